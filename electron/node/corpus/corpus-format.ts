@@ -1,0 +1,56 @@
+/**
+ * The corpus file format. A corpus is a SQLite file marked with APPLICATION_ID and
+ * FORMAT_VERSION (in PRAGMA application_id / user_version) so that a wrong file or a
+ * file from another version is recognised before any query runs.
+ */
+export const CORPUS_APPLICATION_ID = 0x4341524c; // "CARL"
+export const CORPUS_FORMAT_VERSION = 1;
+export const BUILDER_VERSION = '0.1.0';
+
+export const CORPUS_SCHEMA = `
+CREATE TABLE meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE documents (
+  ord INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  title TEXT NOT NULL,
+  source TEXT NOT NULL,
+  author TEXT NOT NULL,
+  language TEXT NOT NULL,
+  original_file TEXT NOT NULL,
+  source_path TEXT NOT NULL,
+  format TEXT NOT NULL,
+  text TEXT NOT NULL,
+  word_count INTEGER NOT NULL,
+  sha256 TEXT NOT NULL
+);
+
+-- Offsets count UTF-16 code units into documents.text.
+CREATE TABLE paragraphs (
+  doc_ord INTEGER NOT NULL REFERENCES documents(ord),
+  idx INTEGER NOT NULL,
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  PRIMARY KEY (doc_ord, idx)
+) WITHOUT ROWID;
+
+-- Serialized Lunr index (JSON), possibly split in shards.
+CREATE TABLE search_index (
+  shard INTEGER PRIMARY KEY,
+  data TEXT NOT NULL
+);
+`;
+
+/** Keys of the meta table. */
+export const META = {
+  corpusId: 'corpus_id',
+  title: 'title',
+  builderVersion: 'builder_version',
+  createdAt: 'created_at',
+  sourcesSha256: 'sources_sha256',
+  contentSha256: 'content_sha256',
+  documentCount: 'document_count',
+} as const;
