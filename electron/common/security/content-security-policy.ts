@@ -1,0 +1,24 @@
+/**
+ * The app's Content Security Policy: nothing by default, then only what the renderer
+ * needs from its own origin. No inline script, no eval, no remote origin.
+ */
+export const CSP_DIRECTIVES: Readonly<Record<string, string>> = {
+  'default-src': "'none'",
+  'script-src': "'self'",
+  'style-src': "'self'",
+  'img-src': "'self'",
+  'font-src': "'self'",
+  'connect-src': "'none'",
+  'media-src': "'none'",
+  'object-src': "'none'",
+  'frame-src': "'none'",
+  'worker-src': "'self'",
+  'child-src': "'none'",
+  'manifest-src': "'none'",
+  'base-uri': "'none'",
+  'form-action': "'none'",
+};
+
+export const CONTENT_SECURITY_POLICY = Object.entries(CSP_DIRECTIVES)
+  .map(([name, value]) => `${name} ${value}`)
+  .join('; ');

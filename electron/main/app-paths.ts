@@ -1,0 +1,14 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** Where the shell finds its files, in a checkout (`npm start`) and in a packaged app alike. */
+export function appPaths(appPath: string, resourcesPath: string, isPackaged: boolean) {
+  const resources = isPackaged ? resourcesPath : path.join(appPath, 'resources');
+  const nativeBinding = path.join(appPath, '.cache', 'electron-native', 'better_sqlite3.node');
+  return {
+    rendererDir: path.join(appPath, 'out', 'renderer'),
+    preload: path.join(appPath, 'out', 'preload', 'index.js'),
+    corpusFile: process.env.CARREL_CORPUS || path.join(resources, 'corpus', 'carrel.sqlite'),
+    nativeBinding: fs.existsSync(nativeBinding) ? nativeBinding : undefined,
+  };
+}

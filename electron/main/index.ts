@@ -1,0 +1,46 @@
+import { app, BrowserWindow, ipcMain, Menu, protocol, session } from 'electron';
+import { createHandlerTable } from '../node/ipc/handler-table';
+import { createServices } from '../node/services/create-services';
+import { appMenuTemplate } from './app-menu';
+import { appPaths } from './app-paths';
+import { handleAppProtocol } from './app-protocol-handler';
+import { registerIpc } from './register-ipc';
+import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './security/app-protocol';
+import { blockForeignRequests, denyAllPermissions, lockNavigation } from './security/navigation';
+import { secureWebPreferences } from './security/web-preferences';
+
+// The thin shell: window, security settings, IPC registration, menu. Everything else is in electron/node.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
+app.enableSandbox();
+
+let blockedRequests = 0;
+
+app.on('web-contents-created', (_event, contents) => lockNavigation(contents));
+
+app.whenReady().then(() => {
+  const paths = appPaths(app.getAppPath(), process.resourcesPath, app.isPackaged);
+  const services = createServices({ corpusFile: paths.corpusFile, nativeBinding: paths.nativeBinding });
+  app.on('will-quit', () => services.close());
+
+  denyAllPermissions(session.defaultSession);
+  blockForeignRequests(session.defaultSession, (url) => {
+    blockedRequests++;
+    console.warn(`Blocked request #${blockedRequests}: ${url}`);
+  });
+  handleAppProtocol(protocol, paths.rendererDir);
+  registerIpc(ipcMain, createHandlerTable(services));
+  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(process.platform === 'darwin')));
+
+  const window = new BrowserWindow({
+    width: 1200,
+    height: 860,
+    title: 'Carrel',
+    backgroundColor: '#f7f4ee',
+    show: false,
+    webPreferences: secureWebPreferences(paths.preload),
+  });
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(APP_ENTRY_URL);
+});
+
+app.on('window-all-closed', () => app.quit());

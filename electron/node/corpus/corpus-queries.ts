@@ -1,0 +1,69 @@
+import type { CorpusInfo, DocumentMeta, Paragraph } from '../../common/corpus/corpus-types';
+import type { Db } from '../sqlite/open-database';
+import { META } from './corpus-format';
+
+type DocumentRow = {
+  ord: number;
+  id: string;
+  title: string;
+  source: string;
+  author: string;
+  language: string;
+  original_file: string;
+  word_count: number;
+  sha256: string;
+};
+
+const META_COLUMNS = 'ord, id, title, source, author, language, original_file, word_count, sha256';
+
+function toDocumentMeta(row: DocumentRow): DocumentMeta {
+  return {
+    id: row.id,
+    title: row.title,
+    source: row.source,
+    author: row.author,
+    language: row.language,
+    originalFile: row.original_file,
+    wordCount: row.word_count,
+    sha256: row.sha256,
+  };
+}
+
+export function readMeta(db: Db): Map<string, string> {
+  const rows = db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[];
+  return new Map(rows.map((row) => [row.key, row.value]));
+}
+
+export function listDocumentMetas(db: Db): DocumentMeta[] {
+  const rows = db.prepare(`SELECT ${META_COLUMNS} FROM documents ORDER BY ord`).all() as DocumentRow[];
+  return rows.map(toDocumentMeta);
+}
+
+export function findDocument(db: Db, id: string): (DocumentMeta & { ord: number; text: string }) | undefined {
+  const row = db.prepare(`SELECT ${META_COLUMNS}, text FROM documents WHERE id = ?`).get(id) as
+    | (DocumentRow & { text: string })
+    | undefined;
+  return row && { ...toDocumentMeta(row), ord: row.ord, text: row.text };
+}
+
+export function listParagraphs(db: Db, docOrd: number): Paragraph[] {
+  return db
+    .prepare('SELECT start, end FROM paragraphs WHERE doc_ord = ? ORDER BY idx')
+    .all(docOrd) as Paragraph[];
+}
+
+export function readSearchShards(db: Db): string[] {
+  const rows = db.prepare('SELECT data FROM search_index ORDER BY shard').all() as { data: string }[];
+  return rows.map((row) => row.data);
+}
+
+export function toCorpusInfo(meta: Map<string, string>, formatVersion: number, fileName: string): CorpusInfo {
+  return {
+    id: meta.get(META.corpusId) ?? '',
+    title: meta.get(META.title) ?? '',
+    documentCount: Number(meta.get(META.documentCount) ?? 0),
+    formatVersion,
+    builderVersion: meta.get(META.builderVersion) ?? '',
+    fileName,
+  };
+}

@@ -1,0 +1,83 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { CorpusInfo, DocumentMeta, DocumentView } from '../../common/corpus/corpus-types';
+import { openDatabase, type Db } from '../sqlite/open-database';
+import { CORPUS_APPLICATION_ID, CORPUS_FORMAT_VERSION } from './corpus-format';
+import { findDocument, listDocumentMetas, listParagraphs, readMeta, readSearchShards, toCorpusInfo } from './corpus-queries';
+
+export type CorpusErrorCode = 'corpus-missing' | 'corpus-invalid' | 'corpus-version';
+
+/** Why a corpus file cannot be used, in words fit for the window. */
+export class CorpusOpenError extends Error {
+  constructor(
+    readonly code: CorpusErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export type CorpusStore = {
+  readonly file: string;
+  readonly info: CorpusInfo;
+  listDocuments(): DocumentMeta[];
+  getDocument(id: string): DocumentView | undefined;
+  searchShards(): string[];
+  close(): void;
+};
+
+export type OpenCorpusOptions = { nativeBinding?: string };
+
+/** Opens a corpus file read-only, checking that it is a corpus of a version this app reads. */
+export function openCorpus(file: string, options: OpenCorpusOptions = {}): CorpusStore {
+  const name = path.basename(file);
+  if (!fs.existsSync(file)) {
+    throw new CorpusOpenError('corpus-missing', `The corpus file ${name} was not found at ${file}.`);
+  }
+  let db: Db | undefined;
+  try {
+    db = openDatabase(file, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
+    const applicationId = db.pragma('application_id', { simple: true }) as number;
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (applicationId !== CORPUS_APPLICATION_ID) {
+      throw new CorpusOpenError('corpus-invalid', `${name} is a SQLite file but not a Carrel corpus.`);
+    }
+    if (version > CORPUS_FORMAT_VERSION) {
+      throw new CorpusOpenError(
+        'corpus-version',
+        `${name} was built by a newer version of Carrel (corpus format ${version}; this version reads format ${CORPUS_FORMAT_VERSION}). Update Carrel to open it.`,
+      );
+    }
+    if (version < CORPUS_FORMAT_VERSION) {
+      throw new CorpusOpenError(
+        'corpus-version',
+        `${name} uses an older or unfinished corpus format (${version}). Rebuild it with "npx carrel corpus build".`,
+      );
+    }
+    const info = toCorpusInfo(readMeta(db), version, name);
+    return createStore(db, file, info);
+  } catch (error) {
+    db?.close();
+    if (error instanceof CorpusOpenError) throw error;
+    throw new CorpusOpenError(
+      'corpus-invalid',
+      `${name} cannot be read as a corpus: it is damaged or not a Carrel corpus (${(error as Error).message}).`,
+    );
+  }
+}
+
+function createStore(db: Db, file: string, info: CorpusInfo): CorpusStore {
+  return {
+    file,
+    info,
+    listDocuments: () => listDocumentMetas(db),
+    getDocument(id) {
+      const doc = findDocument(db, id);
+      if (!doc) return undefined;
+      const { ord, ...rest } = doc;
+      return { ...rest, paragraphs: listParagraphs(db, ord) };
+    },
+    searchShards: () => readSearchShards(db),
+    close: () => db.close(),
+  };
+}

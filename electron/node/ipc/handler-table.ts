@@ -1,0 +1,38 @@
+import { INPUT_SCHEMAS } from '../../common/ipc/ipc-schemas';
+import { CHANNELS, METHODS, type CarrelServices, type Method, type Output } from '../../common/ipc/ipc-contract';
+import { fail, ok, type Result } from '../../common/result';
+import { ServiceError } from '../services/service-error';
+
+export type Handler<M extends Method = Method> = (rawInput: unknown) => Promise<Result<Output<M>>>;
+export type HandlerTable = { [M in Method]: Handler<M> };
+
+/**
+ * The one handler table. Electron's ipcMain and the browser test harness both dispatch
+ * into it: every argument is validated against its schema before a service sees it, and
+ * every failure becomes an error Result instead of an exception across the boundary.
+ */
+export function createHandlerTable(services: CarrelServices, log: (error: unknown) => void = console.error): HandlerTable {
+  const table = {} as Record<Method, Handler>;
+  for (const method of METHODS) {
+    table[method] = async (rawInput) => {
+      const parsed = INPUT_SCHEMAS[method].safeParse(rawInput);
+      if (!parsed.success) {
+        return fail('invalid-argument', `Invalid argument for ${method}: ${parsed.error.issues[0]?.message ?? 'rejected'}`);
+      }
+      try {
+        const call = services[method] as (input: unknown) => unknown;
+        return ok(await call.call(services, parsed.data));
+      } catch (error) {
+        if (error instanceof ServiceError) return fail(error.code, error.message);
+        log(error);
+        return fail('internal', 'Something went wrong inside Carrel. The details were written to the log.');
+      }
+    };
+  }
+  return table as HandlerTable;
+}
+
+/** Channel name → method, for transports that receive a channel string. */
+export const METHOD_BY_CHANNEL: ReadonlyMap<string, Method> = new Map(
+  METHODS.map((method) => [CHANNELS[method], method] as const),
+);

@@ -1,0 +1,36 @@
+import type { CarrelServices } from '../../common/ipc/ipc-contract';
+import { CorpusOpenError, openCorpus, type CorpusStore, type OpenCorpusOptions } from '../corpus/corpus-store';
+import { ServiceError } from './service-error';
+
+export type CorpusService = Pick<CarrelServices, 'getCorpusInfo' | 'listDocuments' | 'getDocument'> & {
+  close(): void;
+};
+
+/**
+ * Corpus methods of the API. A corpus that fails to open does not stop the app: every
+ * call then reports the same plain-language reason so the window can show it.
+ */
+export function createCorpusService(file: string, options: OpenCorpusOptions = {}): CorpusService {
+  let store: CorpusStore | undefined;
+  let openError: CorpusOpenError | undefined;
+  try {
+    store = openCorpus(file, options);
+  } catch (error) {
+    if (!(error instanceof CorpusOpenError)) throw error;
+    openError = error;
+  }
+  const requireStore = (): CorpusStore => {
+    if (store) return store;
+    throw new ServiceError(openError!.code, openError!.message);
+  };
+  return {
+    getCorpusInfo: () => requireStore().info,
+    listDocuments: () => requireStore().listDocuments(),
+    getDocument({ id }) {
+      const doc = requireStore().getDocument(id);
+      if (!doc) throw new ServiceError('not-found', `No document with id "${id}" in this corpus.`);
+      return doc;
+    },
+    close: () => store?.close(),
+  };
+}

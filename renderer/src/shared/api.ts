@@ -1,0 +1,14 @@
+import { API_GLOBAL, type CarrelApi } from '../../../electron/common/ipc/ipc-contract';
+
+declare global {
+  interface Window {
+    [API_GLOBAL]?: CarrelApi;
+  }
+}
+
+/** The preload's API. Missing only when the page runs outside Carrel's shell or harness. */
+export function api(): CarrelApi {
+  const bridge = window[API_GLOBAL];
+  if (!bridge) throw new Error('Carrel’s bridge to its services is missing: open this page through the Carrel app.');
+  return bridge;
+}

@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { API_GLOBAL, CHANNELS } from '../../electron/common/ipc/ipc-contract';
+import { CONTENT_SECURITY_POLICY } from '../../electron/common/security/content-security-policy';
+import { fail } from '../../electron/common/result';
+import { createHandlerTable, METHOD_BY_CHANNEL } from '../../electron/node/ipc/handler-table';
+import { mimeTypeOf, resolveAppFile } from '../../electron/node/protocol/resolve-app-file';
+import { createServices, type AppServices, type ServicesConfig } from '../../electron/node/services/create-services';
+import { RENDERER_DIR } from './paths';
+
+/** Stand-in origin for the app's own protocol; every request is answered by route(), none leaves. */
+export const HARNESS_ORIGIN = 'https://carrel.test';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export type Harness = {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  services: AppServices;
+  /** Every request outside the app's origin (all are refused). */
+  foreignRequests: string[];
+  /** Console errors and page errors, for assertions that nothing broke silently. */
+  pageErrors: string[];
+  close(): Promise<void>;
+};
+
+/**
+ * The renderer as built, in Debian's Chromium, with the preload's API bridged to the same
+ * handler table Electron main registers: one contract, one handler table, two transports.
+ */
+export async function launchHarness(config: ServicesConfig): Promise<Harness> {
+  if (!fs.existsSync(`${RENDERER_DIR}/index.html`)) {
+    throw new Error('The renderer is not built: run "npm run build" first (npm test does it).');
+  }
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ viewport: { width: 1100, height: 800 }, serviceWorkers: 'block' });
+  const services = createServices(config);
+  const table = createHandlerTable(services);
+  const foreignRequests: string[] = [];
+  const pageErrors: string[] = [];
+
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    const file = url.startsWith(`${HARNESS_ORIGIN}/`) ? resolveAppFile(RENDERER_DIR, url) : null;
+    if (!url.startsWith(`${HARNESS_ORIGIN}/`)) foreignRequests.push(url);
+    if (!file) return route.abort('blockedbyclient');
+    return route.fulfill({
+      status: 200,
+      body: fs.readFileSync(file),
+      headers: { 'content-type': mimeTypeOf(file), 'content-security-policy': CONTENT_SECURITY_POLICY },
+    });
+  });
+
+  const page = await context.newPage();
+  await page.exposeBinding('__carrelInvoke', async (source, channel: string, input: unknown) => {
+    // The same sender rule as main: the app's own top frame only.
+    if (source.frame !== page.mainFrame() || !source.frame.url().startsWith(`${HARNESS_ORIGIN}/`)) {
+      return fail('forbidden', 'This request did not come from Carrel’s own window.');
+    }
+    const method = METHOD_BY_CHANNEL.get(channel);
+    return method ? table[method](input) : fail('unknown-channel', `Unknown channel ${channel}`);
+  });
+  // What the preload does with ipcRenderer.invoke, done with the binding instead.
+  await page.addInitScript(
+    ({ globalName, channels }) => {
+      const invoke = (window as unknown as { __carrelInvoke: (c: string, i: unknown) => Promise<unknown> }).__carrelInvoke;
+      const api = Object.fromEntries(Object.entries(channels).map(([method, channel]) => [method, (input?: unknown) => invoke(channel, input)]));
+      Object.defineProperty(window, globalName, { value: Object.freeze(api), writable: false });
+    },
+    { globalName: API_GLOBAL, channels: CHANNELS },
+  );
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text());
+  });
+
+  return {
+    browser,
+    context,
+    page,
+    services,
+    foreignRequests,
+    pageErrors,
+    async close() {
+      await browser.close();
+      services.close();
+    },
+  };
+}
+
+export async function openApp(harness: Harness): Promise<void> {
+  await harness.page.goto(`${HARNESS_ORIGIN}/index.html`);
+}
