@@ -12,7 +12,7 @@ export type HandlerTable = { [M in Method]: Handler<M> };
  * every failure becomes an error Result instead of an exception across the boundary.
  */
 export function createHandlerTable(services: CarrelServices, log: (error: unknown) => void = console.error): HandlerTable {
-  const table = {} as Record<Method, Handler>;
+  const table = {} as Record<Method, (rawInput: unknown) => Promise<Result<unknown>>>;
   for (const method of METHODS) {
     table[method] = async (rawInput) => {
       const parsed = INPUT_SCHEMAS[method].safeParse(rawInput);
@@ -29,7 +29,7 @@ export function createHandlerTable(services: CarrelServices, log: (error: unknow
       }
     };
   }
-  return table as HandlerTable;
+  return table as unknown as HandlerTable;
 }
 
 /** Channel name → method, for transports that receive a channel string. */
