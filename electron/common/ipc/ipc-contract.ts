@@ -1,5 +1,6 @@
 import type { CorpusInfo, DocumentMeta, DocumentView } from '../corpus/corpus-types';
 import type { Result } from '../result';
+import type { DocumentMatches, FindInDocumentRequest, SearchRequest, SearchResponse } from '../search/search-types';
 
 /**
  * The one cross-process API. Every method takes at most one plain-data argument and
@@ -10,6 +11,10 @@ export interface CarrelServices {
   getCorpusInfo(input: undefined): CorpusInfo;
   listDocuments(input: undefined): DocumentMeta[];
   getDocument(input: { id: string }): DocumentView;
+  /** Ranked search; a malformed query fails with code `query-syntax` and a plain-language message. */
+  search(input: SearchRequest): SearchResponse;
+  /** Every match of a query inside one document, for hit navigation and find-in-document. */
+  findInDocument(input: FindInDocumentRequest): DocumentMatches;
 }
 
 export type Method = keyof CarrelServices;
@@ -21,6 +26,8 @@ export const CHANNELS = {
   getCorpusInfo: 'carrel:corpus:info',
   listDocuments: 'carrel:corpus:list-documents',
   getDocument: 'carrel:corpus:get-document',
+  search: 'carrel:search:query',
+  findInDocument: 'carrel:search:find-in-document',
 } as const satisfies Record<Method, string>;
 
 export const METHODS = Object.keys(CHANNELS) as Method[];

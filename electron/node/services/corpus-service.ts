@@ -3,6 +3,8 @@ import { CorpusOpenError, openCorpus, type CorpusStore, type OpenCorpusOptions }
 import { ServiceError } from './service-error';
 
 export type CorpusService = Pick<CarrelServices, 'getCorpusInfo' | 'listDocuments' | 'getDocument'> & {
+  /** The open corpus, or a ServiceError saying why there is none. */
+  requireStore(): CorpusStore;
   close(): void;
 };
 
@@ -31,6 +33,7 @@ export function createCorpusService(file: string, options: OpenCorpusOptions = {
       if (!doc) throw new ServiceError('not-found', `No document with id "${id}" in this corpus.`);
       return doc;
     },
+    requireStore,
     close: () => store?.close(),
   };
 }

@@ -2,24 +2,33 @@ import { useEffect, useRef } from 'react';
 import type { DocumentView } from '../../../../electron/common/corpus/corpus-types';
 import { formatReadingTime } from '../../../../electron/common/corpus/reading-time';
 import { api } from '../../shared/api';
+import { DecoratedText } from '../../shared/decorated-text';
+import type { Decoration } from '../../shared/decorations';
 import { ErrorPanel } from '../../shared/error-panel';
 import { useResult } from '../../shared/use-result';
 
-type Props = { id: string; onBack: () => void };
+type Props = {
+  id: string;
+  onBack: () => void;
+  /** Marks to draw over the text (search hits, highlights), supplied by the app. */
+  decorations?: readonly Decoration[];
+};
 
-function DocumentBody({ doc }: { doc: DocumentView }) {
+const NO_DECORATIONS: readonly Decoration[] = [];
+
+function DocumentBody({ doc, decorations }: { doc: DocumentView; decorations: readonly Decoration[] }) {
   return (
     <div className="document-body" lang={doc.language || undefined}>
       {doc.paragraphs.map((p) => (
         <p key={p.start} dir="auto" data-start={p.start} data-end={p.end}>
-          {doc.text.slice(p.start, p.end)}
+          <DecoratedText text={doc.text} start={p.start} end={p.end} decorations={decorations} />
         </p>
       ))}
     </div>
   );
 }
 
-export function ReaderView({ id, onBack }: Props) {
+export function ReaderView({ id, onBack, decorations = NO_DECORATIONS }: Props) {
   const doc = useResult(() => api().getDocument({ id }), [id]);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
@@ -59,7 +68,7 @@ export function ReaderView({ id, onBack }: Props) {
               {formatReadingTime(doc.value.wordCount)}
             </p>
           </header>
-          <DocumentBody doc={doc.value} />
+          <DocumentBody doc={doc.value} decorations={decorations} />
         </>
       )}
     </article>
