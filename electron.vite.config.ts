@@ -1,6 +1,16 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+import { CONTENT_SECURITY_POLICY } from './electron/common/security/content-security-policy';
+
+/** Writes the one CSP (electron/common/security) into index.html's meta tag. */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'carrel-csp',
+    transformIndexHtml: (html) => html.replace('%CARREL_CSP%', CONTENT_SECURITY_POLICY),
+  };
+}
 
 export default defineConfig({
   main: {
@@ -21,7 +31,7 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'renderer'),
     base: './',
-    plugins: [react()],
+    plugins: [react(), contentSecurityPolicy()],
     build: {
       // Everything is served by the app's own protocol: no inline scripts or data URLs.
       assetsInlineLimit: 0,
