@@ -28,8 +28,11 @@ export type Harness = {
   services: AppServices;
   /** Every request outside the app's origin (all are refused). */
   foreignRequests: string[];
+  /** Content-Security-Policy violations reported by the page ("directive blocked-uri"). */
+  cspViolations: string[];
   /** Console errors and page errors, for assertions that nothing broke silently. */
   pageErrors: string[];
+  /** Closes everything, then fails if any request left the app's origin or the CSP was violated. */
   close(): Promise<void>;
 };
 
@@ -47,6 +50,7 @@ export async function launchHarness(config: ServicesConfig): Promise<Harness> {
   const table = createHandlerTable(services);
   const foreignRequests: string[] = [];
   const pageErrors: string[] = [];
+  const cspViolations: string[] = [];
 
   await context.route('**/*', async (route) => {
     const url = route.request().url();
@@ -69,6 +73,15 @@ export async function launchHarness(config: ServicesConfig): Promise<Harness> {
     const method = METHOD_BY_CHANNEL.get(channel);
     return method ? table[method](input) : fail('unknown-channel', `Unknown channel ${channel}`);
   });
+  await page.exposeBinding('__carrelCspViolation', (_source, report: string) => {
+    cspViolations.push(report);
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { __carrelCspViolation: (r: string) => void }).__carrelCspViolation;
+      report(`${event.effectiveDirective} ${event.blockedURI}`);
+    });
+  });
   // What the preload does with ipcRenderer.invoke, done with the binding instead.
   await page.addInitScript(
     ({ globalName, channels }) => {
@@ -89,10 +102,16 @@ export async function launchHarness(config: ServicesConfig): Promise<Harness> {
     page,
     services,
     foreignRequests,
+    cspViolations,
     pageErrors,
     async close() {
       await browser.close();
       services.close();
+      if (foreignRequests.length > 0 || cspViolations.length > 0) {
+        throw new Error(
+          `The app tried to leave its origin or broke its CSP.\nRequests: ${JSON.stringify(foreignRequests)}\nCSP violations: ${JSON.stringify(cspViolations)}`,
+        );
+      }
     },
   };
 }
