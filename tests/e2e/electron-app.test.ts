@@ -39,13 +39,17 @@ describe.skipIf(skipReason !== '')('the real Electron app', () => {
     });
     const window = await app.firstWindow();
     await expect.poll(() => window.locator('.document-row').count(), { timeout: 20_000 }).toBe(5);
-    const prefs = await app.evaluate(({ BrowserWindow }) => {
-      const contents = BrowserWindow.getAllWindows()[0]!.webContents;
-      return { url: contents.getURL(), prefs: contents.getLastWebPreferences() };
+    const url = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.webContents.getURL());
+    expect(url).toBe('carrel-app://app/index.html');
+    // Isolated, sandboxed page: no Node globals, only the named API.
+    const page = await window.evaluate(() => {
+      const w = window as unknown as Record<string, unknown>;
+      return { require: typeof w.require, process: typeof w.process, api: Object.keys((w.carrel as object) ?? {}).sort() };
     });
-    expect(prefs.url).toBe('carrel-app://app/index.html');
-    expect(prefs.prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
-    expect(await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
+    expect(page.require).toBe('undefined');
+    expect(page.process).toBe('undefined');
+    expect(page.api).toContain('listDocuments');
+    expect(page.api).not.toContain('invoke');
     await window.getByRole('button', { name: /ISIS Admits It Is Losing/ }).click();
     await expect.poll(() => window.locator('.reader-title').textContent()).toBe('ISIS Admits It Is Losing');
   });
