@@ -7,7 +7,7 @@ import { handleAppProtocol } from './app-protocol-handler';
 import { registerIpc } from './register-ipc';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './security/app-protocol';
 import { blockForeignRequests, denyAllPermissions, lockNavigation } from './security/navigation';
-import { secureWebPreferences } from './security/web-preferences';
+import { createMainWindow } from './security/main-window';
 
 // The thin shell: window, security settings, IPC registration, menu. Everything else is in electron/node.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
@@ -31,14 +31,7 @@ app.whenReady().then(() => {
   registerIpc(ipcMain, createHandlerTable(services));
   Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(process.platform === 'darwin')));
 
-  const window = new BrowserWindow({
-    width: 1200,
-    height: 860,
-    title: 'Carrel',
-    backgroundColor: '#f7f4ee',
-    show: false,
-    webPreferences: secureWebPreferences(paths.preload),
-  });
+  const window = createMainWindow(BrowserWindow, paths.preload);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(APP_ENTRY_URL);
 });

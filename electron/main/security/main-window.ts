@@ -1,0 +1,35 @@
+import type { BrowserWindow as ElectronBrowserWindow, BrowserWindowConstructorOptions } from 'electron';
+
+type WindowConstructor = new (options: BrowserWindowConstructorOptions) => ElectronBrowserWindow;
+
+/**
+ * Creates Carrel's window with the settings of Electron's security checklist. The
+ * constructor is passed in so tests can capture the options without Electron, and the
+ * options are written out literally so static scanners (Electronegativity) can verify them.
+ */
+export function createMainWindow(BrowserWindow: WindowConstructor, preload: string): ElectronBrowserWindow {
+  return new BrowserWindow({
+    width: 1200,
+    height: 860,
+    title: 'Carrel',
+    backgroundColor: '#f7f4ee',
+    show: false,
+    webPreferences: {
+      preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      enableBlinkFeatures: '',
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      // Chromium's spellchecker downloads dictionaries from the network.
+      spellcheck: false,
+    },
+  });
+}
