@@ -1,0 +1,22 @@
+// Packaging (cannot run on machines without Electron downloads): see README "Packaging".
+/** @type {import('electron-builder').Configuration} */
+module.exports = {
+  appId: 'org.carrel.reader',
+  productName: 'Carrel',
+  directories: { output: 'dist', buildResources: 'packaging' },
+  files: ['out/**/*', 'package.json', '!**/*.map', '!.cache/**'],
+  extraResources: [{ from: 'resources/corpus/carrel.sqlite', to: 'corpus/carrel.sqlite' }],
+  asar: true,
+  // Native modules cannot be loaded from inside an archive.
+  asarUnpack: ['**/*.node'],
+  npmRebuild: true,
+  afterPack: './packaging/after-pack.cjs',
+  // No auto-update feed, no publishing: Carrel never contacts a server.
+  publish: null,
+  electronUpdaterCompatibility: undefined,
+  linux: { target: ['AppImage', 'deb'], category: 'Education' },
+  deb: { depends: [] },
+  win: { target: ['nsis'] },
+  nsis: { oneClick: false, allowToChangeInstallationDirectory: true },
+  mac: { target: ['dmg'], category: 'public.app-category.education', hardenedRuntime: true },
+};
