@@ -12,3 +12,8 @@ export function appPaths(appPath: string, resourcesPath: string, isPackaged: boo
     nativeBinding: fs.existsSync(nativeBinding) ? nativeBinding : undefined,
   };
 }
+
+/** The user's notes database, in Electron's per-user data folder (CARREL_USER_DB overrides it). */
+export function userDatabaseFile(userDataDir: string): string {
+  return process.env.CARREL_USER_DB || path.join(userDataDir, 'carrel-user.sqlite');
+}

@@ -2,7 +2,7 @@ import { app, BrowserWindow, ipcMain, Menu, protocol, session } from 'electron';
 import { createHandlerTable } from '../node/ipc/handler-table';
 import { createServices } from '../node/services/create-services';
 import { appMenuTemplate } from './app-menu';
-import { appPaths } from './app-paths';
+import { appPaths, userDatabaseFile } from './app-paths';
 import { handleAppProtocol } from './app-protocol-handler';
 import { registerIpc } from './register-ipc';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './security/app-protocol';
@@ -19,7 +19,11 @@ app.on('web-contents-created', (_event, contents) => lockNavigation(contents));
 
 app.whenReady().then(() => {
   const paths = appPaths(app.getAppPath(), process.resourcesPath, app.isPackaged);
-  const services = createServices({ corpusFile: paths.corpusFile, nativeBinding: paths.nativeBinding });
+  const services = createServices({
+    corpusFile: paths.corpusFile,
+    userDbFile: userDatabaseFile(app.getPath('userData')),
+    nativeBinding: paths.nativeBinding,
+  });
   app.on('will-quit', () => services.close());
 
   denyAllPermissions(session.defaultSession);

@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { API_GLOBAL, CHANNELS } from '../../electron/common/ipc/ipc-contract';
 import { CONTENT_SECURITY_POLICY } from '../../electron/common/security/content-security-policy';
@@ -26,6 +28,8 @@ export type Harness = {
   context: BrowserContext;
   page: Page;
   services: AppServices;
+  /** The notes database this harness uses (a fresh temporary file unless the config named one). */
+  userDbFile: string;
   /** Every request outside the app's origin (all are refused). */
   foreignRequests: string[];
   /** Content-Security-Policy violations reported by the page ("directive blocked-uri"). */
@@ -46,7 +50,10 @@ export async function launchHarness(config: ServicesConfig): Promise<Harness> {
   }
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: { width: 1100, height: 800 }, serviceWorkers: 'block' });
-  const services = createServices(config);
+  // A fresh notes database per harness unless the test brings its own (e.g. to reopen it).
+  const tempDir = config.userDbFile ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'carrel-harness-user-'));
+  const userDbFile = config.userDbFile ?? path.join(tempDir!, 'carrel-user.sqlite');
+  const services = createServices({ ...config, userDbFile });
   const table = createHandlerTable(services);
   const foreignRequests: string[] = [];
   const pageErrors: string[] = [];
@@ -101,12 +108,14 @@ export async function launchHarness(config: ServicesConfig): Promise<Harness> {
     context,
     page,
     services,
+    userDbFile,
     foreignRequests,
     cspViolations,
     pageErrors,
     async close() {
       await browser.close();
       services.close();
+      if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });
       if (foreignRequests.length > 0 || cspViolations.length > 0) {
         throw new Error(
           `The app tried to leave its origin or broke its CSP.\nRequests: ${JSON.stringify(foreignRequests)}\nCSP violations: ${JSON.stringify(cspViolations)}`,

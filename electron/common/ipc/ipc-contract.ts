@@ -1,6 +1,19 @@
 import type { CorpusInfo, DocumentMeta, DocumentView } from '../corpus/corpus-types';
 import type { Result } from '../result';
 import type { DocumentMatches, FindInDocumentRequest, SearchRequest, SearchResponse } from '../search/search-types';
+import type { AnchorReview, AnchorReviewDecision, AnchorReviewOutcome } from '../notes/anchor-review-types';
+import type { NotebookQuery, NotebookResult } from '../notes/notebook-types';
+import type {
+  CreateBookmarkRequest,
+  CreateDocumentNoteRequest,
+  CreateHighlightRequest,
+  ListTagsRequest,
+  SetReadingPositionRequest,
+  UpdateBookmarkRequest,
+  UpdateDocumentNoteRequest,
+  UpdateHighlightRequest,
+} from '../notes/notes-requests';
+import type { Bookmark, Deletion, DocumentNote, Highlight, ReadingPosition, RestoredItem, TagCount } from '../notes/notes-types';
 
 /**
  * The one cross-process API. Every method takes at most one plain-data argument and
@@ -15,6 +28,34 @@ export interface CarrelServices {
   search(input: SearchRequest): SearchResponse;
   /** Every match of a query inside one document, for hit navigation and find-in-document. */
   findInDocument(input: FindInDocumentRequest): DocumentMatches;
+
+  // User data (electron/common/notes): kept per open corpus and document; see notes-types.ts.
+  /** Main builds the quote and position selectors from the document text. */
+  createHighlight(input: CreateHighlightRequest): Highlight;
+  /** Live highlights of a document, re-anchored to its current text. */
+  listHighlights(input: { documentId: string }): Highlight[];
+  updateHighlight(input: UpdateHighlightRequest): Highlight;
+  /** Soft delete; undo with undoDeletion. */
+  deleteHighlight(input: { id: string }): Deletion;
+  listDocumentNotes(input: { documentId: string }): DocumentNote[];
+  createDocumentNote(input: CreateDocumentNoteRequest): DocumentNote;
+  updateDocumentNote(input: UpdateDocumentNoteRequest): DocumentNote;
+  deleteDocumentNote(input: { id: string }): Deletion;
+  listBookmarks(input: { documentId: string }): Bookmark[];
+  createBookmark(input: CreateBookmarkRequest): Bookmark;
+  updateBookmark(input: UpdateBookmarkRequest): Bookmark;
+  deleteBookmark(input: { id: string }): Deletion;
+  /** Last reading position of a document, or null if never read. */
+  getReadingPosition(input: { documentId: string }): ReadingPosition | null;
+  setReadingPosition(input: SetReadingPositionRequest): ReadingPosition;
+  /** Restores what a delete removed. */
+  undoDeletion(input: { deletionId: string }): RestoredItem;
+  /** Tags in use, most used first, for autocompletion. */
+  listTags(input: ListTagsRequest): TagCount[];
+  queryNotebook(input: NotebookQuery): NotebookResult;
+  /** Highlights whose new place after a document change is doubtful or unknown. */
+  listAnchorReviews(input: undefined): AnchorReview[];
+  resolveAnchorReview(input: AnchorReviewDecision): AnchorReviewOutcome;
 }
 
 export type Method = keyof CarrelServices;
@@ -28,6 +69,25 @@ export const CHANNELS = {
   getDocument: 'carrel:corpus:get-document',
   search: 'carrel:search:query',
   findInDocument: 'carrel:search:find-in-document',
+  createHighlight: 'carrel:notes:create-highlight',
+  listHighlights: 'carrel:notes:list-highlights',
+  updateHighlight: 'carrel:notes:update-highlight',
+  deleteHighlight: 'carrel:notes:delete-highlight',
+  listDocumentNotes: 'carrel:notes:list-document-notes',
+  createDocumentNote: 'carrel:notes:create-document-note',
+  updateDocumentNote: 'carrel:notes:update-document-note',
+  deleteDocumentNote: 'carrel:notes:delete-document-note',
+  listBookmarks: 'carrel:bookmarks:list',
+  createBookmark: 'carrel:bookmarks:create',
+  updateBookmark: 'carrel:bookmarks:update',
+  deleteBookmark: 'carrel:bookmarks:delete',
+  getReadingPosition: 'carrel:reading-position:get',
+  setReadingPosition: 'carrel:reading-position:set',
+  undoDeletion: 'carrel:notes:undo-deletion',
+  listTags: 'carrel:notes:list-tags',
+  queryNotebook: 'carrel:notes:query-notebook',
+  listAnchorReviews: 'carrel:notes:list-anchor-reviews',
+  resolveAnchorReview: 'carrel:notes:resolve-anchor-review',
 } as const satisfies Record<Method, string>;
 
 export const METHODS = Object.keys(CHANNELS) as Method[];

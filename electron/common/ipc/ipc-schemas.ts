@@ -1,5 +1,16 @@
 import { z } from 'zod';
 import type { Input, Method } from './ipc-contract';
+import {
+  bookmarkLabel,
+  highlightColor,
+  notebookText,
+  noteText,
+  tagList,
+  tagName,
+  textOffset,
+  userItemId,
+} from '../notes/notes-schemas';
+import { HIGHLIGHT_COLORS } from '../notes/notes-types';
 
 const documentId = z
   .string()
@@ -16,4 +27,44 @@ export const INPUT_SCHEMAS = {
   getDocument: z.object({ id: documentId }).strict(),
   search: z.object({ query: query, limit: z.number().int().min(1).max(500).optional() }).strict(),
   findInDocument: z.object({ id: documentId, query: query }).strict(),
+  createHighlight: z
+    .object({ documentId, start: textOffset, end: textOffset, color: highlightColor, note: noteText.optional(), tags: tagList.optional() })
+    .strict()
+    .refine((input) => input.start < input.end, 'A highlight must cover at least one character (start < end)'),
+  listHighlights: z.object({ documentId }).strict(),
+  updateHighlight: z
+    .object({ id: userItemId, color: highlightColor.optional(), note: noteText.optional(), tags: tagList.optional() })
+    .strict(),
+  deleteHighlight: z.object({ id: userItemId }).strict(),
+  listDocumentNotes: z.object({ documentId }).strict(),
+  createDocumentNote: z.object({ documentId, body: noteText, tags: tagList.optional() }).strict(),
+  updateDocumentNote: z.object({ id: userItemId, body: noteText.optional(), tags: tagList.optional() }).strict(),
+  deleteDocumentNote: z.object({ id: userItemId }).strict(),
+  listBookmarks: z.object({ documentId }).strict(),
+  createBookmark: z.object({ documentId, offset: textOffset, label: bookmarkLabel.optional() }).strict(),
+  updateBookmark: z.object({ id: userItemId, label: bookmarkLabel }).strict(),
+  deleteBookmark: z.object({ id: userItemId }).strict(),
+  getReadingPosition: z.object({ documentId }).strict(),
+  setReadingPosition: z.object({ documentId, offset: textOffset }).strict(),
+  undoDeletion: z.object({ deletionId: userItemId }).strict(),
+  listTags: z.object({ prefix: tagName.optional(), limit: z.number().int().min(1).max(500).optional() }).strict(),
+  queryNotebook: z
+    .object({
+      documentIds: z.array(documentId).max(1000).optional(),
+      colors: z.array(highlightColor).max(HIGHLIGHT_COLORS.length).optional(),
+      tags: tagList.optional(),
+      text: notebookText.optional(),
+      kinds: z.array(z.enum(['highlight', 'note', 'bookmark'])).max(3).optional(),
+    })
+    .strict(),
+  listAnchorReviews: z.undefined(),
+  resolveAnchorReview: z.discriminatedUnion('action', [
+    z.object({ highlightId: userItemId, action: z.literal('accept') }).strict(),
+    z
+      .object({ highlightId: userItemId, action: z.literal('reattach'), start: textOffset, end: textOffset })
+      .strict()
+      .refine((input) => input.start < input.end, 'The new place must cover at least one character (start < end)'),
+    z.object({ highlightId: userItemId, action: z.literal('keep-orphaned') }).strict(),
+    z.object({ highlightId: userItemId, action: z.literal('delete') }).strict(),
+  ]),
 } satisfies { [M in Method]: z.ZodType<Input<M>> };

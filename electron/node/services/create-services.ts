@@ -2,9 +2,21 @@ import type { CarrelServices } from '../../common/ipc/ipc-contract';
 import type { OpenCorpusOptions } from '../corpus/corpus-store';
 import { createCorpusService } from './corpus-service';
 import { createSearchService } from './search-service';
+import { createAnchorReviewService } from './user-data/anchor-review-service';
+import { createBookmarkService } from './user-data/bookmark-service';
+import { createHighlightService } from './user-data/highlight-service';
+import { createNoteService } from './user-data/note-service';
+import { createNotebookService } from './user-data/notebook-service';
+import { createUndoService } from './user-data/undo-service';
+import { createUserDataContext } from './user-data/user-data-context';
 
 export type ServicesConfig = {
   corpusFile: string;
+  /**
+   * The user's notes database (highlights, notes, bookmarks), created if missing. Electron
+   * passes a file in app.getPath('userData'); without one, user-data calls fail with a reason.
+   */
+  userDbFile?: string;
 } & OpenCorpusOptions;
 
 export type AppServices = CarrelServices & { close(): void };
@@ -13,7 +25,14 @@ export type AppServices = CarrelServices & { close(): void };
 export function createServices(config: ServicesConfig): AppServices {
   const corpus = createCorpusService(config.corpusFile, { nativeBinding: config.nativeBinding });
   const search = createSearchService(corpus.requireStore);
+  const userData = createUserDataContext(corpus.requireStore, { file: config.userDbFile, nativeBinding: config.nativeBinding });
   return {
+    ...createHighlightService(userData),
+    ...createNoteService(userData),
+    ...createBookmarkService(userData),
+    ...createUndoService(userData),
+    ...createNotebookService(userData),
+    ...createAnchorReviewService(userData),
     search: search.search,
     findInDocument: search.findInDocument,
     getCorpusInfo: corpus.getCorpusInfo,
@@ -21,6 +40,7 @@ export function createServices(config: ServicesConfig): AppServices {
     getDocument: corpus.getDocument,
     close() {
       corpus.close();
+      userData.close();
     },
   };
 }

@@ -1,0 +1,116 @@
+import search from 'approx-string-match';
+import type { TextPositionSelector, TextQuoteSelector } from '../notes/notes-types';
+import { similarity } from './similarity';
+import { occurrencesOf } from './text-offsets';
+
+/** A place in the new text where the quote may be, with the scores that rank it (all in [0, 1]). */
+export type AnchorCandidate = {
+  start: number;
+  end: number;
+  quoteScore: number;
+  prefixScore: number;
+  suffixScore: number;
+  positionScore: number;
+  score: number;
+};
+
+export type AnchorResult =
+  /** `ambiguous`: other places scored about as well; the user should confirm. */
+  | { status: 'exact' | 'moved' | 'fuzzy'; start: number; end: number; score: number; ambiguous: boolean }
+  /** `best`: the closest weak match, offered to the user, never applied on its own. */
+  | { status: 'orphaned'; best: AnchorCandidate | null };
+
+// Weights as in Hypothesis' quote matcher: the quote counts most, then its context, then position.
+const WEIGHTS = { quote: 50, prefix: 20, suffix: 20, position: 2 };
+const WEIGHT_SUM = WEIGHTS.quote + WEIGHTS.prefix + WEIGHTS.suffix + WEIGHTS.position;
+/** Mean prefix/suffix similarity above which an exact quote is taken without doubt. */
+const CONFIDENT_CONTEXT = 0.5;
+/** A quote this long found once is its own evidence, whatever its context became. */
+const SELF_EVIDENT_LENGTH = 24;
+/** Two places whose scores differ by less than this are indistinguishable. */
+const AMBIGUITY_MARGIN = 0.02;
+/** A fuzzy place needs at least this quote similarity and overall score, else the highlight is orphaned. */
+const FUZZY_MIN_QUOTE = 0.75;
+const FUZZY_MIN_SCORE = 0.7;
+/** Weak matches below this quote similarity are not even offered. */
+const PROPOSAL_MIN_QUOTE = 0.5;
+const MAX_EXACT_CANDIDATES = 1000;
+const MAX_SCORED_FUZZY = 64;
+
+/**
+ * Finds a quote again in a changed text: exact quote occurrences ranked by context and by
+ * distance from the old position (the old position itself wins when its context still
+ * matches), then approximate matches of the quote, scored on quote, prefix, suffix and
+ * distance. Pure and deterministic; never moves anything itself.
+ */
+export function anchorQuote(text: string, quote: TextQuoteSelector, position: TextPositionSelector): AnchorResult {
+  const score = scorer(text, quote, position);
+  const exactCandidates = occurrencesOf(text, quote.exact, MAX_EXACT_CANDIDATES).map((start) =>
+    score(start, start + quote.exact.length, 0),
+  );
+  const rankedExact = rank(exactCandidates);
+  const bestExact = rankedExact[0];
+  if (bestExact) {
+    const context = (bestExact.prefixScore + bestExact.suffixScore) / 2;
+    const confident =
+      context >= CONFIDENT_CONTEXT || (rankedExact.length === 1 && quote.exact.length >= SELF_EVIDENT_LENGTH);
+    if (confident) return placed(bestExact, rankedExact, position, false);
+  }
+  const ranked = rank([...rankedExact, ...fuzzyCandidates(text, quote, score)]);
+  const best = ranked[0];
+  if (!best) return { status: 'orphaned', best: null };
+  if (best.quoteScore === 1) return placed(best, ranked, position, true);
+  if (best.quoteScore >= FUZZY_MIN_QUOTE && best.score >= FUZZY_MIN_SCORE) {
+    return { status: 'fuzzy', start: best.start, end: best.end, score: round(best.score), ambiguous: isAmbiguous(ranked) };
+  }
+  return { status: 'orphaned', best: best.quoteScore >= PROPOSAL_MIN_QUOTE ? best : null };
+}
+
+function placed(best: AnchorCandidate, ranked: AnchorCandidate[], position: TextPositionSelector, doubtful: boolean): AnchorResult {
+  const status = best.start === position.start && best.end === position.end ? 'exact' : 'moved';
+  return { status, start: best.start, end: best.end, score: round(best.score), ambiguous: doubtful || isAmbiguous(ranked) };
+}
+
+function isAmbiguous(ranked: AnchorCandidate[]): boolean {
+  const [first, second] = ranked;
+  return !!first && !!second && first.score - second.score < AMBIGUITY_MARGIN;
+}
+
+function rank(candidates: AnchorCandidate[]): AnchorCandidate[] {
+  return [...candidates].sort((a, b) => b.score - a.score || a.start - b.start);
+}
+
+function fuzzyCandidates(
+  text: string,
+  quote: TextQuoteSelector,
+  score: (start: number, end: number, errors: number) => AnchorCandidate,
+): AnchorCandidate[] {
+  const maxErrors = Math.min(256, Math.floor(quote.exact.length * (1 - PROPOSAL_MIN_QUOTE)));
+  if (maxErrors < 1) return [];
+  const matches = search(text, quote.exact, maxErrors)
+    .filter((match) => match.errors > 0)
+    .sort((a, b) => a.errors - b.errors || a.start - b.start)
+    .slice(0, MAX_SCORED_FUZZY);
+  return matches.map((match) => score(match.start, match.end, match.errors));
+}
+
+function scorer(text: string, quote: TextQuoteSelector, position: TextPositionSelector) {
+  return (start: number, end: number, errors: number): AnchorCandidate => {
+    const quoteScore = 1 - errors / Math.max(1, quote.exact.length);
+    const prefixScore = contextScore(quote.prefix, text.slice(Math.max(0, start - quote.prefix.length), start));
+    const suffixScore = contextScore(quote.suffix, text.slice(end, end + quote.suffix.length));
+    const positionScore = 1 - Math.min(1, Math.abs(start - position.start) / Math.max(1, text.length));
+    const score =
+      (WEIGHTS.quote * quoteScore + WEIGHTS.prefix * prefixScore + WEIGHTS.suffix * suffixScore + WEIGHTS.position * positionScore) /
+      WEIGHT_SUM;
+    return { start, end, quoteScore, prefixScore, suffixScore, positionScore, score };
+  };
+}
+
+/** An empty expected context (start or end of the text) is met by an empty actual one. */
+function contextScore(expected: string, actual: string): number {
+  if (expected.length === 0) return actual.length === 0 ? 1 : 0.5;
+  return similarity(expected, actual);
+}
+
+const round = (value: number) => Math.round(value * 1000) / 1000;

@@ -1,0 +1,37 @@
+import type { Bookmark, DocumentNote, Highlight, HighlightColor, UserItemKind } from './notes-types';
+
+/**
+ * A notebook query over the open corpus. Every filter is optional; filters combine with AND,
+ * values inside one filter with OR (any of the colours, any of the tags). `text` matches
+ * highlight quotes, notes, tags and bookmark labels, ignoring case, diacritics and Arabic
+ * vowel marks.
+ */
+export type NotebookQuery = {
+  documentIds?: string[];
+  colors?: HighlightColor[];
+  tags?: string[];
+  text?: string;
+  kinds?: UserItemKind[];
+};
+
+export type NotebookEntry =
+  | { kind: 'highlight'; highlight: Highlight }
+  | { kind: 'note'; note: DocumentNote }
+  | { kind: 'bookmark'; bookmark: Bookmark };
+
+/** Entries of one document, in reading order (highlights and bookmarks by offset, then notes). */
+export type NotebookGroup = {
+  documentId: string;
+  /** '' when the document is no longer in the corpus. */
+  documentTitle: string;
+  /** False when the document is not in the open corpus any more (entries kept, not reachable). */
+  documentAvailable: boolean;
+  entries: NotebookEntry[];
+};
+
+export type NotebookResult = {
+  /** Groups in library order; documents missing from the corpus last. */
+  groups: NotebookGroup[];
+  /** Number of entries over all groups. */
+  total: number;
+};

@@ -1,0 +1,94 @@
+import type { CarrelServices } from '../../../common/ipc/ipc-contract';
+import type { NotebookEntry, NotebookGroup, NotebookQuery } from '../../../common/notes/notebook-types';
+import { foldWord } from '../../search/normalise';
+import { listLiveBookmarksOfCorpus } from '../../user-store/queries/bookmark-queries';
+import { listLiveHighlightsOfCorpus } from '../../user-store/queries/highlight-queries';
+import { listLiveNotesOfCorpus } from '../../user-store/queries/note-queries';
+import { listTagCounts, tagKey } from '../../user-store/queries/tag-queries';
+import { bookmarkView } from './bookmark-service';
+import { currentDocuments, highlightView } from './highlight-view';
+import { noteView } from './note-service';
+import type { UserDataContext } from './user-data-context';
+
+export type NotebookService = Pick<CarrelServices, 'queryNotebook' | 'listTags'>;
+
+/** Folding for notebook text search: case, accents, Arabic vowel marks and letter variants ignored. */
+const fold = (text: string) => foldWord(text);
+
+function entryOffset(entry: NotebookEntry): number {
+  if (entry.kind === 'bookmark') return entry.bookmark.offset;
+  if (entry.kind === 'note') return Number.MAX_SAFE_INTEGER; // notes after the places, in creation order
+  const anchor = entry.highlight.anchor;
+  return anchor.status === 'orphaned' ? entry.highlight.position.start : anchor.start;
+}
+
+function entryText(entry: NotebookEntry): string {
+  if (entry.kind === 'highlight') return [entry.highlight.quote.exact, entry.highlight.note, ...entry.highlight.tags].join('\n');
+  if (entry.kind === 'note') return [entry.note.body, ...entry.note.tags].join('\n');
+  return entry.bookmark.label;
+}
+
+function entryTags(entry: NotebookEntry): string[] {
+  if (entry.kind === 'highlight') return entry.highlight.tags;
+  if (entry.kind === 'note') return entry.note.tags;
+  return [];
+}
+
+function matches(entry: NotebookEntry, query: NotebookQuery, foldedText: string, tagKeys: Set<string>): boolean {
+  if (query.kinds?.length && !query.kinds.includes(entry.kind)) return false;
+  if (query.colors?.length && (entry.kind !== 'highlight' || !query.colors.includes(entry.highlight.color))) return false;
+  if (tagKeys.size && !entryTags(entry).some((tag) => tagKeys.has(tagKey(tag)))) return false;
+  if (foldedText && !fold(entryText(entry)).includes(foldedText)) return false;
+  return true;
+}
+
+export function createNotebookService(ctx: UserDataContext): NotebookService {
+  return {
+    queryNotebook(query) {
+      const { db } = ctx.store();
+      const corpusId = ctx.corpusId();
+      const documents = currentDocuments(ctx);
+      const wanted = query.documentIds?.length ? new Set(query.documentIds) : undefined;
+      const inScope = (documentId: string) => !wanted || wanted.has(documentId);
+      const entries: NotebookEntry[] = [
+        ...listLiveHighlightsOfCorpus(db, corpusId)
+          .filter((h) => inScope(h.documentId))
+          .map((h) => ({ kind: 'highlight' as const, highlight: highlightView(ctx, h, documents(h.documentId)) })),
+        ...listLiveNotesOfCorpus(db, corpusId)
+          .filter((n) => inScope(n.documentId))
+          .map((n) => ({ kind: 'note' as const, note: noteView(ctx, n) })),
+        ...listLiveBookmarksOfCorpus(db, corpusId)
+          .filter((b) => inScope(b.documentId))
+          .map((b) => ({ kind: 'bookmark' as const, bookmark: bookmarkView(b, documents(b.documentId)) })),
+      ];
+      const foldedText = fold(query.text?.trim() ?? '');
+      const tagKeys = new Set((query.tags ?? []).map(tagKey));
+      const byDocument = new Map<string, NotebookEntry[]>();
+      for (const entry of entries) {
+        if (!matches(entry, query, foldedText, tagKeys)) continue;
+        const documentId = entry.kind === 'highlight' ? entry.highlight.documentId : entry.kind === 'note' ? entry.note.documentId : entry.bookmark.documentId;
+        byDocument.set(documentId, [...(byDocument.get(documentId) ?? []), entry]);
+      }
+      const library = ctx.corpus().listDocuments();
+      const order = new Map(library.map((meta, i) => [meta.id, i] as const));
+      const titles = new Map(library.map((meta) => [meta.id, meta.title] as const));
+      const groups: NotebookGroup[] = [...byDocument.entries()]
+        .map(([documentId, list]) => ({
+          documentId,
+          documentTitle: titles.get(documentId) ?? '',
+          documentAvailable: titles.has(documentId),
+          entries: list.sort((a, b) => entryOffset(a) - entryOffset(b)),
+        }))
+        .sort(
+          (a, b) =>
+            (order.get(a.documentId) ?? Number.MAX_SAFE_INTEGER) - (order.get(b.documentId) ?? Number.MAX_SAFE_INTEGER) ||
+            a.documentId.localeCompare(b.documentId),
+        );
+      return { groups, total: groups.reduce((sum, group) => sum + group.entries.length, 0) };
+    },
+
+    listTags({ prefix = '', limit = 50 }) {
+      return listTagCounts(ctx.store().db, ctx.corpusId(), tagKey(prefix), limit);
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Db } from '../sqlite/open-database';
+
+export const DEFAULT_KEPT_BACKUPS = 5;
+
+/** Folder of the backups of a user database: beside it, in `backups/`. */
+export function backupDir(file: string): string {
+  return path.join(path.dirname(file), 'backups');
+}
+
+/**
+ * Writes a consistent copy of the open database (VACUUM INTO reads one snapshot, WAL
+ * included) to backups/<name>-v<version>-<time>.sqlite, then keeps only the newest `keep`
+ * backups of that file. Returns the backup's path.
+ */
+export function backupDatabase(db: Db, file: string, version: number, now: Date, keep = DEFAULT_KEPT_BACKUPS): string {
+  const dir = backupDir(file);
+  fs.mkdirSync(dir, { recursive: true });
+  const stem = path.basename(file, path.extname(file));
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  let target = path.join(dir, `${stem}-v${version}-${stamp}.sqlite`);
+  for (let n = 2; fs.existsSync(target); n++) target = path.join(dir, `${stem}-v${version}-${stamp}-${n}.sqlite`);
+  db.prepare('VACUUM INTO ?').run(target);
+  pruneBackups(dir, stem, keep);
+  return target;
+}
+
+/** The backups of one database file, oldest first. */
+export function listBackups(file: string): string[] {
+  const dir = backupDir(file);
+  if (!fs.existsSync(dir)) return [];
+  const stem = path.basename(file, path.extname(file));
+  return fs
+    .readdirSync(dir)
+    .filter((name) => name.startsWith(`${stem}-v`) && name.endsWith('.sqlite'))
+    .map((name) => ({ name, time: fs.statSync(path.join(dir, name)).mtimeMs }))
+    .sort((a, b) => a.time - b.time || a.name.localeCompare(b.name))
+    .map(({ name }) => path.join(dir, name));
+}
+
+function pruneBackups(dir: string, stem: string, keep: number): void {
+  const backups = listBackups(path.join(path.dirname(dir), `${stem}.sqlite`));
+  for (const old of backups.slice(0, Math.max(0, backups.length - keep))) fs.rmSync(old, { force: true });
+}
