@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../sqlite/open-database';
-import { buildSearchIndex } from '../search/build-search-index';
+import { writeSearchIndex } from '../search/build-search-index';
 import {
   BUILDER_VERSION,
   CORPUS_APPLICATION_ID,
@@ -143,14 +143,13 @@ function writeCorpusFile(file: string, documents: PreparedDocument[], meta: Reco
        VALUES (@ord, @id, @title, @source, @author, @language, @originalFile, @sourcePath, @format, @text, @wordCount, @sha256)`,
     );
     const insertParagraph = db.prepare('INSERT INTO paragraphs (doc_ord, idx, start, end) VALUES (?, ?, ?, ?)');
-    const insertShard = db.prepare('INSERT INTO search_index (shard, data) VALUES (?, ?)');
     const insertMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
     db.transaction(() => {
       documents.forEach((doc, ord) => {
         insertDoc.run({ ...doc, ord });
         splitParagraphs(doc.text).forEach((p, idx) => insertParagraph.run(ord, idx, p.start, p.end));
       });
-      buildSearchIndex(documents).forEach((data, shard) => insertShard.run(shard, data));
+      writeSearchIndex(db, documents);
       for (const [key, value] of Object.entries(meta)) insertMeta.run(key, value);
     })();
     // Written last: a file without the version mark is never taken for a corpus.

@@ -4,7 +4,7 @@
  * file from another version is recognised before any query runs.
  */
 export const CORPUS_APPLICATION_ID = 0x4341524c; // "CARL"
-export const CORPUS_FORMAT_VERSION = 1;
+export const CORPUS_FORMAT_VERSION = 2;
 export const BUILDER_VERSION = '0.1.0';
 
 export const CORPUS_SCHEMA = `
@@ -37,11 +37,18 @@ CREATE TABLE paragraphs (
   PRIMARY KEY (doc_ord, idx)
 ) WITHOUT ROWID;
 
--- Serialized Lunr index (JSON), possibly split in shards.
-CREATE TABLE search_index (
-  shard INTEGER PRIMARY KEY,
-  data TEXT NOT NULL
+-- Search index, sharded by term so that a query reads only the rows of its terms
+-- (electron/node/search/postings.ts describes the packed postings).
+CREATE TABLE search_terms (
+  term TEXT PRIMARY KEY,
+  postings BLOB NOT NULL
 );
+
+-- Every indexed word as written (folded) and its stemmed term: wildcards and fuzzy terms.
+CREATE TABLE search_words (
+  word TEXT PRIMARY KEY,
+  term TEXT NOT NULL
+) WITHOUT ROWID;
 `;
 
 /** Keys of the meta table. */

@@ -52,11 +52,6 @@ export function listParagraphs(db: Db, docOrd: number): Paragraph[] {
     .all(docOrd) as Paragraph[];
 }
 
-export function readSearchShards(db: Db): string[] {
-  const rows = db.prepare('SELECT data FROM search_index ORDER BY shard').all() as { data: string }[];
-  return rows.map((row) => row.data);
-}
-
 export function toCorpusInfo(meta: Map<string, string>, formatVersion: number, fileName: string): CorpusInfo {
   return {
     id: meta.get(META.corpusId) ?? '',

@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { CorpusInfo, DocumentMeta, DocumentView } from '../../common/corpus/corpus-types';
 import { openDatabase, type Db } from '../sqlite/open-database';
 import { CORPUS_APPLICATION_ID, CORPUS_FORMAT_VERSION } from './corpus-format';
-import { findDocument, listDocumentMetas, listParagraphs, readMeta, readSearchShards, toCorpusInfo } from './corpus-queries';
+import { createSearchTables, type SearchTables } from '../search/search-tables';
+import { findDocument, listDocumentMetas, listParagraphs, readMeta, toCorpusInfo } from './corpus-queries';
 
 export type CorpusErrorCode = 'corpus-missing' | 'corpus-invalid' | 'corpus-version';
 
@@ -22,7 +23,8 @@ export type CorpusStore = {
   readonly info: CorpusInfo;
   listDocuments(): DocumentMeta[];
   getDocument(id: string): DocumentView | undefined;
-  searchShards(): string[];
+  /** The search index tables, read lazily term by term. */
+  searchTables(): SearchTables;
   close(): void;
 };
 
@@ -67,6 +69,7 @@ export function openCorpus(file: string, options: OpenCorpusOptions = {}): Corpu
 }
 
 function createStore(db: Db, file: string, info: CorpusInfo): CorpusStore {
+  let tables: SearchTables | undefined;
   return {
     file,
     info,
@@ -77,7 +80,7 @@ function createStore(db: Db, file: string, info: CorpusInfo): CorpusStore {
       const { ord, ...rest } = doc;
       return { ...rest, paragraphs: listParagraphs(db, ord) };
     },
-    searchShards: () => readSearchShards(db),
+    searchTables: () => (tables ??= createSearchTables(db, info.documentCount)),
     close: () => db.close(),
   };
 }

@@ -1,23 +1,71 @@
-import lunr from 'lunr';
+import type { Db } from '../sqlite/open-database';
+import { termOf } from './analyse';
+import { docKey, keyField, keyOrd, PostingsWriter } from './postings';
+import { SEARCH_FIELDS } from './search-fields';
+import { tokenise } from './tokenise';
 
 export type IndexableDocument = {
-  id: string;
   title: string;
   text: string;
-  language: string;
+  author?: string;
+  source?: string;
 };
 
+/** Lunr's BM25 parameters, kept so that scores rank as Lunr's would. */
+const K1 = 1.2;
+const B = 0.75;
+
 /**
- * Builds the serialized Lunr index shards stored in the corpus file. Positions are kept
- * so that snippets, hit highlighting and phrase queries need no re-search of the text.
+ * Indexes documents (their position in the array is their ord) into the corpus file's
+ * search tables: one row of packed postings per term (search_terms) and the vocabulary of
+ * words as written, folded, with their term (search_words) for wildcards and fuzzy matches.
+ * Weights follow Lunr's builder exactly (BM25 per field, field boosts, 3 decimals), so
+ * scores are those of a monolithic Lunr index, but nothing has to be loaded whole.
  */
-export function buildSearchIndex(documents: readonly IndexableDocument[]): string[] {
-  const index = lunr(function () {
-    this.ref('id');
-    this.field('title', { boost: 5 });
-    this.field('text');
-    this.metadataWhitelist = ['position'];
-    for (const doc of documents) this.add({ id: doc.id, title: doc.title, text: doc.text });
+export function writeSearchIndex(db: Db, documents: readonly IndexableDocument[]): void {
+  const fieldCount = SEARCH_FIELDS.length;
+  const lengths = new Uint32Array(documents.length * fieldCount);
+  const totals = new Array<number>(fieldCount).fill(0);
+  const postings = new Map<string, PostingsWriter>();
+  const words = new Map<string, string>();
+
+  documents.forEach((doc, ord) => {
+    SEARCH_FIELDS.forEach((field, f) => {
+      const value = doc[field.name] ?? '';
+      let length = 0;
+      for (const token of tokenise(value)) {
+        const term = termOf(token.word);
+        if (term === undefined) continue;
+        length++;
+        if (!words.has(token.word)) words.set(token.word, term);
+        let writer = postings.get(term);
+        if (!writer) postings.set(term, (writer = new PostingsWriter()));
+        writer.add(docKey(ord, f), { index: token.index, start: token.start, length: token.length });
+      }
+      lengths[ord * fieldCount + f] = length;
+      totals[f]! += length;
+    });
   });
-  return [JSON.stringify(index)];
+
+  const n = Math.max(documents.length, 1);
+  const averages = totals.map((total) => total / n || 1);
+  const insertTerm = db.prepare('INSERT INTO search_terms (term, postings) VALUES (?, ?)');
+  const insertWord = db.prepare('INSERT INTO search_words (word, term) VALUES (?, ?)');
+  for (const [term, writer] of postings) {
+    const { keys, tfs } = writer.entries();
+    // Lunr's idf counts a document once per field it matches in.
+    const df = keys.length;
+    const idf = Math.log(1 + Math.abs((documents.length - df + 0.5) / (df + 0.5)));
+    const weights = new Float32Array(keys.length);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      const f = keyField(key);
+      const fieldLength = lengths[keyOrd(key) * fieldCount + f]!;
+      const tf = tfs[i]!;
+      const score = (idf * ((K1 + 1) * tf)) / (K1 * (1 - B + B * (fieldLength / averages[f]!)) + tf);
+      weights[i] = Math.round(score * SEARCH_FIELDS[f]!.boost * 1000) / 1000;
+    }
+    insertTerm.run(term, writer.encode(weights));
+  }
+  for (const [word, term] of words) insertWord.run(word, term);
 }

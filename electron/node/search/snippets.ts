@@ -38,3 +38,13 @@ export function makeSnippets(text: string, spans: readonly Span[], options: Snip
   }
   return snippets;
 }
+
+/** The opening of a text, for a result matched only outside its text (e.g. in its title). */
+export function leadSnippet(text: string, length = 160): Snippet[] {
+  const lead = text.length - text.trimStart().length;
+  const body = text.slice(lead);
+  if (body === '') return [];
+  let end = Math.min(body.length, length);
+  while (end < body.length && end < length + 20 && !/\s/.test(body[end]!)) end++;
+  return [{ text: body.slice(0, end).replace(/\s/g, ' ').trimEnd(), offset: lead, highlights: [] }];
+}

@@ -1,34 +1,25 @@
-import lunr from 'lunr';
 import type { CarrelServices } from '../../common/ipc/ipc-contract';
-import type { SearchResponse, Span } from '../../common/search/search-types';
+import type { SearchResponse, Snippet } from '../../common/search/search-types';
 import type { CorpusStore } from '../corpus/corpus-store';
-import { makeSnippets } from '../search/snippets';
+import { parseQuery } from '../search/parse-query';
+import { QuerySyntaxError } from '../search/query-syntax';
+import { prepareQuery, runQuery, textSpans, type PreparedQuery } from '../search/search-engine';
+import type { SearchTables } from '../search/search-tables';
+import { leadSnippet, makeSnippets } from '../search/snippets';
 import { ServiceError } from './service-error';
 
 export type SearchService = Pick<CarrelServices, 'search' | 'findInDocument'>;
 
-function textSpans(result: lunr.Index.Result): Span[] {
-  const spans: Span[] = [];
-  const metadata = result.matchData.metadata as Record<string, Record<string, { position?: [number, number][] }>>;
-  for (const fields of Object.values(metadata)) {
-    for (const [start, length] of fields.text?.position ?? []) spans.push({ start, end: start + length });
-  }
-  return spans.sort((a, b) => a.start - b.start);
-}
-
-/** Search over the corpus's Lunr index, loaded on first use, never at start-up. */
+/**
+ * Search over the corpus's term-sharded index. Nothing is loaded at start-up: each query
+ * reads the postings of its own terms (cached), so the first answer is as fast as the next.
+ */
 export function createSearchService(requireStore: () => CorpusStore): SearchService {
-  let loaded: { store: CorpusStore; index: lunr.Index } | undefined;
-  const index = (): lunr.Index => {
-    const store = requireStore();
-    if (loaded?.store !== store) loaded = { store, index: lunr.Index.load(JSON.parse(store.searchShards()[0] ?? '{}')) };
-    return loaded.index;
-  };
-  const run = (query: string): lunr.Index.Result[] => {
+  const prepare = (query: string, tables: SearchTables): PreparedQuery => {
     try {
-      return index().search(query);
+      return prepareQuery(parseQuery(query), tables);
     } catch (error) {
-      if (error instanceof lunr.QueryParseError) throw new ServiceError('query-syntax', `This query cannot be read: ${error.message}.`);
+      if (error instanceof QuerySyntaxError) throw new ServiceError('query-syntax', error.message);
       throw error;
     }
   };
@@ -36,30 +27,25 @@ export function createSearchService(requireStore: () => CorpusStore): SearchServ
     search({ query, limit = 50 }): SearchResponse {
       const started = performance.now();
       if (query.trim() === '') return { query, total: 0, tookMs: 0, results: [] };
-      const store = requireStore();
-      const results = run(query);
-      return {
-        query,
-        total: results.length,
-        results: results.slice(0, limit).map((result) => {
-          const doc = store.getDocument(result.ref)!;
-          const spans = textSpans(result);
-          return {
-            id: doc.id,
-            title: doc.title,
-            source: doc.source,
-            score: result.score,
-            hitCount: spans.length,
-            snippets: makeSnippets(doc.text, spans),
-          };
-        }),
-        tookMs: performance.now() - started,
-      };
+      const tables = requireStore().searchTables();
+      const prepared = prepare(query, tables);
+      const { total, hits } = runQuery(prepared, tables, limit);
+      const docs = tables.documents(hits.map((hit) => hit.ord));
+      const results = hits.map((hit) => {
+        const doc = docs.get(hit.ord)!;
+        const spans = textSpans(prepared, tables, hit.ord);
+        const snippets: Snippet[] = spans.length > 0 ? makeSnippets(doc.text, spans) : leadSnippet(doc.text);
+        return { id: doc.id, title: doc.title, source: doc.source, score: hit.score, hitCount: spans.length, snippets };
+      });
+      const notice = prepared.notices.length > 0 ? prepared.notices.join(' ') : undefined;
+      return { query, total, results, tookMs: performance.now() - started, ...(notice ? { notice } : {}) };
     },
     findInDocument({ id, query }) {
       if (query.trim() === '') return { id, matches: [] };
-      const result = run(query).find((r) => r.ref === id);
-      return { id, matches: result ? textSpans(result) : [] };
+      const tables = requireStore().searchTables();
+      const ord = tables.documentOrd(id);
+      if (ord === undefined) throw new ServiceError('not-found', `No document with id "${id}" in this corpus.`);
+      return { id, matches: textSpans(prepare(query, tables), tables, ord) };
     },
   };
 }

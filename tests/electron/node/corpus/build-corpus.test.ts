@@ -23,7 +23,8 @@ function tableDump(file: string) {
     return {
       documents: db.prepare('SELECT * FROM documents ORDER BY ord').all(),
       paragraphs: db.prepare('SELECT * FROM paragraphs ORDER BY doc_ord, idx').all(),
-      index: db.prepare('SELECT * FROM search_index ORDER BY shard').all(),
+      terms: db.prepare('SELECT * FROM search_terms ORDER BY term').all(),
+      words: db.prepare('SELECT * FROM search_words ORDER BY word').all(),
       meta: db.prepare("SELECT * FROM meta WHERE key <> 'created_at' ORDER BY key").all(),
     };
   } finally {

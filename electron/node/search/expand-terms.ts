@@ -1,0 +1,75 @@
+import { termOf } from './analyse';
+import type { WordOperand } from './query-syntax';
+import type { SearchTables, WordEntry } from './search-tables';
+
+/** Most indexed words a wildcard or fuzzy word may stand for; beyond, the query is bounded. */
+export const MAX_EXPANSIONS = 200;
+/** Most words scanned for a wildcard with letters after its "*". */
+const MAX_PATTERN_SCAN = 50_000;
+
+export type Expansion = { terms: string[]; stopWord: boolean };
+
+/**
+ * The index terms a typed word stands for: its stem; for `propagand*` the terms of every
+ * indexed word with that prefix; for `caliphat~1` those of every word within one edit.
+ * Wildcards and fuzzy words match words as written (then their terms), so that
+ * `caliphat*` finds "caliphates" although the index stores the stem "caliph".
+ */
+export function expandWord(operand: WordOperand, tables: SearchTables, notices: string[]): Expansion {
+  if (!operand.wildcard && operand.editDistance === 0) {
+    const term = termOf(operand.word);
+    return term === undefined ? { terms: [], stopWord: true } : { terms: [term], stopWord: false };
+  }
+  let entries: WordEntry[];
+  if (operand.wildcard) {
+    const [prefix = ''] = operand.word.split('*');
+    const simple = operand.word === `${prefix}*`;
+    if (simple) {
+      entries = tables.wordsWithPrefix(prefix, MAX_EXPANSIONS + 1);
+    } else {
+      const pattern = new RegExp(`^${operand.word.split('*').map(escapeRegExp).join('.*')}$`, 'u');
+      entries = tables.wordsWithPrefix(prefix, MAX_PATTERN_SCAN).filter((entry) => pattern.test(entry.word));
+    }
+  } else {
+    entries = fuzzyWords(operand.word, operand.editDistance, tables.allWords());
+  }
+  if (entries.length > MAX_EXPANSIONS) {
+    notices.push(`"${operand.raw}" matches more than ${MAX_EXPANSIONS} different words; only the ${MAX_EXPANSIONS} closest were searched. Type more letters to narrow it.`);
+    entries = entries.slice(0, MAX_EXPANSIONS);
+  }
+  return { terms: [...new Set(entries.map((entry) => entry.term))], stopWord: false };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Words within `distance` edits of `word`, closest (then shortest) first. */
+function fuzzyWords(word: string, distance: number, words: readonly WordEntry[]): WordEntry[] {
+  const found: { entry: WordEntry; d: number }[] = [];
+  for (const entry of words) {
+    if (Math.abs(entry.word.length - word.length) > distance) continue;
+    const d = boundedLevenshtein(word, entry.word, distance);
+    if (d <= distance) found.push({ entry, d });
+  }
+  found.sort((a, b) => a.d - b.d || a.entry.word.length - b.entry.word.length || (a.entry.word < b.entry.word ? -1 : 1));
+  return found.map((f) => f.entry);
+}
+
+/** Edit distance, or max + 1 as soon as it is known to exceed max. */
+export function boundedLevenshtein(a: string, b: string, max: number): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      current.push(value);
+      if (value < rowMin) rowMin = value;
+    }
+    if (rowMin > max) return max + 1;
+    previous = current;
+  }
+  return previous[b.length]!;
+}

@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { foldWord } from '../../../../electron/node/search/normalise';
+import { termOf } from '../../../../electron/node/search/analyse';
+import { BUNDLED_SOURCES } from '../../../harness/paths';
+import { openSearchOn } from './search-fixture';
+
+// Built from the bundled sources (as `npm run corpus:build` does) into a temporary file.
+let bundled: ReturnType<typeof openSearchOn>;
+beforeAll(() => {
+  bundled = openSearchOn(BUNDLED_SOURCES);
+});
+afterAll(() => bundled.dispose());
+
+describe('search on the bundled corpus', () => {
+  it('ranks the caliphate articles and highlights only forms of the word', () => {
+    const response = bundled.search.search({ query: 'caliphate' });
+    expect(response.total).toBeGreaterThanOrEqual(3);
+    expect(response.results[0]!.id).toBe('001-caliphate-under-the-laws-of-the-internet');
+    const scores = response.results.map((r) => r.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    for (const result of response.results) {
+      const doc = bundled.store.getDocument(result.id)!;
+      for (const snippet of result.snippets) {
+        expect(snippet.text).toBe(doc.text.slice(snippet.offset, snippet.offset + snippet.text.length).replace(/\s/g, ' '));
+        for (const h of snippet.highlights) expect(termOf(foldWord(snippet.text.slice(h.start, h.end)))).toBe('caliph');
+      }
+    }
+  });
+
+  it('bounds a one-letter wildcard with a notice and still answers', () => {
+    const response = bundled.search.search({ query: 's*' });
+    expect(response.notice).toMatch(/more than 200 different words/);
+    expect(response.total).toBe(5);
+  });
+
+  it('finds a phrase and its hits, and the same hits through findInDocument', () => {
+    const response = bundled.search.search({ query: '"virtual caliphate"' });
+    expect(response.results.length).toBeGreaterThan(0);
+    const top = response.results[0]!;
+    const { matches } = bundled.search.findInDocument({ id: top.id, query: '"virtual caliphate"' });
+    expect(matches.length).toBe(top.hitCount);
+    const doc = bundled.store.getDocument(top.id)!;
+    for (const m of matches) expect(doc.text.slice(m.start, m.end).toLowerCase()).toMatch(/^virtual\s+caliphate$/);
+  });
+});
