@@ -1,6 +1,6 @@
 import type { CarrelServices } from '../../../common/ipc/ipc-contract';
+import { foldText } from '../../../common/notes/fold-text';
 import type { NotebookEntry, NotebookGroup, NotebookQuery } from '../../../common/notes/notebook-types';
-import { foldWord } from '../../search/normalise';
 import { listLiveBookmarksOfCorpus } from '../../user-store/queries/bookmark-queries';
 import { listLiveHighlightsOfCorpus } from '../../user-store/queries/highlight-queries';
 import { listLiveNotesOfCorpus } from '../../user-store/queries/note-queries';
@@ -13,7 +13,7 @@ import type { UserDataContext } from './user-data-context';
 export type NotebookService = Pick<CarrelServices, 'queryNotebook' | 'listTags'>;
 
 /** Folding for notebook text search: case, accents, Arabic vowel marks and letter variants ignored. */
-const fold = (text: string) => foldWord(text);
+const fold = foldText;
 
 function entryOffset(entry: NotebookEntry): number {
   if (entry.kind === 'bookmark') return entry.bookmark.offset;
