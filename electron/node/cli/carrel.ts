@@ -1,24 +1,29 @@
 import { corpusBuild, corpusEnsure } from './corpus-commands';
 import { consoleOutput, type Output } from './output';
+import { searchCommand } from './search-command';
 
 const USAGE = `Usage:
   carrel corpus build <sources-folder> --out <file.sqlite> [--title "…"]
-  carrel corpus ensure <sources-folder> --out <file.sqlite>   (build only if missing or stale)`;
+  carrel corpus ensure <sources-folder> --out <file.sqlite>   (build only if missing or stale)
+  carrel search '<query>' [--corpus <file.sqlite>] [--limit n] [--json]`;
 
 const COMMANDS: Record<string, (args: string[], out: Output) => number | Promise<number>> = {
   'corpus build': corpusBuild,
   'corpus ensure': corpusEnsure,
+  search: searchCommand,
 };
 
 /** Entry point of the command line; returns the exit code. */
 export async function main(argv: string[], out: Output = consoleOutput): Promise<number> {
-  const command = COMMANDS[argv.slice(0, 2).join(' ')];
+  // Two-word commands ("corpus build") first, then one-word ones ("search").
+  const words = COMMANDS[argv.slice(0, 2).join(' ')] ? 2 : 1;
+  const command = Object.hasOwn(COMMANDS, argv.slice(0, words).join(' ')) ? COMMANDS[argv.slice(0, words).join(' ')] : undefined;
   if (!command) {
     out.error(USAGE);
     return 2;
   }
   try {
-    return await command(argv.slice(2), out);
+    return await command(argv.slice(words), out);
   } catch (error) {
     out.error(`carrel: ${(error as Error).message}`);
     return 1;
