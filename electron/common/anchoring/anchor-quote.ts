@@ -23,6 +23,8 @@ export type AnchorResult =
 // Weights as in Hypothesis' quote matcher: the quote counts most, then its context, then position.
 const WEIGHTS = { quote: 50, prefix: 20, suffix: 20, position: 2 };
 const WEIGHT_SUM = WEIGHTS.quote + WEIGHTS.prefix + WEIGHTS.suffix + WEIGHTS.position;
+/** Mean prefix/suffix similarity of an exact quote whose surroundings are (almost) unchanged. */
+const UNCHANGED_CONTEXT = 0.9;
 /** Mean prefix/suffix similarity above which an exact quote is taken without doubt. */
 const CONFIDENT_CONTEXT = 0.5;
 /** A quote this long found once is its own evidence, whatever its context became. */
@@ -36,6 +38,9 @@ const FUZZY_MIN_SCORE = 0.7;
 const PROPOSAL_MIN_QUOTE = 0.5;
 const MAX_EXACT_CANDIDATES = 1000;
 const MAX_SCORED_FUZZY = 64;
+const MAX_CONTEXT_REGIONS = 8;
+/** Room around a context match in which the quote itself is looked for. */
+const CONTEXT_SLACK = 16;
 
 /**
  * Finds a quote again in a changed text: exact quote occurrences ranked by context and by
@@ -50,16 +55,16 @@ export function anchorQuote(text: string, quote: TextQuoteSelector, position: Te
   );
   const rankedExact = rank(exactCandidates);
   const bestExact = rankedExact[0];
-  if (bestExact) {
-    const context = (bestExact.prefixScore + bestExact.suffixScore) / 2;
-    const confident =
-      context >= CONFIDENT_CONTEXT || (rankedExact.length === 1 && quote.exact.length >= SELF_EVIDENT_LENGTH);
-    if (confident) return placed(bestExact, rankedExact, position, false);
-  }
-  const ranked = rank([...rankedExact, ...fuzzyCandidates(text, quote, score)]);
+  // The same text in the same surroundings: no need to look for approximate copies.
+  if (bestExact && contextOf(bestExact) >= UNCHANGED_CONTEXT) return placed(bestExact, rankedExact, position, false);
+  // Otherwise a slightly changed copy in the right surroundings may beat an exact copy elsewhere.
+  const ranked = rank([...rankedExact, ...fuzzyCandidates(text, quote, score), ...inContextCandidates(text, quote, score)]);
   const best = ranked[0];
   if (!best) return { status: 'orphaned', best: null };
-  if (best.quoteScore === 1) return placed(best, ranked, position, true);
+  if (best.quoteScore === 1) {
+    const confident = contextOf(best) >= CONFIDENT_CONTEXT || (rankedExact.length === 1 && quote.exact.length >= SELF_EVIDENT_LENGTH);
+    return placed(best, ranked, position, !confident);
+  }
   if (best.quoteScore >= FUZZY_MIN_QUOTE && best.score >= FUZZY_MIN_SCORE) {
     return { status: 'fuzzy', start: best.start, end: best.end, score: round(best.score), ambiguous: isAmbiguous(ranked) };
   }
@@ -76,8 +81,15 @@ function isAmbiguous(ranked: AnchorCandidate[]): boolean {
   return !!first && !!second && first.score - second.score < AMBIGUITY_MARGIN;
 }
 
+const contextOf = (candidate: AnchorCandidate) => (candidate.prefixScore + candidate.suffixScore) / 2;
+
+/** Best first; a candidate overlapping a better one is the same place found twice and is dropped. */
 function rank(candidates: AnchorCandidate[]): AnchorCandidate[] {
-  return [...candidates].sort((a, b) => b.score - a.score || a.start - b.start);
+  const kept: AnchorCandidate[] = [];
+  for (const candidate of [...candidates].sort((a, b) => b.score - a.score || a.start - b.start)) {
+    if (!kept.some((better) => candidate.start < better.end && better.start < candidate.end)) kept.push(candidate);
+  }
+  return kept;
 }
 
 function fuzzyCandidates(
@@ -92,6 +104,31 @@ function fuzzyCandidates(
     .sort((a, b) => a.errors - b.errors || a.start - b.start)
     .slice(0, MAX_SCORED_FUZZY);
   return matches.map((match) => score(match.start, match.end, match.errors));
+}
+
+/**
+ * Approximate matches of the quote WITH its context, then of the quote inside each such
+ * region: finds a changed copy in the right surroundings even when an unchanged copy of
+ * the quote exists elsewhere (approx-string-match reports only the lowest-cost matches).
+ */
+function inContextCandidates(
+  text: string,
+  quote: TextQuoteSelector,
+  score: (start: number, end: number, errors: number) => AnchorCandidate,
+): AnchorCandidate[] {
+  if (!quote.prefix && !quote.suffix) return [];
+  const pattern = quote.prefix + quote.exact + quote.suffix;
+  const quoteErrors = Math.floor(quote.exact.length * (1 - PROPOSAL_MIN_QUOTE));
+  const regions = search(text, pattern, Math.min(256, Math.floor(pattern.length / 2))).slice(0, MAX_CONTEXT_REGIONS);
+  const found: AnchorCandidate[] = [];
+  for (const region of regions) {
+    const from = Math.max(0, region.start - CONTEXT_SLACK);
+    const window = text.slice(from, Math.min(text.length, region.end + CONTEXT_SLACK));
+    for (const match of search(window, quote.exact, Math.min(256, quoteErrors)).slice(0, MAX_CONTEXT_REGIONS)) {
+      found.push(score(from + match.start, from + match.end, match.errors));
+    }
+  }
+  return found;
 }
 
 function scorer(text: string, quote: TextQuoteSelector, position: TextPositionSelector) {
