@@ -12,6 +12,8 @@ type Props = {
   onBack: () => void;
   /** Marks to draw over the text (search hits, highlights), supplied by the app. */
   decorations?: readonly Decoration[];
+  /** A decoration to scroll into view (e.g. the current search hit) once the document is shown. */
+  scrollToDecorationId?: string;
 };
 
 const NO_DECORATIONS: readonly Decoration[] = [];
@@ -28,7 +30,7 @@ function DocumentBody({ doc, decorations }: { doc: DocumentView; decorations: re
   );
 }
 
-export function ReaderView({ id, onBack, decorations = NO_DECORATIONS }: Props) {
+export function ReaderView({ id, onBack, decorations = NO_DECORATIONS, scrollToDecorationId }: Props) {
   const doc = useResult(() => api().getDocument({ id }), [id]);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
@@ -36,8 +38,15 @@ export function ReaderView({ id, onBack, decorations = NO_DECORATIONS }: Props) 
     if (doc.status === 'ready') headingRef.current?.focus();
   }, [doc.status]);
 
+  // After the heading's focus above, so the hit, not the title, ends up in view.
+  useEffect(() => {
+    if (doc.status !== 'ready' || !scrollToDecorationId) return;
+    document.querySelector(`[data-decoration-id="${CSS.escape(scrollToDecorationId)}"]`)?.scrollIntoView({ block: 'center' });
+  }, [doc.status, scrollToDecorationId]);
+
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent) => {
+      if (event.defaultPrevented) return; // already handled, e.g. Escape closing a find bar or a field
       if (event.key === 'Escape' || (event.altKey && event.key === 'ArrowLeft')) {
         event.preventDefault();
         onBack();

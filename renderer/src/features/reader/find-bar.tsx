@@ -1,0 +1,63 @@
+import type { KeyboardEvent, RefObject } from 'react';
+import '../../styles/find.css';
+
+type Props = {
+  inputRef: RefObject<HTMLInputElement | null>;
+  query: string;
+  onQueryChange: (query: string) => void;
+  /** "hit 3 of 12", "no hits", or a message about the query. */
+  label: string;
+  isError: boolean;
+  busy: boolean;
+  canStep: boolean;
+  onNext: () => void;
+  onPrevious: () => void;
+  onClose: () => void;
+};
+
+/** Finds a query in the open document: Enter / Shift+Enter step through the hits, Escape closes. */
+export function FindBar({ inputRef, query, onQueryChange, label, isError, busy, canStep, onNext, onPrevious, onClose }: Props) {
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      event.stopPropagation();
+      if (event.shiftKey) onPrevious();
+      else onNext();
+    } else if (event.key === 'Escape') {
+      // Escape closes the bar only; the reader must not take it as "back to the library".
+      event.preventDefault();
+      event.stopPropagation();
+      onClose();
+    }
+  };
+
+  return (
+    <div className="find-bar" role="search" aria-label="Find in this document" aria-busy={busy}>
+      <input
+        ref={inputRef}
+        className="find-input"
+        type="text"
+        dir="auto"
+        aria-label="Find in this document"
+        placeholder="Find in document"
+        autoComplete="off"
+        spellCheck={false}
+        value={query}
+        onChange={(event) => onQueryChange(event.target.value)}
+        onKeyDown={onKeyDown}
+      />
+      <span className={isError ? 'find-status find-error' : 'find-status'} role="status">
+        {label}
+      </span>
+      <button type="button" className="find-step" onClick={onPrevious} disabled={!canStep} aria-label="Previous hit" title="Previous hit (Shift+Enter)">
+        ↑
+      </button>
+      <button type="button" className="find-step" onClick={onNext} disabled={!canStep} aria-label="Next hit" title="Next hit (Enter)">
+        ↓
+      </button>
+      <button type="button" className="find-close" onClick={onClose} aria-label="Close find" title="Close (Esc)">
+        ×
+      </button>
+    </div>
+  );
+}

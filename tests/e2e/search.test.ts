@@ -1,0 +1,239 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchHarness, openApp, type Harness } from '../harness/renderer-harness';
+import { BUNDLED_CORPUS, ROOT } from '../harness/paths';
+
+const SHOTS = path.join(ROOT, 'test-results');
+
+describe('search in the bundled corpus', () => {
+  let harness: Harness;
+
+  beforeAll(async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    harness = await launchHarness({ corpusFile: BUNDLED_CORPUS });
+    await openApp(harness);
+    await harness.page.locator('.document-row').first().waitFor();
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  const input = () => harness.page.getByRole('combobox', { name: 'Search the corpus' });
+  const status = () => harness.page.locator('.search-status');
+  const options = () => harness.page.getByRole('option');
+
+  it('Ctrl+K and "/" focus the search field, but "/" typed in a field stays in it', async () => {
+    const { page } = harness;
+    await page.locator('.document-open').first().focus();
+    await page.keyboard.press('Control+k');
+    expect(await input().evaluate((el) => el === document.activeElement)).toBe(true);
+
+    await page.locator('.document-open').first().focus();
+    await page.keyboard.press('/');
+    expect(await input().evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('a/b');
+    expect(await input().inputValue()).toBe('a/b');
+    await page.keyboard.press('Escape');
+    expect(await input().inputValue()).toBe('');
+  });
+
+  it('shows ranked results as you type, with highlighted snippets, count and time', async () => {
+    const { page } = harness;
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('propaganda online', { delay: 30 });
+    await expect.poll(() => status().textContent()).toMatch(/^\d+ results? · (<1|\d+) m?s$/);
+    const count = Number((await status().textContent())!.match(/^(\d+)/)![1]);
+    expect(await options().count()).toBe(count);
+    expect(count).toBeGreaterThan(1);
+
+    // Ranked: the article about ISIS surviving online comes first.
+    expect(await options().first().locator('.search-result-title').textContent()).toBe('As ISIS Loses Territory, it Seeks to Survive Online');
+    expect(await options().first().getAttribute('aria-selected')).toBe('true');
+    expect(await options().first().locator('.search-result-meta').textContent()).toMatch(/^Asharq Al-Awsat .* · \d+ hits?$/);
+
+    // Matched words are <mark>s holding exactly the words searched for (stemmed forms allowed).
+    const marks = await page.locator('.search-result mark.snippet-hit').allTextContents();
+    expect(marks.length).toBeGreaterThan(2);
+    for (const mark of marks) expect(mark.toLowerCase()).toMatch(/^(propagand|online)/);
+    expect(await page.locator('.search-snippet').first().getAttribute('dir')).toBe('auto');
+    expect(await page.locator('.search-result-title').first().getAttribute('dir')).toBe('auto');
+
+    await page.screenshot({ path: path.join(SHOTS, 'search-results.png') });
+  });
+
+  it('moves through results with the arrow keys and keeps the active one announced', async () => {
+    const { page } = harness;
+    await page.keyboard.press('ArrowDown');
+    expect(await options().nth(1).getAttribute('aria-selected')).toBe('true');
+    const activeId = await input().getAttribute('aria-activedescendant');
+    expect(activeId).toBe(await options().nth(1).getAttribute('id'));
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    // Wraps to the last result.
+    expect(await options().last().getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('ArrowDown');
+    expect(await options().first().getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('an empty query shows no results', async () => {
+    const { page } = harness;
+    await input().fill('');
+    await expect.poll(() => page.locator('.search-panel').count()).toBe(0);
+    expect(await options().count()).toBe(0);
+  });
+
+  it('a malformed query shows a plain-language message and the app keeps working', async () => {
+    const { page } = harness;
+    const messages: string[] = [];
+    for (const query of ['title:', 'a:b:c']) {
+      await input().fill(query);
+      await expect.poll(() => page.locator('.search-panel[aria-busy="false"] .search-status.search-error').count()).toBe(1);
+      messages.push((await page.locator('.search-status.search-error').textContent())!);
+      expect(messages.at(-1)).toMatch(/\w{3,}/);
+      expect(await page.getByRole('status').first().textContent()).not.toMatch(/undefined|Error:|at \w+ \(/);
+      expect(await options().count()).toBe(0);
+    }
+    // Each message is about its own query, not left over from the one before.
+    expect(messages[1]).not.toBe(messages[0]);
+    await page.screenshot({ path: path.join(SHOTS, 'search-error.png') });
+
+    // Odd inputs never crash the window.
+    for (const query of [':', '^', 'x^y', '~', '+-', '--x', '"unclosed']) {
+      await input().fill(query);
+      await expect.poll(() => page.locator('.search-panel[aria-busy="false"] .search-status').count()).toBe(1);
+    }
+    // The engine answers an unclosed quote with a notice, shown as such.
+    await expect.poll(() => page.locator('.search-notice').textContent()).toMatch(/quotation mark/i);
+
+    await input().fill('caliphate');
+    await expect.poll(() => status().textContent()).toMatch(/^\d+ results? · /);
+    expect(await options().count()).toBeGreaterThan(0);
+  });
+
+  it('a newer query supersedes an older one', async () => {
+    const { page } = harness;
+    await input().fill('');
+    await input().pressSequentially('internet', { delay: 5 });
+    await input().fill('prisoners');
+    await expect.poll(() => status().textContent()).toMatch(/^\d+ results? · /);
+    // Let any answer to the older query arrive: it must not replace the newer one.
+    await page.waitForTimeout(400);
+    const marks = await page.locator('.search-result mark.snippet-hit').allTextContents();
+    expect(marks.length).toBeGreaterThan(0);
+    for (const mark of marks) expect(mark.toLowerCase()).toMatch(/^prison/);
+  });
+
+  it('opens a result in the reader with every hit marked and steps through them', async () => {
+    const { page } = harness;
+    await input().fill('caliphate');
+    await expect.poll(() => options().first().locator('mark.snippet-hit').first().textContent()).toMatch(/^caliphat/i);
+    expect(await options().first().getAttribute('aria-selected')).toBe('true');
+    const title = await options().first().locator('.search-result-title').textContent();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.reader-title').textContent()).toBe(title);
+
+    const hits = page.locator('.document-body mark.hit');
+    await expect.poll(() => hits.count()).toBeGreaterThan(3);
+    const findStatus = page.locator('.find-status');
+    await expect.poll(() => findStatus.textContent()).toMatch(/^hit 1 of \d+$/);
+    const total = Number((await findStatus.textContent())!.match(/of (\d+)/)![1]);
+    expect(total).toBeGreaterThan(3);
+    expect(await page.locator('.document-body mark.hit.current').count()).toBeGreaterThan(0);
+    for (const text of await hits.allTextContents()) expect(text.toLowerCase()).toMatch(/^caliph/);
+
+    // Enter moves on, Shift+Enter back, wrapping at the ends; the current hit is in view.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => findStatus.textContent()).toBe(`hit 2 of ${total}`);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => findStatus.textContent()).toBe(`hit 3 of ${total}`);
+    await page.keyboard.press('Shift+Enter');
+    await expect.poll(() => findStatus.textContent()).toBe(`hit 2 of ${total}`);
+    await page.keyboard.press('Shift+Enter');
+    await page.keyboard.press('Shift+Enter');
+    await expect.poll(() => findStatus.textContent()).toBe(`hit ${total} of ${total}`);
+    await expect.poll(() => currentHitInView(harness)).toBe(true);
+    await page.screenshot({ path: path.join(SHOTS, 'reader-hits.png') });
+
+    // The buttons do the same.
+    await page.getByRole('button', { name: 'Next hit' }).click();
+    await expect.poll(() => findStatus.textContent()).toBe(`hit 1 of ${total}`);
+    await expect.poll(() => currentHitInView(harness)).toBe(true);
+    await page.getByRole('button', { name: 'Previous hit' }).click();
+    await expect.poll(() => findStatus.textContent()).toBe(`hit ${total} of ${total}`);
+  });
+
+  it('Escape closes the hits first and only then goes back to the library', async () => {
+    const { page } = harness;
+    await page.locator('.reader-title').focus();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.find-bar').count()).toBe(0);
+    expect(await page.locator('.document-body mark.hit').count()).toBe(0);
+    expect(await page.locator('.reader-title').count()).toBe(1);
+  });
+
+  it('Ctrl+F finds inside the open document; Escape in the find bar closes only the bar', async () => {
+    const { page } = harness;
+    await page.keyboard.press('Control+f');
+    const find = page.getByRole('textbox', { name: 'Find in this document' });
+    await expect.poll(() => find.evaluate((el) => el === document.activeElement)).toBe(true);
+    await find.fill('');
+    await page.keyboard.type('internet');
+    const findStatus = page.locator('.find-status');
+    await expect.poll(() => findStatus.textContent()).toMatch(/^hit 1 of \d+$/);
+    const total = Number((await findStatus.textContent())!.match(/of (\d+)/)![1]);
+    for (const text of await page.locator('.document-body mark.hit').allTextContents()) expect(text.toLowerCase()).toMatch(/^internet/);
+    expect(await page.locator('.document-body mark.hit').count()).toBeGreaterThanOrEqual(total);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => findStatus.textContent()).toBe(`hit 2 of ${total}`);
+    await page.keyboard.press('Shift+Enter');
+    await expect.poll(() => findStatus.textContent()).toBe(`hit 1 of ${total}`);
+    await expect.poll(() => currentHitInView(harness)).toBe(true);
+    await page.screenshot({ path: path.join(SHOTS, 'find-in-document.png') });
+
+    // A malformed query in the find bar is a message, not a crash.
+    await find.fill('title:');
+    await expect.poll(() => page.locator('.find-status.find-error').textContent()).toMatch(/\w{3,}/);
+    expect(await page.locator('.document-body mark.hit').count()).toBe(0);
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.find-bar').count()).toBe(0);
+    expect(await page.locator('.reader-title').count()).toBe(1);
+
+    // With the bar closed, Escape goes back to the library as before.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.document-row').count()).toBe(5);
+  });
+
+  it('Escape in the search field clears it without leaving the reader', async () => {
+    const { page } = harness;
+    await page.locator('.document-open').first().click();
+    await expect.poll(() => page.locator('.reader-title').count()).toBe(1);
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('online');
+    await expect.poll(() => options().count()).toBeGreaterThan(0);
+    await page.keyboard.press('Escape');
+    expect(await input().inputValue()).toBe('');
+    expect(await page.locator('.reader-title').count()).toBe(1);
+    await page.keyboard.press('Escape'); // leaves the field
+    await page.keyboard.press('Escape'); // and now the reader
+    await expect.poll(() => page.locator('.document-row').count()).toBe(5);
+  });
+
+  it('made no request outside the app and logged no error', () => {
+    expect(harness.foreignRequests).toEqual([]);
+    expect(harness.pageErrors).toEqual([]);
+  });
+});
+
+/** True when the current hit's mark lies inside the viewport, below the sticky header. */
+async function currentHitInView(harness: Harness): Promise<boolean> {
+  return harness.page.evaluate(() => {
+    const mark = document.querySelector('.document-body mark.hit.current');
+    const header = document.querySelector('.app-header');
+    if (!mark || !header) return false;
+    const box = mark.getBoundingClientRect();
+    return box.top >= header.getBoundingClientRect().bottom && box.bottom <= window.innerHeight;
+  });
+}

@@ -1,0 +1,121 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fail, ok, type Result } from '../../../electron/common/result';
+import { createLatestQuery, type QueryState } from '../../../renderer/src/shared/latest-query';
+
+/** A run() whose answers the test releases by hand, in any order. */
+function controlledRun() {
+  const calls: { query: string; answer: (result: Result<string>) => void }[] = [];
+  const run = vi.fn(
+    (query: string) =>
+      new Promise<Result<string>>((resolve) => {
+        calls.push({ query, answer: resolve });
+      }),
+  );
+  return { run, calls };
+}
+
+describe('createLatestQuery', () => {
+  let states: QueryState<string>[];
+  const last = () => states.at(-1)!;
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    states = [];
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('waits for the debounce and asks once for the last of several quick keystrokes', async () => {
+    const { run, calls } = controlledRun();
+    const q = createLatestQuery({ delayMs: 120, run, onChange: (s) => states.push(s) });
+    q.schedule('c');
+    await vi.advanceTimersByTimeAsync(50);
+    q.schedule('ca');
+    await vi.advanceTimersByTimeAsync(50);
+    q.schedule('cal');
+    expect(run).not.toHaveBeenCalled();
+    expect(last().pending).toBe(true);
+    await vi.advanceTimersByTimeAsync(119);
+    expect(run).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(run).toHaveBeenCalledTimes(1);
+    expect(run).toHaveBeenCalledWith('cal');
+    calls[0]!.answer(ok('answer to cal'));
+    await vi.runAllTimersAsync();
+    expect(last()).toEqual({ query: 'cal', outcome: { status: 'ready', value: 'answer to cal' }, pending: false });
+  });
+
+  it('drops an answer to a query that a newer one superseded while it was running', async () => {
+    const { run, calls } = controlledRun();
+    const q = createLatestQuery({ delayMs: 10, run, onChange: (s) => states.push(s) });
+    q.schedule('old');
+    await vi.advanceTimersByTimeAsync(10);
+    q.schedule('new');
+    await vi.advanceTimersByTimeAsync(10);
+    expect(calls.map((c) => c.query)).toEqual(['old', 'new']);
+    calls[1]!.answer(ok('new answer'));
+    await vi.runAllTimersAsync();
+    calls[0]!.answer(ok('old answer')); // arrives late
+    await vi.runAllTimersAsync();
+    expect(states.some((s) => s.outcome.status === 'ready' && s.outcome.value === 'old answer')).toBe(false);
+    expect(last()).toEqual({ query: 'new', outcome: { status: 'ready', value: 'new answer' }, pending: false });
+  });
+
+  it('keeps showing the previous answer while a newer query is pending', async () => {
+    const { run, calls } = controlledRun();
+    const q = createLatestQuery({ delayMs: 10, run, onChange: (s) => states.push(s) });
+    q.schedule('one');
+    await vi.advanceTimersByTimeAsync(10);
+    calls[0]!.answer(ok('first'));
+    await vi.runAllTimersAsync();
+    q.schedule('two');
+    expect(last()).toEqual({ query: 'one', outcome: { status: 'ready', value: 'first' }, pending: true });
+  });
+
+  it('settles a blank query to idle at once, without asking, and cancels what was waiting', async () => {
+    const { run, calls } = controlledRun();
+    const q = createLatestQuery({ delayMs: 10, run, onChange: (s) => states.push(s) });
+    q.schedule('word');
+    await vi.advanceTimersByTimeAsync(10);
+    q.schedule('   ');
+    expect(last()).toEqual({ query: '', outcome: { status: 'idle' }, pending: false });
+    calls[0]!.answer(ok('too late'));
+    await vi.runAllTimersAsync();
+    expect(last().outcome).toEqual({ status: 'idle' });
+    expect(run).toHaveBeenCalledTimes(1);
+  });
+
+  it('passes a failure through as an error outcome, and a thrown or rejected call too', async () => {
+    const answers: (() => Promise<Result<string>>)[] = [
+      () => Promise.resolve(fail('query-syntax', 'Type a word after "title:".')),
+      () => Promise.reject(new Error('bridge gone')),
+      () => {
+        throw new Error('no bridge');
+      },
+    ];
+    let n = 0;
+    const q = createLatestQuery<string>({ delayMs: 5, run: () => answers[n++]!(), onChange: (s) => states.push(s) });
+    q.schedule('title:');
+    await vi.runAllTimersAsync();
+    expect(last().outcome).toEqual({ status: 'error', error: { code: 'query-syntax', message: 'Type a word after "title:".' } });
+    q.schedule('x');
+    await vi.runAllTimersAsync();
+    expect(last().outcome).toEqual({ status: 'error', error: { code: 'bridge', message: 'bridge gone' } });
+    q.schedule('y');
+    await vi.runAllTimersAsync();
+    expect(last().outcome).toEqual({ status: 'error', error: { code: 'bridge', message: 'no bridge' } });
+  });
+
+  it('reports nothing after dispose', async () => {
+    const { run, calls } = controlledRun();
+    const q = createLatestQuery({ delayMs: 10, run, onChange: (s) => states.push(s) });
+    q.schedule('a');
+    await vi.advanceTimersByTimeAsync(10);
+    q.schedule('b');
+    q.dispose();
+    await vi.runAllTimersAsync();
+    calls[0]!.answer(ok('a'));
+    await vi.runAllTimersAsync();
+    expect(calls).toHaveLength(1);
+    expect(states.every((s) => s.outcome.status === 'idle')).toBe(true);
+  });
+});
