@@ -1,8 +1,10 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchHarness, openApp, type Harness } from '../harness/renderer-harness';
-import { BUNDLED_CORPUS, ROOT } from '../harness/paths';
+import { buildCorpus } from '../../electron/node/corpus/build-corpus';
+import { BUNDLED_CORPUS, FIXTURES, ROOT } from '../harness/paths';
 
 const SHOTS = path.join(ROOT, 'test-results');
 
@@ -125,6 +127,19 @@ describe('search in the bundled corpus', () => {
     for (const mark of marks) expect(mark.toLowerCase()).toMatch(/^prison/);
   });
 
+  it('Enter pressed before the answer arrives opens the top result of the query as typed', async () => {
+    const { page } = harness;
+    await input().fill('');
+    await input().pressSequentially('prisoners', { delay: 0 });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.reader-title').textContent()).toMatch(/prisoners$/);
+    await expect.poll(() => page.locator('.find-status').textContent()).toMatch(/^hit 1 of \d+$/);
+    for (const text of await page.locator('.document-body mark.hit').allTextContents()) expect(text.toLowerCase()).toMatch(/^prison/);
+    await page.keyboard.press('Escape'); // closes the hits
+    await page.keyboard.press('Escape'); // back to the library
+    await expect.poll(() => page.locator('.document-row').count()).toBe(5);
+  });
+
   it('opens a result in the reader with every hit marked and steps through them', async () => {
     const { page } = harness;
     await input().fill('caliphate');
@@ -219,6 +234,53 @@ describe('search in the bundled corpus', () => {
     await page.keyboard.press('Escape'); // leaves the field
     await page.keyboard.press('Escape'); // and now the reader
     await expect.poll(() => page.locator('.document-row').count()).toBe(5);
+  });
+
+  it('made no request outside the app and logged no error', () => {
+    expect(harness.foreignRequests).toEqual([]);
+    expect(harness.pageErrors).toEqual([]);
+  });
+});
+
+describe('search in Arabic, right to left', () => {
+  let harness: Harness;
+  let dir: string;
+
+  beforeAll(async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carrel-search-e2e-'));
+    const corpusFile = path.join(dir, 'small.sqlite');
+    buildCorpus({ sourcesDir: path.join(FIXTURES, 'corpus-small'), outFile: corpusFile, title: 'Small' });
+    harness = await launchHarness({ corpusFile });
+    await openApp(harness);
+    await harness.page.locator('.document-row').first().waitFor();
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('finds الأموية without its hamza, shows title and snippet right to left, and marks the hit in the reader', async () => {
+    const { page } = harness;
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('الاموية');
+    const option = page.getByRole('option').first();
+    await expect.poll(() => option.locator('.search-result-title').textContent()).toBe('الدولة الإسلامية والخلافة الافتراضية');
+    expect(await option.locator('mark.snippet-hit').allTextContents()).toEqual(['الأموية']);
+    const directions = await option.evaluate((el) =>
+      [el.querySelector('.search-result-title'), el.querySelector('.search-snippet')].map((node) => [node?.getAttribute('dir'), node?.matches(':dir(rtl)')]),
+    );
+    expect(directions).toEqual([
+      ['auto', true],
+      ['auto', true],
+    ]);
+    await page.screenshot({ path: path.join(SHOTS, 'search-arabic.png') });
+
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.find-status').textContent()).toBe('hit 1 of 1');
+    expect(await page.locator('.document-body mark.hit.current').allTextContents()).toEqual(['الأموية']);
+    await page.screenshot({ path: path.join(SHOTS, 'reader-arabic-hit.png') });
   });
 
   it('made no request outside the app and logged no error', () => {

@@ -31,7 +31,7 @@ export function ReaderWithFind({ searchQuery = '', decorations = NONE, ...reader
   const findIn = useCallback((query: string) => api().findInDocument({ id, query }), [id]);
   const state = useLatestQuery(find.open ? find.query : '', findIn);
   const { outcome } = state;
-  const matches = outcome.status === 'ready' && outcome.value.id === id ? outcome.value.matches : NO_MATCHES;
+  const matches = find.open && outcome.status === 'ready' && outcome.value.id === id ? outcome.value.matches : NO_MATCHES;
   // The current hit belongs to one answer; a new answer starts at its first hit.
   const [position, setPosition] = useState({ outcome, current: -1 });
   const current = position.outcome === outcome ? position.current : matches.length > 0 ? 0 : -1;

@@ -29,6 +29,8 @@ export function SearchBox({ onOpen }: Props) {
   const [selection, setSelection] = useState<{ response: SearchResponse | null; index: number }>({ response: null, index: -1 });
   const active = selection.response === response ? selection.index : results.length > 0 ? 0 : -1;
   const setActive = (index: number) => setSelection({ response, index });
+  // Enter pressed before the answer to the typed query came: open its top result when it comes.
+  const openOnAnswer = useRef<string | null>(null);
 
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent) => {
@@ -44,6 +46,15 @@ export function SearchBox({ onOpen }: Props) {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  useEffect(() => {
+    if (openOnAnswer.current === null || state.pending || state.query !== openOnAnswer.current) return;
+    openOnAnswer.current = null;
+    const top = state.outcome.status === 'ready' ? state.outcome.value.results[0] : undefined;
+    if (!top) return;
+    inputRef.current?.blur();
+    onOpen(top.id, state.query);
+  }, [state, onOpen]);
+
   const open = (index: number) => {
     const result = results[index];
     if (!result) return;
@@ -58,12 +69,14 @@ export function SearchBox({ onOpen }: Props) {
       setActive(moveActive(active, results.length, event.key));
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      if (expanded) open(active);
+      if (state.pending || state.query !== query) openOnAnswer.current = query.trim() === '' ? null : query;
+      else if (expanded) open(active);
       else setExpanded(true);
     } else if (event.key === 'Escape') {
       // The field owns Escape: it must not also close the reader behind it.
       event.preventDefault();
       event.stopPropagation();
+      openOnAnswer.current = null;
       if (query !== '') setQuery('');
       else inputRef.current?.blur();
     }
@@ -101,6 +114,7 @@ export function SearchBox({ onOpen }: Props) {
         spellCheck={false}
         value={query}
         onChange={(event) => {
+          openOnAnswer.current = null;
           setQuery(event.target.value);
           setExpanded(true);
         }}
