@@ -17,6 +17,8 @@ export type ServicesConfig = {
    * passes a file in app.getPath('userData'); without one, user-data calls fail with a reason.
    */
   userDbFile?: string;
+  /** Clock for user-data timestamps (tests); default: the system clock. */
+  now?: () => Date;
 } & OpenCorpusOptions;
 
 export type AppServices = CarrelServices & { close(): void };
@@ -25,7 +27,11 @@ export type AppServices = CarrelServices & { close(): void };
 export function createServices(config: ServicesConfig): AppServices {
   const corpus = createCorpusService(config.corpusFile, { nativeBinding: config.nativeBinding });
   const search = createSearchService(corpus.requireStore);
-  const userData = createUserDataContext(corpus.requireStore, { file: config.userDbFile, nativeBinding: config.nativeBinding });
+  const userData = createUserDataContext(corpus.requireStore, {
+    file: config.userDbFile,
+    nativeBinding: config.nativeBinding,
+    now: config.now,
+  });
   return {
     ...createHighlightService(userData),
     ...createNoteService(userData),

@@ -10,7 +10,7 @@ import {
 } from '../../user-store/queries/highlight-queries';
 import { ServiceError } from '../service-error';
 import { deleteHighlight, requireLiveHighlight } from './highlight-service';
-import { currentAnchor, currentDocuments, highlightView, type CurrentDocument } from './highlight-view';
+import { currentAnchor, currentDocuments, highlightView, needsReview, type CurrentDocument } from './highlight-view';
 import type { UserDataContext } from './user-data-context';
 
 export type AnchorReviewService = Pick<CarrelServices, 'listAnchorReviews' | 'resolveAnchorReview'>;
@@ -70,7 +70,7 @@ export function createAnchorReviewService(ctx: UserDataContext): AnchorReviewSer
       const { db } = ctx.store();
       if (decision.action === 'keep-orphaned') {
         const anchor = currentAnchor(ctx, record, current);
-        if (anchor === 'same') throw new ServiceError('invalid-argument', 'This highlight is in its place; there is nothing to review.');
+        if (anchor === 'same' || !needsReview(record, anchor)) throw new ServiceError('invalid-argument', 'This highlight is in its place; there is nothing to review.');
         ctx.store().write(() => {
           // A doubtful place the user rejected becomes an orphan; its place stays on offer as a proposal.
           if (anchor !== 'missing' && anchor.status !== 'orphaned') saveAnchorCache(db, record.id, { ...anchor, status: 'orphaned', ambiguous: false });
