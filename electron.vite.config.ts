@@ -15,6 +15,8 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   main: {
     build: {
+      // ESM-only package: bundled into the CommonJS main rather than required at run time.
+      externalizeDeps: { exclude: ['approx-string-match'] },
       rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
     },
   },
