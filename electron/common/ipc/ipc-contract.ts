@@ -3,6 +3,7 @@ import type { Result } from '../result';
 import type { DocumentMatches, FindInDocumentRequest, SearchRequest, SearchResponse } from '../search/search-types';
 import type { AnchorReview, AnchorReviewDecision, AnchorReviewOutcome } from '../notes/anchor-review-types';
 import type { NotebookQuery, NotebookResult } from '../notes/notebook-types';
+import type { AnnotationExport } from '../notes/web-annotation';
 import type {
   CreateBookmarkRequest,
   CreateDocumentNoteRequest,
@@ -56,6 +57,8 @@ export interface CarrelServices {
   /** Highlights whose new place after a document change is doubtful or unknown. */
   listAnchorReviews(input: undefined): AnchorReview[];
   resolveAnchorReview(input: AnchorReviewDecision): AnchorReviewOutcome;
+  /** Live highlights, notes and bookmarks of the open corpus (or of some documents) as W3C Web Annotations (JSON-LD). */
+  exportAnnotations(input: { documentIds?: string[] }): AnnotationExport;
 }
 
 export type Method = keyof CarrelServices;
@@ -88,6 +91,7 @@ export const CHANNELS = {
   queryNotebook: 'carrel:notes:query-notebook',
   listAnchorReviews: 'carrel:notes:list-anchor-reviews',
   resolveAnchorReview: 'carrel:notes:resolve-anchor-review',
+  exportAnnotations: 'carrel:notes:export-annotations',
 } as const satisfies Record<Method, string>;
 
 export const METHODS = Object.keys(CHANNELS) as Method[];

@@ -57,6 +57,7 @@ export const INPUT_SCHEMAS = {
       kinds: z.array(z.enum(['highlight', 'note', 'bookmark'])).max(3).optional(),
     })
     .strict(),
+  exportAnnotations: z.object({ documentIds: z.array(documentId).max(1000).optional() }).strict(),
   listAnchorReviews: z.undefined(),
   resolveAnchorReview: z.discriminatedUnion('action', [
     z.object({ highlightId: userItemId, action: z.literal('accept') }).strict(),

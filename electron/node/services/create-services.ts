@@ -4,6 +4,7 @@ import { createCorpusService } from './corpus-service';
 import { createSearchService } from './search-service';
 import { createAnchorReviewService } from './user-data/anchor-review-service';
 import { createBookmarkService } from './user-data/bookmark-service';
+import { createExportService } from './user-data/export-service';
 import { createHighlightService } from './user-data/highlight-service';
 import { createNoteService } from './user-data/note-service';
 import { createNotebookService } from './user-data/notebook-service';
@@ -39,6 +40,7 @@ export function createServices(config: ServicesConfig): AppServices {
     ...createUndoService(userData),
     ...createNotebookService(userData),
     ...createAnchorReviewService(userData),
+    ...createExportService(userData),
     search: search.search,
     findInDocument: search.findInDocument,
     getCorpusInfo: corpus.getCorpusInfo,
