@@ -10,7 +10,7 @@ import {
 } from '../../user-store/queries/highlight-queries';
 import { ServiceError } from '../service-error';
 import { deleteHighlight, requireLiveHighlight } from './highlight-service';
-import { currentAnchor, currentDocuments, highlightView, needsReview, type CurrentDocument } from './highlight-view';
+import { currentAnchor, currentDocument, currentDocuments, highlightView, needsReview, type CurrentDocument } from './highlight-view';
 import type { UserDataContext } from './user-data-context';
 
 export type AnchorReviewService = Pick<CarrelServices, 'listAnchorReviews' | 'resolveAnchorReview'>;
@@ -66,7 +66,7 @@ export function createAnchorReviewService(ctx: UserDataContext): AnchorReviewSer
     resolveAnchorReview(decision) {
       const record = requireLiveHighlight(ctx, decision.highlightId);
       if (decision.action === 'delete') return { kind: 'deleted', deletion: deleteHighlight(ctx, record) };
-      const current = currentDocuments(ctx)(record.documentId);
+      const current = currentDocument(ctx, record.documentId);
       const { db } = ctx.store();
       if (decision.action === 'keep-orphaned') {
         const anchor = currentAnchor(ctx, record, current);

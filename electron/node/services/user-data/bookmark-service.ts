@@ -14,7 +14,7 @@ import {
 import { insertDeletion } from '../../user-store/queries/deletion-queries';
 import { findReadingPosition, upsertReadingPosition } from '../../user-store/queries/reading-position-queries';
 import { ServiceError } from '../service-error';
-import { currentDocuments, type CurrentDocument } from './highlight-view';
+import { currentDocument, type CurrentDocument } from './highlight-view';
 import { shorten } from './summaries';
 import type { UserDataContext } from './user-data-context';
 
@@ -59,10 +59,10 @@ function requireLiveBookmark(ctx: UserDataContext, id: string): BookmarkRecord {
 }
 
 export function createBookmarkService(ctx: UserDataContext): BookmarkService {
-  const viewOf = (record: BookmarkRecord) => bookmarkView(record, currentDocuments(ctx)(record.documentId));
+  const viewOf = (record: BookmarkRecord) => bookmarkView(record, currentDocument(ctx, record.documentId));
   return {
     listBookmarks({ documentId }) {
-      const current = currentDocuments(ctx)(documentId);
+      const current = currentDocument(ctx, documentId);
       return listLiveBookmarksOfDocument(ctx.store().db, ctx.corpusId(), documentId).map((record) => bookmarkView(record, current));
     },
 
@@ -112,7 +112,7 @@ export function createBookmarkService(ctx: UserDataContext): BookmarkService {
     getReadingPosition({ documentId }) {
       const found = findReadingPosition(ctx.store().db, ctx.corpusId(), documentId);
       if (!found) return null;
-      const current = currentDocuments(ctx)(documentId);
+      const current = currentDocument(ctx, documentId);
       // A changed text keeps the old offset, clamped: close enough to resume reading.
       const offset = current && current.sha256 !== found.documentSha256 ? Math.min(found.offset, current.text().length) : found.offset;
       return { documentId, offset, updatedAt: found.updatedAt };

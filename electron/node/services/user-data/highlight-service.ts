@@ -12,7 +12,7 @@ import {
 } from '../../user-store/queries/highlight-queries';
 import { HIGHLIGHT_TAGS, listItemTags, setItemTags, uniqueTags } from '../../user-store/queries/tag-queries';
 import { ServiceError } from '../service-error';
-import { currentDocuments, highlightView } from './highlight-view';
+import { currentDocument, highlightView } from './highlight-view';
 import { shorten } from './summaries';
 import type { UserDataContext } from './user-data-context';
 
@@ -25,7 +25,7 @@ export function requireLiveHighlight(ctx: UserDataContext, id: string): Highligh
 }
 
 export function createHighlightService(ctx: UserDataContext): HighlightService {
-  const viewOf = (record: HighlightRecord) => highlightView(ctx, record, currentDocuments(ctx)(record.documentId));
+  const viewOf = (record: HighlightRecord) => highlightView(ctx, record, currentDocument(ctx, record.documentId));
   return {
     createHighlight({ documentId, start, end, color, note = '', tags = [] }) {
       const doc = ctx.document(documentId);
@@ -55,7 +55,7 @@ export function createHighlightService(ctx: UserDataContext): HighlightService {
     },
 
     listHighlights({ documentId }) {
-      const current = currentDocuments(ctx)(documentId);
+      const current = currentDocument(ctx, documentId);
       return listLiveHighlightsOfDocument(ctx.store().db, ctx.corpusId(), documentId).map((record) => highlightView(ctx, record, current));
     },
 

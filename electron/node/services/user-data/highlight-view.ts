@@ -85,3 +85,9 @@ export function currentDocuments(ctx: UserDataContext): (documentId: string) => 
     };
   };
 }
+
+/** One document of the open corpus as it is now (for calls about a single document: no library scan). */
+export function currentDocument(ctx: UserDataContext, documentId: string): CurrentDocument {
+  const doc = ctx.corpus().getDocument(documentId);
+  return doc && { sha256: doc.sha256, text: () => doc.text };
+}
