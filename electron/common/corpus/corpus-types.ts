@@ -7,15 +7,26 @@ export type DocumentMeta = {
   author: string;
   language: string;
   originalFile: string;
+  /** Path of the source file relative to the folder the corpus was built from (provenance). */
+  sourcePath: string;
+  /** Format of the source file ('text', 'markdown', 'html'); the stored text is always plain. */
+  format: string;
+  date: string;
+  description: string;
   wordCount: number;
   sha256: string;
 };
 
-export type Paragraph = { start: number; end: number };
+/** kind: what the block was in its source (p, h1..h6, li, quote, pre, row). */
+export type Paragraph = { start: number; end: number; kind?: string };
+
+/** A link of the source document, kept as data: it is shown, never followed. */
+export type DocumentLink = { start: number; end: number; href: string };
 
 export type DocumentView = DocumentMeta & {
   text: string;
   paragraphs: Paragraph[];
+  links: DocumentLink[];
 };
 
 export type CorpusInfo = {

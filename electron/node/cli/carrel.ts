@@ -3,7 +3,7 @@ import { consoleOutput, type Output } from './output';
 import { searchCommand } from './search-command';
 
 const USAGE = `Usage:
-  carrel corpus build <sources-folder> --out <file.sqlite> [--title "…"]
+  carrel corpus build <sources-folder> --out <file.sqlite> [--title "…"] [--max-file-mb 20]
   carrel corpus ensure <sources-folder> --out <file.sqlite>   (build only if missing or stale)
   carrel search '<query>' [--corpus <file.sqlite>] [--limit n] [--json]`;
 

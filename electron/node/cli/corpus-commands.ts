@@ -1,55 +1,108 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { buildCorpus, sourcesFingerprint, type BuildSummary } from '../corpus/build-corpus';
+import {
+  buildCorpus,
+  sourcesFingerprint,
+  type BuildPhase,
+  type BuildProgress,
+  type BuildSummary,
+  type SkippedFile,
+} from '../corpus/build-corpus';
 import { META } from '../corpus/corpus-format';
 import { openCorpus } from '../corpus/corpus-store';
 import { readMeta } from '../corpus/corpus-queries';
+import type { SkipReason } from '../corpus/parse-source';
 import { openDatabase } from '../sqlite/open-database';
 import type { Output } from './output';
 
 const BUILD_OPTIONS = {
   out: { type: 'string', short: 'o' },
   title: { type: 'string' },
+  'max-file-mb': { type: 'string' },
 } as const;
+
+const BUILD_USAGE = 'Usage: carrel corpus build <sources-folder> --out <file.sqlite> [--title "…"] [--max-file-mb 20]';
 
 function formatBytes(bytes: number): string {
   return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-function printSummary(out: Output, summary: BuildSummary): void {
+const REASON_LABELS: Record<SkipReason, string> = {
+  'invalid-utf8': 'invalid UTF-8',
+  empty: 'empty',
+  'too-large': 'too large',
+  'unsupported-type': 'unsupported type',
+  duplicate: 'duplicate of another file',
+  'bad-front-matter': 'bad front matter',
+  symlink: 'symbolic link',
+  'not-a-file': 'not a regular file',
+  unreadable: 'unreadable',
+};
+
+/** File names come from untrusted folders: control characters (terminal escapes) are shown, not sent. */
+function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+export function printSummary(out: Output, summary: BuildSummary): void {
+  const seconds = summary.durationMs / 1000;
+  const rate = seconds > 0 ? summary.totalBytes / 1024 / 1024 / seconds : 0;
+  out.log(`Built ${summary.outFile}: corpus "${printable(summary.title)}" (${summary.corpusId}).`);
   out.log(
-    `Built ${summary.outFile}: ${summary.documents} documents, corpus "${summary.title}" (${summary.corpusId}), ` +
-      `${formatBytes(summary.totalBytes)} read in ${(summary.durationMs / 1000).toFixed(2)} s.`,
+    `  ${summary.documents} document(s) added, ${summary.skipped.length} file(s) skipped; ` +
+      `${formatBytes(summary.totalBytes)} read in ${seconds.toFixed(2)} s (${rate.toFixed(1)} MB/s).`,
   );
-  if (summary.skipped.length > 0) {
-    out.log(`Skipped ${summary.skipped.length} file(s):`);
-    for (const skip of summary.skipped) out.log(`  ${skip.path}: ${skip.message}`);
+  out.log(`  Corpus SHA-256 (manifest): ${summary.contentSha256}`);
+  const byReason = new Map<SkipReason, SkippedFile[]>();
+  for (const skip of summary.skipped) byReason.set(skip.reason, [...(byReason.get(skip.reason) ?? []), skip]);
+  for (const [reason, skips] of byReason) {
+    out.log(`Skipped, ${REASON_LABELS[reason]} (${skips.length}):`);
+    for (const skip of skips) out.log(`  ${printable(skip.path)}: ${printable(skip.message)}`);
   }
 }
 
-function progressPrinter(out: Output) {
-  let last = 0;
-  const started = performance.now();
-  return (done: number, total: number, bytes: number) => {
-    const now = performance.now();
-    if (done !== total && now - last < 250) return;
-    last = now;
-    const seconds = (now - started) / 1000;
+const PHASE_LABELS: Record<BuildPhase, string> = { reading: 'reading', indexing: 'indexing…', finishing: 'writing the file…' };
+
+export function progressPrinter(out: Output, now: () => number = () => performance.now()) {
+  let last = -Infinity;
+  let lastPhase: BuildPhase | undefined;
+  const started = now();
+  return ({ phase, done, total, bytes, totalBytes }: BuildProgress) => {
+    const time = now();
+    if (phase === lastPhase && done !== total && time - last < 250) return;
+    last = time;
+    lastPhase = phase;
+    const seconds = (time - started) / 1000;
     const rate = seconds > 0 ? bytes / 1024 / 1024 / seconds : 0;
-    const eta = done > 0 && done < total ? ((total - done) * seconds) / done : 0;
-    out.progress(`  ${done}/${total} files, ${rate.toFixed(1)} MB/s, ETA ${eta.toFixed(0)} s`);
+    const eta = bytes > 0 && bytes < totalBytes ? ((totalBytes - bytes) * seconds) / bytes : 0;
+    const status = phase === 'reading' ? `ETA ${eta.toFixed(0)} s` : PHASE_LABELS[phase];
+    out.progress(`  ${done}/${total} files, ${formatBytes(bytes)}, ${rate.toFixed(1)} MB/s, ${status}`);
   };
 }
 
-/** `carrel corpus build <sources> --out <file> [--title "…"]` */
+function parseMaxFileMb(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const mb = Number(value);
+  if (!Number.isFinite(mb) || mb <= 0) throw new Error(`--max-file-mb must be a positive number of megabytes, not "${value}"`);
+  return Math.round(mb * 1024 * 1024);
+}
+
+/** `carrel corpus build <sources> --out <file> [--title "…"] [--max-file-mb N]` */
 export function corpusBuild(args: string[], out: Output): number {
   const { values, positionals } = parseArgs({ args, options: BUILD_OPTIONS, allowPositionals: true });
   const sourcesDir = positionals[0];
   if (!sourcesDir || !values.out) {
-    out.error('Usage: carrel corpus build <sources-folder> --out <file.sqlite> [--title "…"]');
+    out.error(BUILD_USAGE);
     return 2;
   }
-  const summary = buildCorpus({ sourcesDir, outFile: values.out, title: values.title, onProgress: progressPrinter(out) });
+  const summary = buildCorpus({
+    sourcesDir,
+    outFile: values.out,
+    title: values.title,
+    maxFileBytes: parseMaxFileMb(values['max-file-mb']),
+    onProgress: progressPrinter(out),
+  });
+  out.progress('');
   printSummary(out, summary);
   return 0;
 }

@@ -1,22 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { openDatabase } from '../sqlite/open-database';
-import { writeSearchIndex } from '../search/build-search-index';
-import {
-  BUILDER_VERSION,
-  CORPUS_APPLICATION_ID,
-  CORPUS_FORMAT_VERSION,
-  CORPUS_SCHEMA,
-  META,
-} from './corpus-format';
+import { BUILDER_VERSION, CORPUS_FORMAT_VERSION, META } from './corpus-format';
 import { readCorpusDescription, type CorpusDescription } from './corpus-description';
-import { splitParagraphs } from './paragraphs';
-import { parseSource, SourceError, type SourceDocument } from './parse-source';
-import { listSourceFiles } from './read-source-files';
+import { ContentHasher, MANIFEST_SCHEME } from './corpus-manifest';
+import { createCorpusWriter, type CorpusWriter } from './corpus-writer';
+import { parseSource, SourceError, type SkipReason } from './parse-source';
+import { listSourceEntries, listSourceFiles } from './read-source-files';
 import { sha256Hex } from './sha256';
+import { removeStaleTempFiles, tempFileFor } from './temp-files';
 import { countWords } from './word-count';
 
-export type SkippedFile = { path: string; reason: string; message: string };
+export type SkippedFile = { path: string; reason: SkipReason; message: string };
 
 export type BuildSummary = {
   corpusId: string;
@@ -24,18 +18,36 @@ export type BuildSummary = {
   outFile: string;
   documents: number;
   skipped: SkippedFile[];
+  /** Bytes of every file read. */
   totalBytes: number;
+  /** UTF-16 code units of text stored. */
+  textChars: number;
+  /** SHA-256 of the whole corpus as written in its manifest. */
+  contentSha256: string;
   durationMs: number;
 };
+
+export type BuildPhase = 'reading' | 'indexing' | 'finishing';
+
+export type BuildProgress = {
+  phase: BuildPhase;
+  /** Files handled so far (reading) out of total. */
+  done: number;
+  total: number;
+  bytes: number;
+  totalBytes: number;
+};
+
+export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 export type BuildOptions = {
   sourcesDir: string;
   outFile: string;
   title?: string;
-  onProgress?: (done: number, total: number, bytes: number) => void;
+  /** Larger files are skipped as too large (default 20 MB). */
+  maxFileBytes?: number;
+  onProgress?: (progress: BuildProgress) => void;
 };
-
-type PreparedDocument = SourceDocument & { sha256: string; wordCount: number };
 
 /**
  * Fingerprint of everything a build reads. Stored in the corpus so that start and test
@@ -56,10 +68,20 @@ function fingerprint(description: CorpusDescription, files: { relativePath: stri
   return sha256Hex(parts.join('\n'));
 }
 
+const megabytes = (bytes: number) => String(Math.round((bytes / 1024 / 1024) * 10) / 10);
+
+/** A unique id for a document: its path id, or that id with a number when another file took it. */
+function uniqueId(id: string, taken: Map<string, string>): string {
+  if (!taken.has(id)) return id;
+  for (let n = 2; ; n++) if (!taken.has(`${id}-${n}`)) return `${id}-${n}`;
+}
+
 /**
- * Builds a corpus file from a folder of sources. Writes to a temporary file next to the
- * target and renames it into place only when complete, so a failed build never leaves a
- * half-written corpus. Same sources, same documents, ids and index.
+ * Builds a corpus file from a folder of .txt, .md and .html sources. Files are read and
+ * stored one at a time (in path order, so the same folder gives the same documents, ids and
+ * index); a file that cannot be used is skipped with its reason and never stops the build.
+ * Writes to a temporary file next to the target and renames it into place only when
+ * complete, so a failed build never leaves a half-written corpus or a temporary file.
  */
 export function buildCorpus(options: BuildOptions): BuildSummary {
   const started = performance.now();
@@ -67,95 +89,101 @@ export function buildCorpus(options: BuildOptions): BuildSummary {
   if (!fs.statSync(sourcesDir, { throwIfNoEntry: false })?.isDirectory()) {
     throw new Error(`Sources folder not found: ${options.sourcesDir}`);
   }
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const description = readCorpusDescription(sourcesDir, options.title);
-  const files = listSourceFiles(sourcesDir);
-  const fileShas: { relativePath: string; sha256: string }[] = [];
-
-  const documents: PreparedDocument[] = [];
-  const skipped: SkippedFile[] = [];
-  const byId = new Map<string, string>();
-  const bySha = new Map<string, string>();
-  let totalBytes = 0;
-  files.forEach((file, index) => {
-    const bytes = fs.readFileSync(file.absolutePath);
-    fileShas.push({ relativePath: file.relativePath, sha256: sha256Hex(bytes) });
-    totalBytes += bytes.length;
-    try {
-      const doc = parseSource(file.relativePath, bytes);
-      const sha256 = sha256Hex(doc.text);
-      const sameId = byId.get(doc.id);
-      const sameText = bySha.get(sha256);
-      if (sameId !== undefined) {
-        skipped.push({ path: file.relativePath, reason: 'duplicate-id', message: `same document id as ${sameId}` });
-      } else if (sameText !== undefined) {
-        skipped.push({ path: file.relativePath, reason: 'duplicate', message: `same text as ${sameText}` });
-      } else {
-        byId.set(doc.id, file.relativePath);
-        bySha.set(sha256, file.relativePath);
-        documents.push({ ...doc, sha256, wordCount: countWords(doc.text) });
-      }
-    } catch (error) {
-      if (!(error instanceof SourceError)) throw error;
-      skipped.push({ path: file.relativePath, reason: error.reason, message: error.message });
-    }
-    options.onProgress?.(index + 1, files.length, totalBytes);
-  });
+  const entries = listSourceEntries(sourcesDir);
+  const total = entries.length;
+  const totalBytes = entries.reduce((sum, entry) => sum + (entry.size <= maxFileBytes ? entry.size : 0), 0);
 
   const outFile = path.resolve(options.outFile);
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
-  const tmpFile = `${outFile}.tmp-${process.pid}`;
+  removeStaleTempFiles(outFile);
+  const tmpFile = tempFileFor(outFile);
   fs.rmSync(tmpFile, { force: true });
+
+  const skipped: SkippedFile[] = [];
+  const fileShas: { relativePath: string; sha256: string }[] = [];
+  const byId = new Map<string, string>();
+  const byText = new Map<string, string>();
+  const hasher = new ContentHasher();
+  let bytesRead = 0;
+  let textChars = 0;
+  let documents = 0;
+  let writer: CorpusWriter | undefined;
+  const progress = (phase: BuildPhase, done: number) =>
+    options.onProgress?.({ phase, done, total, bytes: bytesRead, totalBytes });
+
   try {
-    writeCorpusFile(tmpFile, documents, {
+    writer = createCorpusWriter(tmpFile);
+    entries.forEach((entry, index) => {
+      const skip = (reason: SkipReason, message: string) => skipped.push({ path: entry.relativePath, reason, message });
+      if (entry.skip) skip(entry.skip.reason, entry.skip.message);
+      else if (entry.size > maxFileBytes) {
+        skip('too-large', `${megabytes(entry.size)} MB, over the ${megabytes(maxFileBytes)} MB limit`);
+      } else {
+        let bytes: Buffer | undefined;
+        try {
+          bytes = fs.readFileSync(entry.absolutePath);
+        } catch (error) {
+          skip('unreadable', `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+        }
+        if (bytes) {
+          bytesRead += bytes.length;
+          fileShas.push({ relativePath: entry.relativePath, sha256: sha256Hex(bytes) });
+          try {
+            const doc = parseSource(entry.relativePath, bytes);
+            const sha256 = sha256Hex(doc.text);
+            const sameText = byText.get(sha256);
+            if (sameText !== undefined) {
+              skip('duplicate', `same text as ${sameText}`);
+            } else {
+              const id = uniqueId(doc.id, byId);
+              byId.set(id, entry.relativePath);
+              byText.set(sha256, entry.relativePath);
+              const prepared = { ...doc, id, sha256, wordCount: countWords(doc.text) };
+              writer!.add(prepared);
+              hasher.add(prepared);
+              textChars += doc.text.length;
+              documents++;
+            }
+          } catch (error) {
+            if (!(error instanceof SourceError)) throw error;
+            skip(error.reason, error.message);
+          }
+        }
+      }
+      progress('reading', index + 1);
+    });
+
+    progress('indexing', total);
+    writer.writeIndex();
+    progress('finishing', total);
+    const contentSha256 = hasher.digest();
+    writer.finish({
       [META.corpusId]: description.id,
       [META.title]: description.title,
       [META.builderVersion]: BUILDER_VERSION,
       [META.createdAt]: new Date().toISOString(),
       [META.sourcesSha256]: fingerprint(description, fileShas),
-      [META.contentSha256]: sha256Hex(documents.map((d) => `${d.id}\0${d.sha256}`).join('\n')),
-      [META.documentCount]: String(documents.length),
+      [META.contentSha256]: contentSha256,
+      [META.manifestScheme]: MANIFEST_SCHEME,
+      [META.documentCount]: String(documents),
     });
     fs.renameSync(tmpFile, outFile);
+    return {
+      corpusId: description.id,
+      title: description.title,
+      outFile,
+      documents,
+      skipped,
+      totalBytes: bytesRead,
+      textChars,
+      contentSha256,
+      durationMs: performance.now() - started,
+    };
   } catch (error) {
+    writer?.abort();
     fs.rmSync(tmpFile, { force: true });
     throw error;
-  }
-  return {
-    corpusId: description.id,
-    title: description.title,
-    outFile,
-    documents: documents.length,
-    skipped,
-    totalBytes,
-    durationMs: performance.now() - started,
-  };
-}
-
-function writeCorpusFile(file: string, documents: PreparedDocument[], meta: Record<string, string>): void {
-  const db = openDatabase(file);
-  try {
-    db.pragma('journal_mode = OFF');
-    db.pragma('synchronous = OFF');
-    db.pragma(`application_id = ${CORPUS_APPLICATION_ID}`);
-    db.exec(CORPUS_SCHEMA);
-    const insertDoc = db.prepare(
-      `INSERT INTO documents (ord, id, title, source, author, language, original_file, source_path, format, text, word_count, sha256)
-       VALUES (@ord, @id, @title, @source, @author, @language, @originalFile, @sourcePath, @format, @text, @wordCount, @sha256)`,
-    );
-    const insertParagraph = db.prepare('INSERT INTO paragraphs (doc_ord, idx, start, end) VALUES (?, ?, ?, ?)');
-    const insertMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
-    db.transaction(() => {
-      documents.forEach((doc, ord) => {
-        insertDoc.run({ ...doc, ord });
-        splitParagraphs(doc.text).forEach((p, idx) => insertParagraph.run(ord, idx, p.start, p.end));
-      });
-      writeSearchIndex(db, documents);
-      for (const [key, value] of Object.entries(meta)) insertMeta.run(key, value);
-    })();
-    // Written last: a file without the version mark is never taken for a corpus.
-    db.pragma(`user_version = ${CORPUS_FORMAT_VERSION}`);
-    db.exec('VACUUM');
-  } finally {
-    db.close();
   }
 }

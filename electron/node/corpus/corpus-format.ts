@@ -4,8 +4,8 @@
  * file from another version is recognised before any query runs.
  */
 export const CORPUS_APPLICATION_ID = 0x4341524c; // "CARL"
-export const CORPUS_FORMAT_VERSION = 2;
-export const BUILDER_VERSION = '0.1.0';
+export const CORPUS_FORMAT_VERSION = 3;
+export const BUILDER_VERSION = '0.2.0';
 
 export const CORPUS_SCHEMA = `
 CREATE TABLE meta (
@@ -23,17 +23,31 @@ CREATE TABLE documents (
   original_file TEXT NOT NULL,
   source_path TEXT NOT NULL,
   format TEXT NOT NULL,
+  date TEXT NOT NULL DEFAULT '',
+  description TEXT NOT NULL DEFAULT '',
   text TEXT NOT NULL,
   word_count INTEGER NOT NULL,
   sha256 TEXT NOT NULL
 );
 
--- Offsets count UTF-16 code units into documents.text.
+-- Offsets count UTF-16 code units into documents.text. kind: what the block was in its
+-- source (p, h1..h6, li, quote, pre, row); documents are plain text whatever their format.
 CREATE TABLE paragraphs (
   doc_ord INTEGER NOT NULL REFERENCES documents(ord),
   idx INTEGER NOT NULL,
   start INTEGER NOT NULL,
   end INTEGER NOT NULL,
+  kind TEXT NOT NULL DEFAULT 'p',
+  PRIMARY KEY (doc_ord, idx)
+) WITHOUT ROWID;
+
+-- Links found in HTML and Markdown sources, as data only (a span of the text and the address).
+CREATE TABLE links (
+  doc_ord INTEGER NOT NULL REFERENCES documents(ord),
+  idx INTEGER NOT NULL,
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  href TEXT NOT NULL,
   PRIMARY KEY (doc_ord, idx)
 ) WITHOUT ROWID;
 
@@ -60,4 +74,6 @@ export const META = {
   sourcesSha256: 'sources_sha256',
   contentSha256: 'content_sha256',
   documentCount: 'document_count',
+  /** How content_sha256 is computed (see corpus-manifest.ts). */
+  manifestScheme: 'manifest_scheme',
 } as const;

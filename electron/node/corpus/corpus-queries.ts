@@ -1,4 +1,4 @@
-import type { CorpusInfo, DocumentMeta, Paragraph } from '../../common/corpus/corpus-types';
+import type { CorpusInfo, DocumentLink, DocumentMeta, Paragraph } from '../../common/corpus/corpus-types';
 import type { Db } from '../sqlite/open-database';
 import { META } from './corpus-format';
 
@@ -10,11 +10,16 @@ type DocumentRow = {
   author: string;
   language: string;
   original_file: string;
+  source_path: string;
+  format: string;
+  date: string;
+  description: string;
   word_count: number;
   sha256: string;
 };
 
-const META_COLUMNS = 'ord, id, title, source, author, language, original_file, word_count, sha256';
+const META_COLUMNS =
+  'ord, id, title, source, author, language, original_file, source_path, format, date, description, word_count, sha256';
 
 function toDocumentMeta(row: DocumentRow): DocumentMeta {
   return {
@@ -24,6 +29,10 @@ function toDocumentMeta(row: DocumentRow): DocumentMeta {
     author: row.author,
     language: row.language,
     originalFile: row.original_file,
+    sourcePath: row.source_path,
+    format: row.format,
+    date: row.date,
+    description: row.description,
     wordCount: row.word_count,
     sha256: row.sha256,
   };
@@ -48,8 +57,12 @@ export function findDocument(db: Db, id: string): (DocumentMeta & { ord: number;
 
 export function listParagraphs(db: Db, docOrd: number): Paragraph[] {
   return db
-    .prepare('SELECT start, end FROM paragraphs WHERE doc_ord = ? ORDER BY idx')
+    .prepare('SELECT start, end, kind FROM paragraphs WHERE doc_ord = ? ORDER BY idx')
     .all(docOrd) as Paragraph[];
+}
+
+export function listLinks(db: Db, docOrd: number): DocumentLink[] {
+  return db.prepare('SELECT start, end, href FROM links WHERE doc_ord = ? ORDER BY idx').all(docOrd) as DocumentLink[];
 }
 
 export function toCorpusInfo(meta: Map<string, string>, formatVersion: number, fileName: string): CorpusInfo {

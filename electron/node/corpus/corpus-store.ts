@@ -4,7 +4,7 @@ import type { CorpusInfo, DocumentMeta, DocumentView } from '../../common/corpus
 import { openDatabase, type Db } from '../sqlite/open-database';
 import { CORPUS_APPLICATION_ID, CORPUS_FORMAT_VERSION } from './corpus-format';
 import { createSearchTables, type SearchTables } from '../search/search-tables';
-import { findDocument, listDocumentMetas, listParagraphs, readMeta, toCorpusInfo } from './corpus-queries';
+import { findDocument, listDocumentMetas, listLinks, listParagraphs, readMeta, toCorpusInfo } from './corpus-queries';
 
 export type CorpusErrorCode = 'corpus-missing' | 'corpus-invalid' | 'corpus-version';
 
@@ -78,7 +78,7 @@ function createStore(db: Db, file: string, info: CorpusInfo): CorpusStore {
       const doc = findDocument(db, id);
       if (!doc) return undefined;
       const { ord, ...rest } = doc;
-      return { ...rest, paragraphs: listParagraphs(db, ord) };
+      return { ...rest, paragraphs: listParagraphs(db, ord), links: listLinks(db, ord) };
     },
     searchTables: () => (tables ??= createSearchTables(db, info.documentCount)),
     close: () => db.close(),

@@ -1,7 +1,12 @@
 import path from 'node:path';
 import matter from 'gray-matter';
+import { detectLanguage, normaliseLanguageTag } from './detect-language';
+import { parseHtml, declaredCharset } from './parse-html';
+import { parseMarkdown } from './parse-markdown';
+import { splitParagraphs } from './paragraphs';
+import type { AssembledText, TextBlock, TextLink } from './text-blocks';
 
-export type SourceFormat = 'text' | 'markdown';
+export type SourceFormat = 'text' | 'markdown' | 'html';
 
 export type SourceDocument = {
   id: string;
@@ -9,23 +14,41 @@ export type SourceDocument = {
   source: string;
   author: string;
   language: string;
+  date: string;
+  description: string;
   /** The file name the text was originally published or delivered under. */
   originalFile: string;
   /** Path relative to the sources folder, with forward slashes: the provenance. */
   sourcePath: string;
   format: SourceFormat;
+  /** Plain text only, whatever the source format: nothing in it is ever rendered as markup. */
   text: string;
+  blocks: TextBlock[];
+  links: TextLink[];
 };
 
 export const SOURCE_EXTENSIONS: Record<string, SourceFormat> = {
   '.txt': 'text',
   '.md': 'markdown',
   '.markdown': 'markdown',
+  '.html': 'html',
+  '.htm': 'html',
 };
+
+export type SkipReason =
+  | 'invalid-utf8'
+  | 'empty'
+  | 'unsupported-type'
+  | 'bad-front-matter'
+  | 'too-large'
+  | 'duplicate'
+  | 'symlink'
+  | 'not-a-file'
+  | 'unreadable';
 
 export class SourceError extends Error {
   constructor(
-    readonly reason: 'invalid-utf8' | 'empty' | 'unsupported-type' | 'bad-front-matter',
+    readonly reason: SkipReason,
     message: string,
   ) {
     super(message);
@@ -33,6 +56,7 @@ export class SourceError extends Error {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+const MAX_TITLE = 300;
 
 /** Stable document id from the relative path: survives edits of the text itself. */
 export function documentIdFromPath(sourcePath: string): string {
@@ -44,55 +68,109 @@ export function documentIdFromPath(sourcePath: string): string {
     .replace(/^-|-$/g, '');
 }
 
+export function sourceFormatOf(sourcePath: string): SourceFormat | undefined {
+  return SOURCE_EXTENSIONS[path.posix.extname(sourcePath).toLowerCase()];
+}
+
 function stringField(data: Record<string, unknown>, key: string): string {
   const value = data[key];
   if (value === undefined || value === null) return '';
-  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'string') return value.replace(/\s+/g, ' ').trim();
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   return '';
 }
 
-/**
- * Parses one source file: optional YAML front matter (title, source, author, language,
- * original_file), then the body, kept as written apart from a BOM and CRLF line ends.
- */
-export function parseSource(sourcePath: string, bytes: Uint8Array): SourceDocument {
-  const extension = path.posix.extname(sourcePath).toLowerCase();
-  const format = SOURCE_EXTENSIONS[extension];
-  if (!format) throw new SourceError('unsupported-type', `unsupported file type "${extension || '(none)'}"`);
-  let raw: string;
+/** UTF-8 (or, for HTML, the character set it declares), without BOM, with \n line ends. */
+function decode(bytes: Uint8Array, format: SourceFormat): string {
+  let raw: string | undefined;
   try {
     raw = utf8.decode(bytes);
   } catch {
-    throw new SourceError('invalid-utf8', 'not valid UTF-8 text');
-  }
-  raw = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-
-  let data: Record<string, unknown> = {};
-  let body = raw;
-  if (raw.startsWith('---\n')) {
-    try {
-      // A fresh options object bypasses gray-matter's cache, which would share results between files.
-      const parsed = matter(raw, {});
-      data = parsed.data as Record<string, unknown>;
-      body = parsed.content;
-    } catch (error) {
-      throw new SourceError('bad-front-matter', `front matter is not valid YAML (${(error as Error).message.split('\n')[0]})`);
+    const charset = format === 'html' ? declaredCharset(bytes) : undefined;
+    if (charset && charset !== 'utf-8' && charset !== 'utf8') {
+      try {
+        raw = new TextDecoder(charset, { fatal: true }).decode(bytes);
+      } catch {
+        raw = undefined;
+      }
     }
   }
-  if (body.trim() === '') throw new SourceError('empty', 'no text');
+  if (raw === undefined) throw new SourceError('invalid-utf8', 'not valid UTF-8 text');
+  return raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+}
 
-  const firstLine = body.trim().split('\n', 1)[0]!.trim();
+function readFrontMatter(raw: string): { data: Record<string, unknown>; body: string } {
+  if (!raw.startsWith('---\n')) return { data: {}, body: raw };
+  try {
+    // A fresh options object bypasses gray-matter's cache, which would share results between files.
+    const parsed = matter(raw, {});
+    return { data: parsed.data as Record<string, unknown>, body: parsed.content };
+  } catch (error) {
+    throw new SourceError('bad-front-matter', `front matter is not valid YAML (${(error as Error).message.split('\n')[0]})`);
+  }
+}
+
+function firstLine(text: string): string {
+  return text.trim().split('\n', 1)[0]!.trim();
+}
+
+/** The title a reader would see first: a leading heading, else the first line. */
+function leadingTitle(parsed: AssembledText): string {
+  const first = parsed.blocks[0];
+  if (!first) return '';
+  return firstLine(parsed.text.slice(first.start, first.end));
+}
+
+/**
+ * Parses one source file into plain text, blocks and metadata. Text files keep their body
+ * exactly (apart from BOM and CRLF) with blank-line paragraphs; Markdown and HTML are reduced
+ * to their readable text. Metadata comes from YAML front matter (text, Markdown: title, source,
+ * author, language, date, description, original_file) or HTML <title>/<meta>/<html lang>.
+ */
+export function parseSource(sourcePath: string, bytes: Uint8Array): SourceDocument {
+  const format = sourceFormatOf(sourcePath);
+  if (!format) {
+    const extension = path.posix.extname(sourcePath).toLowerCase();
+    throw new SourceError('unsupported-type', `unsupported file type "${extension || '(none)'}"`);
+  }
+  const raw = decode(bytes, format);
+
+  let data: Record<string, unknown> = {};
+  let parsed: AssembledText;
+  let fromMarkup = { title: '', author: '', date: '', description: '', source: '', language: '' };
+  if (format === 'html') {
+    const html = parseHtml(raw);
+    parsed = html;
+    fromMarkup = html.meta;
+  } else {
+    const front = readFrontMatter(raw);
+    data = front.data;
+    if (format === 'markdown') {
+      parsed = parseMarkdown(front.body);
+    } else {
+      const text = front.body;
+      parsed = { text, blocks: splitParagraphs(text).map((p) => ({ ...p, kind: 'p' as const })), links: [] };
+    }
+  }
+  if (parsed.text.trim() === '' || parsed.blocks.length === 0) throw new SourceError('empty', 'no text');
+
+  const field = (key: keyof typeof fromMarkup) => stringField(data, key) || fromMarkup[key];
+  const language = normaliseLanguageTag(field('language')) || detectLanguage(parsed.text);
+  const title = field('title') || (format === 'text' ? firstLine(parsed.text) : leadingTitle(parsed));
   return {
     id: documentIdFromPath(sourcePath),
-    title: stringField(data, 'title') || firstLine.slice(0, 300),
-    source: stringField(data, 'source'),
-    author: stringField(data, 'author'),
-    language: stringField(data, 'language'),
+    title: title.slice(0, MAX_TITLE),
+    source: field('source'),
+    author: field('author'),
+    language,
+    date: field('date'),
+    description: field('description'),
     originalFile: stringField(data, 'original_file') || path.posix.basename(sourcePath),
     sourcePath,
     format,
-    text: body,
+    text: parsed.text,
+    blocks: parsed.blocks,
+    links: parsed.links,
   };
 }

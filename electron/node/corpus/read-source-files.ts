@@ -1,31 +1,56 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { SkipReason } from './parse-source';
 
 export type SourceFile = {
   /** Relative to the sources root, with forward slashes. */
   relativePath: string;
   absolutePath: string;
+  /** Size in bytes when listed (0 for entries that are skipped). */
+  size: number;
+  /** Why this entry is not read at all, if so. */
+  skip?: { reason: SkipReason; message: string };
 };
 
 /** Name of the optional corpus description file at the root of a sources folder. */
 export const CORPUS_DESCRIPTION_FILE = 'carrel-corpus.json';
 
 /**
- * Lists every regular file below root in a stable (code point) order. Symbolic links are
- * not followed, so nothing outside the folder is ever read.
+ * Lists every entry below root in a stable (code unit) order: regular files to read, and
+ * the entries that are not read with the reason. Symbolic links are never followed (a link
+ * could lead out of the folder), nor hidden folders such as .git walked.
  */
-export function listSourceFiles(root: string): SourceFile[] {
+export function listSourceEntries(root: string): SourceFile[] {
   const files: SourceFile[] = [];
   const walk = (dir: string, prefix: string) => {
-    const entries = fs.readdirSync(dir, { withFileTypes: true });
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      files.push({ relativePath: prefix, absolutePath: dir, size: 0, skip: { reason: 'unreadable', message: `folder cannot be read (${(error as NodeJS.ErrnoException).code})` } });
+      return;
+    }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const relativePath = prefix ? `${prefix}/${entry.name}` : entry.name;
       const absolutePath = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(absolutePath, relativePath);
-      else if (entry.isFile() && relativePath !== CORPUS_DESCRIPTION_FILE) files.push({ relativePath, absolutePath });
+      const skipped = (reason: SkipReason, message: string) => files.push({ relativePath, absolutePath, size: 0, skip: { reason, message } });
+      if (relativePath === CORPUS_DESCRIPTION_FILE) continue;
+      if (entry.isSymbolicLink()) skipped('symlink', 'symbolic link, not followed');
+      else if (entry.isDirectory()) {
+        if (entry.name.startsWith('.')) skipped('unsupported-type', 'hidden folder, not read');
+        else walk(absolutePath, relativePath);
+      } else if (entry.isFile()) {
+        const size = fs.lstatSync(absolutePath, { throwIfNoEntry: false })?.size ?? 0;
+        files.push({ relativePath, absolutePath, size });
+      } else skipped('not-a-file', 'not a regular file');
     }
   };
   walk(root, '');
   return files;
+}
+
+/** The regular files below root that a build reads (see listSourceEntries). */
+export function listSourceFiles(root: string): SourceFile[] {
+  return listSourceEntries(root).filter((file) => !file.skip);
 }

@@ -6,10 +6,11 @@ import { main } from '../../../../electron/node/cli/carrel';
 import type { Output } from '../../../../electron/node/cli/output';
 import { FIXTURES } from '../../../harness/paths';
 
-function capture(): Output & { lines: string[]; errors: string[] } {
+function capture(): Output & { lines: string[]; errors: string[]; progressLines: string[] } {
   const lines: string[] = [];
   const errors: string[] = [];
-  return { lines, errors, log: (l) => lines.push(l), error: (l) => errors.push(l), progress: () => {} };
+  const progressLines: string[] = [];
+  return { lines, errors, progressLines, log: (l) => lines.push(l), error: (l) => errors.push(l), progress: (l) => progressLines.push(l) };
 }
 
 const dirs: string[] = [];
@@ -31,7 +32,32 @@ describe('carrel corpus build / ensure', () => {
     const output = capture();
     expect(await main(['corpus', 'build', sources, '--out', out, '--title', 'Fixture'], output)).toBe(0);
     expect(fs.existsSync(out)).toBe(true);
-    expect(output.lines.join('\n')).toMatch(/documents, corpus "Fixture"/);
+    const text = output.lines.join('\n');
+    expect(text).toMatch(/corpus "Fixture"/);
+    expect(text).toMatch(/3 document\(s\) added, 0 file\(s\) skipped; [\d.]+ KB read in [\d.]+ s \([\d.]+ MB\/s\)/);
+    expect(text).toMatch(/Corpus SHA-256 \(manifest\): [0-9a-f]{64}/);
+    expect(output.progressLines.some((l) => /^ {2}3\/3 files, [\d.]+ KB, [\d.]+ MB\/s, ETA 0 s$/.test(l))).toBe(true);
+    expect(output.progressLines.some((l) => /indexing/.test(l))).toBe(true);
+  });
+
+  it('lists every skipped file under its reason, and takes --max-file-mb', async () => {
+    const { sources, out } = workspace();
+    fs.writeFileSync(path.join(sources, 'big.txt'), `Big\n\n${'x'.repeat(200 * 1024)}`);
+    fs.writeFileSync(path.join(sources, 'bad.txt'), Buffer.from([0xc3, 0x28]));
+    fs.writeFileSync(path.join(sources, 'picture.png'), 'PNG');
+    fs.writeFileSync(path.join(sources, 'esc\u001b[31m.txt'), 'Escapes\n');
+    const output = capture();
+    expect(await main(['corpus', 'build', sources, '--out', out, '--max-file-mb', '0.1'], output)).toBe(0);
+    const text = output.lines.join('\n');
+    expect(text).toContain('4 document(s) added, 3 file(s) skipped');
+    expect(text).toContain('Skipped, too large (1):\n  big.txt: 0.2 MB, over the 0.1 MB limit');
+    expect(text).toContain('Skipped, invalid UTF-8 (1):\n  bad.txt: not valid UTF-8 text');
+    expect(text).toContain('Skipped, unsupported type (1):\n  picture.png: unsupported file type ".png"');
+    expect(text).not.toContain('\u001b');
+
+    const refused = capture();
+    expect(await main(['corpus', 'build', sources, '--out', out, '--max-file-mb', 'lots'], refused)).toBe(1);
+    expect(refused.errors[0]).toMatch(/--max-file-mb must be a positive number/);
   });
 
   it('ensure builds when missing, skips when current, rebuilds when a source changes', async () => {

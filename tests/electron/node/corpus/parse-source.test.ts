@@ -12,10 +12,14 @@ describe('parseSource', () => {
   });
 
   it('takes the first line as title when there is no front matter, and strips BOM and CRLF', () => {
-    const doc = parseSource('x.md', bytes('\uFEFFHeadline here\r\n\r\nText\r\n'));
+    const doc = parseSource('x.txt', bytes('\uFEFFHeadline here\r\n\r\nText\r\n'));
     expect(doc.title).toBe('Headline here');
     expect(doc.text).toBe('Headline here\n\nText\n');
-    expect(doc.format).toBe('markdown');
+    expect(doc.format).toBe('text');
+    expect(doc.blocks).toEqual([
+      { start: 0, end: 13, kind: 'p' },
+      { start: 15, end: 19, kind: 'p' },
+    ]);
   });
 
   it.each([

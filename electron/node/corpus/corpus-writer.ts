@@ -1,0 +1,114 @@
+import { writeSearchIndex, type IndexableDocument } from '../search/build-search-index';
+import { openDatabase, type Db } from '../sqlite/open-database';
+import { CORPUS_APPLICATION_ID, CORPUS_FORMAT_VERSION, CORPUS_SCHEMA } from './corpus-format';
+import type { SourceDocument } from './parse-source';
+
+export type PreparedDocument = SourceDocument & { sha256: string; wordCount: number };
+
+/** Documents per transaction: big enough to be fast, small enough to keep memory flat. */
+const BATCH_DOCUMENTS = 2000;
+const BATCH_CHARS = 16 * 1024 * 1024;
+
+export type CorpusWriter = {
+  /** Stores a document and its blocks and links; returns its ord. */
+  add(doc: PreparedDocument): number;
+  /** Builds the search index from the stored documents, reading their text back one by one. */
+  writeIndex(): void;
+  /** Writes the meta rows and the version mark, compacts and closes the file. */
+  finish(meta: Record<string, string>): void;
+  /** Closes the file without finishing it (the caller deletes it). */
+  abort(): void;
+};
+
+/**
+ * Writes a corpus file in batches, so that a build never holds every text at once. The file
+ * is only marked as a corpus (user_version) at the very end: an unfinished file is never
+ * taken for one.
+ */
+export function createCorpusWriter(file: string): CorpusWriter {
+  const db = openDatabase(file);
+  db.pragma('journal_mode = OFF');
+  db.pragma('synchronous = OFF');
+  db.pragma(`application_id = ${CORPUS_APPLICATION_ID}`);
+  db.exec(CORPUS_SCHEMA);
+  const insertDoc = db.prepare(
+    `INSERT INTO documents (ord, id, title, source, author, language, original_file, source_path, format, date, description, text, word_count, sha256)
+     VALUES (@ord, @id, @title, @source, @author, @language, @originalFile, @sourcePath, @format, @date, @description, @text, @wordCount, @sha256)`,
+  );
+  const insertBlock = db.prepare('INSERT INTO paragraphs (doc_ord, idx, start, end, kind) VALUES (?, ?, ?, ?, ?)');
+  const insertLink = db.prepare('INSERT INTO links (doc_ord, idx, start, end, href) VALUES (?, ?, ?, ?, ?)');
+  let count = 0;
+  let batchDocs = 0;
+  let batchChars = 0;
+  db.exec('BEGIN');
+
+  const commit = () => {
+    db.exec('COMMIT');
+    batchDocs = 0;
+    batchChars = 0;
+  };
+
+  return {
+    add(doc) {
+      const ord = count++;
+      insertDoc.run({ ...doc, ord });
+      doc.blocks.forEach((b, idx) => insertBlock.run(ord, idx, b.start, b.end, b.kind));
+      doc.links.forEach((l, idx) => insertLink.run(ord, idx, l.start, l.end, l.href));
+      batchDocs++;
+      batchChars += doc.text.length;
+      if (batchDocs >= BATCH_DOCUMENTS || batchChars >= BATCH_CHARS) {
+        commit();
+        db.exec('BEGIN');
+      }
+      return ord;
+    },
+    writeIndex() {
+      commit();
+      db.transaction(() => writeSearchIndex(db, storedDocuments(db, count)))();
+    },
+    finish(meta) {
+      const insertMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
+      db.transaction(() => {
+        for (const key of Object.keys(meta).sort()) insertMeta.run(key, meta[key]!);
+      })();
+      // Written last: a file without the version mark is never taken for a corpus.
+      db.pragma(`user_version = ${CORPUS_FORMAT_VERSION}`);
+      db.exec('VACUUM');
+      db.close();
+    },
+    abort() {
+      if (db.open) db.close();
+    },
+  };
+}
+
+/**
+ * The stored documents as the indexer reads them: position = ord, each field loaded from the
+ * file when first read, so only one document's text is in memory at a time.
+ */
+function storedDocuments(db: Db, count: number): IndexableDocument[] {
+  const select = db.prepare('SELECT title, text, author, source FROM documents WHERE ord = ?');
+  let cachedOrd = -1;
+  let cached: Required<IndexableDocument> = { title: '', text: '', author: '', source: '' };
+  const row = (ord: number) => {
+    if (ord !== cachedOrd) {
+      cached = select.get(ord) as Required<IndexableDocument>;
+      cachedOrd = ord;
+    }
+    return cached;
+  };
+  return Array.from({ length: count }, (_, ord) => ({
+    get title() {
+      return row(ord).title;
+    },
+    get text() {
+      return row(ord).text;
+    },
+    get author() {
+      return row(ord).author;
+    },
+    get source() {
+      return row(ord).source;
+    },
+  }));
+}

@@ -1,0 +1,34 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+const TMP_MARK = '.tmp-';
+
+/** The temporary file a build of outFile writes to: next to it (same file system, so rename is atomic). */
+export function tempFileFor(outFile: string): string {
+  return `${outFile}${TMP_MARK}${process.pid}`;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Deletes temporary files left next to outFile by builds that were killed (Ctrl-C, crash):
+ * only files named for outFile whose process is gone, never another running build's.
+ */
+export function removeStaleTempFiles(outFile: string): void {
+  const dir = path.dirname(outFile);
+  const prefix = `${path.basename(outFile)}${TMP_MARK}`;
+  for (const name of fs.readdirSync(dir)) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(name.slice(prefix.length));
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !isRunning(pid)) {
+      fs.rmSync(path.join(dir, name), { force: true });
+    }
+  }
+}

@@ -1,0 +1,112 @@
+/** What a block of a document was in its source; the reader may style it, never run it. */
+export type BlockKind = 'p' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'li' | 'quote' | 'pre' | 'row';
+
+export type TextBlock = { start: number; end: number; kind: BlockKind };
+
+/** A link found in a document: a span of its text and the address, kept as data only. */
+export type TextLink = { start: number; end: number; href: string };
+
+export type AssembledText = { text: string; blocks: TextBlock[]; links: TextLink[] };
+
+const MAX_HREF = 2048;
+const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'ftp', 'tel', 'news']);
+
+/**
+ * The address of a link if it is worth keeping: relative, or with a scheme a reader may want
+ * to copy. javascript:, data:, vbscript: and the like are dropped (browsers ignore tabs, new
+ * lines and control characters inside a scheme, so they are removed before looking).
+ */
+export function keptHref(href: string): string {
+  const compact = href.replace(/[\u0000-\u0020\u007f]+/g, '');
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(compact)?.[1]?.toLowerCase();
+  if (scheme !== undefined && !SAFE_SCHEMES.has(scheme)) return '';
+  return href.trim().slice(0, MAX_HREF);
+}
+
+/**
+ * Assembles a document's plain text from blocks of a parsed source (HTML, Markdown): blocks
+ * are joined by a blank line, and every offset counts UTF-16 code units into the result.
+ * In flowing text, runs of whitespace collapse to one space as a browser would show them;
+ * preformatted text is kept as written. Block ranges exclude surrounding whitespace.
+ */
+export class TextAssembler {
+  private readonly parts: string[] = [];
+  private length = 0;
+  private readonly blocks: TextBlock[] = [];
+  private readonly links: TextLink[] = [];
+  private buffer = '';
+  private kind: BlockKind = 'p';
+  private openLinks: { href: string; start: number }[] = [];
+  private pendingLinks: { href: string; start: number; end: number }[] = [];
+
+  /** Sets the kind of the block being filled (the outermost structure wins when called first). */
+  setKind(kind: BlockKind): void {
+    if (this.buffer === '') this.kind = kind;
+  }
+
+  /** Appends flowing text, collapsing whitespace. */
+  addText(text: string): void {
+    let collapsed = text.replace(/[ \t\n\r\f]+/g, ' ');
+    if (this.buffer === '' || this.buffer.endsWith(' ') || this.buffer.endsWith('\n') || this.buffer.endsWith('\t')) {
+      collapsed = collapsed.replace(/^ /, '');
+    }
+    this.buffer += collapsed;
+  }
+
+  /** Appends text exactly as written (preformatted text, Markdown inline text). */
+  addRaw(text: string): void {
+    this.buffer += text;
+  }
+
+  /** A line break inside the current block. */
+  addLineBreak(): void {
+    this.buffer = this.buffer.replace(/ $/, '') + '\n';
+  }
+
+  /** A separator between cells of a table row. */
+  addCellSeparator(): void {
+    if (this.buffer.trim() !== '') this.buffer = this.buffer.replace(/[ \t]+$/, '') + '\t';
+  }
+
+  openLink(href: string): void {
+    this.openLinks.push({ href: keptHref(href), start: this.buffer.length });
+  }
+
+  closeLink(): void {
+    const link = this.openLinks.pop();
+    if (link && link.href !== '') this.pendingLinks.push({ ...link, end: this.buffer.length });
+  }
+
+  /** Ends the current block; an empty block leaves no trace. */
+  endBlock(): void {
+    const raw = this.buffer;
+    const lead = raw.length - raw.trimStart().length;
+    const body = raw.trim();
+    if (body !== '') {
+      if (this.length > 0) this.push('\n\n');
+      const start = this.length;
+      this.push(body);
+      this.blocks.push({ start, end: this.length, kind: this.kind });
+      const spans = [...this.pendingLinks, ...this.openLinks.map((l) => ({ ...l, end: raw.length }))];
+      for (const span of spans) {
+        const from = Math.max(0, span.start - lead);
+        const to = Math.min(body.length, span.end - lead);
+        if (to > from && span.href !== '') this.links.push({ start: start + from, end: start + to, href: span.href });
+      }
+    }
+    this.buffer = '';
+    this.kind = 'p';
+    this.pendingLinks = [];
+    this.openLinks = this.openLinks.map((l) => ({ ...l, start: 0 }));
+  }
+
+  finish(): AssembledText {
+    this.endBlock();
+    return { text: this.parts.join(''), blocks: this.blocks, links: this.links };
+  }
+
+  private push(text: string): void {
+    this.parts.push(text);
+    this.length += text.length;
+  }
+}
