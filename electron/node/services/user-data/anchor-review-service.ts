@@ -10,7 +10,15 @@ import {
 } from '../../user-store/queries/highlight-queries';
 import { ServiceError } from '../service-error';
 import { deleteHighlight, requireLiveHighlight } from './highlight-service';
-import { currentAnchor, currentDocument, currentDocuments, highlightView, needsReview, type CurrentDocument } from './highlight-view';
+import {
+  currentAnchor,
+  currentDocument,
+  currentDocuments,
+  highlightView,
+  highlightViews,
+  needsReview,
+  type CurrentDocument,
+} from './highlight-view';
 import type { UserDataContext } from './user-data-context';
 
 export type AnchorReviewService = Pick<CarrelServices, 'listAnchorReviews' | 'resolveAnchorReview'>;
@@ -48,18 +56,20 @@ export function createAnchorReviewService(ctx: UserDataContext): AnchorReviewSer
     listAnchorReviews() {
       const documents = currentDocuments(ctx);
       const titles = new Map(ctx.corpus().listDocuments().map((meta) => [meta.id, meta.title] as const));
+      const records = listLiveHighlightsOfCorpus(ctx.store().db, ctx.corpusId());
+      const highlights = highlightViews(ctx, records, documents);
       const reviews: AnchorReview[] = [];
-      for (const record of listLiveHighlightsOfCorpus(ctx.store().db, ctx.corpusId())) {
+      records.forEach((record, i) => {
+        const highlight = highlights[i]!;
+        if (!highlight.needsReview) return;
         const current = documents(record.documentId);
-        const highlight = highlightView(ctx, record, current);
-        if (!highlight.needsReview) continue;
         reviews.push({
           highlight,
           documentTitle: titles.get(record.documentId) ?? '',
           reason: reasonOf(record, current),
           proposal: proposalOf(record, current),
         });
-      }
+      });
       return reviews;
     },
 

@@ -4,7 +4,7 @@ import { listLiveBookmarksOfCorpus } from '../../user-store/queries/bookmark-que
 import { listLiveHighlightsOfCorpus } from '../../user-store/queries/highlight-queries';
 import { listLiveNotesOfCorpus } from '../../user-store/queries/note-queries';
 import { bookmarkView } from './bookmark-service';
-import { currentDocuments, highlightView } from './highlight-view';
+import { currentDocuments, highlightViews } from './highlight-view';
 import { noteView } from './note-service';
 import type { UserDataContext } from './user-data-context';
 
@@ -20,9 +20,11 @@ export function createExportService(ctx: UserDataContext): ExportService {
       const wanted = documentIds?.length ? new Set(documentIds) : undefined;
       const inScope = (documentId: string) => !wanted || wanted.has(documentId);
       const items = [
-        ...listLiveHighlightsOfCorpus(db, corpus.id)
-          .filter((h) => inScope(h.documentId))
-          .map((h) => highlightAnnotation(corpus.id, highlightView(ctx, h, documents(h.documentId)))),
+        ...highlightViews(
+          ctx,
+          listLiveHighlightsOfCorpus(db, corpus.id).filter((h) => inScope(h.documentId)),
+          documents,
+        ).map((highlight) => highlightAnnotation(corpus.id, highlight)),
         ...listLiveNotesOfCorpus(db, corpus.id)
           .filter((n) => inScope(n.documentId))
           .map((n) => noteAnnotation(corpus.id, noteView(ctx, n))),

@@ -12,7 +12,7 @@ import {
 } from '../../user-store/queries/highlight-queries';
 import { HIGHLIGHT_TAGS, listItemTags, setItemTags, uniqueTags } from '../../user-store/queries/tag-queries';
 import { ServiceError } from '../service-error';
-import { currentDocument, highlightView } from './highlight-view';
+import { currentDocument, highlightView, highlightViews } from './highlight-view';
 import { shorten } from './summaries';
 import type { UserDataContext } from './user-data-context';
 
@@ -56,7 +56,7 @@ export function createHighlightService(ctx: UserDataContext): HighlightService {
 
     listHighlights({ documentId }) {
       const current = currentDocument(ctx, documentId);
-      return listLiveHighlightsOfDocument(ctx.store().db, ctx.corpusId(), documentId).map((record) => highlightView(ctx, record, current));
+      return highlightViews(ctx, listLiveHighlightsOfDocument(ctx.store().db, ctx.corpusId(), documentId), () => current);
     },
 
     updateHighlight({ id, color, note, tags }) {

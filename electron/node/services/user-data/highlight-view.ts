@@ -65,6 +65,11 @@ export function highlightView(ctx: UserDataContext, record: HighlightRecord, cur
   };
 }
 
+/** Views of many highlights; re-anchoring results they cache are committed together, in one transaction. */
+export function highlightViews(ctx: UserDataContext, records: HighlightRecord[], documentOf: (documentId: string) => CurrentDocument): Highlight[] {
+  return ctx.store().write(() => records.map((record) => highlightView(ctx, record, documentOf(record.documentId))));
+}
+
 /** Current documents of the open corpus by id, reading each text at most once. */
 export function currentDocuments(ctx: UserDataContext): (documentId: string) => CurrentDocument {
   const metas = new Map(ctx.corpus().listDocuments().map((meta) => [meta.id, meta] as const));

@@ -6,7 +6,7 @@ import { listLiveHighlightsOfCorpus } from '../../user-store/queries/highlight-q
 import { listLiveNotesOfCorpus } from '../../user-store/queries/note-queries';
 import { listTagCounts, tagKey } from '../../user-store/queries/tag-queries';
 import { bookmarkView } from './bookmark-service';
-import { currentDocuments, highlightView } from './highlight-view';
+import { currentDocuments, highlightViews } from './highlight-view';
 import { noteView } from './note-service';
 import type { UserDataContext } from './user-data-context';
 
@@ -51,9 +51,11 @@ export function createNotebookService(ctx: UserDataContext): NotebookService {
       const wanted = query.documentIds?.length ? new Set(query.documentIds) : undefined;
       const inScope = (documentId: string) => !wanted || wanted.has(documentId);
       const entries: NotebookEntry[] = [
-        ...listLiveHighlightsOfCorpus(db, corpusId)
-          .filter((h) => inScope(h.documentId))
-          .map((h) => ({ kind: 'highlight' as const, highlight: highlightView(ctx, h, documents(h.documentId)) })),
+        ...highlightViews(
+          ctx,
+          listLiveHighlightsOfCorpus(db, corpusId).filter((h) => inScope(h.documentId)),
+          documents,
+        ).map((highlight) => ({ kind: 'highlight' as const, highlight })),
         ...listLiveNotesOfCorpus(db, corpusId)
           .filter((n) => inScope(n.documentId))
           .map((n) => ({ kind: 'note' as const, note: noteView(ctx, n) })),
