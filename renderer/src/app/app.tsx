@@ -1,41 +1,65 @@
 import { useCallback, useState } from 'react';
 import { LibraryView } from '../features/library/library-view';
-import { ReaderWithFind } from '../features/reader/reader-with-find';
+import { NotebookView } from '../features/notes/notebook-view';
 import { SearchBox } from '../features/search/search-box';
 import { api } from '../shared/api';
+import { UndoProvider } from '../shared/undo/undo-context';
 import { useResult } from '../shared/use-result';
+import { ReaderScreen, type ReaderJump } from './reader-screen';
 
-type Route = { view: 'library'; focusId?: string } | { view: 'reader'; id: string; searchQuery?: string };
+type Route =
+  | { view: 'library'; focusId?: string }
+  | { view: 'notebook' }
+  | { view: 'reader'; id: string; searchQuery?: string; jump?: ReaderJump; from?: 'notebook'; opened: number };
 
 export function App() {
   const [route, setRoute] = useState<Route>({ view: 'library' });
   const corpus = useResult(() => api().getCorpusInfo(), []);
-  const openDocument = useCallback((id: string) => setRoute({ view: 'reader', id }), []);
-  const openSearchResult = useCallback((id: string, searchQuery: string) => setRoute({ view: 'reader', id, searchQuery }), []);
+  const openDocument = useCallback((id: string) => setRoute({ view: 'reader', id, opened: Date.now() }), []);
+  const openSearchResult = useCallback((id: string, searchQuery: string) => setRoute({ view: 'reader', id, searchQuery, opened: Date.now() }), []);
+  const openFromNotebook = useCallback(
+    ({ documentId, ...jump }: ReaderJump & { documentId: string }) => setRoute({ view: 'reader', id: documentId, jump, from: 'notebook', opened: Date.now() }),
+    [],
+  );
+  const showNotebook = useCallback(() => setRoute({ view: 'notebook' }), []);
+  const showLibrary = useCallback(() => setRoute({ view: 'library' }), []);
   const backToLibrary = useCallback(
-    () => setRoute((current) => ({ view: 'library', focusId: current.view === 'reader' ? current.id : undefined })),
+    () =>
+      setRoute((current) =>
+        current.view === 'reader' && current.from === 'notebook' ? { view: 'notebook' } : { view: 'library', focusId: current.view === 'reader' ? current.id : undefined },
+      ),
     [],
   );
 
   return (
-    <div className="app">
-      <header className="app-header">
-        <h1 className="app-name">Carrel</h1>
-        {corpus.status === 'ready' && (
-          <p className="corpus-name" dir="auto" title={corpus.value.fileName}>
-            {corpus.value.title}
-          </p>
-        )}
-        <SearchBox onOpen={openSearchResult} />
-      </header>
-      <main className="app-main">
-        {route.view === 'library' ? (
-          <LibraryView onOpen={openDocument} focusId={route.focusId} />
-        ) : (
-          // Keyed by document and query: each opening starts at its first hit.
-          <ReaderWithFind key={`${route.id}\n${route.searchQuery ?? ''}`} id={route.id} searchQuery={route.searchQuery} onBack={backToLibrary} />
-        )}
-      </main>
-    </div>
+    <UndoProvider>
+      <div className="app">
+        <header className="app-header">
+          <h1 className="app-name">Carrel</h1>
+          {corpus.status === 'ready' && (
+            <p className="corpus-name" dir="auto" title={corpus.value.fileName}>
+              {corpus.value.title}
+            </p>
+          )}
+          <SearchBox onOpen={openSearchResult} />
+          <nav className="app-nav" aria-label="Views">
+            <button type="button" className="nav-button" aria-current={route.view === 'library' ? 'page' : undefined} onClick={showLibrary}>
+              Library
+            </button>
+            <button type="button" className="nav-button" aria-current={route.view === 'notebook' ? 'page' : undefined} onClick={showNotebook}>
+              Notebook
+            </button>
+          </nav>
+        </header>
+        <main className="app-main">
+          {route.view === 'library' && <LibraryView onOpen={openDocument} focusId={route.focusId} />}
+          {route.view === 'notebook' && <NotebookView onOpen={openFromNotebook} />}
+          {route.view === 'reader' && (
+            // Keyed per opening: each starts at its first hit, its notebook entry or where it was left.
+            <ReaderScreen key={`${route.id}\n${route.opened}`} id={route.id} searchQuery={route.searchQuery} jump={route.jump} onBack={backToLibrary} />
+          )}
+        </main>
+      </div>
+    </UndoProvider>
   );
 }

@@ -1,11 +1,13 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef, type MouseEvent, type ReactNode, type RefObject } from 'react';
 import type { DocumentView } from '../../../../electron/common/corpus/corpus-types';
 import { formatReadingTime } from '../../../../electron/common/corpus/reading-time';
 import { api } from '../../shared/api';
 import { DecoratedText } from '../../shared/decorated-text';
 import type { Decoration } from '../../shared/decorations';
 import { ErrorPanel } from '../../shared/error-panel';
+import type { ScrollTarget, TextSelection } from '../../shared/reader-types';
 import { useResult } from '../../shared/use-result';
+import { useReadingOffset, useScrollTarget, useSelectionReporting } from './use-reader-extensions';
 
 type Props = {
   id: string;
@@ -14,13 +16,41 @@ type Props = {
   decorations?: readonly Decoration[];
   /** A decoration to scroll into view (e.g. the current search hit) once the document is shown. */
   scrollToDecorationId?: string;
+  /** The selected span of text (document offsets), or null when the selection is gone. */
+  onSelectionChange?: (selection: TextSelection | null) => void;
+  /** Where to scroll once the document is shown (a reading position, a highlight to flash). */
+  scrollTarget?: ScrollTarget;
+  /** The first visible offset as the user scrolls (at most once a frame; throttle before saving). */
+  onReadingOffsetChange?: (offset: number) => void;
+  /** A click on marked text: ids of the decorations under the pointer, innermost first. */
+  onDecorationClick?: (ids: string[]) => void;
+  /** A panel beside the text (notes, bookmarks). */
+  aside?: ReactNode;
 };
+
+/** Ids of the marks around a clicked node, innermost first. */
+function decorationIdsAt(target: EventTarget | null): string[] {
+  const ids: string[] = [];
+  for (let el = target instanceof Element ? target.closest('mark') : null; el; el = el.parentElement?.closest('mark') ?? null) {
+    const id = el.getAttribute('data-decoration-id');
+    if (id) ids.push(id);
+  }
+  return ids;
+}
 
 const NO_DECORATIONS: readonly Decoration[] = [];
 
-function DocumentBody({ doc, decorations }: { doc: DocumentView; decorations: readonly Decoration[] }) {
+type BodyProps = {
+  doc: DocumentView;
+  decorations: readonly Decoration[];
+  bodyRef: RefObject<HTMLDivElement | null>;
+  onClick?: (event: MouseEvent<HTMLDivElement>) => void;
+};
+
+function DocumentBody({ doc, decorations, bodyRef, onClick }: BodyProps) {
   return (
-    <div className="document-body" lang={doc.language || undefined}>
+    // Clicks on marks are a pointer shortcut; the notes panel offers the same by keyboard.
+    <div className="document-body" lang={doc.language || undefined} ref={bodyRef} onClick={onClick}>
       {doc.paragraphs.map((p) => (
         <p key={p.start} dir="auto" data-start={p.start} data-end={p.end}>
           <DecoratedText text={doc.text} start={p.start} end={p.end} decorations={decorations} />
@@ -30,9 +60,12 @@ function DocumentBody({ doc, decorations }: { doc: DocumentView; decorations: re
   );
 }
 
-export function ReaderView({ id, onBack, decorations = NO_DECORATIONS, scrollToDecorationId }: Props) {
+export function ReaderView(props: Props) {
+  const { id, onBack, decorations = NO_DECORATIONS, scrollToDecorationId } = props;
+  const { onSelectionChange, scrollTarget, onReadingOffsetChange, onDecorationClick, aside } = props;
   const doc = useResult(() => api().getDocument({ id }), [id]);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     if (doc.status === 'ready') headingRef.current?.focus();
@@ -43,6 +76,18 @@ export function ReaderView({ id, onBack, decorations = NO_DECORATIONS, scrollToD
     if (doc.status !== 'ready' || !scrollToDecorationId) return;
     document.querySelector(`[data-decoration-id="${CSS.escape(scrollToDecorationId)}"]`)?.scrollIntoView({ block: 'center' });
   }, [doc.status, scrollToDecorationId]);
+
+  const ready = doc.status === 'ready';
+  useSelectionReporting(bodyRef, ready, onSelectionChange);
+  useReadingOffset(bodyRef, ready, onReadingOffsetChange);
+  const flash = useScrollTarget(bodyRef, ready, scrollTarget);
+  const shown = useMemo(() => (flash ? [...decorations, flash] : decorations), [decorations, flash]);
+  const onBodyClick = onDecorationClick
+    ? (event: MouseEvent<HTMLDivElement>) => {
+        const ids = decorationIdsAt(event.target);
+        if (ids.length > 0 && document.getSelection()?.isCollapsed !== false) onDecorationClick(ids);
+      }
+    : undefined;
 
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent) => {
@@ -77,7 +122,10 @@ export function ReaderView({ id, onBack, decorations = NO_DECORATIONS, scrollToD
               {formatReadingTime(doc.value.wordCount)}
             </p>
           </header>
-          <DocumentBody doc={doc.value} decorations={decorations} />
+          <div className={aside ? 'reader-layout with-aside' : 'reader-layout'}>
+            <DocumentBody doc={doc.value} decorations={shown} bodyRef={bodyRef} onClick={onBodyClick} />
+            {aside && <aside className="reader-aside">{aside}</aside>}
+          </div>
         </>
       )}
     </article>

@@ -1,0 +1,131 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { Bookmark } from '../../../../electron/common/notes/notes-types';
+import { api } from '../../shared/api';
+import { isTypingTarget } from '../../shared/typing-target';
+import { useUndo } from '../../shared/undo/undo-context';
+import { useLiveResult } from '../../shared/use-live-result';
+import { useUserDataVersion } from '../../shared/user-data-version';
+
+type Props = {
+  documentId: string;
+  /** Where the reader is now: a new bookmark goes there. */
+  currentOffset: () => number;
+  onJump: (offset: number) => void;
+};
+
+/** Bookmarks of one document: add one at the reading position (label optional), jump, rename, delete. */
+export function BookmarksPanel({ documentId, currentOffset, onJump }: Props) {
+  const version = useUserDataVersion();
+  const list = useLiveResult(documentId, () => api().listBookmarks({ documentId }), [version]);
+  const [label, setLabel] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [renaming, setRenaming] = useState<string | null>(null);
+  const { recordDeletion } = useUndo();
+  const labelId = useId();
+  const { setValue } = list;
+
+  const add = async () => {
+    const result = await api().createBookmark({ documentId, offset: currentOffset(), label: label.trim() || undefined });
+    if (!result.ok) return setError(`The bookmark was not saved: ${result.error.message}`);
+    setError(null);
+    setLabel('');
+    setValue((old) => [...old, result.value].sort((a, b) => a.offset - b.offset));
+  };
+
+  const rename = async (bookmark: Bookmark, next: string) => {
+    if (next.trim() === bookmark.label) return;
+    const result = await api().updateBookmark({ id: bookmark.id, label: next.trim() });
+    if (result.ok) setValue((old) => old.map((b) => (b.id === bookmark.id ? result.value : b)));
+    else setError(`The label was not saved: ${result.error.message}`);
+  };
+
+  const remove = async (bookmark: Bookmark) => {
+    const result = await api().deleteBookmark({ id: bookmark.id });
+    if (!result.ok) return setError(`The bookmark was not deleted: ${result.error.message}`);
+    setValue((old) => old.filter((b) => b.id !== bookmark.id));
+    recordDeletion(result.value);
+  };
+
+  // B bookmarks the reading position from anywhere in the reader.
+  const addRef = useRef(add);
+  useEffect(() => {
+    addRef.current = add;
+  });
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key.toLowerCase() !== 'b' || event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
+      if (!document.getSelection()?.isCollapsed) return; // with a selection, keys belong to the highlight toolbar
+      event.preventDefault();
+      void addRef.current();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const bookmarks = list.value ?? [];
+  return (
+    <section className="panel-section bookmarks-panel" aria-labelledby="bookmarks-title">
+      <h3 id="bookmarks-title" className="panel-title">
+        Bookmarks <span className="count">{bookmarks.length}</span>
+      </h3>
+      <form
+        className="bookmark-add"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void add();
+        }}
+      >
+        <label className="visually-hidden" htmlFor={labelId}>
+          Bookmark label (optional)
+        </label>
+        <input id={labelId} className="bookmark-label-field" dir="auto" value={label} maxLength={300} placeholder="Label (optional)" onChange={(e) => setLabel(e.target.value)} />
+        <button type="submit" className="small-button" title="Bookmark the place at the top of the page (B)">
+          Bookmark here
+        </button>
+      </form>
+      {error && (
+        <p className="inline-error" role="alert">
+          {error}
+        </p>
+      )}
+      <ul className="bookmark-list">
+        {bookmarks.map((b, i) => (
+          <li key={b.id} className="bookmark-item">
+            <button type="button" className="bookmark-jump" onClick={() => onJump(b.offset)} title="Go to this bookmark">
+              <span className="bookmark-icon" aria-hidden="true" /> <span dir="auto">{b.label || `Bookmark ${i + 1}`}</span>
+            </button>
+            {renaming === b.id ? (
+              <input
+                className="bookmark-rename"
+                aria-label={`Label of ${b.label || `bookmark ${i + 1}`}`}
+                dir="auto"
+                defaultValue={b.label}
+                maxLength={300}
+                placeholder="Label"
+                autoFocus
+                onBlur={(e) => {
+                  setRenaming(null);
+                  void rename(b, e.target.value);
+                }}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' || e.key === 'Escape') {
+                    e.preventDefault();
+                    if (e.key === 'Escape') e.currentTarget.value = b.label;
+                    e.currentTarget.blur();
+                  }
+                }}
+              />
+            ) : (
+              <button type="button" className="link-button" onClick={() => setRenaming(b.id)}>
+                {b.label ? 'Rename' : 'Add label'}
+              </button>
+            )}
+            <button type="button" className="icon-button" aria-label={`Delete ${b.label || `bookmark ${i + 1}`}`} title="Delete" onClick={() => void remove(b)}>
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+import { useCallback } from 'react';
+import type { Highlight, HighlightColor } from '../../../../electron/common/notes/notes-types';
+import { api } from '../../shared/api';
+import { COLOR_LABELS, HIGHLIGHT_COLORS } from './highlight-colors';
+import { NoteEditor } from './note-editor';
+import { TagInput } from './tag-input';
+
+type Props = {
+  highlight: Highlight;
+  /** The note field gets focus (right after "highlight and add a note"). */
+  focusNote: boolean;
+  onUpdated: (highlight: Highlight) => void;
+  onDelete: (highlight: Highlight) => void;
+  onJump: (highlight: Highlight) => void;
+  onClose: () => void;
+};
+
+const ANCHOR_LABELS = {
+  exact: '',
+  moved: 'The document changed; this highlight was found at a new place.',
+  fuzzy: 'The document changed; this is the closest match. Check it in the notebook’s review list.',
+  orphaned: 'The document changed and this passage was not found. The note is kept.',
+} as const;
+
+/** The selected highlight: colour, quote, Markdown note, tags, delete. */
+export function HighlightEditor({ highlight, focusNote, onUpdated, onDelete, onJump, onClose }: Props) {
+  const { id } = highlight;
+  const saveNote = useCallback(
+    async (note: string) => {
+      const result = await api().updateHighlight({ id, note });
+      if (result.ok) onUpdated(result.value);
+      return result;
+    },
+    [id, onUpdated],
+  );
+  const update = async (change: { color?: HighlightColor; tags?: string[] }) => {
+    const result = await api().updateHighlight({ id, ...change });
+    if (result.ok) onUpdated(result.value);
+  };
+
+  return (
+    <section className="highlight-editor card" aria-label="Selected highlight">
+      <div className="card-head">
+        <h3 className="card-title">Highlight</h3>
+        <button type="button" className="link-button" onClick={onClose} aria-label="Close the highlight">
+          Close
+        </button>
+      </div>
+      <blockquote className={`quote quote-${highlight.color}`} dir="auto">
+        <button type="button" className="quote-jump" onClick={() => onJump(highlight)} title="Show it in the text">
+          {highlight.quote.exact}
+        </button>
+      </blockquote>
+      {ANCHOR_LABELS[highlight.anchor.status] && <p className="anchor-note">{ANCHOR_LABELS[highlight.anchor.status]}</p>}
+      <div className="color-choice" role="radiogroup" aria-label="Colour">
+        {HIGHLIGHT_COLORS.map((color) => (
+          <button
+            key={color}
+            type="button"
+            role="radio"
+            aria-checked={highlight.color === color}
+            aria-label={COLOR_LABELS[color]}
+            title={COLOR_LABELS[color]}
+            className={`swatch swatch-${color}`}
+            onClick={() => void update({ color })}
+          />
+        ))}
+      </div>
+      {/* Keyed by highlight: each highlight gets its own editor and autosave. */}
+      <NoteEditor key={id} initial={highlight.note} save={saveNote} label="Note" autoFocus={focusNote} />
+      <TagInput tags={highlight.tags} onChange={(tags) => void update({ tags })} />
+      <div className="card-actions">
+        <button type="button" className="danger-button" onClick={() => onDelete(highlight)}>
+          Delete highlight
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+import type { Highlight } from '../../../../electron/common/notes/notes-types';
+import { COLOR_LABELS } from './highlight-colors';
+
+type Props = {
+  highlights: readonly Highlight[];
+  selectedId: string | null;
+  onSelect: (highlight: Highlight) => void;
+};
+
+function byPosition(a: Highlight, b: Highlight): number {
+  const at = (h: Highlight) => (h.anchor.status === 'orphaned' ? Number.MAX_SAFE_INTEGER : h.anchor.start);
+  return at(a) - at(b);
+}
+
+/** The document's highlights in reading order; the keyboard way to reach each one. */
+export function HighlightList({ highlights, selectedId, onSelect }: Props) {
+  return (
+    <ul className="highlight-list">
+      {[...highlights].sort(byPosition).map((h) => (
+        <li key={h.id}>
+          <button
+            type="button"
+            className={`highlight-item${h.id === selectedId ? ' selected' : ''}`}
+            aria-current={h.id === selectedId ? 'true' : undefined}
+            onClick={() => onSelect(h)}
+          >
+            <span className={`dot dot-${h.color}`} aria-label={COLOR_LABELS[h.color]} />
+            <span className="highlight-item-text" dir="auto">
+              {h.quote.exact.length > 120 ? `${h.quote.exact.slice(0, 120)}…` : h.quote.exact}
+            </span>
+            {(h.note.trim() || h.tags.length > 0 || h.anchor.status === 'orphaned') && (
+              <span className="highlight-item-meta">
+                {h.anchor.status === 'orphaned' && <span className="badge badge-warning">not found</span>}
+                {h.note.trim() && <span className="badge">note</span>}
+                {h.tags.map((t) => (
+                  <span key={t} className="badge badge-tag" dir="auto">
+                    #{t}
+                  </span>
+                ))}
+              </span>
+            )}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

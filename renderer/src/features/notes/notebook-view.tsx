@@ -1,0 +1,152 @@
+import { useEffect, useId, useMemo, useState } from 'react';
+import type { NotebookEntry, NotebookQuery } from '../../../../electron/common/notes/notebook-types';
+import type { HighlightColor, UserItemKind } from '../../../../electron/common/notes/notes-types';
+import { api } from '../../shared/api';
+import { ErrorPanel } from '../../shared/error-panel';
+import { useUndo } from '../../shared/undo/undo-context';
+import { useLiveResult } from '../../shared/use-live-result';
+import { useResult } from '../../shared/use-result';
+import { useUserDataVersion } from '../../shared/user-data-version';
+import { AnchorReviewList } from './anchor-review-list';
+import { COLOR_LABELS, HIGHLIGHT_COLORS } from './highlight-colors';
+import { NotebookEntryView, type NotebookJump } from './notebook-entry';
+
+type Props = { onOpen: (jump: NotebookJump) => void };
+
+const TEXT_DELAY_MS = 200;
+const KINDS: { value: UserItemKind | ''; label: string }[] = [
+  { value: '', label: 'Everything' },
+  { value: 'highlight', label: 'Highlights' },
+  { value: 'note', label: 'Document notes' },
+  { value: 'bookmark', label: 'Bookmarks' },
+];
+
+function deleteEntry(entry: NotebookEntry) {
+  if (entry.kind === 'highlight') return api().deleteHighlight({ id: entry.highlight.id });
+  if (entry.kind === 'note') return api().deleteDocumentNote({ id: entry.note.id });
+  return api().deleteBookmark({ id: entry.bookmark.id });
+}
+
+function entryKey(entry: NotebookEntry): string {
+  return entry.kind === 'highlight' ? entry.highlight.id : entry.kind === 'note' ? entry.note.id : entry.bookmark.id;
+}
+
+/** Every highlight, note and bookmark of the corpus, grouped by document, filtered and searched. */
+export function NotebookView({ onOpen }: Props) {
+  const [text, setText] = useState('');
+  const [debounced, setDebounced] = useState('');
+  const [colors, setColors] = useState<HighlightColor[]>([]);
+  const [tag, setTag] = useState('');
+  const [documentId, setDocumentId] = useState('');
+  const [kind, setKind] = useState<UserItemKind | ''>('');
+  const version = useUserDataVersion();
+  const documents = useResult(() => api().listDocuments(), []);
+  const tags = useResult(() => api().listTags({ limit: 200 }), [version]);
+  const { recordDeletion } = useUndo();
+  const ids = { search: useId(), tag: useId(), doc: useId(), kind: useId() };
+
+  useEffect(() => {
+    const timer = window.setTimeout(() => setDebounced(text.trim()), TEXT_DELAY_MS);
+    return () => window.clearTimeout(timer);
+  }, [text]);
+
+  const query = useMemo<NotebookQuery>(
+    () => ({
+      ...(debounced && { text: debounced }),
+      ...(colors.length > 0 && { colors }),
+      ...(tag && { tags: [tag] }),
+      ...(documentId && { documentIds: [documentId] }),
+      ...(kind && { kinds: [kind] }),
+    }),
+    [debounced, colors, tag, documentId, kind],
+  );
+  const result = useLiveResult('notebook', () => api().queryNotebook(query), [JSON.stringify(query), version]);
+  const filtered = Object.keys(query).length > 0;
+
+  const remove = async (entry: NotebookEntry) => {
+    const deleted = await deleteEntry(entry);
+    if (deleted.ok) recordDeletion(deleted.value);
+  };
+
+  const toggleColor = (color: HighlightColor) => setColors((old) => (old.includes(color) ? old.filter((c) => c !== color) : [...old, color]));
+
+  return (
+    <section className="notebook" aria-labelledby="notebook-title" aria-busy={text.trim() !== debounced}>
+      <h2 id="notebook-title" className="section-title">
+        Notebook {result.value && <span className="count">{result.value.total} entries</span>}
+      </h2>
+      <AnchorReviewList onOpen={(id) => onOpen({ documentId: id })} />
+      <div className="notebook-filters" role="search">
+        <label className="visually-hidden" htmlFor={ids.search}>
+          Search the notebook
+        </label>
+        <input id={ids.search} type="search" className="notebook-search" dir="auto" placeholder="Search highlights, notes, tags, bookmarks" value={text} onChange={(e) => setText(e.target.value)} />
+        <div className="filter-row">
+          <div className="color-filter" role="group" aria-label="Colours">
+            {HIGHLIGHT_COLORS.map((color) => (
+              <button
+                key={color}
+                type="button"
+                className={`swatch swatch-${color}`}
+                aria-pressed={colors.includes(color)}
+                aria-label={`Only ${COLOR_LABELS[color].toLowerCase()}`}
+                title={COLOR_LABELS[color]}
+                onClick={() => toggleColor(color)}
+              />
+            ))}
+          </div>
+          <label className="filter-label" htmlFor={ids.tag}>
+            Tag
+          </label>
+          <select id={ids.tag} value={tag} onChange={(e) => setTag(e.target.value)}>
+            <option value="">Any tag</option>
+            {tags.status === 'ready' &&
+              tags.value.map((t) => (
+                <option key={t.name} value={t.name}>
+                  {t.name} ({t.count})
+                </option>
+              ))}
+          </select>
+          <label className="filter-label" htmlFor={ids.doc}>
+            Document
+          </label>
+          <select id={ids.doc} className="document-filter" value={documentId} onChange={(e) => setDocumentId(e.target.value)}>
+            <option value="">All documents</option>
+            {documents.status === 'ready' &&
+              documents.value.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.title}
+                </option>
+              ))}
+          </select>
+          <label className="filter-label" htmlFor={ids.kind}>
+            Show
+          </label>
+          <select id={ids.kind} value={kind} onChange={(e) => setKind(e.target.value as UserItemKind | '')}>
+            {KINDS.map((k) => (
+              <option key={k.value} value={k.value}>
+                {k.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {result.error && <ErrorPanel title="The notebook could not be searched" error={result.error} />}
+      {result.value && result.value.total === 0 && (
+        <p className="status">{filtered ? 'Nothing matches these filters.' : 'Nothing yet: highlight a passage, write a note or bookmark a place in the reader.'}</p>
+      )}
+      {result.value?.groups.map((group) => (
+        <section key={group.documentId} className="notebook-group" aria-label={group.documentTitle || 'Missing document'}>
+          <h3 className="notebook-group-title" dir="auto">
+            {group.documentTitle || 'A document no longer in the corpus'} <span className="count">{group.entries.length}</span>
+          </h3>
+          <ol className="notebook-entries">
+            {group.entries.map((entry) => (
+              <NotebookEntryView key={entryKey(entry)} entry={entry} documentId={group.documentId} available={group.documentAvailable} onOpen={onOpen} onDelete={(e) => void remove(e)} />
+            ))}
+          </ol>
+        </section>
+      ))}
+    </section>
+  );
+}

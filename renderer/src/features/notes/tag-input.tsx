@@ -1,0 +1,91 @@
+import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import type { TagCount } from '../../../../electron/common/notes/notes-types';
+import { api } from '../../shared/api';
+
+type Props = {
+  tags: readonly string[];
+  onChange: (tags: string[]) => void;
+  label?: string;
+};
+
+const SUGGESTIONS = 12;
+
+/** Tags as removable chips plus a field that suggests existing tags (most used first). */
+export function TagInput({ tags, onChange, label = 'Tags' }: Props) {
+  const [draft, setDraft] = useState('');
+  const [suggestions, setSuggestions] = useState<TagCount[]>([]);
+  const listId = useId();
+  const inputId = useId();
+
+  useEffect(() => {
+    let current = true;
+    void api()
+      .listTags({ prefix: draft.trim() || undefined, limit: SUGGESTIONS })
+      .then((result) => {
+        if (current && result.ok) setSuggestions(result.value);
+      });
+    return () => {
+      current = false;
+    };
+  }, [draft]);
+
+  const add = (raw: string) => {
+    const tag = raw.trim().replace(/\s+/g, ' ');
+    setDraft('');
+    if (!tag || tags.some((t) => t.toLocaleLowerCase() === tag.toLocaleLowerCase())) return;
+    onChange([...tags, tag]);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Enter' || event.key === ',') {
+      event.preventDefault();
+      add(draft);
+    } else if (event.key === 'Backspace' && draft === '' && tags.length > 0) {
+      onChange(tags.slice(0, -1));
+    }
+  };
+
+  return (
+    <div className="tag-input">
+      <label className="field-label" htmlFor={inputId}>
+        {label}
+      </label>
+      <ul className="tag-list" aria-label={label}>
+        {tags.map((tag) => (
+          <li key={tag} className="tag" dir="auto">
+            {tag}
+            <button type="button" className="tag-remove" aria-label={`Remove tag ${tag}`} onClick={() => onChange(tags.filter((t) => t !== tag))}>
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+      <input
+        id={inputId}
+        className="tag-field"
+        list={listId}
+        value={draft}
+        dir="auto"
+        placeholder="Add a tag, Enter"
+        autoComplete="off"
+        onChange={(event) => {
+          const value = event.target.value;
+          // Choosing a suggestion from the list replaces the whole value: take it as a tag.
+          if (suggestions.some((s) => s.name === value) && value.length - draft.length > 1) add(value);
+          else setDraft(value);
+        }}
+        onKeyDown={onKeyDown}
+        onBlur={() => draft.trim() && add(draft)}
+      />
+      <datalist id={listId}>
+        {suggestions
+          .filter((s) => !tags.includes(s.name))
+          .map((s) => (
+            <option key={s.name} value={s.name}>
+              {`${s.name} (${s.count})`}
+            </option>
+          ))}
+      </datalist>
+    </div>
+  );
+}

@@ -1,0 +1,137 @@
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import type { Highlight, HighlightColor } from '../../../../electron/common/notes/notes-types';
+import { api } from '../../shared/api';
+import type { Decoration } from '../../shared/decorations';
+import type { ScrollTarget, TextSelection } from '../../shared/reader-types';
+import { useUndo } from '../../shared/undo/undo-context';
+import { useLiveResult } from '../../shared/use-live-result';
+import { useUserDataVersion } from '../../shared/user-data-version';
+import { DocumentNotesPanel } from './document-notes-panel';
+import { highlightDecorations, highlightIdOf } from './highlight-colors';
+import { HighlightEditor } from './highlight-editor';
+import { HighlightList } from './highlight-list';
+import { SelectionToolbar } from './selection-toolbar';
+
+const NO_HIGHLIGHTS: readonly Highlight[] = [];
+
+export type ReaderNotes = {
+  decorations: readonly Decoration[];
+  onSelectionChange: (selection: TextSelection | null) => void;
+  onDecorationClick: (ids: string[]) => void;
+  /** The selection toolbar, when text is selected. */
+  toolbar: ReactNode;
+  /** Highlights and document notes for the reader's side panel. */
+  panel: ReactNode;
+  error: string | null;
+};
+
+/**
+ * Everything the notes feature adds to the reader of one document. The app passes the parts
+ * to the reader; `onJump` asks the reader to scroll.
+ */
+export function useReaderNotes(documentId: string, onJump: (target: Omit<ScrollTarget, 'key'>) => void, initialSelectedId?: string): ReaderNotes {
+  const version = useUserDataVersion();
+  const list = useLiveResult(documentId, () => api().listHighlights({ documentId }), [version]);
+  const highlights = list.value ?? NO_HIGHLIGHTS;
+  const [selection, setSelection] = useState<TextSelection | null>(null);
+  const [selected, setSelected] = useState<{ id: string; focusNote: boolean } | null>(initialSelectedId ? { id: initialSelectedId, focusNote: false } : null);
+  const [lastColor, setLastColor] = useState<HighlightColor>('yellow');
+  const [error, setError] = useState<string | null>(null);
+  const { recordDeletion } = useUndo();
+  const { setValue } = list;
+
+  const createHighlight = useCallback(
+    async (color: HighlightColor, withNote: boolean) => {
+      if (!selection) return;
+      const { start, end } = selection;
+      setSelection(null);
+      document.getSelection()?.removeAllRanges();
+      setLastColor(color);
+      const result = await api().createHighlight({ documentId, start, end, color });
+      if (!result.ok) {
+        setError(`The highlight was not saved: ${result.error.message}`);
+        return;
+      }
+      setError(null);
+      setValue((old) => [...old, result.value]);
+      setSelected({ id: result.value.id, focusNote: withNote });
+    },
+    [documentId, selection, setValue],
+  );
+
+  const onUpdated = useCallback((h: Highlight) => setValue((old) => old.map((x) => (x.id === h.id ? h : x))), [setValue]);
+
+  const remove = useCallback(
+    async (h: Highlight) => {
+      const result = await api().deleteHighlight({ id: h.id });
+      if (!result.ok) {
+        setError(`The highlight was not deleted: ${result.error.message}`);
+        return;
+      }
+      setSelected(null);
+      setValue((old) => old.filter((x) => x.id !== h.id));
+      recordDeletion(result.value);
+    },
+    [recordDeletion, setValue],
+  );
+
+  const jumpTo = useCallback(
+    (h: Highlight) => {
+      if (h.anchor.status !== 'orphaned') onJump({ offset: h.anchor.start, end: h.anchor.end, align: 'center' });
+    },
+    [onJump],
+  );
+
+  const onDecorationClick = useCallback((ids: string[]) => {
+    const id = ids.map(highlightIdOf).find((x) => x !== null);
+    if (id) setSelected({ id, focusNote: false });
+  }, []);
+
+  const current = selected ? highlights.find((h) => h.id === selected.id) : undefined;
+  const decorations = useMemo(() => highlightDecorations(highlights, current?.id ?? null), [highlights, current?.id]);
+
+  const panel = (
+    <div className="notes-panel">
+      {error && (
+        <p className="inline-error" role="alert">
+          {error}
+        </p>
+      )}
+      {current && (
+        <HighlightEditor
+          key={current.id}
+          highlight={current}
+          focusNote={selected?.focusNote ?? false}
+          onUpdated={onUpdated}
+          onDelete={(h) => void remove(h)}
+          onJump={jumpTo}
+          onClose={() => setSelected(null)}
+        />
+      )}
+      <section className="panel-section" aria-labelledby="highlights-title">
+        <h3 id="highlights-title" className="panel-title">
+          Highlights <span className="count">{highlights.length}</span>
+        </h3>
+        {highlights.length === 0 ? (
+          <p className="panel-hint">Select text, then pick a colour or press 1–6 (H repeats the last colour, N adds a note).</p>
+        ) : (
+          <HighlightList
+            highlights={highlights}
+            selectedId={current?.id ?? null}
+            onSelect={(h) => {
+              setSelected({ id: h.id, focusNote: false });
+              jumpTo(h);
+            }}
+          />
+        )}
+      </section>
+      <DocumentNotesPanel key={documentId} documentId={documentId} />
+    </div>
+  );
+
+  const toolbar = selection ? (
+    <SelectionToolbar selection={selection} lastColor={lastColor} onHighlight={(c, n) => void createHighlight(c, n)} onDismiss={() => setSelection(null)} />
+  ) : null;
+
+  return { decorations, onSelectionChange: setSelection, onDecorationClick, toolbar, panel, error };
+}

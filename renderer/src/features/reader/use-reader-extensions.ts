@@ -1,0 +1,123 @@
+import { useEffect, useRef, useState, type RefObject } from 'react';
+import type { Decoration } from '../../shared/decorations';
+import type { ScrollTarget, TextSelection } from '../../shared/reader-types';
+import { offsetToRange, pointToOffset, rangeToOffsets } from '../../shared/selection-offsets';
+
+/** The sticky header's height, declared once in CSS as scroll-padding-top. */
+function topInset(): number {
+  return parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
+}
+
+/** Reports the selection inside the document body after the pointer is released or the keyboard changes it. */
+export function useSelectionReporting(body: RefObject<HTMLElement | null>, ready: boolean, onChange?: (s: TextSelection | null) => void) {
+  const callback = useRef(onChange);
+  useEffect(() => {
+    callback.current = onChange;
+  });
+  useEffect(() => {
+    if (!ready || !onChange) return;
+    let pointerDown = false;
+    let frame = 0;
+    const report = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        const root = body.current;
+        const selection = document.getSelection();
+        if (!root || !selection || selection.rangeCount === 0 || selection.isCollapsed) return callback.current?.(null);
+        const range = selection.getRangeAt(0);
+        if (!range.intersectsNode(root)) return callback.current?.(null);
+        const offsets = rangeToOffsets(root, range);
+        if (!offsets) return callback.current?.(null);
+        const rects = range.getClientRects();
+        const first = rects[0] ?? range.getBoundingClientRect();
+        const last = rects[rects.length - 1] ?? first;
+        callback.current?.({ ...offsets, rect: { top: first.top, left: first.left, bottom: last.bottom, right: last.right } });
+      });
+    };
+    const onSelectionChange = () => {
+      if (!pointerDown) report();
+    };
+    const onPointerDown = () => {
+      pointerDown = true;
+    };
+    const onPointerUp = () => {
+      pointerDown = false;
+      report();
+    };
+    document.addEventListener('selectionchange', onSelectionChange);
+    document.addEventListener('pointerdown', onPointerDown);
+    document.addEventListener('pointerup', onPointerUp);
+    return () => {
+      cancelAnimationFrame(frame);
+      document.removeEventListener('selectionchange', onSelectionChange);
+      document.removeEventListener('pointerdown', onPointerDown);
+      document.removeEventListener('pointerup', onPointerUp);
+    };
+  }, [body, ready, onChange]);
+}
+
+/** Offset of the first text visible below the sticky header. */
+export function firstVisibleOffset(root: HTMLElement): number | null {
+  const inset = topInset();
+  const paragraphs = root.querySelectorAll<HTMLElement>('p[data-start]');
+  for (const p of paragraphs) {
+    const rect = p.getBoundingClientRect();
+    if (rect.bottom <= inset) continue;
+    if (rect.top >= inset) return Number(p.dataset.start);
+    // The paragraph straddles the top edge: ask which character sits there.
+    const caret = document.caretRangeFromPoint?.(rect.left + rect.width / 2, inset + 12);
+    const offset = caret && p.contains(caret.startContainer) ? pointToOffset(root, caret.startContainer, caret.startOffset, 'start') : null;
+    return offset ?? Number(p.dataset.start);
+  }
+  return null;
+}
+
+/** Reports the reading position (first visible offset) as the user scrolls, at most once a frame. */
+export function useReadingOffset(body: RefObject<HTMLElement | null>, ready: boolean, onChange?: (offset: number) => void) {
+  useEffect(() => {
+    if (!ready || !onChange) return;
+    let frame = 0;
+    const onScroll = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        const offset = body.current ? firstVisibleOffset(body.current) : null;
+        if (offset !== null) onChange(offset);
+      });
+    };
+    window.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      cancelAnimationFrame(frame);
+      window.removeEventListener('scroll', onScroll);
+    };
+  }, [body, ready, onChange]);
+}
+
+const FLASH_MS = 2000;
+
+/** Scrolls to a target once the text is shown; returns a short-lived decoration flashing the target span. */
+export function useScrollTarget(body: RefObject<HTMLElement | null>, ready: boolean, target?: ScrollTarget): Decoration | null {
+  const [flash, setFlash] = useState<Decoration | null>(null);
+  const done = useRef<string | null>(null);
+  useEffect(() => {
+    const root = body.current;
+    if (!ready || !target || !root || done.current === target.key) return;
+    done.current = target.key;
+    const range = offsetToRange(root, target.offset);
+    if (!range) return;
+    const node = range.startContainer;
+    if (node.nodeType === Node.TEXT_NODE) range.setEnd(node, Math.min((node.nodeValue ?? '').length, range.startOffset + 1));
+    const rect = range.getBoundingClientRect();
+    const y = rect.top + window.scrollY;
+    const top = target.align === 'top' ? y - topInset() - 8 : y - window.innerHeight / 3;
+    window.scrollTo({ top: Math.max(0, top), behavior: 'instant' });
+    if (target.end === undefined || target.end <= target.offset) return;
+    const { key, offset, end } = target;
+    const frame = requestAnimationFrame(() => setFlash({ id: `flash-${key}`, start: offset, end, className: 'flash' }));
+    const timer = window.setTimeout(() => setFlash(null), FLASH_MS);
+    return () => {
+      cancelAnimationFrame(frame);
+      window.clearTimeout(timer);
+    };
+  }, [body, ready, target]);
+  return flash;
+}

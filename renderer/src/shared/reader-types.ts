@@ -1,0 +1,16 @@
+/** Extension points of the reader, shared so the app and other features can speak them. */
+
+/** A non-empty selection in the reader, as document offsets, with where it is on screen. */
+export type TextSelection = {
+  start: number;
+  end: number;
+  /** Viewport rectangle of the selection (its last line for the bottom edge). */
+  rect: { top: number; bottom: number; left: number; right: number };
+};
+
+/**
+ * Where the reader should scroll. A new `key` asks again (jumping twice to the same place).
+ * `align: 'top'` puts the offset at the top (restoring the reading position); 'center' puts
+ * it a third of the way down and, with `end`, briefly flashes [offset, end).
+ */
+export type ScrollTarget = { key: string; offset: number; end?: number; align: 'top' | 'center' };

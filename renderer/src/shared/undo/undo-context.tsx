@@ -1,0 +1,94 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { Deletion } from '../../../../electron/common/notes/notes-types';
+import { api } from '../api';
+import { notifyUserDataChanged } from '../user-data-version';
+import { isTypingTarget } from '../typing-target';
+import { UndoToast } from './undo-toast';
+
+type UndoApi = {
+  /** Remember a deletion so Ctrl+Z or the toast can bring it back. */
+  recordDeletion(deletion: Deletion): void;
+};
+
+const UndoContext = createContext<UndoApi | null>(null);
+
+/** How long the toast stays; the deletion stays undoable by Ctrl+Z afterwards. */
+const TOAST_MS = 10_000;
+
+export type UndoMessage = { text: string; tone: 'deleted' | 'restored' | 'error' };
+
+/**
+ * Deletes are soft in the user database; this keeps a stack of them for the session and
+ * offers the most recent one back: an "Undo" toast, and Ctrl+Z (Cmd+Z) outside text fields,
+ * where the field's own undo applies.
+ */
+export function UndoProvider({ children }: { children: ReactNode }) {
+  const stack = useRef<Deletion[]>([]);
+  const [message, setMessage] = useState<(UndoMessage & { deletion?: Deletion; key: number }) | null>(null);
+  const timer = useRef<number>(undefined);
+
+  const show = useCallback((next: UndoMessage & { deletion?: Deletion }) => {
+    window.clearTimeout(timer.current);
+    setMessage({ ...next, key: Date.now() });
+    timer.current = window.setTimeout(() => setMessage(null), TOAST_MS);
+  }, []);
+
+  const recordDeletion = useCallback(
+    (deletion: Deletion) => {
+      stack.current.push(deletion);
+      notifyUserDataChanged();
+      show({ text: `Deleted: ${deletion.summary || deletion.kind}`, tone: 'deleted', deletion });
+    },
+    [show],
+  );
+
+  const undo = useCallback(
+    async (deletion?: Deletion) => {
+      const target = deletion ?? stack.current.at(-1);
+      if (!target) {
+        show({ text: 'Nothing to undo.', tone: 'restored' });
+        return;
+      }
+      const result = await api().undoDeletion({ deletionId: target.deletionId });
+      if (!result.ok) {
+        show({ text: `Could not undo: ${result.error.message}`, tone: 'error' });
+        return;
+      }
+      stack.current = stack.current.filter((d) => d.deletionId !== target.deletionId);
+      notifyUserDataChanged();
+      show({ text: `Restored: ${target.summary || target.kind}`, tone: 'restored' });
+    },
+    [show],
+  );
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key.toLowerCase() !== 'z' || !(event.ctrlKey || event.metaKey) || event.shiftKey || event.altKey) return;
+      if (isTypingTarget(event.target)) return;
+      event.preventDefault();
+      void undo();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [undo]);
+
+  useEffect(() => () => window.clearTimeout(timer.current), []);
+
+  const value = useMemo(() => ({ recordDeletion }), [recordDeletion]);
+  return (
+    <UndoContext.Provider value={value}>
+      {children}
+      <UndoToast
+        message={message}
+        onUndo={message?.deletion ? () => void undo(message.deletion) : undefined}
+        onDismiss={() => setMessage(null)}
+      />
+    </UndoContext.Provider>
+  );
+}
+
+export function useUndo(): UndoApi {
+  const context = useContext(UndoContext);
+  if (!context) throw new Error('useUndo needs an UndoProvider above it.');
+  return context;
+}

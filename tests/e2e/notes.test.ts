@@ -1,0 +1,274 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUNDLED_CORPUS, ROOT } from '../harness/paths';
+import { launchHarness, openApp, type Harness } from '../harness/renderer-harness';
+
+const SHOTS = path.join(ROOT, 'test-results');
+
+/** Notes save about a second after typing stops: wait longer than expect.poll's default second. */
+function poll<T>(read: () => T | Promise<T>) {
+  return expect.poll(read, { timeout: 5000 });
+}
+const DOC = /ISIS Admits It Is Losing/;
+const LONG_DOC = /^Caliphate under the laws of the Internet/;
+
+async function shot(page: Page, name: string) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `notes-${name}.png`) });
+}
+
+async function openDocument(page: Page, title: RegExp) {
+  await page.getByRole('button', { name: 'Library', exact: true }).click();
+  await page.getByRole('button', { name: title }).click();
+  await page.locator('.document-body p').nth(3).waitFor();
+}
+
+/** Selects the n-th occurrence of `text` in the reader (may cross marks, not paragraphs) like a user would. */
+async function selectText(page: Page, text: string, occurrence = 0) {
+  const found = await page.evaluate(
+    ({ text, occurrence }) => {
+      const body = document.querySelector('.document-body')!;
+      for (const p of body.querySelectorAll('p')) {
+        const full = p.textContent ?? '';
+        let at = -1;
+        for (let i = 0; i <= occurrence; i++) at = full.indexOf(text, at + 1);
+        if (at < 0) continue;
+        const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+        const range = document.createRange();
+        let seen = 0;
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const length = node.nodeValue!.length;
+          if (seen <= at && at < seen + length) range.setStart(node, at - seen);
+          if (seen < at + text.length && at + text.length <= seen + length) {
+            range.setEnd(node, at + text.length - seen);
+            break;
+          }
+          seen += length;
+        }
+        document.getSelection()!.removeAllRanges();
+        document.getSelection()!.addRange(range);
+        return range.toString();
+      }
+      return null;
+    },
+    { text, occurrence },
+  );
+  expect(found).toBe(text);
+  await page.locator('.selection-toolbar').waitFor();
+}
+
+function marks(page: Page, color: string) {
+  return page.locator(`.document-body mark.highlight-${color}`);
+}
+
+describe('highlights, notes, tags, bookmarks and the notebook', () => {
+  let harness: Harness;
+  let page: Page;
+
+  beforeAll(async () => {
+    harness = await launchHarness({ corpusFile: BUNDLED_CORPUS });
+    page = harness.page;
+    await openApp(harness);
+    await openDocument(page, DOC);
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  it('highlights a word selected with the mouse, from the toolbar', async () => {
+    const word = page.locator('.document-body p').nth(1);
+    // Double-click selects a word, as a reader would.
+    const box = (await word.boundingBox())!;
+    await page.mouse.dblclick(box.x + 30, box.y + 10);
+    const selected = await page.evaluate(() => document.getSelection()!.toString().trim());
+    expect(selected.length).toBeGreaterThan(1);
+    await page.locator('.selection-toolbar').waitFor();
+    await shot(page, 'toolbar');
+    await page.getByRole('button', { name: /Highlight green/ }).click();
+    await poll(() => marks(page, 'green').count()).toBe(1);
+    expect((await marks(page, 'green').first().textContent())?.trim()).toBe(selected);
+    expect(await page.evaluate(() => document.getSelection()!.isCollapsed)).toBe(true);
+  });
+
+  it('highlights a phrase by keyboard shortcut, and the stored quote is the exact document text', async () => {
+    await selectText(page, 'the Islamic State has been losing');
+    await page.keyboard.press('1'); // yellow
+    await poll(() => marks(page, 'yellow').count()).toBeGreaterThan(0);
+    expect(await marks(page, 'yellow').allTextContents()).toEqual(['the Islamic State has been losing']);
+    // The editor of the new highlight opened with its quote.
+    await poll(() => page.locator('.highlight-editor .quote').textContent()).toBe('the Islamic State has been losing');
+  });
+
+  it('maps a selection that starts inside an existing highlight and ends after it', async () => {
+    await selectText(page, 'State has been losing substantial');
+    await page.keyboard.press('3'); // blue, overlapping the yellow one: marks nest
+    await poll(() => marks(page, 'blue').count()).toBeGreaterThan(0);
+    expect((await marks(page, 'blue').allTextContents()).join('')).toBe('State has been losing substantial');
+    expect(await page.locator('mark.highlight-blue mark.highlight-yellow, mark.highlight-yellow mark.highlight-blue').count()).toBeGreaterThan(0);
+  });
+
+  it('adds a Markdown note and a tag that save by themselves', async () => {
+    await marks(page, 'yellow').first().click();
+    await poll(() => page.locator('.highlight-editor .quote').textContent()).toBe('the Islamic State has been losing');
+    const field = page.locator('.highlight-editor textarea');
+    await field.click();
+    await field.pressSequentially('A **key** claim.\n\n- first\n- second', { delay: 5 });
+    await poll(() => page.locator('.highlight-editor .save-status').textContent()).toBe('Saved');
+    const tag = page.locator('.highlight-editor .tag-field');
+    await tag.fill('evidence');
+    await tag.press('Enter');
+    await poll(() => page.locator('.highlight-editor .tag').allTextContents()).toEqual(['evidence×']);
+    await shot(page, 'note-editing');
+  });
+
+  it('restores highlights, notes and tags after a reload', async () => {
+    await page.reload();
+    await openDocument(page, DOC);
+    await poll(() => marks(page, 'yellow').count()).toBeGreaterThan(0);
+    expect(await marks(page, 'green').count()).toBe(1);
+    await marks(page, 'yellow').first().click();
+    const preview = page.locator('.highlight-editor .note-preview');
+    await poll(() => preview.locator('strong').textContent()).toBe('key');
+    expect(await preview.locator('li').count()).toBe(2);
+    expect(await page.locator('.highlight-editor .tag').allTextContents()).toEqual(['evidence×']);
+    await shot(page, 'restored');
+  });
+
+  it('suggests existing tags when tagging another highlight', async () => {
+    await marks(page, 'green').first().click();
+    const tag = page.locator('.highlight-editor .tag-field');
+    await tag.fill('ev');
+    const listId = await tag.getAttribute('list');
+    await poll(() => page.locator(`datalist[id="${listId}"] option`).evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value))).toEqual(['evidence']);
+    await tag.fill('');
+  });
+
+  it('deletes a highlight and brings it back with the Undo toast and with Ctrl+Z', async () => {
+    await marks(page, 'green').first().click();
+    await page.getByRole('button', { name: 'Delete highlight' }).click();
+    await poll(() => marks(page, 'green').count()).toBe(0);
+    const toast = page.locator('.toast');
+    await poll(() => toast.textContent()).toContain('Deleted: Highlight');
+    await shot(page, 'undo-toast');
+    await toast.getByRole('button', { name: 'Undo' }).click();
+    await poll(() => marks(page, 'green').count()).toBe(1);
+
+    await marks(page, 'green').first().click();
+    await page.getByRole('button', { name: 'Delete highlight' }).click();
+    await poll(() => marks(page, 'green').count()).toBe(0);
+    await page.locator('.reader-title').focus();
+    await page.keyboard.press('Control+z');
+    await poll(() => marks(page, 'green').count()).toBe(1);
+    expect(await toast.textContent()).toContain('Restored');
+  });
+
+  it('bookmarks a place with a label, restores the reading position on reopening, and jumps back', async () => {
+    await openDocument(page, LONG_DOC);
+    const target = page.locator('.document-body p').nth(12);
+    await target.evaluate((p) => p.scrollIntoView({ block: 'start' }));
+    await page.mouse.wheel(0, 1); // a real scroll event
+    const start = Number(await target.getAttribute('data-start'));
+    await page.locator('.bookmark-label-field').fill('Losing ground');
+    await page.getByRole('button', { name: 'Bookmark here' }).click();
+    await poll(() => page.locator('.bookmark-jump').allTextContents()).toEqual([expect.stringContaining('Losing ground')]);
+    const bookmarkY = await page.evaluate(() => window.scrollY);
+
+    // Read further down, leave, and come back: the document opens where it was left.
+    await page.locator('.document-body p').nth(30).evaluate((p) => p.scrollIntoView({ block: 'start' }));
+    await page.mouse.wheel(0, 1);
+    await page.waitForTimeout(1800); // the reading position is saved at most every 1.5 s
+    const leftAt = await page.evaluate(() => window.scrollY);
+    await page.getByRole('button', { name: '← Library' }).click();
+    await openDocument(page, LONG_DOC);
+    await poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(leftAt - 40);
+    expect(await page.evaluate(() => window.scrollY)).toBeLessThan(leftAt + 40);
+
+    await page.locator('.bookmark-jump').first().click();
+    await poll(() => page.evaluate(() => window.scrollY)).toBeLessThan(bookmarkY + 40);
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(bookmarkY - 40);
+    expect(start).toBeGreaterThan(0);
+    await shot(page, 'bookmarks');
+    await openDocument(page, DOC);
+  });
+
+  it('renders a hostile note inert: no script, no remote image, no live link, no request', async () => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await selectText(page, 'Thought Front');
+    await page.keyboard.press('n'); // highlight in the last colour and open its note
+    const field = page.locator('.highlight-editor textarea');
+    await poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
+    const hostile = [
+      '<script>window.__pwned = 1</script>',
+      '<img src="http://evil.invalid/x.png" onerror="window.__pwned = 2">',
+      '![pixel](http://evil.invalid/pixel.gif)',
+      '[click](javascript:window.__pwned=3) <a href="http://evil.invalid/">away</a>',
+      '<p style="background:url(http://evil.invalid/bg.png)">styled</p>',
+      '<form action="http://evil.invalid/"><button>send</button></form>',
+    ].join('\n\n');
+    await field.fill(hostile);
+    await poll(() => page.locator('.highlight-editor .save-status').textContent()).toBe('Saved');
+    await page.locator('.reader-title').focus(); // blur: the note shows rendered
+    const preview = page.locator('.highlight-editor .note-preview .markdown');
+    await preview.waitFor();
+    expect(await preview.locator('script, img, form, button, [style], [href], [src]').count()).toBe(0);
+    // Raw HTML shows as text; the Markdown link is shown without an address to follow.
+    expect(await preview.textContent()).toContain('<script>window.__pwned = 1</script>');
+    expect(await preview.locator('a').count()).toBe(1);
+    await preview.locator('a').first().click();
+    expect(page.url()).toMatch(/^https:\/\/carrel\.test\//);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(harness.foreignRequests).toEqual([]);
+    expect(harness.cspViolations).toEqual([]);
+    await shot(page, 'hostile-note');
+  });
+
+  it('writes a document note with a tag', async () => {
+    await page.getByRole('button', { name: 'New note' }).click();
+    const field = page.locator('.document-note textarea');
+    await field.fill('Compare with the **2016** figures.');
+    await poll(() => page.locator('.document-note .save-status').textContent()).toBe('Saved');
+    await page.locator('.document-note .tag-field').fill('follow-up');
+    await page.locator('.document-note .tag-field').press('Enter');
+    await poll(() => page.locator('#document-notes-title').textContent()).toContain('1');
+  });
+
+  it('lists everything in the notebook, filters by colour, tag and text, and opens an entry in place', async () => {
+    await page.getByRole('button', { name: 'Notebook', exact: true }).click();
+    const entries = page.locator('.notebook-entry');
+    await poll(() => entries.count()).toBe(6); // 4 highlights, 1 document note here; 1 bookmark in another document
+    expect(await page.locator('.notebook-group-title').allTextContents()).toEqual([expect.stringMatching(LONG_DOC), expect.stringMatching(DOC)]);
+    await shot(page, 'notebook');
+
+    await page.getByRole('button', { name: 'Only green' }).click();
+    await poll(() => entries.locator('.entry-quote').allTextContents()).toEqual(['Thought']);
+    await page.getByRole('button', { name: 'Only green' }).click();
+
+    await page.getByLabel('Tag').selectOption('evidence');
+    await poll(() => entries.locator('.entry-quote').allTextContents()).toEqual(['the Islamic State has been losing']);
+    await page.getByLabel('Tag').selectOption('');
+
+    await page.getByRole('searchbox', { name: 'Search the notebook' }).fill('2016');
+    await poll(() => entries.allTextContents()).toEqual([expect.stringContaining('Compare with the 2016 figures.')]);
+    expect(await entries.first().textContent()).toContain('Document note');
+    await page.getByRole('searchbox', { name: 'Search the notebook' }).fill('losing substantial');
+    await poll(() => entries.allTextContents()).toEqual([expect.stringContaining('State has been losing substantial')]);
+    await shot(page, 'notebook-search');
+
+    // Enter on the entry opens the reader at the highlight and selects it.
+    await entries.first().locator('.entry-open').focus();
+    await page.keyboard.press('Enter');
+    await poll(() => page.locator('.highlight-editor .quote').textContent()).toBe('State has been losing substantial');
+    const markBox = await marks(page, 'blue').first().boundingBox();
+    expect(markBox!.y).toBeGreaterThan(0);
+    expect(markBox!.y).toBeLessThan(800);
+    await shot(page, 'opened-from-notebook');
+  });
+
+  it('made no request outside the app and logged no error', () => {
+    expect(harness.foreignRequests).toEqual([]);
+    expect(harness.pageErrors).toEqual([]);
+  });
+});
