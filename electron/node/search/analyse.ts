@@ -7,29 +7,26 @@ lunrStemmerSupport(lunr);
 lunrArabic(lunr);
 
 type TokenFunction = (token: lunr.Token) => lunr.Token | undefined | null;
-const arabic = (lunr as unknown as { ar: { stemmer: TokenFunction; stopWordFilter: TokenFunction } }).ar;
-const english = lunr as unknown as { stemmer: TokenFunction; stopWordFilter: TokenFunction };
+const arabicStemmer = (lunr as unknown as { ar: { stemmer: TokenFunction } }).ar.stemmer;
+const englishStemmer = lunr.stemmer as unknown as TokenFunction;
 
-function apply(fn: TokenFunction, word: string): string | undefined {
-  const result = fn(new lunr.Token(word, {}));
-  const out = result?.toString();
-  return out === undefined || out === '' ? undefined : out;
-}
-
-const cache = new Map<string, string | null>();
+const cache = new Map<string, string>();
 
 /**
- * The index term for a folded word, or undefined for a stop word. A multi-language
- * pipeline: Arabic-script words take lunr-languages' Arabic stop words and stemmer,
- * every other word Lunr's English ones, so neither stemmer mangles the other language.
+ * The index term of a folded word. A multi-language pipeline: Arabic-script words take
+ * lunr-languages' Arabic stemmer, every other word Lunr's English (Porter) stemmer, so
+ * neither stemmer mangles the other language. Unlike Lunr's default pipeline, common
+ * words are kept: phrases need them, and they help rank long queries (measured in
+ * bench/: dropping them cost a tenth of the MRR against FTS5).
  */
-export function termOf(word: string): string | undefined {
+export function termOf(word: string): string {
   const cached = cache.get(word);
-  if (cached !== undefined) return cached ?? undefined;
-  const lang = isArabicWord(word) ? arabic : english;
-  const kept = apply(lang.stopWordFilter, word);
-  const term = kept === undefined ? undefined : (apply(lang.stemmer, kept) ?? kept);
+  if (cached !== undefined) return cached;
+  const stemmer = isArabicWord(word) ? arabicStemmer : englishStemmer;
+  const stemmed = stemmer(new lunr.Token(word, {}))?.toString();
+  // The Arabic stemmer empties its own stop words: keep such words as they are.
+  const term = stemmed === undefined || stemmed === '' ? word : stemmed;
   if (cache.size > 200_000) cache.clear();
-  cache.set(word, term ?? null);
+  cache.set(word, term);
   return term;
 }

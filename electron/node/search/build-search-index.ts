@@ -35,7 +35,6 @@ export function writeSearchIndex(db: Db, documents: readonly IndexableDocument[]
       let length = 0;
       for (const token of tokenise(value)) {
         const term = termOf(token.word);
-        if (term === undefined) continue;
         length++;
         if (!words.has(token.word)) words.set(token.word, term);
         let writer = postings.get(term);

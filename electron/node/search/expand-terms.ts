@@ -7,7 +7,7 @@ export const MAX_EXPANSIONS = 200;
 /** Most words scanned for a wildcard with letters after its "*". */
 const MAX_PATTERN_SCAN = 50_000;
 
-export type Expansion = { terms: string[]; stopWord: boolean };
+export type Expansion = { terms: string[] };
 
 /**
  * The index terms a typed word stands for: its stem; for `propagand*` the terms of every
@@ -17,8 +17,7 @@ export type Expansion = { terms: string[]; stopWord: boolean };
  */
 export function expandWord(operand: WordOperand, tables: SearchTables, notices: string[]): Expansion {
   if (!operand.wildcard && operand.editDistance === 0) {
-    const term = termOf(operand.word);
-    return term === undefined ? { terms: [], stopWord: true } : { terms: [term], stopWord: false };
+    return { terms: [termOf(operand.word)] };
   }
   let entries: WordEntry[];
   if (operand.wildcard) {
@@ -37,7 +36,7 @@ export function expandWord(operand: WordOperand, tables: SearchTables, notices: 
     notices.push(`"${operand.raw}" matches more than ${MAX_EXPANSIONS} different words; only the ${MAX_EXPANSIONS} closest were searched. Type more letters to narrow it.`);
     entries = entries.slice(0, MAX_EXPANSIONS);
   }
-  return { terms: [...new Set(entries.map((entry) => entry.term))], stopWord: false };
+  return { terms: [...new Set(entries.map((entry) => entry.term))] };
 }
 
 function escapeRegExp(text: string): string {

@@ -1,18 +1,14 @@
 import type { Span } from '../../common/search/search-types';
+import { termOf } from './analyse';
 import { expandWord } from './expand-terms';
 import { docKey, keyField, keyOrd, type Occurrence, type Postings } from './postings';
 import { QuerySyntaxError, type ParsedQuery, type Presence } from './query-syntax';
 import { FIELD_NUMBER, SEARCH_FIELDS, TEXT_FIELD } from './search-fields';
 import type { SearchTables } from './search-tables';
-import { tokenise } from './tokenise';
 
 type Slot = { terms: string[]; offset: number };
-/**
- * A word (one slot) or a phrase (slots at word offsets), resolved to index terms. Common
- * words are not indexed: when a phrase has some between its first and last indexed words,
- * `inner` lists the words to compare against the text of a match.
- */
-type ResolvedOperand = { slots: Slot[]; phrase: boolean; inner?: string[] };
+/** A word (one slot) or a phrase (slots at word offsets), resolved to index terms. */
+type ResolvedOperand = { slots: Slot[]; phrase: boolean };
 type ResolvedClause = { presence: Presence; fields: number[]; boost: number; operands: ResolvedOperand[]; distances: number[] };
 
 export type PreparedQuery = { clauses: ResolvedClause[]; notices: string[] };
@@ -27,44 +23,17 @@ const ALL_FIELDS = SEARCH_FIELDS.map((_, i) => i);
 /** Resolves a parsed query against the index vocabulary: stems, wildcard and fuzzy expansions. */
 export function prepareQuery(parsed: ParsedQuery, tables: SearchTables): PreparedQuery {
   const notices = [...parsed.notices];
-  const stopWords: string[] = [];
-  const clauses: ResolvedClause[] = [];
-  for (const clause of parsed.clauses) {
-    const operands: ResolvedOperand[] = [];
-    for (const operand of clause.operands) {
-      if (operand.kind === 'word') {
-        const expansion = expandWord(operand, tables, notices);
-        if (expansion.stopWord) stopWords.push(operand.raw);
-        else operands.push({ slots: [{ terms: expansion.terms, offset: 0 }], phrase: false });
-      } else {
-        const slots: Slot[] = [];
-        for (const { word, offset } of operand.words) {
-          const expansion = expandWord({ kind: 'word', raw: word, word, wildcard: false, editDistance: 0 }, tables, notices);
-          if (!expansion.stopWord) slots.push({ terms: expansion.terms, offset });
-        }
-        const inner = operand.words.slice(
-          operand.words.findIndex((w) => w.offset === slots[0]?.offset),
-          operand.words.findIndex((w) => w.offset === slots[slots.length - 1]?.offset) + 1,
-        );
-        const hasInnerStopWords = slots.length > 1 && inner.length > slots.length;
-        if (slots.length === 0) stopWords.push(operand.raw);
-        else operands.push({ slots, phrase: slots.length > 1, inner: hasInnerStopWords ? inner.map((w) => w.word) : undefined });
-      }
-    }
-    // A NEAR group loses its meaning if one side is only common words: search what is left.
-    if (operands.length === 0) continue;
-    const keepNear = operands.length === clause.operands.length;
-    clauses.push({
-      presence: clause.presence,
-      fields: clause.fields ? clause.fields.map((f) => FIELD_NUMBER[f]) : ALL_FIELDS,
-      boost: clause.boost,
-      operands: keepNear ? operands : operands.slice(0, 1),
-      distances: keepNear ? clause.distances : [],
-    });
-  }
-  if (stopWords.length > 0) {
-    notices.push(`Very common words are not indexed and were left out: ${stopWords.map((w) => `"${w}"`).join(', ')}.`);
-  }
+  const clauses: ResolvedClause[] = parsed.clauses.map((clause) => ({
+    presence: clause.presence,
+    fields: clause.fields ? clause.fields.map((f) => FIELD_NUMBER[f]) : ALL_FIELDS,
+    boost: clause.boost,
+    operands: clause.operands.map((operand): ResolvedOperand => {
+      if (operand.kind === 'word') return { slots: [{ terms: expandWord(operand, tables, notices).terms, offset: 0 }], phrase: false };
+      const slots = operand.words.map(({ word, offset }) => ({ terms: [termOf(word)], offset }));
+      return { slots, phrase: slots.length > 1 };
+    }),
+    distances: clause.distances,
+  }));
   if (clauses.length > 0 && clauses.every((c) => c.presence === 'prohibited')) {
     throw new QuerySyntaxError('Add a word to look for: "-word" only excludes documents from the results of other words.');
   }
@@ -258,13 +227,6 @@ function operandIntervals(operand: ResolvedOperand, tables: SearchTables, key: n
       last = next;
     }
     if (ok) intervals.push({ first: occurrence.index, last: last.index, start: occurrence.start, end: last.start + last.length });
-  }
-  if (operand.inner && intervals.length > 0) {
-    const text = tables.fieldText(keyOrd(key), keyField(key));
-    const expected = operand.inner.join(' ');
-    return intervals
-      .filter((iv) => tokenise(text.slice(iv.start, iv.end)).map((t) => t.word).join(' ') === expected)
-      .sort((a, b) => a.first - b.first);
   }
   return intervals.sort((a, b) => a.first - b.first);
 }

@@ -1,6 +1,5 @@
 import type { Db } from '../sqlite/open-database';
 import { decodePostings, type Postings } from './postings';
-import { SEARCH_FIELDS } from './search-fields';
 
 export type WordEntry = { word: string; term: string };
 export type IndexedDocument = { ord: number; id: string; title: string; source: string; text: string };
@@ -15,8 +14,6 @@ export type SearchTables = {
   allWords(): readonly WordEntry[];
   documents(ords: readonly number[]): Map<number, IndexedDocument>;
   documentOrd(id: string): number | undefined;
-  /** The value of one indexed field of a document (to check the common words inside a phrase). */
-  fieldText(ord: number, field: number): string;
 };
 
 /** Bytes of decoded postings kept between queries; frequent terms stay warm. */
@@ -29,7 +26,6 @@ export function createSearchTables(db: Db, documentCount: number): SearchTables 
   );
   const selectWords = db.prepare('SELECT word, term FROM search_words');
   const selectOrd = db.prepare('SELECT ord FROM documents WHERE id = ?').pluck();
-  const selectFields = SEARCH_FIELDS.map((field) => db.prepare(`SELECT ${field.name} FROM documents WHERE ord = ?`).pluck());
   const cache = new Map<string, Postings | null>();
   let cachedBytes = 0;
   let words: WordEntry[] | undefined;
@@ -72,9 +68,6 @@ export function createSearchTables(db: Db, documentCount: number): SearchTables 
     },
     documentOrd(id) {
       return selectOrd.get(id) as number | undefined;
-    },
-    fieldText(ord, field) {
-      return (selectFields[field]?.get(ord) as string | undefined) ?? '';
     },
   };
 }

@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildCorpus } from '../../../../electron/node/corpus/build-corpus';
+import { readManifest, verifyCorpusFile } from '../../../../electron/node/corpus/corpus-manifest';
 import { openCorpus } from '../../../../electron/node/corpus/corpus-store';
+import { sha256Hex } from '../../../../electron/node/corpus/sha256';
 import { openDatabase } from '../../../../electron/node/sqlite/open-database';
 import { BUNDLED_SOURCES, FIXTURES, SEEDS_DIR } from '../../../harness/paths';
 
@@ -23,6 +25,7 @@ function tableDump(file: string) {
     return {
       documents: db.prepare('SELECT * FROM documents ORDER BY ord').all(),
       paragraphs: db.prepare('SELECT * FROM paragraphs ORDER BY doc_ord, idx').all(),
+      links: db.prepare('SELECT * FROM links ORDER BY doc_ord, idx').all(),
       terms: db.prepare('SELECT * FROM search_terms ORDER BY term').all(),
       words: db.prepare('SELECT * FROM search_words ORDER BY word').all(),
       meta: db.prepare("SELECT * FROM meta WHERE key <> 'created_at' ORDER BY key").all(),
@@ -99,5 +102,174 @@ describe('buildCorpus on a fixture folder', () => {
     expect(() => buildCorpus({ sourcesDir: sources, outFile: out })).toThrow(/carrel-corpus.json is invalid/);
     expect(fs.readFileSync(out).equals(before)).toBe(true);
     expect(fs.readdirSync(dir).filter((f) => f.includes('.tmp-'))).toEqual([]);
+  });
+});
+
+function copyMixed(): { dir: string; sources: string } {
+  const dir = tmpDir();
+  const sources = path.join(dir, 'sources');
+  fs.cpSync(path.join(FIXTURES, 'corpus-mixed'), sources, { recursive: true });
+  return { dir, sources };
+}
+
+describe('buildCorpus on a mixed folder of text, Markdown and HTML', () => {
+  it('adds every readable document with its metadata and provenance, and skips the rest with a reason', () => {
+    const { dir, sources } = copyMixed();
+    const out = path.join(dir, 'mixed.sqlite');
+    const summary = buildCorpus({ sourcesDir: sources, outFile: out });
+    expect(summary).toMatchObject({ corpusId: 'corpus-mixed', title: 'Mixed fixture corpus', documents: 5 });
+    expect(summary.skipped.map((s) => [s.path, s.reason])).toEqual([
+      ['briefs/empty.md', 'empty'],
+      ['plain/field-notes.txt', 'duplicate'],
+      ['plain/latin1-notes.txt', 'invalid-utf8'],
+      ['plain/table.csv', 'unsupported-type'],
+    ]);
+    expect(summary.skipped[1]!.message).toBe('same text as plain/copy-of-field-notes.txt');
+    const store = openCorpus(out);
+    try {
+      const docs = store.listDocuments();
+      expect(docs.map((d) => [d.id, d.format, d.language, d.sourcePath])).toEqual([
+        ['briefs/propaganda-brief', 'markdown', 'en', 'briefs/propaganda-brief.md'],
+        ['hostile/hostile-page', 'html', 'en', 'hostile/hostile-page.html'],
+        ['plain/copy-of-field-notes', 'text', 'en', 'plain/copy-of-field-notes.txt'],
+        ['reports/arabic-caliphate', 'html', 'ar', 'reports/arabic-caliphate.html'],
+        ['reports/online-survival', 'html', 'en-GB', 'reports/online-survival.htm'],
+      ]);
+      expect(docs[0]).toMatchObject({ title: 'A brief on propaganda videos', author: 'A. Researcher', source: 'Fixture Institute', date: '2017-10-12' });
+      expect(docs[2]!.title).toBe('Field notes on the online caliphate');
+      expect(docs[3]).toMatchObject({ title: 'الدولة الإسلامية وفكرة الخلافة في الدعاية الرقمية', author: 'باحث في الدراسات الإعلامية', date: '2018-03-01' });
+      expect(docs[4]).toMatchObject({ source: 'Fixture Review', author: 'Fixture Analyst', date: '2017-11-20', description: 'How a group keeps its brand alive on the internet.' });
+
+      const hostile = store.getDocument('hostile/hostile-page')!;
+      expect(hostile.text).not.toMatch(/LEAK|pwned|evil/);
+      expect(hostile.links).toEqual([{ start: 88, end: 99, href: 'https://example.org/report' }]);
+      const brief = store.getDocument('briefs/propaganda-brief')!;
+      expect(brief.paragraphs.map((p) => p.kind)).toEqual(['h1', 'p', 'li', 'li', 'quote', 'pre', 'p']);
+      expect(brief.text).not.toMatch(/[*#`>]/);
+      for (const doc of docs) {
+        const view = store.getDocument(doc.id)!;
+        expect(view.sha256).toBe(sha256Hex(view.text));
+        for (const p of view.paragraphs) expect(view.text.slice(p.start, p.end).trim()).toBe(view.text.slice(p.start, p.end));
+      }
+    } finally {
+      store.close();
+    }
+    expect(verifyCorpusFile(out)).toMatchObject({ ok: true, mismatched: [] });
+  });
+
+  it('is deterministic: documents, ids, blocks, links, index and manifest are the same on a second build', () => {
+    const { dir, sources } = copyMixed();
+    buildCorpus({ sourcesDir: sources, outFile: path.join(dir, 'a.sqlite') });
+    buildCorpus({ sourcesDir: sources, outFile: path.join(dir, 'b.sqlite') });
+    const a = tableDump(path.join(dir, 'a.sqlite'));
+    expect(a.documents).toHaveLength(5);
+    expect(a.terms.length).toBeGreaterThan(50);
+    expect(a).toEqual(tableDump(path.join(dir, 'b.sqlite')));
+    const manifest = (file: string) => {
+      const db = openDatabase(file, { readonly: true });
+      try {
+        const { createdAt, ...rest } = readManifest(db);
+        expect(createdAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+        return rest;
+      } finally {
+        db.close();
+      }
+    };
+    expect(manifest(path.join(dir, 'a.sqlite'))).toEqual(manifest(path.join(dir, 'b.sqlite')));
+  });
+
+  it('never follows symbolic links: a link to a file outside and a linked folder are skipped with a reason', () => {
+    const { dir, sources } = copyMixed();
+    const outside = path.join(dir, 'outside');
+    fs.mkdirSync(outside);
+    fs.writeFileSync(path.join(outside, 'secret.txt'), 'Secret outside the folder\n');
+    fs.symlinkSync(path.join(outside, 'secret.txt'), path.join(sources, 'link-to-secret.txt'));
+    fs.symlinkSync(outside, path.join(sources, 'linked-folder'));
+    const summary = buildCorpus({ sourcesDir: sources, outFile: path.join(dir, 'c.sqlite') });
+    expect(summary.documents).toBe(5);
+    expect(summary.skipped.filter((s) => s.reason === 'symlink')).toEqual([
+      { path: 'link-to-secret.txt', reason: 'symlink', message: 'symbolic link, not followed' },
+      { path: 'linked-folder', reason: 'symlink', message: 'symbolic link, not followed' },
+    ]);
+    const db = openDatabase(path.join(dir, 'c.sqlite'), { readonly: true });
+    try {
+      expect(db.prepare("SELECT count(*) AS n FROM documents WHERE text LIKE '%Secret%'").get()).toEqual({ n: 0 });
+    } finally {
+      db.close();
+    }
+  });
+
+  it('skips files over the size limit and hidden folders, and keeps building', () => {
+    const { dir, sources } = copyMixed();
+    fs.writeFileSync(path.join(sources, 'big.txt'), `Big\n\n${'word '.repeat(300_000)}`);
+    fs.mkdirSync(path.join(sources, '.git'));
+    fs.writeFileSync(path.join(sources, '.git', 'HEAD.txt'), 'ref: main\n');
+    const summary = buildCorpus({ sourcesDir: sources, outFile: path.join(dir, 'd.sqlite'), maxFileBytes: 1024 * 1024 });
+    expect(summary.documents).toBe(5);
+    const reasons = Object.fromEntries(summary.skipped.map((s) => [s.path, `${s.reason}: ${s.message}`]));
+    expect(reasons['big.txt']).toBe('too-large: 1.4 MB, over the 1 MB limit');
+    expect(reasons['.git']).toBe('unsupported-type: hidden folder, not read');
+  });
+
+  it('gives two files with the same path id distinct, stable ids', () => {
+    const dir = tmpDir();
+    const sources = path.join(dir, 'sources');
+    fs.mkdirSync(sources);
+    fs.writeFileSync(path.join(sources, 'report.txt'), 'Report as text\n');
+    fs.writeFileSync(path.join(sources, 'report.md'), '# Report as Markdown\n');
+    fs.writeFileSync(path.join(sources, 'report.html'), '<title>Report as HTML</title><p>body</p>');
+    const out = path.join(dir, 'e.sqlite');
+    buildCorpus({ sourcesDir: sources, outFile: out });
+    const store = openCorpus(out);
+    try {
+      expect(store.listDocuments().map((d) => [d.id, d.sourcePath])).toEqual([
+        ['report', 'report.html'],
+        ['report-2', 'report.md'],
+        ['report-3', 'report.txt'],
+      ]);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('leaves the old corpus intact and no temporary file when a build fails midway', () => {
+    const { dir, sources } = copyMixed();
+    const out = path.join(dir, 'corpus.sqlite');
+    buildCorpus({ sourcesDir: path.join(FIXTURES, 'corpus-small'), outFile: out });
+    const before = fs.readFileSync(out);
+    let seen = 0;
+    const failing = () =>
+      buildCorpus({
+        sourcesDir: sources,
+        outFile: out,
+        onProgress: ({ done }) => {
+          seen = done;
+          // A failure after some documents were written to the temporary file (disk full, a bug).
+          if (done === 4) throw new Error('disk full');
+        },
+      });
+    expect(failing).toThrow('disk full');
+    expect(seen).toBe(4);
+    expect(fs.readFileSync(out).equals(before)).toBe(true);
+    expect(fs.readdirSync(dir).sort()).toEqual(['corpus.sqlite', 'sources']);
+  });
+
+  it('removes temporary files left by a killed build, but not those of a running one', () => {
+    const { dir, sources } = copyMixed();
+    const out = path.join(dir, 'corpus.sqlite');
+    const dead = `${out}.tmp-999999999`;
+    const running = `${out}.tmp-${process.ppid}`;
+    fs.writeFileSync(dead, 'half-written');
+    fs.writeFileSync(running, 'another build in progress');
+    buildCorpus({ sourcesDir: sources, outFile: out });
+    expect(fs.existsSync(dead)).toBe(false);
+    expect(fs.existsSync(running)).toBe(true);
+  });
+
+  it('reports progress for every file, then indexing', () => {
+    const { dir, sources } = copyMixed();
+    const seen: string[] = [];
+    buildCorpus({ sourcesDir: sources, outFile: path.join(dir, 'f.sqlite'), onProgress: (p) => seen.push(`${p.phase} ${p.done}/${p.total}`) });
+    expect(seen).toEqual([...Array.from({ length: 9 }, (_, i) => `reading ${i + 1}/9`), 'indexing 9/9', 'finishing 9/9']);
   });
 });

@@ -15,7 +15,7 @@ describe('search on the bundled corpus', () => {
   it('ranks the caliphate articles and highlights only forms of the word', () => {
     const response = bundled.search.search({ query: 'caliphate' });
     expect(response.total).toBeGreaterThanOrEqual(3);
-    expect(response.results[0]!.id).toBe('001-caliphate-under-the-laws-of-the-internet');
+    expect(response.results[0]!.title.toLowerCase()).toContain('caliphate');
     const scores = response.results.map((r) => r.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     for (const result of response.results) {

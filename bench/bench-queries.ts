@@ -1,0 +1,66 @@
+import type { Db } from '../electron/node/sqlite/open-database';
+import lunr from 'lunr';
+
+export type BenchQuery = { kind: 'one-word' | 'two-word' | 'phrase'; carrel: string; fts5: string };
+
+/** Deterministic pseudo-random numbers (same queries on every run). */
+export function prng(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+const WORD = /[A-Za-z]+/g;
+const quote = (w: string) => `"${w}"`;
+
+/**
+ * Realistic queries drawn from the corpus itself: a content word of a random document,
+ * two content words of one document, and two or three consecutive words as a phrase.
+ * FTS5 gets the same words with Lunr's OR semantics for free words.
+ */
+export function makeQueries(db: Db, perKind: number, seed = 7): BenchQuery[] {
+  const random = prng(seed);
+  const count = (db.prepare('SELECT COUNT(*) FROM documents').pluck().get() as number) || 1;
+  const text = db.prepare('SELECT text FROM documents WHERE ord = ?').pluck();
+  // Words people search for: not Lunr's stop words, at least four letters.
+  const isStopWord = (w: string) => !(lunr.stopWordFilter as unknown as (t: lunr.Token) => lunr.Token | undefined)(new lunr.Token(w, {}));
+  const contentWords = (words: string[]) => words.filter((w) => w.length >= 4 && !isStopWord(w.toLowerCase()));
+  const pickDoc = () => {
+    for (;;) {
+      const body = text.get(Math.floor(random() * count)) as string;
+      const words = body.match(WORD) ?? [];
+      if (contentWords(words).length >= 2) return { body, words };
+    }
+  };
+  const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;
+  const queries: BenchQuery[] = [];
+  for (let i = 0; i < perKind; i++) {
+    const w = pick(contentWords(pickDoc().words)).toLowerCase();
+    queries.push({ kind: 'one-word', carrel: w, fts5: quote(w) });
+  }
+  for (let i = 0; i < perKind; i++) {
+    const words = contentWords(pickDoc().words);
+    const a = pick(words).toLowerCase();
+    const b = pick(words).toLowerCase();
+    queries.push({ kind: 'two-word', carrel: `${a} ${b}`, fts5: `${quote(a)} OR ${quote(b)}` });
+  }
+  while (queries.length < perKind * 3) {
+    const { body } = pickDoc();
+    // Consecutive words with only spaces between them, at least one a content word.
+    const runs = body.match(/[A-Za-z]+(?: [A-Za-z]+){1,2}/g) ?? [];
+    const candidates = runs.filter((run) => contentWords(run.split(' ')).length > 0);
+    if (candidates.length === 0) continue;
+    const phrase = pick(candidates).toLowerCase();
+    queries.push({ kind: 'phrase', carrel: `"${phrase}"`, fts5: `"${phrase}"` });
+  }
+  return queries;
+}
+
+/** Free-text query of a verse for relevance runs: its words, for each engine's syntax. */
+export function verseQuery(text: string): { carrel: string; fts5: string } {
+  const words = (text.match(/[A-Za-z]+/g) ?? []).slice(0, 90).map((w) => w.toLowerCase());
+  while (words.join(' ').length > 1000) words.pop();
+  return { carrel: words.join(' '), fts5: words.map(quote).join(' OR ') };
+}

@@ -1,0 +1,88 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { declaredCharset, parseHtml } from '../../../../electron/node/corpus/parse-html';
+import { FIXTURES } from '../../../harness/paths';
+
+const blockTexts = (parsed: ReturnType<typeof parseHtml>) => parsed.blocks.map((b) => parsed.text.slice(b.start, b.end));
+
+describe('parseHtml', () => {
+  it('keeps only the readable text of a hostile page', () => {
+    const html = fs.readFileSync(path.join(FIXTURES, 'corpus-mixed', 'hostile', 'hostile-page.html'), 'utf8');
+    const parsed = parseHtml(html);
+    expect(parsed.text).toBe(
+      [
+        'A hostile page',
+        'The readable sentence survives.',
+        'A script link, an obfuscated one and a normal link.',
+        'A chart of releases',
+        'Styled text is kept.',
+      ].join('\n\n'),
+    );
+    expect(parsed.text).not.toMatch(/LEAK|__pwned|evil\.example|background|@import|Send/);
+    // javascript: addresses (even obfuscated with a tab and &colon;) are not kept as links.
+    expect(parsed.links).toEqual([{ start: 88, end: 99, href: 'https://example.org/report' }]);
+    expect(parsed.text.slice(88, 99)).toBe('normal link');
+    expect(parsed.meta).toMatchObject({ title: 'Hostile page about propaganda', language: 'en' });
+  });
+
+  it('turns block elements into blocks with their kind, collapses whitespace and decodes entities', () => {
+    const parsed = parseHtml(
+      '<h2>Head&shy;ing</h2><p>One &amp;   two\n  three &#x41;&lt;</p><ul><li>a</li><li>b</li></ul>' +
+        '<blockquote><p>quoted</p></blockquote><pre>  keep\n    indent</pre><div>x<br>y</div>' +
+        '<table><tr><th>h1</th><th>h2</th></tr><tr><td>c1</td><td>c2</td></tr></table>',
+    );
+    expect(blockTexts(parsed)).toEqual(['Head\u00ADing', 'One & two three A<', 'a', 'b', 'quoted', 'keep\n    indent', 'x', 'y', 'h1\th2', 'c1\tc2']);
+    expect(parsed.blocks.map((b) => b.kind)).toEqual(['h2', 'p', 'li', 'li', 'quote', 'pre', 'p', 'p', 'row', 'row']);
+    expect(parsed.text.slice(parsed.blocks[1]!.start, parsed.blocks[1]!.end)).toBe('One & two three A<');
+  });
+
+  it('reads title, author, date, description, source and language from <title>, <meta> and <html lang>', () => {
+    const parsed = parseHtml(
+      `<html lang="ar" dir="RTL"><head><title> Page  title </title>
+       <meta name="Author" content="Ann">
+       <meta name="DC.date" content="2017-01-02">
+       <meta name="description" content="About it">
+       <meta property="og:site_name" content="Site">
+       </head><body><p>نص</p></body></html>`,
+    );
+    expect(parsed.meta).toEqual({
+      title: 'Page title',
+      author: 'Ann',
+      date: '2017-01-02',
+      description: 'About it',
+      source: 'Site',
+      language: 'ar',
+      dir: 'rtl',
+    });
+    expect(parsed.text).toBe('نص');
+  });
+
+  it('prefers <meta name=source> and dc.* names, and takes dc.language when <html> has no lang', () => {
+    const parsed = parseHtml(
+      '<meta name="dc.creator" content="Creator"><meta name="source" content="The Source">' +
+        '<meta name="dc.language" content="en"><meta name="dc.title" content="DC title"><p>x</p>',
+    );
+    expect(parsed.meta).toMatchObject({ title: 'DC title', author: 'Creator', source: 'The Source', language: 'en' });
+  });
+
+  it('records links as spans of the text with their address', () => {
+    const parsed = parseHtml('<p>See <a href=" https://example.org/a ">the   report</a> and <a href="#n1">note</a>.</p>');
+    expect(parsed.text).toBe('See the report and note.');
+    expect(parsed.links).toEqual([
+      { start: 4, end: 14, href: 'https://example.org/a' },
+      { start: 19, end: 23, href: '#n1' },
+    ]);
+  });
+
+  it('keeps text after unclosed inline tags and drops unclosed raw-text elements to the end', () => {
+    expect(parseHtml('<p><b>bold <i>both</p><p>next').text).toBe('bold both\n\nnext');
+    expect(parseHtml('<p>before</p><script>never').text).toBe('before');
+  });
+
+  it('finds a declared character set', () => {
+    expect(declaredCharset(new TextEncoder().encode('<meta charset="windows-1256"><p>x'))).toBe('windows-1256');
+    expect(declaredCharset(new TextEncoder().encode('<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">'))).toBe('iso-8859-1');
+    expect(declaredCharset(new TextEncoder().encode('<p>none</p>'))).toBeUndefined();
+  });
+});
