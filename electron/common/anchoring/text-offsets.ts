@@ -30,3 +30,12 @@ export function occurrencesOf(text: string, needle: string, limit: number): numb
   for (let at = text.indexOf(needle); at !== -1 && found.length < limit; at = text.indexOf(needle, at + 1)) found.push(at);
   return found;
 }
+
+/** Narrows [start, end) to exclude white space at either end (a selection dragged past a word). */
+export function trimSpan(text: string, start: number, end: number): { start: number; end: number } {
+  let from = start;
+  let to = end;
+  while (from < to && /\s/u.test(text[from]!)) from++;
+  while (to > from && /\s/u.test(text[to - 1]!)) to--;
+  return { start: from, end: to };
+}

@@ -1,4 +1,5 @@
 import { buildSelectors } from '../../../common/anchoring/build-selectors';
+import { trimSpan } from '../../../common/anchoring/text-offsets';
 import type { CarrelServices } from '../../../common/ipc/ipc-contract';
 import type { AnchorProposal, AnchorReview } from '../../../common/notes/anchor-review-types';
 import {
@@ -93,7 +94,9 @@ export function createAnchorReviewService(ctx: UserDataContext): AnchorReviewSer
         if (!target) throw new ServiceError('no-proposal', 'There is no proposed place to accept: select the text in the reader and re-attach it.');
         const text = current.text();
         if (target.end > text.length) throw new ServiceError('invalid-argument', 'The new place reaches past the end of the document.');
-        const selectors = buildSelectors(text, target.start, target.end);
+        const span = trimSpan(text, target.start, target.end);
+        if (span.start === span.end) throw new ServiceError('invalid-argument', 'Only spaces are selected: select some text to attach the highlight to.');
+        const selectors = buildSelectors(text, span.start, span.end);
         ctx.store().write(() => replaceHighlightSelectors(db, record.id, { documentSha256: current.sha256, ...selectors }, ctx.now()));
       }
       const updated = requireLiveHighlight(ctx, record.id);

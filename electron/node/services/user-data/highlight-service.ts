@@ -1,4 +1,5 @@
 import { buildSelectors } from '../../../common/anchoring/build-selectors';
+import { trimSpan } from '../../../common/anchoring/text-offsets';
 import type { CarrelServices } from '../../../common/ipc/ipc-contract';
 import { insertDeletion } from '../../user-store/queries/deletion-queries';
 import {
@@ -32,10 +33,9 @@ export function createHighlightService(ctx: UserDataContext): HighlightService {
       if (end > doc.text.length) {
         throw new ServiceError('invalid-argument', 'The selection reaches past the end of the document; select the text again.');
       }
-      const selectors = buildSelectors(doc.text, start, end);
-      if (selectors.quote.exact.trim().length === 0) {
-        throw new ServiceError('invalid-argument', 'Only spaces are selected: select some text to highlight.');
-      }
+      const span = trimSpan(doc.text, start, end);
+      if (span.start === span.end) throw new ServiceError('invalid-argument', 'Only spaces are selected: select some text to highlight.');
+      const selectors = buildSelectors(doc.text, span.start, span.end);
       const { db } = ctx.store();
       const record = {
         id: ctx.newId(),

@@ -68,6 +68,14 @@ describe('highlights through the handler table', () => {
     expect(errorCode(await table.updateHighlight({ id: 'not-a-uuid', note: 'x' }))).toBe('invalid-argument');
   });
 
+  it('leaves white space at the ends of a selection out of the highlight', async () => {
+    const { start, end } = span(notesText, 'called Dabiq');
+    const h = value(await table.createHighlight({ documentId: 'notes', start: start - 1, end: end + 2, color: 'yellow' }));
+    expect(h.quote.exact).toBe('called Dabiq.');
+    expect(h.position).toMatchObject({ start, end: end + 1 });
+    value(await table.deleteHighlight({ id: h.id }));
+  });
+
   it('saves note edits idempotently: the same text again writes nothing', async () => {
     const h = value(await table.createHighlight({ documentId: 'notes', ...span(notesText, 'Rumiyah'), color: 'yellow' }));
     const first = value(await table.updateHighlight({ id: h.id, note: 'Successor of **Dabiq**' }));
