@@ -1,16 +1,21 @@
 import { corpusBuild, corpusEnsure } from './corpus-commands';
+import { notesCheck, notesExport } from './notes-commands';
 import { consoleOutput, type Output } from './output';
 import { searchCommand } from './search-command';
 
 const USAGE = `Usage:
   carrel corpus build <sources-folder> --out <file.sqlite> [--title "…"] [--max-file-mb 20]
   carrel corpus ensure <sources-folder> --out <file.sqlite>   (build only if missing or stale)
-  carrel search '<query>' [--corpus <file.sqlite>] [--limit n] [--json]`;
+  carrel search '<query>' [--corpus <file.sqlite>] [--limit n] [--json]
+  carrel notes export --user-db <carrel-user.sqlite> [--corpus <file.sqlite>] [--out <file.jsonld>]
+  carrel notes check --user-db <carrel-user.sqlite>   (schema version, integrity, counts; read-only)`;
 
 const COMMANDS: Record<string, (args: string[], out: Output) => number | Promise<number>> = {
   'corpus build': corpusBuild,
   'corpus ensure': corpusEnsure,
   search: searchCommand,
+  'notes export': notesExport,
+  'notes check': notesCheck,
 };
 
 /** Entry point of the command line; returns the exit code. */

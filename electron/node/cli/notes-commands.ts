@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { openDatabase } from '../sqlite/open-database';
+import { createServices } from '../services/create-services';
+import { ServiceError } from '../services/service-error';
+import { listBackups } from '../user-store/backup';
+import { USER_SCHEMA_VERSION } from '../user-store/migrations';
+import { USER_APPLICATION_ID } from '../user-store/open-user-store';
+import type { Output } from './output';
+import { DEFAULT_CORPUS } from './search-command';
+
+const EXPORT_USAGE = 'Usage: carrel notes export --user-db <carrel-user.sqlite> [--corpus <file.sqlite>] [--out <file.jsonld>]';
+const CHECK_USAGE = 'Usage: carrel notes check --user-db <carrel-user.sqlite>';
+
+function parse(args: string[], options: Record<string, { type: 'string' }>, usage: string, out: Output) {
+  try {
+    return parseArgs({ args, options, allowPositionals: false }).values as Record<string, string | undefined>;
+  } catch (error) {
+    out.error(`${(error as Error).message}\n${usage}`);
+    return undefined;
+  }
+}
+
+/** `carrel notes export`: the notes of one corpus as W3C Web Annotations (JSON-LD), to a file or stdout. */
+export function notesExport(args: string[], out: Output): number {
+  const values = parse(args, { 'user-db': { type: 'string' }, corpus: { type: 'string' }, out: { type: 'string' } }, EXPORT_USAGE, out);
+  if (!values) return 2;
+  if (!values['user-db']) {
+    out.error(EXPORT_USAGE);
+    return 2;
+  }
+  const userDbFile = path.resolve(values['user-db']);
+  if (!fs.existsSync(userDbFile)) {
+    out.error(`No notes database at ${userDbFile}.`);
+    return 1;
+  }
+  const services = createServices({ corpusFile: path.resolve(values.corpus ?? DEFAULT_CORPUS), userDbFile });
+  try {
+    const exported = services.exportAnnotations({});
+    const json = `${JSON.stringify(exported.collection, null, 2)}\n`;
+    if (values.out) {
+      fs.writeFileSync(values.out, json);
+      out.log(`Exported ${exported.collection.total} annotations to ${values.out}`);
+    } else {
+      out.log(json.trimEnd());
+    }
+    return 0;
+  } catch (error) {
+    if (!(error instanceof ServiceError)) throw error;
+    out.error(error.message);
+    return 1;
+  } finally {
+    services.close();
+  }
+}
+
+/** `carrel notes check`: schema version, integrity and contents of a notes database, read-only. */
+export function notesCheck(args: string[], out: Output): number {
+  const values = parse(args, { 'user-db': { type: 'string' } }, CHECK_USAGE, out);
+  if (!values) return 2;
+  if (!values['user-db']) {
+    out.error(CHECK_USAGE);
+    return 2;
+  }
+  const file = path.resolve(values['user-db']);
+  if (!fs.existsSync(file)) {
+    out.error(`No notes database at ${file}.`);
+    return 1;
+  }
+  const db = openDatabase(file, { readonly: true, fileMustExist: true });
+  try {
+    const applicationId = db.pragma('application_id', { simple: true }) as number;
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (applicationId !== USER_APPLICATION_ID) {
+      out.error(`${file} is not a Carrel notes database.`);
+      return 1;
+    }
+    const integrity = db.pragma('integrity_check', { simple: true }) as string;
+    out.log(`Notes database: ${file}`);
+    out.log(`Schema version: ${version} (this Carrel knows ${USER_SCHEMA_VERSION}${version > USER_SCHEMA_VERSION ? ': the file is from a newer Carrel' : ''})`);
+    out.log(`Integrity: ${integrity}`);
+    if (version >= 1) {
+      for (const [table, label] of [['highlights', 'Highlights'], ['document_notes', 'Document notes'], ['bookmarks', 'Bookmarks']] as const) {
+        const row = db.prepare(`SELECT count(*) AS live, count(deleted_at) AS deleted FROM ${table}`).get() as { live: number; deleted: number };
+        out.log(`${label}: ${row.live - row.deleted} (+${row.deleted} deleted, restorable)`);
+      }
+    }
+    out.log(`Backups: ${listBackups(file).length} in ${path.join(path.dirname(file), 'backups')}`);
+    return integrity === 'ok' ? 0 : 1;
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../../../electron/node/cli/carrel';
+import type { Output } from '../../../../electron/node/cli/output';
+import { USER_SCHEMA_VERSION } from '../../../../electron/node/user-store/migrations';
+import { openUserStore } from '../../../../electron/node/user-store/open-user-store';
+import { FIXTURES } from '../../../harness/paths';
+import { makeWorkspace, value } from '../services/user-data-fixture';
+
+function capture(): Output & { lines: string[]; errors: string[] } {
+  const lines: string[] = [];
+  const errors: string[] = [];
+  return { lines, errors, log: (l) => lines.push(l), error: (l) => errors.push(l), progress: () => {} };
+}
+
+const workspace = makeWorkspace('carrel-notes-cli-');
+let corpus: string;
+
+beforeAll(async () => {
+  corpus = workspace.corpus('small', path.join(FIXTURES, 'corpus-small'), undefined, 'Small');
+  const { table, services } = workspace.services(corpus);
+  value(await table.createHighlight({ documentId: 'notes', start: 0, end: 5, color: 'yellow', note: 'first' }));
+  const gone = value(await table.createHighlight({ documentId: 'notes', start: 6, end: 8, color: 'blue' }));
+  value(await table.deleteHighlight({ id: gone.id }));
+  value(await table.createDocumentNote({ documentId: 'brief', body: 'brief note' }));
+  services.close();
+});
+afterAll(() => workspace.close());
+
+describe('carrel notes', () => {
+  it('checks a notes database read-only: version, integrity, counts', async () => {
+    const before = fs.readFileSync(workspace.userDbFile);
+    const out = capture();
+    expect(await main(['notes', 'check', '--user-db', workspace.userDbFile], out)).toBe(0);
+    expect(out.lines).toContain(`Schema version: ${USER_SCHEMA_VERSION} (this Carrel knows ${USER_SCHEMA_VERSION})`);
+    expect(out.lines).toContain('Integrity: ok');
+    expect(out.lines).toContain('Highlights: 1 (+1 deleted, restorable)');
+    expect(out.lines).toContain('Document notes: 1 (+0 deleted, restorable)');
+    expect(fs.readFileSync(workspace.userDbFile).equals(before)).toBe(true);
+  });
+
+  it('exports the notes of a corpus as W3C Web Annotations', async () => {
+    const file = path.join(workspace.dir, 'export.jsonld');
+    const out = capture();
+    expect(await main(['notes', 'export', '--user-db', workspace.userDbFile, '--corpus', corpus, '--out', file], out)).toBe(0);
+    expect(out.lines).toEqual([`Exported 2 annotations to ${file}`]);
+    const collection = JSON.parse(fs.readFileSync(file, 'utf8'));
+    expect(collection).toMatchObject({ type: 'AnnotationCollection', total: 2 });
+  });
+
+  it('explains what is wrong instead of failing obscurely', async () => {
+    const missingArg = capture();
+    expect(await main(['notes', 'export'], missingArg)).toBe(2);
+    expect(missingArg.errors.join('\n')).toContain('Usage: carrel notes export');
+    const missingFile = capture();
+    expect(await main(['notes', 'check', '--user-db', path.join(workspace.dir, 'nope.sqlite')], missingFile)).toBe(1);
+    expect(missingFile.errors.join('\n')).toContain('No notes database');
+
+    const newer = path.join(workspace.dir, 'newer', 'carrel-user.sqlite');
+    const store = openUserStore(newer);
+    store.db.pragma(`user_version = ${USER_SCHEMA_VERSION + 1}`);
+    store.close();
+    const check = capture();
+    expect(await main(['notes', 'check', '--user-db', newer], check)).toBe(0);
+    expect(check.lines.join('\n')).toContain('the file is from a newer Carrel');
+    const exported = capture();
+    expect(await main(['notes', 'export', '--user-db', newer, '--corpus', corpus], exported)).toBe(1);
+    expect(exported.errors.join('\n')).toContain('newer version of Carrel');
+  });
+});
