@@ -1,8 +1,10 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUNDLED_CORPUS, ROOT } from '../harness/paths';
+import { buildCorpus } from '../../electron/node/corpus/build-corpus';
+import { BUNDLED_CORPUS, BUNDLED_SOURCES, FIXTURES, ROOT } from '../harness/paths';
 import { launchHarness, openApp, type Harness } from '../harness/renderer-harness';
 
 const SHOTS = path.join(ROOT, 'test-results');
@@ -102,6 +104,18 @@ describe('highlights, notes, tags, bookmarks and the notebook', () => {
     await poll(() => page.locator('.highlight-editor .quote').textContent()).toBe('the Islamic State has been losing');
   });
 
+  it('reaches the toolbar by keyboard: T focuses it, arrows move, Escape closes it and stays in the reader', async () => {
+    await selectText(page, 'Iraq and Syria');
+    await page.keyboard.press('t');
+    await poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Highlight yellow (1)');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Highlight green (2)');
+    await page.keyboard.press('Escape');
+    await poll(() => page.locator('.selection-toolbar').count()).toBe(0);
+    expect(await page.locator('.reader-title').count()).toBe(1);
+    expect(await page.locator('.document-body mark.highlight').count()).toBe(2);
+  });
+
   it('maps a selection that starts inside an existing highlight and ends after it', async () => {
     await selectText(page, 'State has been losing substantial');
     await page.keyboard.press('3'); // blue, overlapping the yellow one: marks nest
@@ -122,6 +136,17 @@ describe('highlights, notes, tags, bookmarks and the notebook', () => {
     await tag.press('Enter');
     await poll(() => page.locator('.highlight-editor .tag').allTextContents()).toEqual(['evidence×']);
     await shot(page, 'note-editing');
+  });
+
+  it('saves a note typed just before the window closes (flushed on pagehide)', async () => {
+    await marks(page, 'green').first().click();
+    const field = page.locator('.highlight-editor textarea');
+    await field.click();
+    await field.pressSequentially('typed at the last moment', { delay: 5 });
+    await page.reload(); // no wait for the 1-second autosave
+    await openDocument(page, DOC);
+    await marks(page, 'green').first().click();
+    await poll(async () => (await page.locator('.highlight-editor .note-preview').textContent())?.trim()).toBe('typed at the last moment');
   });
 
   it('restores highlights, notes and tags after a reload', async () => {
@@ -270,5 +295,110 @@ describe('highlights, notes, tags, bookmarks and the notebook', () => {
   it('made no request outside the app and logged no error', () => {
     expect(harness.foreignRequests).toEqual([]);
     expect(harness.pageErrors).toEqual([]);
+  });
+});
+
+describe('highlights on right-to-left Arabic text', () => {
+  let harness: Harness;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carrel-notes-arabic-'));
+    const corpusFile = path.join(dir, 'small.sqlite');
+    buildCorpus({ sourcesDir: path.join(FIXTURES, 'corpus-small'), outFile: corpusFile, title: 'Small' });
+    harness = await launchHarness({ corpusFile });
+    await openApp(harness);
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('highlights Arabic words exactly, in every colour, nested with a search hit', async () => {
+    const { page } = harness;
+    await page.getByRole('button', { name: /الدولة الإسلامية/ }).click();
+    await page.locator('.document-body p').nth(2).waitFor();
+    const phrases = ['مجلة دابق', 'باللغة الإنجليزية', 'مجلة رومية', 'خسارة الأراضي', 'الخلافة الأموية', 'سياق الدعاية'];
+    for (const [i, phrase] of phrases.entries()) {
+      await selectText(page, phrase);
+      await page.keyboard.press(String(i + 1));
+      await poll(() => page.locator('.document-body mark.highlight').count()).toBe(i + 1);
+    }
+    const texts = await page.locator('.document-body mark.highlight').evaluateAll((els) => els.map((el) => [el.className.split(' ')[1], el.textContent]));
+    expect(texts).toEqual([
+      ['highlight-yellow', 'مجلة دابق'],
+      ['highlight-green', 'باللغة الإنجليزية'],
+      ['highlight-blue', 'مجلة رومية'],
+      ['highlight-pink', 'خسارة الأراضي'],
+      ['highlight-purple', 'الخلافة الأموية'],
+      ['highlight-orange', 'سياق الدعاية'],
+    ]);
+    await page.keyboard.press('Control+f');
+    await page.keyboard.type('الأموية');
+    await poll(() => page.locator('.document-body mark.hit').count()).toBe(1);
+    expect(await page.locator('mark.highlight mark.hit, mark.hit mark.highlight').count()).toBe(1);
+    await page.locator('.reader-title').focus();
+    await shot(page, 'arabic');
+  });
+});
+
+describe('the review list after the corpus is rebuilt from edited sources', () => {
+  let dir: string;
+  let sources: string;
+  let userDbFile: string;
+
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carrel-notes-review-'));
+    sources = path.join(dir, 'sources');
+    fs.cpSync(BUNDLED_SOURCES, sources, { recursive: true });
+    userDbFile = path.join(dir, 'user.sqlite');
+  });
+
+  afterAll(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function withHarness(corpusFile: string, run: (harness: Harness) => Promise<void>) {
+    const harness = await launchHarness({ corpusFile, userDbFile });
+    try {
+      await openApp(harness);
+      await run(harness);
+    } finally {
+      await harness.close();
+    }
+  }
+
+  it('shows a changed highlight with its old and new text, and places it when accepted', async () => {
+    const v1 = path.join(dir, 'v1.sqlite');
+    buildCorpus({ sourcesDir: sources, outFile: v1 });
+    await withHarness(v1, async ({ page }) => {
+      await openDocument(page, DOC);
+      await selectText(page, 'the increase in terrorist attacks outside of their territory');
+      await page.keyboard.press('4');
+      await poll(() => marks(page, 'pink').count()).toBe(1);
+    });
+
+    // An editor fixed typos around the passage and changed a word inside it.
+    const file = path.join(sources, '002-isis-admits-it-is-losing.txt');
+    const text = fs.readFileSync(file, 'utf8');
+    fs.writeFileSync(file, text.replace('the increase in terrorist attacks outside of their territory', 'the rise in terrorist attacks outside of its territory'));
+    const v2 = path.join(dir, 'v2.sqlite');
+    buildCorpus({ sourcesDir: sources, outFile: v2 });
+
+    await withHarness(v2, async ({ page }) => {
+      await page.getByRole('button', { name: 'Notebook', exact: true }).click();
+      const review = page.locator('.review-item');
+      await poll(() => review.count()).toBe(1);
+      expect(await review.locator('.review-exact').allTextContents()).toEqual([
+        'the increase in terrorist attacks outside of their territory',
+        expect.stringContaining('terrorist attacks outside of its'),
+      ]);
+      await shot(page, 'review');
+      await review.getByRole('button', { name: 'Accept the new place' }).click();
+      await poll(() => review.count()).toBe(0);
+      await openDocument(page, DOC);
+      await poll(() => marks(page, 'pink').allTextContents()).toEqual([expect.stringContaining('terrorist attacks outside of its')]);
+    });
   });
 });

@@ -63,6 +63,7 @@ export function NotebookEntryView({ entry, documentId, available, onOpen, onDele
     );
   }
   const orphaned = entry.kind === 'highlight' && entry.highlight.anchor.status === 'orphaned';
+  const toReview = entry.kind === 'highlight' && entry.highlight.needsReview && !orphaned;
   return (
     <li className={`notebook-entry kind-${entry.kind}`}>
       <div className="entry-main">
@@ -73,9 +74,10 @@ export function NotebookEntryView({ entry, documentId, available, onOpen, onDele
           ×
         </button>
       </div>
-      {(orphaned || tags.length > 0) && (
+      {(orphaned || toReview || tags.length > 0) && (
         <div className="entry-meta">
           {orphaned && <span className="badge badge-warning">not found in the current text</span>}
+          {toReview && <span className="badge badge-warning">moved: to review</span>}
           <Tags tags={tags} />
         </div>
       )}

@@ -73,7 +73,7 @@ export function NotebookView({ onOpen }: Props) {
   return (
     <section className="notebook" aria-labelledby="notebook-title" aria-busy={text.trim() !== debounced}>
       <h2 id="notebook-title" className="section-title">
-        Notebook {result.value && <span className="count">{result.value.total} entries</span>}
+        Notebook {result.value && <span className="count">{result.value.total === 1 ? '1 entry' : `${result.value.total} entries`}</span>}
       </h2>
       <AnchorReviewList onOpen={(id) => onOpen({ documentId: id })} />
       <div className="notebook-filters" role="search">
