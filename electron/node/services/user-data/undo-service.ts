@@ -1,14 +1,15 @@
 import type { CarrelServices } from '../../../common/ipc/ipc-contract';
-import { setBookmarkDeleted } from '../../user-store/queries/bookmark-queries';
+import { findBookmark, setBookmarkDeleted } from '../../user-store/queries/bookmark-queries';
 import { findDeletion, markDeletionRestored } from '../../user-store/queries/deletion-queries';
-import { setHighlightDeleted } from '../../user-store/queries/highlight-queries';
-import { setNoteDeleted } from '../../user-store/queries/note-queries';
+import { findHighlight, setHighlightDeleted } from '../../user-store/queries/highlight-queries';
+import { findNote, setNoteDeleted } from '../../user-store/queries/note-queries';
 import { ServiceError } from '../service-error';
 import type { UserDataContext } from './user-data-context';
 
 export type UndoService = Pick<CarrelServices, 'undoDeletion'>;
 
 const RESTORE = { highlight: setHighlightDeleted, note: setNoteDeleted, bookmark: setBookmarkDeleted } as const;
+const FIND = { highlight: findHighlight, note: findNote, bookmark: findBookmark } as const;
 
 /** Deletes are soft: undoing one clears the item's deleted_at. Undoing twice is harmless. */
 export function createUndoService(ctx: UserDataContext): UndoService {
@@ -16,6 +17,10 @@ export function createUndoService(ctx: UserDataContext): UndoService {
     undoDeletion({ deletionId }) {
       const deletion = findDeletion(ctx.store().db, ctx.corpusId(), deletionId);
       if (!deletion) throw new ServiceError('not-found', 'There is nothing to undo for this deletion in the open corpus.');
+      const item = FIND[deletion.kind](ctx.store().db, deletion.corpusId, deletion.itemId);
+      if (deletion.restoredAt && item?.deletedAt) {
+        throw new ServiceError('already-undone', 'This deletion was already undone, and the item was deleted again since: undo that later deletion instead.');
+      }
       if (!deletion.restoredAt) {
         ctx.store().write(() => {
           RESTORE[deletion.kind](ctx.store().db, deletion.itemId, null);

@@ -121,6 +121,16 @@ describe('delete and undo', () => {
     expect(errorCode(await table.undoDeletion({ deletionId: '00000000-0000-4000-8000-000000000000' }))).toBe('not-found');
   });
 
+  it('does not claim to undo an old deletion of an item deleted again since', async () => {
+    const h = value(await table.createHighlight({ documentId: 'notes', ...span(notesText, 'spelled'), color: 'yellow' }));
+    const first = value(await table.deleteHighlight({ id: h.id }));
+    value(await table.undoDeletion({ deletionId: first.deletionId }));
+    const second = value(await table.deleteHighlight({ id: h.id }));
+    expect(errorCode(await table.undoDeletion({ deletionId: first.deletionId }))).toBe('already-undone');
+    value(await table.undoDeletion({ deletionId: second.deletionId }));
+    value(await table.deleteHighlight({ id: h.id }));
+  });
+
   it('does the same for document notes and bookmarks', async () => {
     const note = value(await table.createDocumentNote({ documentId: 'brief', body: 'About the *brief*', tags: ['summary'] }));
     const noteDeletion = value(await table.deleteDocumentNote({ id: note.id }));
