@@ -179,5 +179,14 @@ describe('anchorQuote on real edits of the seed texts', () => {
     expect(reviewed).toBeGreaterThanOrEqual(1);
     expect(reviewed).toBeLessThanOrEqual(3);
   });
-});
 
+  it('finds Arabic text again when vowel marks are added to it (fuzzy) and after an insertion (moved)', () => {
+    const arabic = 'نشر التنظيم مجلة دابق باللغة الإنجليزية، ثم مجلة رومية بعد خسارة الأراضي. '.repeat(3) + 'يتحدث الباحثون عن الخلافة الأموية والعباسية في سياق الدعاية.';
+    const passage = 'الخلافة الأموية والعباسية';
+    const voweled = reanchor(arabic, passage, 0, replaceFirst('الأموية', 'الأُمَوِيّة'));
+    expect(voweled.result.status).toBe('fuzzy');
+    expect(spanOf(voweled.result, voweled.edited)).toBe('الخلافة الأُمَوِيّة والعباسية');
+    const moved = reanchor(arabic, 'مجلة رومية', 1, (text) => `مقدمة جديدة. ${text}`);
+    expect(moved.result).toMatchObject({ status: 'moved', ambiguous: false, start: nth(moved.edited, 'مجلة رومية', 1) });
+  });
+});

@@ -48,6 +48,9 @@ beforeAll(async () => {
   await highlight('gone', DOC, oldText.indexOf(GONE), oldText.indexOf(GONE) + GONE.length, 'a quote that will be cut');
   await highlight('moved', DOC, oldText.indexOf(MOVED), oldText.indexOf(MOVED) + MOVED.length, '');
   await highlight('removed-doc', '002-isis-admits-it-is-losing', 0, 10, 'its document goes');
+  const bookmarkAt = oldText.indexOf('The terror group has been rolling');
+  ids.bookmark = value(await v1.createBookmark({ documentId: DOC, offset: bookmarkAt, label: 'Rolling out' })).id;
+  value(await v1.setReadingPosition({ documentId: DOC, offset: oldText.length - 5 }));
   v2 = workspace.services(edited).table;
   newText = value(await v2.getDocument({ id: DOC })).text;
 });
@@ -125,6 +128,13 @@ describe('highlights after the corpus was rebuilt from edited sources', () => {
     expect(value(await v2.queryNotebook({ text: 'its document goes' })).total).toBe(0);
     value(await v2.undoDeletion({ deletionId: outcome.deletion.deletionId }));
     expect(value(await v2.queryNotebook({ text: 'its document goes' })).total).toBe(1);
+  });
+
+  it('moves bookmarks with their text and keeps the reading position within the new text', async () => {
+    const [bookmark] = value(await v2.listBookmarks({ documentId: DOC }));
+    expect(bookmark).toMatchObject({ id: ids.bookmark, label: 'Rolling out', offset: newText.indexOf('The terror group has been rolling') });
+    const position = value(await v2.getReadingPosition({ documentId: DOC }))!;
+    expect(position.offset).toBeLessThanOrEqual(newText.length);
   });
 
   it('shows the old corpus unchanged when it is opened again', async () => {
