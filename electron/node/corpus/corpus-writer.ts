@@ -33,7 +33,7 @@ export function createCorpusWriter(file: string): CorpusWriter {
   db.exec(CORPUS_SCHEMA);
   const insertDoc = db.prepare(
     `INSERT INTO documents (ord, id, title, source, author, language, original_file, source_path, format, date, description, text, word_count, sha256)
-     VALUES (@ord, @id, @title, @source, @author, @language, @originalFile, @sourcePath, @format, @date, @description, @text, @wordCount, @sha256)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertBlock = db.prepare('INSERT INTO paragraphs (doc_ord, idx, start, end, kind) VALUES (?, ?, ?, ?, ?)');
   const insertLink = db.prepare('INSERT INTO links (doc_ord, idx, start, end, href) VALUES (?, ?, ?, ?, ?)');
@@ -51,7 +51,10 @@ export function createCorpusWriter(file: string): CorpusWriter {
   return {
     add(doc) {
       const ord = count++;
-      insertDoc.run({ ...doc, ord });
+      insertDoc.run(
+        ord, doc.id, doc.title, doc.source, doc.author, doc.language, doc.originalFile, doc.sourcePath,
+        doc.format, doc.date, doc.description, doc.text, doc.wordCount, doc.sha256,
+      );
       doc.blocks.forEach((b, idx) => insertBlock.run(ord, idx, b.start, b.end, b.kind));
       doc.links.forEach((l, idx) => insertLink.run(ord, idx, l.start, l.end, l.href));
       batchDocs++;

@@ -1,19 +1,42 @@
-const ARABIC_LETTER = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/gu;
-const ANY_LETTER = /\p{L}/gu;
-/** Enough text to decide; a dictionary entry or an article's first pages. */
-const SAMPLE = 20_000;
+/** Enough text to decide; a dictionary entry or an article's first paragraphs. */
+const SAMPLE = 4000;
+const OTHER_LETTER = /\p{L}/u;
+
+function isArabicLetter(code: number): boolean {
+  return (
+    (code >= 0x0620 && code <= 0x064a) ||
+    (code >= 0x066e && code <= 0x06d3) ||
+    (code >= 0x06fa && code <= 0x06ff) ||
+    (code >= 0x0750 && code <= 0x077f) ||
+    (code >= 0x08a0 && code <= 0x08ff) ||
+    (code >= 0xfb50 && code <= 0xfdff) ||
+    (code >= 0xfe70 && code <= 0xfefc)
+  );
+}
 
 /**
  * Guesses a document's language from its script when no metadata gives it: Arabic when at
  * least 30% of its letters are Arabic-script letters, English otherwise ('' for text with
  * no letters). Only the search pipeline and the reader's `lang` depend on it, and both
- * already treat each word by its own script, so a rough guess is enough.
+ * already treat each word by its own script, so a rough guess is enough. One pass over
+ * char codes: a regular expression per letter was a tenth of the build time.
  */
 export function detectLanguage(text: string): string {
-  const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
-  const letters = sample.match(ANY_LETTER)?.length ?? 0;
+  const end = Math.min(text.length, SAMPLE);
+  let letters = 0;
+  let arabic = 0;
+  for (let i = 0; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      if ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) letters++;
+    } else if (isArabicLetter(code)) {
+      letters++;
+      arabic++;
+    } else if (OTHER_LETTER.test(text[i]!)) {
+      letters++;
+    }
+  }
   if (letters === 0) return '';
-  const arabic = sample.match(ARABIC_LETTER)?.length ?? 0;
   return arabic / letters >= 0.3 ? 'ar' : 'en';
 }
 
