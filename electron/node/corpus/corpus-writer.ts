@@ -85,20 +85,23 @@ export function createCorpusWriter(file: string): CorpusWriter {
   };
 }
 
+/** Documents read back per query while indexing. */
+const READ_WINDOW = 256;
+
 /**
- * The stored documents as the indexer reads them: position = ord, each field loaded from the
- * file when first read, so only one document's text is in memory at a time.
+ * The stored documents as the indexer reads them: position = ord, fields loaded from the
+ * file a window of documents at a time, so only a few texts are in memory at once.
  */
 function storedDocuments(db: Db, count: number): IndexableDocument[] {
-  const select = db.prepare('SELECT title, text, author, source FROM documents WHERE ord = ?');
-  let cachedOrd = -1;
-  let cached: Required<IndexableDocument> = { title: '', text: '', author: '', source: '' };
+  const select = db.prepare('SELECT title, text, author, source FROM documents WHERE ord >= ? AND ord < ? ORDER BY ord');
+  let windowStart = -1;
+  let rows: Required<IndexableDocument>[] = [];
   const row = (ord: number) => {
-    if (ord !== cachedOrd) {
-      cached = select.get(ord) as Required<IndexableDocument>;
-      cachedOrd = ord;
+    if (ord < windowStart || ord >= windowStart + rows.length) {
+      windowStart = ord;
+      rows = select.all(ord, ord + READ_WINDOW) as Required<IndexableDocument>[];
     }
-    return cached;
+    return rows[ord - windowStart]!;
   };
   return Array.from({ length: count }, (_, ord) => ({
     get title() {
