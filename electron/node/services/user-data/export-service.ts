@@ -5,7 +5,7 @@ import { listLiveHighlightsOfCorpus } from '../../user-store/queries/highlight-q
 import { listLiveNotesOfCorpus } from '../../user-store/queries/note-queries';
 import { bookmarkView } from './bookmark-service';
 import { currentDocuments, highlightViews } from './highlight-view';
-import { noteView } from './note-service';
+import { noteViews } from './note-service';
 import type { UserDataContext } from './user-data-context';
 
 export type ExportService = Pick<CarrelServices, 'exportAnnotations'>;
@@ -25,9 +25,10 @@ export function createExportService(ctx: UserDataContext): ExportService {
           listLiveHighlightsOfCorpus(db, corpus.id).filter((h) => inScope(h.documentId)),
           documents,
         ).map((highlight) => highlightAnnotation(corpus.id, highlight)),
-        ...listLiveNotesOfCorpus(db, corpus.id)
-          .filter((n) => inScope(n.documentId))
-          .map((n) => noteAnnotation(corpus.id, noteView(ctx, n))),
+        ...noteViews(
+          ctx,
+          listLiveNotesOfCorpus(db, corpus.id).filter((n) => inScope(n.documentId)),
+        ).map((note) => noteAnnotation(corpus.id, note)),
         ...listLiveBookmarksOfCorpus(db, corpus.id)
           .filter((b) => inScope(b.documentId))
           .map((b) => {

@@ -1,7 +1,7 @@
 import { anchorQuote } from '../../../common/anchoring/anchor-quote';
 import type { Highlight, HighlightAnchor } from '../../../common/notes/notes-types';
 import { saveAnchorCache, type AnchorCache, type HighlightRecord } from '../../user-store/queries/highlight-queries';
-import { HIGHLIGHT_TAGS, listItemTags } from '../../user-store/queries/tag-queries';
+import { HIGHLIGHT_TAGS, listItemTags, listTagsOfItems } from '../../user-store/queries/tag-queries';
 import type { UserDataContext } from './user-data-context';
 
 /** The document a highlight belongs to as it is now; undefined when it left the corpus. Text is read only if needed. */
@@ -47,7 +47,7 @@ function toAnchor(record: HighlightRecord, anchor: AnchorCache | 'same' | 'missi
   return { status: anchor.status, start: anchor.start, end: anchor.end };
 }
 
-export function highlightView(ctx: UserDataContext, record: HighlightRecord, current: CurrentDocument): Highlight {
+export function highlightView(ctx: UserDataContext, record: HighlightRecord, current: CurrentDocument, tags?: string[]): Highlight {
   const anchor = currentAnchor(ctx, record, current);
   return {
     id: record.id,
@@ -57,7 +57,7 @@ export function highlightView(ctx: UserDataContext, record: HighlightRecord, cur
     quote: record.quote,
     position: record.position,
     note: record.note,
-    tags: listItemTags(ctx.store().db, HIGHLIGHT_TAGS, record.id),
+    tags: tags ?? listItemTags(ctx.store().db, HIGHLIGHT_TAGS, record.id),
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
     anchor: toAnchor(record, anchor),
@@ -67,7 +67,8 @@ export function highlightView(ctx: UserDataContext, record: HighlightRecord, cur
 
 /** Views of many highlights; re-anchoring results they cache are committed together, in one transaction. */
 export function highlightViews(ctx: UserDataContext, records: HighlightRecord[], documentOf: (documentId: string) => CurrentDocument): Highlight[] {
-  return ctx.store().write(() => records.map((record) => highlightView(ctx, record, documentOf(record.documentId))));
+  const tags = listTagsOfItems(ctx.store().db, HIGHLIGHT_TAGS, records.map((record) => record.id));
+  return ctx.store().write(() => records.map((record) => highlightView(ctx, record, documentOf(record.documentId), tags.get(record.id) ?? [])));
 }
 
 /** Current documents of the open corpus by id, reading each text at most once. */

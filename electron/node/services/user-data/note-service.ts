@@ -2,7 +2,7 @@ import type { CarrelServices } from '../../../common/ipc/ipc-contract';
 import type { DocumentNote } from '../../../common/notes/notes-types';
 import { insertDeletion } from '../../user-store/queries/deletion-queries';
 import { findNote, insertNote, listLiveNotesOfDocument, setNoteDeleted, touchNote, updateNoteBody, type NoteRecord } from '../../user-store/queries/note-queries';
-import { listItemTags, NOTE_TAGS, setItemTags } from '../../user-store/queries/tag-queries';
+import { listItemTags, listTagsOfItems, NOTE_TAGS, setItemTags } from '../../user-store/queries/tag-queries';
 import { ServiceError } from '../service-error';
 import { sameTags } from './highlight-service';
 import { shorten } from './summaries';
@@ -10,15 +10,21 @@ import type { UserDataContext } from './user-data-context';
 
 export type NoteService = Pick<CarrelServices, 'listDocumentNotes' | 'createDocumentNote' | 'updateDocumentNote' | 'deleteDocumentNote'>;
 
-export function noteView(ctx: UserDataContext, record: NoteRecord): DocumentNote {
+export function noteView(ctx: UserDataContext, record: NoteRecord, tags?: string[]): DocumentNote {
   return {
     id: record.id,
     documentId: record.documentId,
     body: record.body,
-    tags: listItemTags(ctx.store().db, NOTE_TAGS, record.id),
+    tags: tags ?? listItemTags(ctx.store().db, NOTE_TAGS, record.id),
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
   };
+}
+
+/** Views of many notes, their tags read in one query. */
+export function noteViews(ctx: UserDataContext, records: NoteRecord[]): DocumentNote[] {
+  const tags = listTagsOfItems(ctx.store().db, NOTE_TAGS, records.map((record) => record.id));
+  return records.map((record) => noteView(ctx, record, tags.get(record.id) ?? []));
 }
 
 function requireLiveNote(ctx: UserDataContext, id: string): NoteRecord {
@@ -30,7 +36,7 @@ function requireLiveNote(ctx: UserDataContext, id: string): NoteRecord {
 export function createNoteService(ctx: UserDataContext): NoteService {
   return {
     listDocumentNotes({ documentId }) {
-      return listLiveNotesOfDocument(ctx.store().db, ctx.corpusId(), documentId).map((record) => noteView(ctx, record));
+      return noteViews(ctx, listLiveNotesOfDocument(ctx.store().db, ctx.corpusId(), documentId));
     },
 
     createDocumentNote({ documentId, body, tags = [] }) {

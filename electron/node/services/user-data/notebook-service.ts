@@ -7,7 +7,7 @@ import { listLiveNotesOfCorpus } from '../../user-store/queries/note-queries';
 import { listTagCounts, tagKey } from '../../user-store/queries/tag-queries';
 import { bookmarkView } from './bookmark-service';
 import { currentDocuments, highlightViews } from './highlight-view';
-import { noteView } from './note-service';
+import { noteViews } from './note-service';
 import type { UserDataContext } from './user-data-context';
 
 export type NotebookService = Pick<CarrelServices, 'queryNotebook' | 'listTags'>;
@@ -56,9 +56,10 @@ export function createNotebookService(ctx: UserDataContext): NotebookService {
           listLiveHighlightsOfCorpus(db, corpusId).filter((h) => inScope(h.documentId)),
           documents,
         ).map((highlight) => ({ kind: 'highlight' as const, highlight })),
-        ...listLiveNotesOfCorpus(db, corpusId)
-          .filter((n) => inScope(n.documentId))
-          .map((n) => ({ kind: 'note' as const, note: noteView(ctx, n) })),
+        ...noteViews(
+          ctx,
+          listLiveNotesOfCorpus(db, corpusId).filter((n) => inScope(n.documentId)),
+        ).map((note) => ({ kind: 'note' as const, note })),
         ...listLiveBookmarksOfCorpus(db, corpusId)
           .filter((b) => inScope(b.documentId))
           .map((b) => ({ kind: 'bookmark' as const, bookmark: bookmarkView(b, documents(b.documentId)) })),

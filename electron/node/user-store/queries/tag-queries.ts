@@ -45,6 +45,19 @@ export function listItemTags(db: Db, target: TagTable, itemId: string): string[]
   return rows.map((row) => row.name);
 }
 
+/** Tags of many items at once (in their order), keyed by item id; items without tags are absent. */
+export function listTagsOfItems(db: Db, target: TagTable, itemIds: readonly string[]): Map<string, string[]> {
+  const rows = db
+    .prepare(
+      `SELECT x.${target.column} AS item, t.name AS name FROM ${target.table} x JOIN tags t ON t.id = x.tag_id
+       WHERE x.${target.column} IN (SELECT value FROM json_each(?)) ORDER BY x.${target.column}, x.ord`,
+    )
+    .all(JSON.stringify(itemIds)) as { item: string; name: string }[];
+  const tags = new Map<string, string[]>();
+  for (const row of rows) tags.set(row.item, [...(tags.get(row.item) ?? []), row.name]);
+  return tags;
+}
+
 type TagCountRow = { name: string; count: number };
 
 /**
