@@ -33,3 +33,41 @@ export function splitIntoPieces(start: number, end: number, decorations: readonl
   }
   return pieces;
 }
+
+const NONE: readonly Decoration[] = [];
+
+/**
+ * The decorations touching each range (ranges in reading order, not overlapping), found by
+ * binary search, so a long document with thousands of hits costs O((ranges + marks) log ranges)
+ * rather than ranges × marks. Ranges without decorations share one empty array.
+ */
+export function decorationsByRange(ranges: readonly { start: number; end: number }[], decorations: readonly Decoration[]): (readonly Decoration[])[] {
+  const buckets: Decoration[][] = ranges.map(() => NONE as Decoration[]);
+  for (const d of decorations) {
+    if (d.end <= d.start) continue;
+    // First range ending after the decoration starts.
+    let lo = 0;
+    let hi = ranges.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (ranges[mid]!.end <= d.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < ranges.length && ranges[i]!.start < d.end; i++) {
+      // Each filled bucket is an array of its own: pushing to it is safe.
+      if (buckets[i] === NONE) buckets[i] = [d];
+      else buckets[i]!.push(d);
+    }
+  }
+  return buckets;
+}
+
+/** Same marks in the same order, compared by value: lets an unchanged paragraph skip rendering. */
+export function sameDecorations(a: readonly Decoration[], b: readonly Decoration[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  return a.every((d, i) => {
+    const e = b[i]!;
+    return d.start === e.start && d.end === e.end && d.className === e.className && d.id === e.id;
+  });
+}

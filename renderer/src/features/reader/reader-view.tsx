@@ -1,9 +1,9 @@
-import { useEffect, useMemo, useRef, type MouseEvent, type ReactNode, type RefObject } from 'react';
+import { memo, useEffect, useMemo, useRef, type MouseEvent, type ReactNode, type RefObject } from 'react';
 import type { DocumentView } from '../../../../electron/common/corpus/corpus-types';
 import { formatReadingTime } from '../../../../electron/common/corpus/reading-time';
 import { api } from '../../shared/api';
 import { DecoratedText } from '../../shared/decorated-text';
-import type { Decoration } from '../../shared/decorations';
+import { decorationsByRange, sameDecorations, type Decoration } from '../../shared/decorations';
 import { ErrorPanel } from '../../shared/error-panel';
 import type { ScrollTarget, TextSelection } from '../../shared/reader-types';
 import { useResult } from '../../shared/use-result';
@@ -47,14 +47,27 @@ type BodyProps = {
   onClick?: (event: MouseEvent<HTMLDivElement>) => void;
 };
 
+type ParagraphProps = { text: string; start: number; end: number; decorations: readonly Decoration[] };
+
+/** One paragraph, rendered again only when its own marks change (stepping through hits touches two). */
+const Paragraph = memo(
+  function Paragraph({ text, start, end, decorations }: ParagraphProps) {
+    return (
+      <p dir="auto" data-start={start} data-end={end}>
+        <DecoratedText text={text} start={start} end={end} decorations={decorations} />
+      </p>
+    );
+  },
+  (a, b) => a.text === b.text && a.start === b.start && a.end === b.end && sameDecorations(a.decorations, b.decorations),
+);
+
 function DocumentBody({ doc, decorations, bodyRef, onClick }: BodyProps) {
+  const perParagraph = useMemo(() => decorationsByRange(doc.paragraphs, decorations), [doc.paragraphs, decorations]);
   return (
     // Clicks on marks are a pointer shortcut; the notes panel offers the same by keyboard.
     <div className="document-body" lang={doc.language || undefined} ref={bodyRef} onClick={onClick}>
-      {doc.paragraphs.map((p) => (
-        <p key={p.start} dir="auto" data-start={p.start} data-end={p.end}>
-          <DecoratedText text={doc.text} start={p.start} end={p.end} decorations={decorations} />
-        </p>
+      {doc.paragraphs.map((p, i) => (
+        <Paragraph key={p.start} text={doc.text} start={p.start} end={p.end} decorations={perParagraph[i]!} />
       ))}
     </div>
   );
