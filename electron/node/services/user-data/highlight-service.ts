@@ -56,7 +56,10 @@ export function createHighlightService(ctx: UserDataContext): HighlightService {
 
     listHighlights({ documentId }) {
       const current = currentDocument(ctx, documentId);
-      return highlightViews(ctx, listLiveHighlightsOfDocument(ctx.store().db, ctx.corpusId(), documentId), () => current);
+      const highlights = highlightViews(ctx, listLiveHighlightsOfDocument(ctx.store().db, ctx.corpusId(), documentId), () => current);
+      // In the order of the current text (a changed document can reorder them); orphans last.
+      const at = (h: (typeof highlights)[number]) => (h.anchor.status === 'orphaned' ? Number.MAX_SAFE_INTEGER : h.anchor.start);
+      return highlights.sort((a, b) => at(a) - at(b));
     },
 
     updateHighlight({ id, color, note, tags }) {

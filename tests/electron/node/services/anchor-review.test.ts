@@ -60,7 +60,11 @@ const byId = (list: Highlight[]) => new Map(list.map((h) => [h.id, h] as const))
 
 describe('highlights after the corpus was rebuilt from edited sources', () => {
   it('places confident ones, marks doubtful ones and orphans lost ones, changing nothing else', async () => {
-    const list = byId(value(await v2.listHighlights({ documentId: DOC })));
+    const listed = value(await v2.listHighlights({ documentId: DOC }));
+    const starts = listed.map((h) => (h.anchor.status === 'orphaned' ? Infinity : h.anchor.start));
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    expect(listed.at(-1)!.anchor.status).toBe('orphaned');
+    const list = byId(listed);
     const caption = nth(newText, CAPTION, 1);
     expect(list.get(ids.caption!)!.anchor).toEqual({ status: 'moved', start: caption, end: caption + CAPTION.length });
     expect(list.get(ids.caption!)!.needsReview).toBe(false);
