@@ -213,6 +213,16 @@ describe('search in the bundled corpus', () => {
     await expect.poll(() => currentHitInView(harness)).toBe(true);
     await page.screenshot({ path: path.join(SHOTS, 'find-in-document.png') });
 
+    // Escape on one of the bar's buttons closes the bar, and only the bar.
+    await page.getByRole('button', { name: 'Next hit' }).focus();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.find-bar').count()).toBe(0);
+    expect(await page.locator('.reader-title').count()).toBe(1);
+    // Ctrl+F brings it back with the last query.
+    await page.keyboard.press('Control+f');
+    await expect.poll(() => find.inputValue()).toBe('internet');
+    await expect.poll(() => findStatus.textContent()).toBe(`hit 1 of ${total}`);
+
     // A malformed query in the find bar is a message, not a crash.
     await find.fill('title:');
     await expect.poll(() => page.locator('.find-status.find-error').textContent()).toMatch(/\w{3,}/);

@@ -17,22 +17,23 @@ type Props = {
 
 /** Finds a query in the open document: Enter / Shift+Enter step through the hits, Escape closes. */
 export function FindBar({ inputRef, query, onQueryChange, label, isError, busy, canStep, onNext, onPrevious, onClose }: Props) {
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'Enter') {
-      event.preventDefault();
-      event.stopPropagation();
-      if (event.shiftKey) onPrevious();
-      else onNext();
-    } else if (event.key === 'Escape') {
-      // Escape closes the bar only; the reader must not take it as "back to the library".
-      event.preventDefault();
-      event.stopPropagation();
-      onClose();
-    }
+  const onInputKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    event.stopPropagation();
+    if (event.shiftKey) onPrevious();
+    else onNext();
+  };
+  // Escape anywhere in the bar closes the bar only; the reader must not take it as "back to the library".
+  const onBarKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    event.stopPropagation();
+    onClose();
   };
 
   return (
-    <div className="find-bar" role="search" aria-label="Find in this document" aria-busy={busy}>
+    <div className="find-bar" role="search" aria-label="Find in this document" aria-busy={busy} onKeyDown={onBarKeyDown}>
       <input
         ref={inputRef}
         className="find-input"
@@ -44,7 +45,7 @@ export function FindBar({ inputRef, query, onQueryChange, label, isError, busy, 
         spellCheck={false}
         value={query}
         onChange={(event) => onQueryChange(event.target.value)}
-        onKeyDown={onKeyDown}
+        onKeyDown={onInputKeyDown}
       />
       <span className={isError ? 'find-status find-error' : 'find-status'} role="status">
         {label}

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ComponentProps 
 import type { Span } from '../../../../electron/common/search/search-types';
 import { api } from '../../shared/api';
 import type { Decoration } from '../../shared/decorations';
-import { handlesEnter, isTypingTarget } from '../../shared/typing-target';
+import { handlesEnter } from '../../shared/typing-target';
 import { useLatestQuery } from '../../shared/use-latest-query';
 import { FindBar } from './find-bar';
 import { currentHitDecorationId, hitDecorations, hitLabel, stepHit } from './hit-navigation';
@@ -67,8 +67,9 @@ export function ReaderWithFind({ searchQuery = '', decorations = NONE, ...reader
         if (!find.open && document.activeElement instanceof HTMLElement) returnFocus.current = document.activeElement;
         setFind((f) => ({ ...f, open: true }));
         setFocusRequest((n) => n + 1);
-      } else if (event.key === 'Escape' && find.open && !isTypingTarget(event.target)) {
-        // First Escape closes the hits; the reader sees a handled event and stays open.
+      } else if (event.key === 'Escape' && find.open && !event.defaultPrevented && !handlesEnter(event.target)) {
+        // Escape on the page closes the hits first; the reader sees a handled event and stays open.
+        // Escape on a control (a toolbar, the find bar) is left to that control.
         event.preventDefault();
         close();
       } else if (event.key === 'Enter' && (plain || (event.shiftKey && !event.ctrlKey && !event.metaKey && !event.altKey)) && matches.length > 0 && !handlesEnter(event.target)) {
