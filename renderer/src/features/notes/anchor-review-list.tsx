@@ -22,7 +22,7 @@ function Passage({ prefix, text, suffix }: { prefix: string; text: string; suffi
 }
 
 /** Highlights whose document changed and whose new place is doubtful: old and new text side by side. */
-export function AnchorReviewList({ onOpen }: { onOpen: (documentId: string) => void }) {
+export function AnchorReviewList({ onOpen }: { onOpen: (documentId: string, highlightId: string) => void }) {
   const version = useUserDataVersion();
   const reviews = useLiveResult('reviews', () => api().listAnchorReviews(), [version]);
   const { recordDeletion } = useUndo();
@@ -71,8 +71,8 @@ export function AnchorReviewList({ onOpen }: { onOpen: (documentId: string) => v
                   Keep without a place
                 </button>
                 {review.reason !== 'document-missing' && (
-                  <button type="button" className="small-button" onClick={() => onOpen(h.documentId)}>
-                    Open the document
+                  <button type="button" className="small-button" onClick={() => onOpen(h.documentId, h.id)}>
+                    Place it myself
                   </button>
                 )}
                 <button type="button" className="danger-button" onClick={() => void decide({ highlightId: h.id, action: 'delete' })}>

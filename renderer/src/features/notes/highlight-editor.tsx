@@ -18,8 +18,8 @@ type Props = {
 const ANCHOR_LABELS = {
   exact: '',
   moved: 'The document changed; this highlight was found at a new place.',
-  fuzzy: 'The document changed; this is the closest match. Check it in the notebook’s review list.',
-  orphaned: 'The document changed and this passage was not found. The note is kept.',
+  fuzzy: 'The document changed; this is the closest match. Accept it in the notebook’s review list, or select the right text and choose “Move highlight here”.',
+  orphaned: 'The document changed and this passage was not found. The note is kept. Select the right text and choose “Move highlight here” to place it again.',
 } as const;
 
 /** The selected highlight: colour, quote, Markdown note, tags, delete. */

@@ -75,7 +75,7 @@ export function NotebookView({ onOpen }: Props) {
       <h2 id="notebook-title" className="section-title">
         Notebook {result.value && <span className="count">{result.value.total === 1 ? '1 entry' : `${result.value.total} entries`}</span>}
       </h2>
-      <AnchorReviewList onOpen={(id) => onOpen({ documentId: id })} />
+      <AnchorReviewList onOpen={(documentId, highlightId) => onOpen({ documentId, highlightId })} />
       <div className="notebook-filters" role="search">
         <label className="visually-hidden" htmlFor={ids.search}>
           Search the notebook

@@ -9,6 +9,8 @@ type Props = {
   lastColor: HighlightColor;
   onHighlight: (color: HighlightColor, withNote: boolean) => void;
   onDismiss: () => void;
+  /** Offered while a highlight awaiting review is selected: move it to this selection. */
+  onReattach?: () => void;
 };
 
 const TOOLBAR_HEIGHT = 44;
@@ -18,7 +20,7 @@ const TOOLBAR_HEIGHT = 44;
  * 1–6 highlight in that colour, H in the last colour used, N highlights and opens its note,
  * T moves focus into the toolbar (then arrows, Enter, Escape).
  */
-export function SelectionToolbar({ selection, lastColor, onHighlight, onDismiss }: Props) {
+export function SelectionToolbar({ selection, lastColor, onHighlight, onDismiss, onReattach }: Props) {
   const ref = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -52,8 +54,10 @@ export function SelectionToolbar({ selection, lastColor, onHighlight, onDismiss 
   };
 
   const above = selection.rect.top > TOOLBAR_HEIGHT + 72;
-  const top = above ? selection.rect.top - TOOLBAR_HEIGHT - 8 : selection.rect.bottom + 8;
-  const left = Math.max(8, Math.min(window.innerWidth - 340, (selection.rect.left + selection.rect.right) / 2 - 160));
+  // Kept inside the window even when the selection runs past its edges.
+  const top = Math.max(8, Math.min(window.innerHeight - TOOLBAR_HEIGHT - 8, above ? selection.rect.top - TOOLBAR_HEIGHT - 8 : selection.rect.bottom + 8));
+  const width = onReattach ? 480 : 340;
+  const left = Math.max(8, Math.min(window.innerWidth - width, (selection.rect.left + selection.rect.right) / 2 - width / 2));
 
   return (
     <div
@@ -79,6 +83,11 @@ export function SelectionToolbar({ selection, lastColor, onHighlight, onDismiss 
       <button type="button" className="toolbar-note" title="Highlight and add a note (N)" onClick={() => onHighlight(lastColor, true)}>
         Note
       </button>
+      {onReattach && (
+        <button type="button" className="toolbar-note" title="Move the selected highlight to this text" onClick={onReattach}>
+          Move highlight here
+        </button>
+      )}
     </div>
   );
 }

@@ -5,7 +5,7 @@ import type { Decoration } from '../../shared/decorations';
 import type { ScrollTarget, TextSelection } from '../../shared/reader-types';
 import { useUndo } from '../../shared/undo/undo-context';
 import { useLiveResult } from '../../shared/use-live-result';
-import { useUserDataVersion } from '../../shared/user-data-version';
+import { notifyUserDataChanged, useUserDataVersion } from '../../shared/user-data-version';
 import { DocumentNotesPanel } from './document-notes-panel';
 import { highlightDecorations, highlightIdOf } from './highlight-colors';
 import { HighlightEditor } from './highlight-editor';
@@ -57,6 +57,23 @@ export function useReaderNotes(documentId: string, onJump: (target: Omit<ScrollT
       setSelected({ id: result.value.id, focusNote: withNote });
     },
     [documentId, selection, setValue],
+  );
+
+  const reattach = useCallback(
+    async (highlightId: string) => {
+      if (!selection) return;
+      const { start, end } = selection;
+      setSelection(null);
+      document.getSelection()?.removeAllRanges();
+      const result = await api().resolveAnchorReview({ highlightId, action: 'reattach', start, end });
+      if (!result.ok) {
+        setError(`The highlight was not moved: ${result.error.message}`);
+        return;
+      }
+      setError(null);
+      notifyUserDataChanged();
+    },
+    [selection],
   );
 
   const onUpdated = useCallback((h: Highlight) => setValue((old) => old.map((x) => (x.id === h.id ? h : x))), [setValue]);
@@ -130,7 +147,13 @@ export function useReaderNotes(documentId: string, onJump: (target: Omit<ScrollT
   );
 
   const toolbar = selection ? (
-    <SelectionToolbar selection={selection} lastColor={lastColor} onHighlight={(c, n) => void createHighlight(c, n)} onDismiss={() => setSelection(null)} />
+    <SelectionToolbar
+      selection={selection}
+      lastColor={lastColor}
+      onHighlight={(c, n) => void createHighlight(c, n)}
+      onDismiss={() => setSelection(null)}
+      onReattach={current?.needsReview ? () => void reattach(current.id) : undefined}
+    />
   ) : null;
 
   return { decorations, onSelectionChange: setSelection, onDecorationClick, toolbar, panel, error };

@@ -44,11 +44,17 @@ export function useSelectionReporting(body: RefObject<HTMLElement | null>, ready
       pointerDown = false;
       report();
     };
+    // The selection moves with the text: report it again so a toolbar can follow.
+    const onScroll = () => {
+      if (!pointerDown && document.getSelection()?.isCollapsed === false) report();
+    };
     document.addEventListener('selectionchange', onSelectionChange);
     document.addEventListener('pointerdown', onPointerDown);
     document.addEventListener('pointerup', onPointerUp);
+    window.addEventListener('scroll', onScroll, { passive: true });
     return () => {
       cancelAnimationFrame(frame);
+      window.removeEventListener('scroll', onScroll);
       document.removeEventListener('selectionchange', onSelectionChange);
       document.removeEventListener('pointerdown', onPointerDown);
       document.removeEventListener('pointerup', onPointerUp);
