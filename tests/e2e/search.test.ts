@@ -185,6 +185,23 @@ describe('search in the bundled corpus', () => {
     await expect.poll(() => findStatus.textContent()).toBe(`hit ${total} of ${total}`);
   });
 
+  it('scrolls to the first hit when it lies far down the document', async () => {
+    const { page } = harness;
+    await page.keyboard.press('Control+k');
+    await input().fill('mujahideen');
+    await expect.poll(() => page.locator('.search-result mark.snippet-hit').first().textContent()).toMatch(/^mujahide/i);
+    await expect.poll(() => page.locator('.search-panel').getAttribute('aria-busy')).toBe('false');
+    const titles = await page.locator('.search-result-title').allTextContents();
+    const index = titles.findIndex((t) => t.startsWith('Caliphate under the laws of the Internet'));
+    expect(index).toBeGreaterThanOrEqual(0);
+    for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.reader-title').textContent()).toMatch(/^Caliphate under the laws/);
+    await expect.poll(() => page.locator('.find-status').textContent()).toMatch(/^hit 1 of \d+$/);
+    await expect.poll(() => currentHitInView(harness)).toBe(true);
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(2000);
+  });
+
   it('Escape closes the hits first and only then goes back to the library', async () => {
     const { page } = harness;
     await page.locator('.reader-title').focus();

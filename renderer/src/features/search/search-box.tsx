@@ -109,7 +109,7 @@ export function SearchBox({ onOpen }: Props) {
         aria-controls={showPanel ? listId : undefined}
         aria-autocomplete="list"
         aria-activedescendant={showPanel && active >= 0 ? resultOptionId(listId, active) : undefined}
-        placeholder="Search   Ctrl+K"
+        placeholder="Search the corpus (Ctrl+K or /)"
         autoComplete="off"
         spellCheck={false}
         value={query}
