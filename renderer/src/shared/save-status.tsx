@@ -6,7 +6,7 @@ const LABELS = { saved: 'Saved', unsaved: 'Editing…', saving: 'Saving…' } as
 export function SaveStatusLabel({ status }: { status: SaveStatus }) {
   return (
     <span className={`save-status save-${status.state}`} role="status" aria-live="polite">
-      {status.state === 'error' ? `Not saved: ${status.message} (retrying)` : LABELS[status.state]}
+      {status.state === 'error' ? `Not saved: ${status.message}` : LABELS[status.state]}
     </span>
   );
 }

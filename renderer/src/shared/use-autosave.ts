@@ -4,6 +4,10 @@ import type { Result } from '../../../electron/common/result';
 export type SaveStatus = { state: 'saved' | 'unsaved' | 'saving' } | { state: 'error'; message: string };
 
 const RETRY_MS = 3000;
+/** Failures that a retry cannot fix (the item was deleted, the input is refused). */
+const PERMANENT = new Set(['not-found', 'invalid-argument']);
+/** Retries once the editor is gone (no one sees its status any more). */
+const RETRIES_AFTER_CLOSE = 5;
 
 /**
  * Saves a value about `delay` ms after the last change, one save at a time, always the newest
@@ -17,6 +21,8 @@ export function useAutosave<T>(save: (value: T) => Promise<Result<unknown>>, del
   const timer = useRef<number>(undefined);
   const saveRef = useRef(save);
   const flushRef = useRef<() => Promise<void>>(undefined);
+  const disposed = useRef(false);
+  const retriesLeft = useRef(RETRIES_AFTER_CLOSE);
   useEffect(() => {
     saveRef.current = save;
   });
@@ -35,12 +41,15 @@ export function useAutosave<T>(save: (value: T) => Promise<Result<unknown>>, del
         result = { ok: false, error: { code: 'bridge', message: String((error as Error)?.message ?? error) } };
       }
       if (!result.ok) {
-        // Keep the text: retry unless newer text is already waiting.
-        pending.current ??= job;
         setStatus({ state: 'error', message: result.error.message });
+        if (PERMANENT.has(result.error.code)) return;
+        if (disposed.current && retriesLeft.current-- <= 0) return;
+        // Keep the text and retry, unless newer text is already waiting.
+        pending.current ??= job;
         timer.current = window.setTimeout(() => void flushRef.current?.(), RETRY_MS);
         return;
       }
+      retriesLeft.current = RETRIES_AFTER_CLOSE;
       setStatus(pending.current ? { state: 'unsaved' } : { state: 'saved' });
     });
     return chain.current;
@@ -60,6 +69,7 @@ export function useAutosave<T>(save: (value: T) => Promise<Result<unknown>>, del
   );
 
   useEffect(() => {
+    disposed.current = false;
     const onHide = () => {
       if (document.visibilityState === 'hidden') void flush();
     };
@@ -71,7 +81,8 @@ export function useAutosave<T>(save: (value: T) => Promise<Result<unknown>>, del
       document.removeEventListener('visibilitychange', onHide);
       window.removeEventListener('pagehide', onLeave);
       window.removeEventListener('beforeunload', onLeave);
-      void flush(); // the editor is going away: save what it holds
+      disposed.current = true;
+      void flush(); // the editor is going away: save what it holds (once, no retries)
     };
   }, [flush]);
 

@@ -81,4 +81,22 @@ describe('useAutosave', () => {
     await advance(0);
     expect(save.mock.calls).toEqual([['before close'], ['last words']]);
   });
+
+  it('does not retry what cannot succeed (a deleted item), and retries a few times only once the editor is gone', async () => {
+    const save = vi.fn<(value: string) => Promise<Result<unknown>>>().mockResolvedValue({ ok: false, error: { code: 'not-found', message: 'This highlight was deleted.' } });
+    const { probe, root } = mount(save);
+    act(() => probe.change('lost cause'));
+    await advance(1000);
+    expect(probe.status).toEqual({ state: 'error', message: 'This highlight was deleted.' });
+    await advance(10_000);
+    expect(save).toHaveBeenCalledTimes(1);
+
+    const failing = vi.fn<(value: string) => Promise<Result<unknown>>>().mockResolvedValue({ ok: false, error: { code: 'io', message: 'busy' } });
+    const second = mount(failing);
+    act(() => second.probe.change('x'));
+    act(() => second.root.unmount());
+    await advance(60_000);
+    expect(failing).toHaveBeenCalledTimes(6);
+    act(() => root.unmount());
+  });
 });
