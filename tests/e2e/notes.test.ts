@@ -277,6 +277,21 @@ describe('highlights, notes, tags, bookmarks and the notebook', () => {
     await poll(() => entries.locator('.entry-quote').allTextContents()).toEqual(['the Islamic State has been losing']);
     await page.getByLabel('Tag').selectOption('');
 
+    await page.getByLabel('Document').selectOption({ label: 'Caliphate under the laws of the Internet: from the twitter revolution to digital jihad. What will happen to the "virtual caliphate" after the end of the' });
+    await poll(() => entries.allTextContents()).toEqual([expect.stringContaining('Losing ground')]);
+    await page.getByLabel('Document').selectOption('');
+    await page.getByLabel('Show').selectOption('note');
+    await poll(() => entries.count()).toBe(1);
+    await page.getByLabel('Show').selectOption('');
+
+    // Anything deleted from the notebook comes back with Ctrl+Z.
+    await poll(() => entries.count()).toBe(6);
+    await entries.filter({ hasText: 'Losing ground' }).getByRole('button', { name: 'Delete this bookmark' }).click();
+    await poll(() => entries.count()).toBe(5);
+    await page.locator('.notebook-title, #notebook-title').first().click();
+    await page.keyboard.press('Control+z');
+    await poll(() => entries.count()).toBe(6);
+
     await page.getByRole('searchbox', { name: 'Search the notebook' }).fill('2016');
     await poll(() => entries.allTextContents()).toEqual([expect.stringContaining('Compare with the 2016 figures.')]);
     expect(await entries.first().textContent()).toContain('Document note');
