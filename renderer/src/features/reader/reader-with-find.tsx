@@ -61,7 +61,7 @@ export function ReaderWithFind({ searchQuery = '', decorations = NONE, ...reader
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
+      const plain = !event.ctrlKey && !event.metaKey && !event.altKey; // Shift is Shift+Enter
       if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'f') {
         event.preventDefault();
         if (!find.open && document.activeElement instanceof HTMLElement) returnFocus.current = document.activeElement;
@@ -72,7 +72,7 @@ export function ReaderWithFind({ searchQuery = '', decorations = NONE, ...reader
         // Escape on a control (a toolbar, the find bar) is left to that control.
         event.preventDefault();
         close();
-      } else if (event.key === 'Enter' && (plain || (event.shiftKey && !event.ctrlKey && !event.metaKey && !event.altKey)) && matches.length > 0 && !handlesEnter(event.target)) {
+      } else if (event.key === 'Enter' && plain && matches.length > 0 && !handlesEnter(event.target)) {
         event.preventDefault();
         step(event.shiftKey ? 'previous' : 'next');
       }
@@ -82,7 +82,14 @@ export function ReaderWithFind({ searchQuery = '', decorations = NONE, ...reader
     return () => window.removeEventListener('keydown', onKey, true);
   }, [find.open, matches.length, step, close]);
 
-  const label = outcome.status === 'error' ? outcome.error.message : state.pending && outcome.status === 'idle' ? 'finding…' : hitLabel(current, matches.length);
+  const label =
+    find.query.trim() === ''
+      ? ''
+      : outcome.status === 'error'
+        ? outcome.error.message
+        : state.pending && outcome.status === 'idle'
+          ? 'finding…'
+          : hitLabel(current, matches.length);
 
   return (
     <>
