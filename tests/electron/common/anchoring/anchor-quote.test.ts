@@ -189,4 +189,12 @@ describe('anchorQuote on real edits of the seed texts', () => {
     const moved = reanchor(arabic, 'مجلة رومية', 1, (text) => `مقدمة جديدة. ${text}`);
     expect(moved.result).toMatchObject({ status: 'moved', ambiguous: false, start: nth(moved.edited, 'مجلة رومية', 1) });
   });
+
+  it('finds a short quote that occurs thousands of times, however far into the text it is', () => {
+    const text = 'the cat sat on the mat. '.repeat(3000) + 'At the very end the quote stands alone in a sentence of its own.';
+    const { result, edited } = reanchor(text, 'the', 6001, (t) => `A new first line.\n${t}`);
+    expect(result.status !== 'orphaned' && result.start).toBe(edited.indexOf('the quote stands'));
+    expect(result.status !== 'orphaned' && result.ambiguous).toBe(false);
+  });
 });
+
