@@ -78,11 +78,14 @@ function writeSources(dir: string, docs: SourceDoc[], title: string): number {
   return bytes;
 }
 
+/** The sources that decide what the index holds (query-time code may change freely). */
+const INDEX_SOURCES = ['analyse.ts', 'build-search-index.ts', 'normalise.ts', 'postings.ts', 'search-fields.ts', 'tokenise.ts'];
+
 /** A cached corpus is reused only if built by this corpus format, builder and search indexer. */
 function cacheKey(): string {
   const searchDir = path.resolve(__dirname, '..', 'electron', 'node', 'search');
   const hash = createHash('sha256').update(`${CORPUS_FORMAT_VERSION} ${BUILDER_VERSION}`);
-  for (const name of fs.readdirSync(searchDir).sort()) hash.update(fs.readFileSync(path.join(searchDir, name)));
+  for (const name of INDEX_SOURCES) hash.update(fs.readFileSync(path.join(searchDir, name)));
   return hash.digest('hex');
 }
 

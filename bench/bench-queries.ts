@@ -36,15 +36,22 @@ export function makeQueries(db: Db, perKind: number, seed = 7): BenchQuery[] {
   };
   const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;
   const queries: BenchQuery[] = [];
-  for (let i = 0; i < perKind; i++) {
+  // Distinct queries: a word on every dictionary entry ("Webster") would otherwise be drawn again and again.
+  const seen = new Set<string>();
+  const add = (query: BenchQuery) => {
+    if (seen.has(query.carrel)) return;
+    seen.add(query.carrel);
+    queries.push(query);
+  };
+  while (queries.length < perKind) {
     const w = pick(contentWords(pickDoc().words)).toLowerCase();
-    queries.push({ kind: 'one-word', carrel: w, fts5: quote(w) });
+    add({ kind: 'one-word', carrel: w, fts5: quote(w) });
   }
-  for (let i = 0; i < perKind; i++) {
+  while (queries.length < perKind * 2) {
     const words = contentWords(pickDoc().words);
     const a = pick(words).toLowerCase();
     const b = pick(words).toLowerCase();
-    queries.push({ kind: 'two-word', carrel: `${a} ${b}`, fts5: `${quote(a)} OR ${quote(b)}` });
+    if (a !== b) add({ kind: 'two-word', carrel: `${a} ${b}`, fts5: `${quote(a)} OR ${quote(b)}` });
   }
   while (queries.length < perKind * 3) {
     const { body } = pickDoc();
@@ -53,7 +60,7 @@ export function makeQueries(db: Db, perKind: number, seed = 7): BenchQuery[] {
     const candidates = runs.filter((run) => contentWords(run.split(' ')).length > 0);
     if (candidates.length === 0) continue;
     const phrase = pick(candidates).toLowerCase();
-    queries.push({ kind: 'phrase', carrel: `"${phrase}"`, fts5: `"${phrase}"` });
+    add({ kind: 'phrase', carrel: `"${phrase}"`, fts5: `"${phrase}"` });
   }
   return queries;
 }

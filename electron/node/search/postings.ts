@@ -13,6 +13,8 @@ export type Postings = {
   readonly keys: Uint32Array;
   readonly weights: Float32Array;
   occurrences(entry: number): Occurrence[];
+  /** Word indices only (no objects): what phrase and proximity checks compare. */
+  positions(entry: number): number[];
   /** Entry number of a key, or -1. */
   find(key: number): number;
   readonly byteLength: number;
@@ -124,22 +126,50 @@ export function decodePostings(blob: Uint8Array): Postings {
       const end = ends[entry]!;
       let index = 0;
       let start = 0;
-      const read = (): number => {
+      while (p < end) {
+        const a = readVarint(region, p);
+        const b = readVarint(region, a.next);
+        const c = readVarint(region, b.next);
+        p = c.next;
+        index += a.value;
+        start += b.value;
+        out.push({ index, start, length: c.value });
+      }
+      return out;
+    },
+    positions(entry) {
+      const out: number[] = [];
+      let p = entry === 0 ? 0 : ends[entry - 1]!;
+      const end = ends[entry]!;
+      let index = 0;
+      while (p < end) {
+        // Word index delta, then skip the start delta and the length.
         let value = 0;
         let scale = 1;
         for (;;) {
-          const b = region[p++]!;
-          value += (b & 0x7f) * scale;
-          if (b < 0x80) return value;
+          const byte = region[p++]!;
+          value += (byte & 0x7f) * scale;
+          if (byte < 0x80) break;
           scale *= 128;
         }
-      };
-      while (p < end) {
-        index += read();
-        start += read();
-        out.push({ index, start, length: read() });
+        index += value;
+        out.push(index);
+        while (region[p++]! >= 0x80);
+        while (region[p++]! >= 0x80);
       }
       return out;
     },
   };
+}
+
+function readVarint(bytes: Uint8Array, at: number): { value: number; next: number } {
+  let p = at;
+  let value = 0;
+  let scale = 1;
+  for (;;) {
+    const byte = bytes[p++]!;
+    value += (byte & 0x7f) * scale;
+    if (byte < 0x80) return { value, next: p };
+    scale *= 128;
+  }
 }

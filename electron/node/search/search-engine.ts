@@ -13,7 +13,10 @@ type ResolvedClause = { presence: Presence; fields: number[]; boost: number; ope
 
 export type PreparedQuery = { clauses: ResolvedClause[]; notices: string[] };
 export type EngineHit = { ord: number; score: number };
-export type EngineResult = { total: number; hits: EngineHit[] };
+export type EngineResult = { total: number; hits: EngineHit[]; notices: string[] };
+
+/** Most candidate documents whose word positions a phrase or NEAR clause checks per query. */
+export const MAX_VERIFIED = 5_000;
 
 /** A matched stretch of a field: word indices (for proximity) and characters (for highlights). */
 type Interval = { first: number; last: number; start: number; end: number };
@@ -46,10 +49,11 @@ export function prepareQuery(parsed: ParsedQuery, tables: SearchTables): Prepare
  * computes; with +required clauses only documents matching all of them are kept, -excluded
  * ones are dropped. Phrases and NEAR/n are checked on word positions of the candidates.
  */
-export function runQuery(query: PreparedQuery, tables: SearchTables, limit: number): EngineResult {
+export function runQuery(query: PreparedQuery, shared: SearchTables, limit: number): EngineResult {
+  const tables = withPostingsMemo(shared);
   const n = tables.documentCount;
   const positive = query.clauses.filter((c) => c.presence !== 'prohibited');
-  if (positive.length === 0 || n === 0) return { total: 0, hits: [] };
+  if (positive.length === 0 || n === 0) return { total: 0, hits: [], notices: [] };
 
   // Query vectors per field (term → summed clause boosts) and their magnitudes.
   const vectors = ALL_FIELDS.map(() => new Map<string, number>());
@@ -78,39 +82,40 @@ export function runQuery(query: PreparedQuery, tables: SearchTables, limit: numb
     }
   }
 
+  const notices: string[] = [];
+  const matches = (clause: ResolvedClause) => clauseMatches(clause, tables, scores, notices);
   const required = query.clauses.filter((c) => c.presence === 'required');
   const excluded = new Uint8Array(n);
   for (const clause of query.clauses) {
-    if (clause.presence === 'prohibited') for (const ord of clauseMatches(clause, tables)) excluded[ord] = 1;
+    if (clause.presence === 'prohibited') for (const ord of matches(clause)) excluded[ord] = 1;
   }
-  let candidates: number[];
+  // Candidates in a typed array: a common word brings 100k of them.
+  const candidates = new Uint32Array(n);
+  let total = 0;
   if (required.length > 0) {
     const counts = new Uint8Array(n);
-    let first: number[] = [];
+    let first: Uint32Array = new Uint32Array(0);
     required.forEach((clause, i) => {
-      const ords = clauseMatches(clause, tables);
+      const ords = matches(clause);
       if (i === 0) first = ords;
       for (const ord of ords) counts[ord]!++;
     });
-    candidates = first.filter((ord) => counts[ord] === required.length);
+    for (const ord of first) if (counts[ord] === required.length && !excluded[ord]) candidates[total++] = ord;
   } else {
     const seen = new Uint8Array(n);
-    candidates = [];
     for (const clause of positive) {
-      for (const ord of clauseMatches(clause, tables)) {
-        if (!seen[ord]) {
-          seen[ord] = 1;
-          candidates.push(ord);
-        }
+      for (const ord of matches(clause)) {
+        if (!seen[ord] && !excluded[ord]) candidates[total++] = ord;
+        seen[ord] = 1;
       }
     }
   }
-  candidates = candidates.filter((ord) => !excluded[ord]);
-  return { total: candidates.length, hits: topHits(candidates, scores, limit) };
+  return { total, hits: topHits(candidates.subarray(0, total), scores, limit), notices };
 }
 
 /** Character spans of every match in a document's text, in reading order (overlaps merged). */
-export function textSpans(query: PreparedQuery, tables: SearchTables, ord: number): Span[] {
+export function textSpans(query: PreparedQuery, shared: SearchTables, ord: number): Span[] {
+  const tables = withPostingsMemo(shared);
   const key = docKey(ord, TEXT_FIELD);
   const spans: Span[] = [];
   for (const clause of query.clauses) {
@@ -127,108 +132,168 @@ export function textSpans(query: PreparedQuery, tables: SearchTables, ord: numbe
   return merged;
 }
 
-function topHits(candidates: number[], scores: Float64Array, limit: number): EngineHit[] {
-  let pool = candidates;
-  if (candidates.length > limit * 4) {
-    // Cut at the limit-th best score first: cheaper than sorting every candidate of a common word.
-    const values = Float64Array.from(candidates, (ord) => scores[ord]!).sort();
-    const cut = values[values.length - Math.min(limit, values.length)]!;
-    pool = candidates.filter((ord) => scores[ord]! >= cut);
+/** The shared cache keeps postings between queries; within one, a plain map is cheaper. */
+function withPostingsMemo(tables: SearchTables): SearchTables {
+  const memo = new Map<string, Postings | undefined>();
+  return {
+    ...tables,
+    postings(term) {
+      if (!memo.has(term)) memo.set(term, tables.postings(term));
+      return memo.get(term);
+    },
+  };
+}
+
+function topHits(candidates: Uint32Array, scores: Float64Array, limit: number): EngineHit[] {
+  // A min-heap of the best `limit` so far: a common word's 100k candidates are never sorted.
+  const worse = (a: number, b: number) => scores[a]! < scores[b]! || (scores[a] === scores[b] && a > b);
+  const heap: number[] = [];
+  const siftDown = (from: number) => {
+    let i = from;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && worse(heap[l]!, heap[m]!)) m = l;
+      if (r < heap.length && worse(heap[r]!, heap[m]!)) m = r;
+      if (m === i) return;
+      [heap[i], heap[m]] = [heap[m]!, heap[i]!];
+      i = m;
+    }
+  };
+  for (const ord of candidates) {
+    if (heap.length < limit) {
+      heap.push(ord);
+      for (let i = heap.length - 1; i > 0 && worse(heap[i]!, heap[(i - 1) >> 1]!); i = (i - 1) >> 1) {
+        [heap[i], heap[(i - 1) >> 1]] = [heap[(i - 1) >> 1]!, heap[i]!];
+      }
+    } else if (limit > 0 && worse(heap[0]!, ord)) {
+      heap[0] = ord;
+      siftDown(0);
+    }
   }
-  return pool
+  return heap
     .sort((a, b) => scores[b]! - scores[a]! || a - b)
-    .slice(0, limit)
     .map((ord) => ({ ord, score: scores[ord]! }));
 }
 
-/** Documents (ords, each once, ascending: keys are sorted by ord) that satisfy a clause. */
-function clauseMatches(clause: ResolvedClause, tables: SearchTables): number[] {
+/**
+ * Documents (ords, each once) that satisfy a clause. Phrases and NEAR check word positions
+ * of the documents holding all their words; past MAX_VERIFIED such documents, only the best
+ * scoring are checked, so that a phrase of very common words stays fast.
+ */
+function clauseMatches(clause: ResolvedClause, tables: SearchTables, scores: Float64Array, notices: string[]): Uint32Array {
   const simple = clause.operands.length === 1 && !clause.operands[0]!.phrase;
-  const fields = new Set(clause.fields);
-  const ords: number[] = [];
-  const push = (key: number) => {
-    const ord = keyOrd(key);
-    if (ords[ords.length - 1] !== ord) ords.push(ord);
-  };
+  const fields = fieldMask(clause.fields);
+  let keys: Uint32Array | number[];
   if (simple) {
-    for (const key of slotKeys(clause.operands[0]!.slots[0]!, tables, fields)) push(key);
-    return ords;
+    keys = slotKeys(clause.operands[0]!.slots[0]!, tables, fields);
+  } else {
+    const operands = [...clause.operands].sort((a, b) => operandSize(a, tables) - operandSize(b, tables));
+    let found = operandKeys(operands[0]!, tables, fields);
+    for (const operand of operands.slice(1)) found = found.filter((key) => operand.slots.every((slot) => slotHas(slot, tables, key)));
+    if (found.length > MAX_VERIFIED) {
+      found = [...found].sort((a, b) => scores[keyOrd(b)]! - scores[keyOrd(a)]! || a - b).slice(0, MAX_VERIFIED);
+      notices.push(
+        `Its words are very common: only the ${MAX_VERIFIED.toLocaleString('en')} best-scoring documents containing all of them were checked for the phrase or NEAR.`,
+      );
+    }
+    keys = found.filter((key) => clauseIntervals(clause, tables, key) !== undefined);
   }
-  let keys = operandKeys(clause.operands[0]!, tables, fields);
-  for (const operand of clause.operands.slice(1)) keys = intersect(keys, operandKeys(operand, tables, fields));
-  for (const key of keys) if (clauseIntervals(clause, tables, key)) push(key);
-  return ords;
+  // A document's keys (one per field) are adjacent: keep each ord once.
+  const ords = new Uint32Array(keys.length);
+  let count = 0;
+  for (let i = 0; i < keys.length; i++) {
+    const ord = keyOrd(keys[i]!);
+    if (count === 0 || ords[count - 1] !== ord) ords[count++] = ord;
+  }
+  return ords.subarray(0, count);
+}
+
+type FieldMask = readonly boolean[];
+
+function fieldMask(fields: readonly number[]): FieldMask {
+  return SEARCH_FIELDS.map((_, i) => fields.includes(i));
 }
 
 /** Sorted keys (document × field, fields restricted) holding any term of a slot. */
-function slotKeys(slot: Slot, tables: SearchTables, fields: Set<number>): number[] {
-  const keys: number[] = [];
+function slotKeys(slot: Slot, tables: SearchTables, fields: FieldMask): Uint32Array {
+  const lists = slot.terms.flatMap((term) => tables.postings(term)?.keys ?? []);
+  // The common case, one term in every field: the stored keys as they are, no copy.
+  if (lists.length === 1 && fields.every(Boolean)) return lists[0]!;
+  const keys = new Uint32Array(lists.reduce((sum, list) => sum + list.length, 0));
+  let count = 0;
+  for (const list of lists) for (let i = 0; i < list.length; i++) if (fields[keyField(list[i]!)]) keys[count++] = list[i]!;
+  if (lists.length === 1) return keys.subarray(0, count);
+  const sorted = keys.subarray(0, count).sort();
+  let unique = 0;
+  for (let i = 0; i < sorted.length; i++) if (unique === 0 || sorted[unique - 1] !== sorted[i]) sorted[unique++] = sorted[i]!;
+  return sorted.subarray(0, unique);
+}
+
+/** Upper bound of a slot's keys, without reading them. */
+function slotSize(slot: Slot, tables: SearchTables): number {
+  return slot.terms.reduce((sum, term) => sum + (tables.postings(term)?.count ?? 0), 0);
+}
+
+function slotHas(slot: Slot, tables: SearchTables, key: number): boolean {
+  return slot.terms.some((term) => (tables.postings(term)?.find(key) ?? -1) >= 0);
+}
+
+/**
+ * Keys holding every slot of an operand: the rarest slot's keys, each looked up (binary
+ * search) in the others, so a phrase with "the" never walks the postings of "the".
+ */
+function operandKeys(operand: ResolvedOperand, tables: SearchTables, fields: FieldMask): number[] {
+  const slots = [...operand.slots].sort((a, b) => slotSize(a, tables) - slotSize(b, tables));
+  const [rarest, ...others] = slots;
+  if (!rarest) return [];
+  return [...slotKeys(rarest, tables, fields)].filter((key) => others.every((slot) => slotHas(slot, tables, key)));
+}
+
+function operandSize(operand: ResolvedOperand, tables: SearchTables): number {
+  return Math.min(...operand.slots.map((slot) => slotSize(slot, tables)));
+}
+
+/** Occurrences of a slot's terms in one document field. */
+function slotOccurrences(slot: Slot, tables: SearchTables, key: number): Occurrence[] {
+  const out: Occurrence[] = [];
   for (const term of slot.terms) {
-    const postings = tables.postings(term);
-    if (!postings) continue;
-    for (const key of postings.keys) if (fields.has(keyField(key))) keys.push(key);
-  }
-  if (slot.terms.length > 1) {
-    keys.sort((a, b) => a - b);
-    return keys.filter((key, i) => i === 0 || keys[i - 1] !== key);
-  }
-  return keys;
-}
-
-function operandKeys(operand: ResolvedOperand, tables: SearchTables, fields: Set<number>): number[] {
-  // Start from the rarest slot: the intersection is never larger than it.
-  const lists = operand.slots.map((slot) => slotKeys(slot, tables, fields)).sort((a, b) => a.length - b.length);
-  return lists.slice(1).reduce(intersect, lists[0] ?? []);
-}
-
-function intersect(a: number[], b: number[]): number[] {
-  const out: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i]! < b[j]!) i++;
-    else if (a[i]! > b[j]!) j++;
-    else {
-      out.push(a[i]!);
-      i++;
-      j++;
-    }
+    const postings: Postings | undefined = tables.postings(term);
+    const entry = postings?.find(key) ?? -1;
+    if (entry >= 0) out.push(...postings!.occurrences(entry));
   }
   return out;
 }
 
-/** Occurrences of a slot's terms in one document field, by word index. */
-function slotOccurrences(slot: Slot, tables: SearchTables, key: number): Map<number, Occurrence> {
-  const byIndex = new Map<number, Occurrence>();
+/** Word indices of a slot's terms in one document field. */
+function slotPositions(slot: Slot, tables: SearchTables, key: number): Set<number> {
+  const out = new Set<number>();
   for (const term of slot.terms) {
     const postings: Postings | undefined = tables.postings(term);
     const entry = postings?.find(key) ?? -1;
-    if (entry < 0) continue;
-    for (const occurrence of postings!.occurrences(entry)) byIndex.set(occurrence.index, occurrence);
+    if (entry >= 0) for (const index of postings!.positions(entry)) out.add(index);
   }
-  return byIndex;
+  return out;
 }
 
 function operandIntervals(operand: ResolvedOperand, tables: SearchTables, key: number): Interval[] {
   const [head, ...rest] = operand.slots;
   if (!head) return [];
-  const headOccurrences = slotOccurrences(head, tables, key);
-  const others = rest.map((slot) => ({ slot, occurrences: slotOccurrences(slot, tables, key) }));
-  const intervals: Interval[] = [];
-  for (const occurrence of headOccurrences.values()) {
-    let last = occurrence;
-    let ok = true;
-    for (const { slot, occurrences } of others) {
-      const next = occurrences.get(occurrence.index + slot.offset - head.offset);
-      if (!next) {
-        ok = false;
-        break;
-      }
-      last = next;
-    }
-    if (ok) intervals.push({ first: occurrence.index, last: last.index, start: occurrence.start, end: last.start + last.length });
-  }
-  return intervals.sort((a, b) => a.first - b.first);
+  const heads = slotOccurrences(head, tables, key);
+  if (rest.length === 0) return heads.map((o) => ({ first: o.index, last: o.index, start: o.start, end: o.start + o.length })).sort((a, b) => a.first - b.first);
+  // Other words: positions only; the last word's characters are read once there is a match.
+  const others = rest.map((slot) => ({ delta: slot.offset - head.offset, positions: slotPositions(slot, tables, key) }));
+  const matched = heads.filter((o) => others.every(({ delta, positions }) => positions.has(o.index + delta)));
+  if (matched.length === 0) return [];
+  const tail = rest[rest.length - 1]!;
+  const tailByIndex = new Map(slotOccurrences(tail, tables, key).map((o) => [o.index, o]));
+  return matched
+    .map((o) => {
+      const last = tailByIndex.get(o.index + tail.offset - head.offset)!;
+      return { first: o.index, last: last.index, start: o.start, end: last.start + last.length };
+    })
+    .sort((a, b) => a.first - b.first);
 }
 
 /** The matched intervals of a clause in one document field, or undefined if it does not match there. */
@@ -240,9 +305,14 @@ function clauseIntervals(clause: ResolvedClause, tables: SearchTables, key: numb
   const used = lists.map(() => new Set<Interval>());
   for (let i = 0; i + 1 < lists.length; i++) {
     const distance = clause.distances[i]!;
+    const right = lists[i + 1]!;
     let found = false;
+    // Both lists are sorted by first word: a sliding window over the right-hand list.
+    let from = 0;
     for (const a of lists[i]!) {
-      for (const b of lists[i + 1]!) {
+      while (from < right.length && right[from]!.last < a.first - distance - 1) from++;
+      for (let j = from; j < right.length && right[j]!.first <= a.last + distance + 1; j++) {
+        const b = right[j]!;
         const gap = b.first > a.last ? b.first - a.last - 1 : a.first > b.last ? a.first - b.last - 1 : 0;
         if (gap <= distance) {
           used[i]!.add(a);

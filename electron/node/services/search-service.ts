@@ -29,7 +29,7 @@ export function createSearchService(requireStore: () => CorpusStore): SearchServ
       if (query.trim() === '') return { query, total: 0, tookMs: 0, results: [] };
       const tables = requireStore().searchTables();
       const prepared = prepare(query, tables);
-      const { total, hits } = runQuery(prepared, tables, limit);
+      const { total, hits, notices } = runQuery(prepared, tables, limit);
       const docs = tables.documents(hits.map((hit) => hit.ord));
       const results = hits.map((hit) => {
         const doc = docs.get(hit.ord)!;
@@ -37,7 +37,8 @@ export function createSearchService(requireStore: () => CorpusStore): SearchServ
         const snippets: Snippet[] = spans.length > 0 ? makeSnippets(doc.text, spans) : leadSnippet(doc.text);
         return { id: doc.id, title: doc.title, source: doc.source, score: hit.score, hitCount: spans.length, snippets };
       });
-      const notice = prepared.notices.length > 0 ? prepared.notices.join(' ') : undefined;
+      const allNotices = [...prepared.notices, ...notices];
+      const notice = allNotices.length > 0 ? allNotices.join(' ') : undefined;
       return { query, total, results, tookMs: performance.now() - started, ...(notice ? { notice } : {}) };
     },
     findInDocument({ id, query }) {
