@@ -1,4 +1,4 @@
-import { corpusBuild, corpusEnsure } from './corpus-commands';
+import { corpusBuild, corpusEnsure, corpusVerify } from './corpus-commands';
 import { notesCheck, notesExport } from './notes-commands';
 import { consoleOutput, type Output } from './output';
 import { searchCommand } from './search-command';
@@ -6,6 +6,7 @@ import { searchCommand } from './search-command';
 const USAGE = `Usage:
   carrel corpus build <sources-folder> --out <file.sqlite> [--title "…"] [--max-file-mb 20]
   carrel corpus ensure <sources-folder> --out <file.sqlite>   (build only if missing or stale)
+  carrel corpus verify <file.sqlite>   (check every document against the corpus manifest)
   carrel search '<query>' [--corpus <file.sqlite>] [--limit n] [--json]
   carrel notes export --user-db <carrel-user.sqlite> [--corpus <file.sqlite>] [--out <file.jsonld>]
   carrel notes check --user-db <carrel-user.sqlite>   (schema version, integrity, counts; read-only)`;
@@ -13,6 +14,7 @@ const USAGE = `Usage:
 const COMMANDS: Record<string, (args: string[], out: Output) => number | Promise<number>> = {
   'corpus build': corpusBuild,
   'corpus ensure': corpusEnsure,
+  'corpus verify': corpusVerify,
   search: searchCommand,
   'notes export': notesExport,
   'notes check': notesCheck,

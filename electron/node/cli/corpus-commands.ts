@@ -11,6 +11,8 @@ import {
 import { META } from '../corpus/corpus-format';
 import { openCorpus } from '../corpus/corpus-store';
 import { readMeta } from '../corpus/corpus-queries';
+import { readManifest, verifyManifest } from '../corpus/corpus-manifest';
+import { sha256Hex } from '../corpus/sha256';
 import type { SkipReason } from '../corpus/parse-source';
 import { openDatabase } from '../sqlite/open-database';
 import type { Output } from './output';
@@ -137,4 +139,40 @@ export function corpusEnsure(args: string[], out: Output): number {
   }
   out.log(`Corpus ${values.out} is missing or stale: building it.`);
   return corpusBuild(args, out);
+}
+
+/**
+ * `carrel corpus verify <file>`: recomputes every document's SHA-256 and the corpus hash and
+ * compares them with the manifest written at build time; exit 0 when intact, 1 otherwise.
+ * Also prints the file's own SHA-256, for comparing with a copy recorded elsewhere.
+ */
+export function corpusVerify(args: string[], out: Output): number {
+  const { positionals } = parseArgs({ args, options: {}, allowPositionals: true });
+  const file = positionals[0];
+  if (!file) {
+    out.error('Usage: carrel corpus verify <file.sqlite>');
+    return 2;
+  }
+  openCorpus(file).close();
+  const db = openDatabase(file, { readonly: true, fileMustExist: true });
+  try {
+    const manifest = readManifest(db);
+    const check = verifyManifest(db);
+    out.log(`Corpus "${printable(manifest.title)}" (${manifest.corpusId}), built ${manifest.createdAt} by builder ${manifest.builderVersion}.`);
+    out.log(`  File SHA-256: ${sha256Hex(fs.readFileSync(file))}`);
+    out.log(`  Corpus SHA-256 in manifest: ${check.contentSha256.expected}`);
+    if (check.ok) {
+      out.log(`  Intact: all ${check.documentCount.actual} documents match the manifest.`);
+      return 0;
+    }
+    out.log(`  NOT INTACT: the corpus no longer matches its manifest.`);
+    if (check.documentCount.actual !== check.documentCount.expected) {
+      out.log(`  ${check.documentCount.actual} documents instead of ${check.documentCount.expected}.`);
+    }
+    if (check.contentSha256.actual !== check.contentSha256.expected) out.log(`  Corpus SHA-256 now: ${check.contentSha256.actual}`);
+    for (const doc of check.mismatched) out.log(`  Changed text: ${printable(doc.id)}`);
+    return 1;
+  } finally {
+    db.close();
+  }
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../../../electron/node/cli/carrel';
 import type { Output } from '../../../../electron/node/cli/output';
+import { openDatabase } from '../../../../electron/node/sqlite/open-database';
 import { FIXTURES } from '../../../harness/paths';
 
 function capture(): Output & { lines: string[]; errors: string[]; progressLines: string[] } {
@@ -92,5 +93,23 @@ describe('carrel corpus build / ensure', () => {
     const missing = capture();
     expect(await main(['corpus', 'build', '/no/such/folder', '--out', '/tmp/x.sqlite'], missing)).toBe(1);
     expect(missing.errors[0]).toMatch(/Sources folder not found/);
+  });
+});
+
+describe('carrel corpus verify', () => {
+  it('says a corpus is intact, then names a document whose text was changed', async () => {
+    const { sources, out } = workspace();
+    await main(['corpus', 'build', sources, '--out', out], capture());
+    const intact = capture();
+    expect(await main(['corpus', 'verify', out], intact)).toBe(0);
+    expect(intact.lines.join('\n')).toMatch(/File SHA-256: [0-9a-f]{64}\n.*\n {2}Intact: all 3 documents match the manifest\./);
+
+    const db = openDatabase(out);
+    db.prepare("UPDATE documents SET text = text || ' edited' WHERE id = 'arabic'").run();
+    db.close();
+    const changed = capture();
+    expect(await main(['corpus', 'verify', out], changed)).toBe(1);
+    expect(changed.lines).toContain('  NOT INTACT: the corpus no longer matches its manifest.');
+    expect(changed.lines).toContain('  Changed text: arabic');
   });
 });
