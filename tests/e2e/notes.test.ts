@@ -307,6 +307,15 @@ describe('highlights, notes, tags, bookmarks and the notebook', () => {
     expect(markBox!.y).toBeGreaterThan(0);
     expect(markBox!.y).toBeLessThan(800);
     await shot(page, 'opened-from-notebook');
+
+    // Back goes back to the notebook; a document note opens its document with the note shown.
+    await page.locator('.reader-title').focus();
+    await page.keyboard.press('Escape');
+    expect(await page.getByRole('searchbox', { name: 'Search the notebook' }).inputValue()).toBe('losing substantial');
+    await page.getByRole('searchbox', { name: 'Search the notebook' }).fill('2016');
+    await poll(() => entries.allTextContents()).toEqual([expect.stringContaining('Compare with the 2016 figures.')]);
+    await entries.first().locator('.entry-open').click();
+    await poll(() => page.locator('.document-note.revealed').textContent()).toContain('Compare with the 2016 figures.');
   });
 
   it('made no request outside the app and logged no error', () => {

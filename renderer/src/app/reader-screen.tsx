@@ -6,7 +6,7 @@ import { ReaderWithFind } from '../features/reader/reader-with-find';
 import type { ScrollTarget } from '../shared/reader-types';
 
 /** A place to open a document at (from the notebook): an offset, a span to flash, a highlight to select. */
-export type ReaderJump = { offset?: number; end?: number; highlightId?: string };
+export type ReaderJump = { offset?: number; end?: number; highlightId?: string; noteId?: string };
 
 type Props = {
   id: string;
@@ -26,14 +26,14 @@ export function ReaderScreen({ id, searchQuery, jump, onBack }: Props) {
     jump?.offset !== undefined ? { key: 'open', offset: jump.offset, end: jump.end, align: 'center' } : undefined,
   );
   const requestScroll = useCallback((target: Omit<ScrollTarget, 'key'>) => setRequested({ ...target, key: String(Date.now()) }), []);
-  const notes = useReaderNotes(id, requestScroll, jump?.highlightId);
+  const notes = useReaderNotes(id, requestScroll, jump);
 
   // Without a target of its own (a search hit, a notebook entry), a document opens where it was left.
   const restoredOffset = position.restored?.offset ?? null;
   const scrollTarget = useMemo<ScrollTarget | undefined>(() => {
-    if (requested || searchQuery || jump || restoredOffset === null) return requested;
+    if (requested || searchQuery || jump?.offset !== undefined || restoredOffset === null) return requested;
     return { key: 'restore', offset: restoredOffset, align: 'top' };
-  }, [requested, searchQuery, jump, restoredOffset]);
+  }, [requested, searchQuery, jump?.offset, restoredOffset]);
 
   const aside = (
     <>

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DocumentNote } from '../../../../electron/common/notes/notes-types';
 import { api } from '../../shared/api';
 import { useUndo } from '../../shared/undo/undo-context';
@@ -14,9 +14,17 @@ type CardProps = {
   onDelete: (note: DocumentNote) => void;
   onCreated?: (id: string) => void;
   autoFocus: boolean;
+  /** Bring this card into view and give it focus (opened from the notebook). */
+  reveal?: boolean;
 };
 
-function DocumentNoteCard({ documentId, note, onDelete, onCreated, autoFocus }: CardProps) {
+function DocumentNoteCard({ documentId, note, onDelete, onCreated, autoFocus, reveal = false }: CardProps) {
+  const cardRef = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (!reveal) return;
+    cardRef.current?.scrollIntoView({ block: 'nearest' });
+    cardRef.current?.focus({ preventScroll: true });
+  }, [reveal]);
   const idRef = useRef(note?.id ?? null);
   const [tags, setTags] = useState(note?.tags ?? []);
   const [saved, setSaved] = useState<DocumentNote | null>(note);
@@ -42,7 +50,7 @@ function DocumentNoteCard({ documentId, note, onDelete, onCreated, autoFocus }: 
   };
 
   return (
-    <li className="document-note card">
+    <li className={`document-note card${reveal ? ' revealed' : ''}`} ref={cardRef} tabIndex={-1}>
       <NoteEditor initial={note?.body ?? ''} save={save} label="Document note" autoFocus={autoFocus} />
       <TagInput tags={tags} onChange={(next) => void changeTags(next)} />
       {saved && (
@@ -57,7 +65,7 @@ function DocumentNoteCard({ documentId, note, onDelete, onCreated, autoFocus }: 
 }
 
 /** Notes about the whole document, several allowed. */
-export function DocumentNotesPanel({ documentId }: { documentId: string }) {
+export function DocumentNotesPanel({ documentId, focusNoteId }: { documentId: string; focusNoteId?: string }) {
   const version = useUserDataVersion();
   const notes = useLiveResult(documentId, () => api().listDocumentNotes({ documentId }), [version]);
   // New notes keep their editor (and focus) after their first save; the list skips their ids.
@@ -89,7 +97,7 @@ export function DocumentNotesPanel({ documentId }: { documentId: string }) {
       {notes.error && <p className="status">Notes could not be loaded: {notes.error.message}</p>}
       <ul className="card-list">
         {listed.map((note) => (
-          <DocumentNoteCard key={note.id} documentId={documentId} note={note} onDelete={(n) => void remove(n)} autoFocus={false} />
+          <DocumentNoteCard key={note.id} documentId={documentId} note={note} onDelete={(n) => void remove(n)} autoFocus={false} reveal={note.id === focusNoteId} />
         ))}
         {drafts.map(({ key }) => (
           <DocumentNoteCard key={key} documentId={documentId} note={null} onDelete={(n) => void remove(n)} onCreated={(id) => created(key, id)} autoFocus />

@@ -2,7 +2,7 @@ import type { NotebookEntry } from '../../../../electron/common/notes/notebook-t
 import { MarkdownView } from '../../shared/markdown-view';
 import { COLOR_LABELS } from './highlight-colors';
 
-export type NotebookJump = { documentId: string; offset?: number; end?: number; highlightId?: string };
+export type NotebookJump = { documentId: string; offset?: number; end?: number; highlightId?: string; noteId?: string };
 
 type Props = {
   entry: NotebookEntry;
@@ -27,7 +27,7 @@ function Tags({ tags }: { tags: readonly string[] }) {
 
 function jumpOf(entry: NotebookEntry, documentId: string): NotebookJump {
   if (entry.kind === 'bookmark') return { documentId, offset: entry.bookmark.offset };
-  if (entry.kind === 'note') return { documentId };
+  if (entry.kind === 'note') return { documentId, noteId: entry.note.id };
   const { anchor, id } = entry.highlight;
   return anchor.status === 'orphaned' ? { documentId, highlightId: id } : { documentId, offset: anchor.start, end: anchor.end, highlightId: id };
 }

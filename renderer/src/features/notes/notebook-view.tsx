@@ -31,19 +31,28 @@ function entryKey(entry: NotebookEntry): string {
   return entry.kind === 'highlight' ? entry.highlight.id : entry.kind === 'note' ? entry.note.id : entry.bookmark.id;
 }
 
+type Filters = { text: string; colors: HighlightColor[]; tag: string; documentId: string; kind: UserItemKind | '' };
+
+/** The filters as last left, so coming back from an entry finds the notebook as it was (this session only). */
+let lastFilters: Filters = { text: '', colors: [], tag: '', documentId: '', kind: '' };
+
 /** Every highlight, note and bookmark of the corpus, grouped by document, filtered and searched. */
 export function NotebookView({ onOpen }: Props) {
-  const [text, setText] = useState('');
-  const [debounced, setDebounced] = useState('');
-  const [colors, setColors] = useState<HighlightColor[]>([]);
-  const [tag, setTag] = useState('');
-  const [documentId, setDocumentId] = useState('');
-  const [kind, setKind] = useState<UserItemKind | ''>('');
+  const [text, setText] = useState(lastFilters.text);
+  const [debounced, setDebounced] = useState(lastFilters.text.trim());
+  const [colors, setColors] = useState<HighlightColor[]>(lastFilters.colors);
+  const [tag, setTag] = useState(lastFilters.tag);
+  const [documentId, setDocumentId] = useState(lastFilters.documentId);
+  const [kind, setKind] = useState<UserItemKind | ''>(lastFilters.kind);
   const version = useUserDataVersion();
   const documents = useResult(() => api().listDocuments(), []);
   const tags = useResult(() => api().listTags({ limit: 200 }), [version]);
   const { recordDeletion } = useUndo();
   const ids = { search: useId(), tag: useId(), doc: useId(), kind: useId() };
+
+  useEffect(() => {
+    lastFilters = { text, colors, tag, documentId, kind };
+  }, [text, colors, tag, documentId, kind]);
 
   useEffect(() => {
     const timer = window.setTimeout(() => setDebounced(text.trim()), TEXT_DELAY_MS);

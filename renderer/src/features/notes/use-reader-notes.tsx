@@ -29,12 +29,17 @@ export type ReaderNotes = {
  * Everything the notes feature adds to the reader of one document. The app passes the parts
  * to the reader; `onJump` asks the reader to scroll.
  */
-export function useReaderNotes(documentId: string, onJump: (target: Omit<ScrollTarget, 'key'>) => void, initialSelectedId?: string): ReaderNotes {
+export function useReaderNotes(
+  documentId: string,
+  onJump: (target: Omit<ScrollTarget, 'key'>) => void,
+  /** What the reader was opened for: a highlight to select, a document note to show. */
+  opened?: { highlightId?: string; noteId?: string },
+): ReaderNotes {
   const version = useUserDataVersion();
   const list = useLiveResult(documentId, () => api().listHighlights({ documentId }), [version]);
   const highlights = list.value ?? NO_HIGHLIGHTS;
   const [selection, setSelection] = useState<TextSelection | null>(null);
-  const [selected, setSelected] = useState<{ id: string; focusNote: boolean } | null>(initialSelectedId ? { id: initialSelectedId, focusNote: false } : null);
+  const [selected, setSelected] = useState<{ id: string; focusNote: boolean } | null>(opened?.highlightId ? { id: opened.highlightId, focusNote: false } : null);
   const [lastColor, setLastColor] = useState<HighlightColor>('yellow');
   const [error, setError] = useState<string | null>(null);
   const { recordDeletion } = useUndo();
@@ -142,7 +147,7 @@ export function useReaderNotes(documentId: string, onJump: (target: Omit<ScrollT
           />
         )}
       </section>
-      <DocumentNotesPanel key={documentId} documentId={documentId} />
+      <DocumentNotesPanel key={documentId} documentId={documentId} focusNoteId={opened?.noteId} />
     </div>
   );
 
