@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '../sqlite/open-database';
 import { createServices } from '../services/create-services';
 import { ServiceError } from '../services/service-error';
-import { listBackups } from '../user-store/backup';
+import { backupDir, listBackups, listDailyBackups } from '../user-store/backup';
 import { USER_SCHEMA_VERSION } from '../user-store/migrations';
 import { USER_APPLICATION_ID } from '../user-store/open-user-store';
 import type { Output } from './output';
@@ -86,7 +86,7 @@ export function notesCheck(args: string[], out: Output): number {
         out.log(`${label}: ${row.live - row.deleted} (+${row.deleted} deleted, restorable)`);
       }
     }
-    out.log(`Backups: ${listBackups(file).length} in ${path.join(path.dirname(file), 'backups')}`);
+    out.log(`Backups: ${listBackups(file).length} before migrations, ${listDailyBackups(file).length} daily, in ${backupDir(file)}`);
     return integrity === 'ok' ? 0 : 1;
   } finally {
     db.close();

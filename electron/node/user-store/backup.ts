@@ -3,6 +3,9 @@ import path from 'node:path';
 import type { Db } from '../sqlite/open-database';
 
 export const DEFAULT_KEPT_BACKUPS = 5;
+export const DEFAULT_KEPT_DAILY_BACKUPS = 7;
+/** A daily backup is written when the newest one is older than this. */
+const DAILY_INTERVAL_MS = 20 * 60 * 60 * 1000;
 
 /** Folder of the backups of a user database: beside it, in `backups/`. */
 export function backupDir(file: string): string {
@@ -42,4 +45,38 @@ export function listBackups(file: string): string[] {
 function pruneBackups(dir: string, stem: string, keep: number): void {
   const backups = listBackups(path.join(path.dirname(dir), `${stem}.sqlite`));
   for (const old of backups.slice(0, Math.max(0, backups.length - keep))) fs.rmSync(old, { force: true });
+}
+
+/** The daily backups of one database file, oldest first (their names sort by time). */
+export function listDailyBackups(file: string): string[] {
+  const dir = backupDir(file);
+  if (!fs.existsSync(dir)) return [];
+  const stem = path.basename(file, path.extname(file));
+  return fs
+    .readdirSync(dir)
+    .filter((name) => name.startsWith(`${stem}-daily-`) && name.endsWith('.sqlite'))
+    .sort()
+    .map((name) => path.join(dir, name));
+}
+
+/**
+ * A safety net beyond undo: at most one copy a day (backups/<name>-daily-<time>.sqlite), the
+ * newest `keep` kept. Returns the new backup's path, or undefined when a recent one exists.
+ */
+export function dailyBackup(db: Db, file: string, now: Date, keep = DEFAULT_KEPT_DAILY_BACKUPS): string | undefined {
+  const stem = path.basename(file, path.extname(file));
+  const newest = listDailyBackups(file).at(-1);
+  if (newest) {
+    const stamp = path.basename(newest).slice(`${stem}-daily-`.length, -'.sqlite'.length);
+    const taken = Date.parse(stamp.replace(/^(\d{4}-\d{2}-\d{2}T\d{2})-(\d{2})-(\d{2})-(\d{3})Z$/, '$1:$2:$3.$4Z'));
+    if (Number.isFinite(taken) && now.getTime() - taken < DAILY_INTERVAL_MS && now.getTime() >= taken) return undefined;
+  }
+  const dir = backupDir(file);
+  fs.mkdirSync(dir, { recursive: true });
+  const target = path.join(dir, `${stem}-daily-${now.toISOString().replace(/[:.]/g, '-')}.sqlite`);
+  if (fs.existsSync(target)) return undefined;
+  db.prepare('VACUUM INTO ?').run(target);
+  const backups = listDailyBackups(file);
+  for (const old of backups.slice(0, Math.max(0, backups.length - keep))) fs.rmSync(old, { force: true });
+  return target;
 }

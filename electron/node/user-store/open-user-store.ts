@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase, type Db } from '../sqlite/open-database';
-import { backupDatabase, DEFAULT_KEPT_BACKUPS } from './backup';
+import { backupDatabase, dailyBackup, DEFAULT_KEPT_BACKUPS } from './backup';
 import { MIGRATIONS, USER_SCHEMA_VERSION } from './migrations';
 import type { Migration } from './migrations/migration';
 import { UserStoreOpenError } from './user-store-error';
@@ -16,6 +16,8 @@ export type OpenUserStoreOptions = {
   /** How many backups to keep beside the file. */
   keepBackups?: number;
   now?: () => Date;
+  /** Keep a daily copy of the file in backups/ (default true). */
+  dailyBackups?: boolean;
 };
 
 export type UserStore = {
@@ -67,6 +69,8 @@ export function openUserStore(file: string, options: OpenUserStoreOptions = {}):
     const backupFile =
       version > 0 && version < latest ? backupDatabase(db, file, version, now(), options.keepBackups ?? DEFAULT_KEPT_BACKUPS) : undefined;
     migrate(db, migrations, version);
+    // A file that already held notes also gets its daily copy (a new, empty one has nothing to keep).
+    if (version > 0 && options.dailyBackups !== false) dailyBackup(db, file, now());
     const open = db;
     return {
       db: open,

@@ -37,6 +37,7 @@ describe('carrel notes', () => {
     expect(out.lines).toContain('Integrity: ok');
     expect(out.lines).toContain('Highlights: 1 (+1 deleted, restorable)');
     expect(out.lines).toContain('Document notes: 1 (+0 deleted, restorable)');
+    expect(out.lines.find((line) => line.startsWith('Backups:'))).toMatch(/^Backups: 0 before migrations, \d+ daily, in /);
     expect(fs.readFileSync(workspace.userDbFile).equals(before)).toBe(true);
   });
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../../electron/node/sqlite/open-database';
-import { listBackups } from '../../../../electron/node/user-store/backup';
+import { listBackups, listDailyBackups } from '../../../../electron/node/user-store/backup';
 import { MIGRATIONS, USER_SCHEMA_VERSION } from '../../../../electron/node/user-store/migrations';
 import type { Migration } from '../../../../electron/node/user-store/migrations/migration';
 import { openUserStore, USER_APPLICATION_ID } from '../../../../electron/node/user-store/open-user-store';
@@ -121,6 +121,24 @@ describe('openUserStore', () => {
       String(USER_SCHEMA_VERSION + 2),
       String(USER_SCHEMA_VERSION + 3),
     ]);
+  });
+
+  it('keeps one daily copy of a database that holds notes, the newest seven', () => {
+    const day = (n: number, hour = 9) => () => new Date(Date.UTC(2026, 0, 1 + n, hour));
+    openUserStore(file, { now: day(0) }).close();
+    expect(listDailyBackups(file)).toEqual([]); // a new, empty file: nothing to keep
+    openUserStore(file, { now: day(0, 10) }).close();
+    expect(listDailyBackups(file)).toHaveLength(1);
+    openUserStore(file, { now: day(0, 20) }).close();
+    expect(listDailyBackups(file)).toHaveLength(1); // same day
+    for (let n = 1; n <= 9; n++) openUserStore(file, { now: day(n) }).close();
+    const daily = listDailyBackups(file);
+    expect(daily).toHaveLength(7);
+    expect(path.basename(daily.at(-1)!)).toContain('2026-01-10T09-00-00-000Z');
+    const copy = openDatabase(daily.at(-1)!, { readonly: true });
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    copy.close();
+    expect(listBackups(file)).toEqual([]); // no migration ran, so no migration backup
   });
 
   it('refuses a file from a newer Carrel with a clear message and never touches it', () => {
