@@ -24,9 +24,17 @@ export function backupDatabase(db: Db, file: string, version: number, now: Date,
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   let target = path.join(dir, `${stem}-v${version}-${stamp}.sqlite`);
   for (let n = 2; fs.existsSync(target); n++) target = path.join(dir, `${stem}-v${version}-${stamp}-${n}.sqlite`);
-  db.prepare('VACUUM INTO ?').run(target);
+  copyInto(db, target);
   pruneBackups(dir, stem, keep);
   return target;
+}
+
+/** VACUUM INTO a temporary name, renamed when complete: a crash never leaves a half backup under a backup's name. */
+function copyInto(db: Db, target: string): void {
+  const partial = `${target}.partial`;
+  fs.rmSync(partial, { force: true });
+  db.prepare('VACUUM INTO ?').run(partial);
+  fs.renameSync(partial, target);
 }
 
 /** The backups of one database file, oldest first. */
@@ -75,7 +83,7 @@ export function dailyBackup(db: Db, file: string, now: Date, keep = DEFAULT_KEPT
   fs.mkdirSync(dir, { recursive: true });
   const target = path.join(dir, `${stem}-daily-${now.toISOString().replace(/[:.]/g, '-')}.sqlite`);
   if (fs.existsSync(target)) return undefined;
-  db.prepare('VACUUM INTO ?').run(target);
+  copyInto(db, target);
   const backups = listDailyBackups(file);
   for (const old of backups.slice(0, Math.max(0, backups.length - keep))) fs.rmSync(old, { force: true });
   return target;
