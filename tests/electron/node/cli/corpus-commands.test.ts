@@ -37,7 +37,7 @@ describe('carrel corpus build / ensure', () => {
     expect(text).toMatch(/corpus "Fixture"/);
     expect(text).toMatch(/3 document\(s\) added, 0 file\(s\) skipped; [\d.]+ KB read in [\d.]+ s \([\d.]+ MB\/s\)/);
     expect(text).toMatch(/Corpus SHA-256 \(manifest\): [0-9a-f]{64}/);
-    expect(output.progressLines.some((l) => /^ {2}3\/3 files, [\d.]+ KB, [\d.]+ MB\/s, ETA 0 s$/.test(l))).toBe(true);
+    expect(output.progressLines.some((l) => /^ {2}3\/3 files, [\d.]+ KB, [\d.]+ MB\/s, reading ETA 0 s, then indexing$/.test(l))).toBe(true);
     expect(output.progressLines.some((l) => /indexing/.test(l))).toBe(true);
   });
 
