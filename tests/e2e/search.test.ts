@@ -322,6 +322,68 @@ describe('search in Arabic, right to left', () => {
   });
 });
 
+// Snippets and titles come from untrusted documents: they must show as text, whatever they hold.
+describe('search over hostile documents', () => {
+  let harness: Harness;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carrel-search-hostile-'));
+    const sources = path.join(dir, 'sources');
+    fs.cpSync(path.join(FIXTURES, 'hostile'), sources, { recursive: true });
+    // One long document with thousands of hits, to step through.
+    const paragraph = 'Readable text 99 survives in a very large document. '.repeat(10);
+    fs.writeFileSync(path.join(sources, '99-huge.txt'), `Huge document\n\n${`${paragraph}\n\n`.repeat(3000)}`);
+    buildCorpus({ sourcesDir: sources, outFile: path.join(dir, 'hostile.sqlite'), title: 'Hostile' });
+    harness = await launchHarness({ corpusFile: path.join(dir, 'hostile.sqlite') });
+    await openApp(harness);
+    await harness.page.locator('.document-row').first().waitFor();
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('shows markup in snippets and titles as text and runs nothing', async () => {
+    const { page } = harness;
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('readable survives');
+    const status = page.locator('.search-status');
+    await expect.poll(() => status.textContent()).toMatch(/^Showing 25 of \d+ results · /);
+    expect(await page.locator('.search-panel script, .search-panel img, .search-panel iframe, .search-panel svg, .search-panel a').count()).toBe(0);
+    for (const title of await page.locator('.search-result-title').all()) expect(await title.getAttribute('dir')).toBe('auto');
+    await page.waitForTimeout(200);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    await page.screenshot({ path: path.join(SHOTS, 'search-hostile.png') });
+  });
+
+  it('steps through thousands of hits in a long document', async () => {
+    const { page } = harness;
+    const input = page.getByRole('combobox', { name: 'Search the corpus' });
+    await input.fill('readable');
+    await expect.poll(() => page.locator('.search-result-title').allTextContents()).toContain('Huge document');
+    const titles = await page.locator('.search-result-title').allTextContents();
+    for (let i = 0; i < titles.indexOf('Huge document'); i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    const findStatus = page.locator('.find-status');
+    await expect.poll(() => findStatus.textContent(), { timeout: 20_000 }).toMatch(/^hit 1 of [\d,]+$/);
+    const total = Number((await findStatus.textContent())!.match(/of ([\d,]+)/)![1]!.replace(/,/g, ''));
+    expect(total).toBeGreaterThanOrEqual(30_000);
+    await page.keyboard.press('Shift+Enter');
+    await expect.poll(() => findStatus.textContent()).toBe(`hit ${total.toLocaleString('en')} of ${total.toLocaleString('en')}`);
+    await expect.poll(() => currentHitInView(harness)).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => findStatus.textContent()).toBe(`hit 1 of ${total.toLocaleString('en')}`);
+    await expect.poll(() => currentHitInView(harness)).toBe(true);
+  });
+
+  it('made no request outside the app and logged no error', () => {
+    expect(harness.foreignRequests).toEqual([]);
+    expect(harness.pageErrors).toEqual([]);
+  });
+});
+
 /** True when the current hit's mark lies inside the viewport, below the sticky header. */
 async function currentHitInView(harness: Harness): Promise<boolean> {
   return harness.page.evaluate(() => {
