@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -209,6 +210,28 @@ describe('buildCorpus on a mixed folder of text, Markdown and HTML', () => {
     const reasons = Object.fromEntries(summary.skipped.map((s) => [s.path, `${s.reason}: ${s.message}`]));
     expect(reasons['big.txt']).toBe('too-large: 1.4 MB, over the 1 MB limit');
     expect(reasons['.git']).toBe('unsupported-type: hidden folder, not read');
+  });
+
+  it('skips a named pipe without reading it (reading would block the build forever)', () => {
+    const { dir, sources } = copyMixed();
+    execFileSync('mkfifo', [path.join(sources, 'pipe.txt')]);
+    const summary = buildCorpus({ sourcesDir: sources, outFile: path.join(dir, 'p.sqlite') });
+    expect(summary.documents).toBe(5);
+    expect(summary.skipped.find((s) => s.path === 'pipe.txt')).toEqual({ path: 'pipe.txt', reason: 'not-a-file', message: 'not a regular file' });
+  });
+
+  it('skips a file that cannot be read any more (removed during the build) and goes on', () => {
+    const { dir, sources } = copyMixed();
+    const summary = buildCorpus({
+      sourcesDir: sources,
+      outFile: path.join(dir, 'u.sqlite'),
+      onProgress: ({ phase, done }) => {
+        // After the first file, the next one disappears before it is read.
+        if (phase === 'reading' && done === 1) fs.rmSync(path.join(sources, 'hostile', 'hostile-page.html'));
+      },
+    });
+    expect(summary.documents).toBe(4);
+    expect(summary.skipped.find((s) => s.path === 'hostile/hostile-page.html')).toEqual({ path: 'hostile/hostile-page.html', reason: 'unreadable', message: 'cannot be read (ENOENT)' });
   });
 
   it('gives two files with the same path id distinct, stable ids', () => {
