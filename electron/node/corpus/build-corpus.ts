@@ -4,8 +4,8 @@ import { BUILDER_VERSION, CORPUS_FORMAT_VERSION, META } from './corpus-format';
 import { readCorpusDescription, type CorpusDescription } from './corpus-description';
 import { ContentHasher, MANIFEST_SCHEME } from './corpus-manifest';
 import { createCorpusWriter, type CorpusWriter } from './corpus-writer';
-import { parseSource, SourceError, type SkipReason } from './parse-source';
-import { listSourceEntries, listSourceFiles } from './read-source-files';
+import { parseSource, SourceError, sourceFormatOf, unsupportedType, type SkipReason } from './parse-source';
+import { listSourceEntries, listSourceFiles, type SourceFile } from './read-source-files';
 import { sha256Hex } from './sha256';
 import { removeStaleTempFiles, tempFileFor } from './temp-files';
 import { countWords } from './word-count';
@@ -18,7 +18,7 @@ export type BuildSummary = {
   outFile: string;
   documents: number;
   skipped: SkippedFile[];
-  /** Bytes of every file read. */
+  /** Bytes of every file read (files of a supported type within the size limit). */
   totalBytes: number;
   /** UTF-16 code units of text stored. */
   textChars: number;
@@ -55,10 +55,10 @@ export type BuildOptions = {
  */
 export function sourcesFingerprint(sourcesDir: string, title?: string): string {
   const description = readCorpusDescription(sourcesDir, title);
-  const files = listSourceFiles(sourcesDir).map((file) => ({
-    relativePath: file.relativePath,
-    sha256: sha256Hex(fs.readFileSync(file.absolutePath)),
-  }));
+  // The files a build with the default size limit reads, and nothing else.
+  const files = listSourceFiles(sourcesDir)
+    .filter((file) => sourceFormatOf(file.relativePath) !== undefined && file.size <= DEFAULT_MAX_FILE_BYTES)
+    .map((file) => ({ relativePath: file.relativePath, sha256: sha256Hex(fs.readFileSync(file.absolutePath)) }));
   return fingerprint(description, files);
 }
 
@@ -93,7 +93,8 @@ export function buildCorpus(options: BuildOptions): BuildSummary {
   const description = readCorpusDescription(sourcesDir, options.title);
   const entries = listSourceEntries(sourcesDir);
   const total = entries.length;
-  const totalBytes = entries.reduce((sum, entry) => sum + (entry.size <= maxFileBytes ? entry.size : 0), 0);
+  const read = (entry: SourceFile) => !entry.skip && entry.size <= maxFileBytes && sourceFormatOf(entry.relativePath) !== undefined;
+  const totalBytes = entries.reduce((sum, entry) => sum + (read(entry) ? entry.size : 0), 0);
 
   const outFile = path.resolve(options.outFile);
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
@@ -118,6 +119,7 @@ export function buildCorpus(options: BuildOptions): BuildSummary {
     entries.forEach((entry, index) => {
       const skip = (reason: SkipReason, message: string) => skipped.push({ path: entry.relativePath, reason, message });
       if (entry.skip) skip(entry.skip.reason, entry.skip.message);
+      else if (!sourceFormatOf(entry.relativePath)) skip('unsupported-type', unsupportedType(entry.relativePath).message);
       else if (entry.size > maxFileBytes) {
         skip('too-large', `${megabytes(entry.size)} MB, over the ${megabytes(maxFileBytes)} MB limit`);
       } else {

@@ -72,6 +72,12 @@ export function sourceFormatOf(sourcePath: string): SourceFormat | undefined {
   return SOURCE_EXTENSIONS[path.posix.extname(sourcePath).toLowerCase()];
 }
 
+/** The error for a file whose type the builder does not read (known from its name alone). */
+export function unsupportedType(sourcePath: string): SourceError {
+  const extension = path.posix.extname(sourcePath).toLowerCase();
+  return new SourceError('unsupported-type', `unsupported file type "${extension || '(none)'}"`);
+}
+
 function stringField(data: Record<string, unknown>, key: string): string {
   const value = data[key];
   if (value === undefined || value === null) return '';
@@ -130,10 +136,7 @@ function leadingTitle(parsed: AssembledText): string {
  */
 export function parseSource(sourcePath: string, bytes: Uint8Array): SourceDocument {
   const format = sourceFormatOf(sourcePath);
-  if (!format) {
-    const extension = path.posix.extname(sourcePath).toLowerCase();
-    throw new SourceError('unsupported-type', `unsupported file type "${extension || '(none)'}"`);
-  }
+  if (!format) throw unsupportedType(sourcePath);
   const raw = decode(bytes, format);
 
   let data: Record<string, unknown> = {};
