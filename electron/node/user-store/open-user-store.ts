@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase, type Db } from '../sqlite/open-database';
-import { backupDatabase, dailyBackup, DEFAULT_KEPT_BACKUPS } from './backup';
+import { backupDatabase, backupDir, dailyBackup, DEFAULT_KEPT_BACKUPS } from './backup';
 import { MIGRATIONS, USER_SCHEMA_VERSION } from './migrations';
 import type { Migration } from './migrations/migration';
 import { UserStoreOpenError } from './user-store-error';
@@ -42,7 +42,11 @@ export function openUserStore(file: string, options: OpenUserStoreOptions = {}):
   const latest = migrations.length ? migrations[migrations.length - 1]!.version : 0;
   const now = options.now ?? (() => new Date());
   const name = path.basename(file);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+  } catch (error) {
+    throw new UserStoreOpenError('user-data-unavailable', `The folder for your notes, ${path.dirname(file)}, cannot be created (${(error as Error).message}).`);
+  }
   let db: Db | undefined;
   try {
     db = openDatabase(file, { nativeBinding: options.nativeBinding });
@@ -85,7 +89,7 @@ export function openUserStore(file: string, options: OpenUserStoreOptions = {}):
     if (error instanceof UserStoreOpenError) throw error;
     throw new UserStoreOpenError(
       'user-data-invalid',
-      `Your notes database ${file} cannot be opened: it is damaged or not a Carrel notes database (${(error as Error).message}). It was left as it is.`,
+      `Your notes database ${file} cannot be opened: it is damaged or not a Carrel notes database (${(error as Error).message}). It was left as it is; copies made earlier are in ${backupDir(file)}.`,
     );
   }
 }

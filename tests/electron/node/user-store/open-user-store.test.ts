@@ -169,7 +169,23 @@ describe('openUserStore', () => {
     const error = openError();
     expect(error.code).toBe('user-data-invalid');
     expect(error.message).toContain('left as it is');
+    expect(error.message).toContain(path.join(dir, 'backups'));
     expect(snapshot()).toEqual(before);
+  });
+
+  it('explains a folder it cannot create instead of crashing', () => {
+    fs.writeFileSync(path.join(dir, 'a-file'), 'x');
+    const error = (() => {
+      try {
+        openUserStore(path.join(dir, 'a-file', 'carrel-user.sqlite')).close();
+      } catch (caught) {
+        return caught;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(UserStoreOpenError);
+    expect((error as UserStoreOpenError).code).toBe('user-data-unavailable');
+    expect((error as UserStoreOpenError).message).toContain('cannot be created');
   });
 
   it('rolls back a write that fails half way', () => {
