@@ -20,8 +20,15 @@ import type { UserDataContext } from './user-data-context';
 export type HighlightService = Pick<CarrelServices, 'createHighlight' | 'listHighlights' | 'updateHighlight' | 'deleteHighlight'>;
 
 export function requireLiveHighlight(ctx: UserDataContext, id: string): HighlightRecord {
+  const record = requireHighlight(ctx, id);
+  if (record.deletedAt) throw new ServiceError('not-found', 'This highlight no longer exists (it may have been deleted).');
+  return record;
+}
+
+/** A highlight, deleted or not: a note save that lands just after a delete is kept for its undo. */
+function requireHighlight(ctx: UserDataContext, id: string): HighlightRecord {
   const record = findHighlight(ctx.store().db, ctx.corpusId(), id);
-  if (!record || record.deletedAt) throw new ServiceError('not-found', 'This highlight no longer exists (it may have been deleted).');
+  if (!record) throw new ServiceError('not-found', 'This highlight does not exist in the open corpus.');
   return record;
 }
 
@@ -63,7 +70,7 @@ export function createHighlightService(ctx: UserDataContext): HighlightService {
     },
 
     updateHighlight({ id, color, note, tags }) {
-      const record = requireLiveHighlight(ctx, id);
+      const record = requireHighlight(ctx, id);
       const { db } = ctx.store();
       ctx.store().write(() => {
         const now = ctx.now();
@@ -73,7 +80,7 @@ export function createHighlightService(ctx: UserDataContext): HighlightService {
           if (!contentChanged) touchHighlight(db, id, now);
         }
       });
-      return viewOf(requireLiveHighlight(ctx, id));
+      return viewOf(requireHighlight(ctx, id));
     },
 
     deleteHighlight({ id }) {

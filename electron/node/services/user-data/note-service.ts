@@ -28,8 +28,15 @@ export function noteViews(ctx: UserDataContext, records: NoteRecord[]): Document
 }
 
 function requireLiveNote(ctx: UserDataContext, id: string): NoteRecord {
+  const record = requireNote(ctx, id);
+  if (record.deletedAt) throw new ServiceError('not-found', 'This note no longer exists (it may have been deleted).');
+  return record;
+}
+
+/** A note, deleted or not: a save that lands just after a delete is kept for its undo. */
+function requireNote(ctx: UserDataContext, id: string): NoteRecord {
   const record = findNote(ctx.store().db, ctx.corpusId(), id);
-  if (!record || record.deletedAt) throw new ServiceError('not-found', 'This note no longer exists (it may have been deleted).');
+  if (!record) throw new ServiceError('not-found', 'This note does not exist in the open corpus.');
   return record;
 }
 
@@ -51,7 +58,7 @@ export function createNoteService(ctx: UserDataContext): NoteService {
     },
 
     updateDocumentNote({ id, body, tags }) {
-      requireLiveNote(ctx, id);
+      requireNote(ctx, id);
       const { db } = ctx.store();
       ctx.store().write(() => {
         const now = ctx.now();
@@ -61,7 +68,7 @@ export function createNoteService(ctx: UserDataContext): NoteService {
           if (!bodyChanged) touchNote(db, id, now);
         }
       });
-      return noteView(ctx, requireLiveNote(ctx, id));
+      return noteView(ctx, requireNote(ctx, id));
     },
 
     deleteDocumentNote({ id }) {

@@ -65,6 +65,7 @@ describe('highlights through the handler table', () => {
     expect(errorCode(await table.createHighlight({ documentId: 'notes', start: blank, end: blank + 2, color: 'yellow' }))).toBe('invalid-argument');
     expect(errorCode(await table.createHighlight({ documentId: 'nope', start: 0, end: 2, color: 'yellow' }))).toBe('not-found');
     expect(errorCode(await table.updateHighlight({ id: '00000000-0000-4000-8000-000000000000', note: 'x' }))).toBe('not-found');
+    expect(errorCode(await table.deleteHighlight({ id: '00000000-0000-4000-8000-000000000000' }))).toBe('not-found');
     expect(errorCode(await table.updateHighlight({ id: 'not-a-uuid', note: 'x' }))).toBe('invalid-argument');
   });
 
@@ -112,10 +113,12 @@ describe('delete and undo', () => {
     expect(deletion).toMatchObject({ kind: 'highlight', itemId: h.id, documentId: 'notes', summary: 'Highlight “published a magazine”' });
     expect(value(await table.listHighlights({ documentId: 'notes' })).map((x) => x.id)).not.toContain(h.id);
     expect(value(await table.listTags({ prefix: 'undo' }))).toEqual([]);
-    expect(errorCode(await table.updateHighlight({ id: h.id, note: 'x' }))).toBe('not-found');
+    // The editor's last debounced save may land just after the delete: it is kept for the undo.
+    value(await table.updateHighlight({ id: h.id, note: 'keep me, typed last' }));
+    expect(value(await table.listHighlights({ documentId: 'notes' })).map((x) => x.id)).not.toContain(h.id);
     expect(value(await table.undoDeletion({ deletionId: deletion.deletionId }))).toEqual({ kind: 'highlight', itemId: h.id, documentId: 'notes' });
     const restored = value(await table.listHighlights({ documentId: 'notes' })).find((x) => x.id === h.id);
-    expect(restored).toMatchObject({ note: 'keep me', tags: ['undo-me'], color: 'purple' });
+    expect(restored).toMatchObject({ note: 'keep me, typed last', tags: ['undo-me'], color: 'purple' });
     // Undoing twice is harmless.
     expect(value(await table.undoDeletion({ deletionId: deletion.deletionId })).itemId).toBe(h.id);
     expect(errorCode(await table.undoDeletion({ deletionId: '00000000-0000-4000-8000-000000000000' }))).toBe('not-found');
@@ -136,6 +139,7 @@ describe('delete and undo', () => {
     const noteDeletion = value(await table.deleteDocumentNote({ id: note.id }));
     expect(noteDeletion.summary).toBe('Note “About the *brief*”');
     expect(value(await table.listDocumentNotes({ documentId: 'brief' }))).toEqual([]);
+    expect(errorCode(await table.deleteDocumentNote({ id: note.id }))).toBe('not-found');
     value(await table.undoDeletion({ deletionId: noteDeletion.deletionId }));
     expect(value(await table.listDocumentNotes({ documentId: 'brief' }))).toEqual([note]);
 
