@@ -55,6 +55,7 @@ export function parseHtml(html: string): ParsedHtml {
   let inTitle = 0;
   let dropped = 0;
   let quote = 0;
+  let item = 0;
   let pre = 0;
   let language = '';
   let dir = '';
@@ -64,6 +65,7 @@ export function parseHtml(html: string): ParsedHtml {
     if (name === 'li' || name === 'dt' || name === 'dd') return 'li';
     if (PREFORMATTED.has(name)) return 'pre';
     if (name === 'tr') return 'row';
+    if (item > 0) return 'li';
     return quote > 0 ? 'quote' : 'p';
   };
 
@@ -87,13 +89,15 @@ export function parseHtml(html: string): ParsedHtml {
         if (DROPPED.has(name)) dropped++;
         if (dropped > 0) return;
         if (name === 'blockquote') quote++;
+        if (name === 'li') item++;
         if (BLOCKS.has(name)) {
           out.endBlock();
           out.setKind(blockKind(name));
         }
         if (PREFORMATTED.has(name)) pre++;
         if (name === 'td' || name === 'th') out.addCellSeparator();
-        if (name === 'a' && attribs.href !== undefined) out.openLink(attribs.href);
+        // Every <a> opens a span (an empty address is not kept) so that closes stay paired.
+        if (name === 'a') out.openLink(attribs.href ?? '');
         if (name === 'img' && attribs.alt) out.addText(` ${attribs.alt} `);
       },
       ontext(text) {
@@ -117,6 +121,7 @@ export function parseHtml(html: string): ParsedHtml {
         if (PREFORMATTED.has(name) && pre > 0) pre--;
         if (BLOCKS.has(name)) out.endBlock();
         if (name === 'blockquote' && quote > 0) quote--;
+        if (name === 'li' && item > 0) item--;
       },
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },

@@ -75,6 +75,17 @@ describe('parseHtml', () => {
     ]);
   });
 
+  it('keeps paragraphs inside list items as list items, and pairs nested anchors', () => {
+    const parsed = parseHtml('<ul><li><p>first</p><p>second</p></li></ul><p><a href="https://a.example/">out <a name="x">in</a> tail</a></p>');
+    expect(parsed.blocks.map((b) => [b.kind, parsed.text.slice(b.start, b.end)])).toEqual([
+      ['li', 'first'],
+      ['li', 'second'],
+      ['p', 'out in tail'],
+    ]);
+    expect(parsed.links.map((l) => [l.href, parsed.text.slice(l.start, l.end)])).toContainEqual(['https://a.example/', expect.stringMatching(/^out/)]);
+    expect(parsed.links.every((l) => l.href === 'https://a.example/')).toBe(true);
+  });
+
   it('keeps text after unclosed inline tags and drops unclosed raw-text elements to the end', () => {
     expect(parseHtml('<p><b>bold <i>both</p><p>next').text).toBe('bold both\n\nnext');
     expect(parseHtml('<p>before</p><script>never').text).toBe('before');
