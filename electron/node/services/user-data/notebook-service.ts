@@ -1,6 +1,7 @@
 import type { CarrelServices } from '../../../common/ipc/ipc-contract';
 import { foldText } from '../../../common/notes/fold-text';
 import type { NotebookEntry, NotebookGroup, NotebookQuery } from '../../../common/notes/notebook-types';
+import type { UserItemKind } from '../../../common/notes/notes-types';
 import { listLiveBookmarksOfCorpus } from '../../user-store/queries/bookmark-queries';
 import { listLiveHighlightsOfCorpus } from '../../user-store/queries/highlight-queries';
 import { listLiveNotesOfCorpus } from '../../user-store/queries/note-queries';
@@ -50,19 +51,28 @@ export function createNotebookService(ctx: UserDataContext): NotebookService {
       const documents = currentDocuments(ctx);
       const wanted = query.documentIds?.length ? new Set(query.documentIds) : undefined;
       const inScope = (documentId: string) => !wanted || wanted.has(documentId);
+      // Kinds, colours and documents are known before any view is built: only build what can match.
+      const wants = (kind: UserItemKind) => (!query.kinds?.length || query.kinds.includes(kind)) && (kind === 'highlight' || !query.colors?.length);
+      const colors = query.colors?.length ? new Set(query.colors) : undefined;
       const entries: NotebookEntry[] = [
-        ...highlightViews(
-          ctx,
-          listLiveHighlightsOfCorpus(db, corpusId).filter((h) => inScope(h.documentId)),
-          documents,
-        ).map((highlight) => ({ kind: 'highlight' as const, highlight })),
-        ...noteViews(
-          ctx,
-          listLiveNotesOfCorpus(db, corpusId).filter((n) => inScope(n.documentId)),
-        ).map((note) => ({ kind: 'note' as const, note })),
-        ...listLiveBookmarksOfCorpus(db, corpusId)
-          .filter((b) => inScope(b.documentId))
-          .map((b) => ({ kind: 'bookmark' as const, bookmark: bookmarkView(b, documents(b.documentId)) })),
+        ...(wants('highlight')
+          ? highlightViews(
+              ctx,
+              listLiveHighlightsOfCorpus(db, corpusId).filter((h) => inScope(h.documentId) && (!colors || colors.has(h.color))),
+              documents,
+            ).map((highlight) => ({ kind: 'highlight' as const, highlight }))
+          : []),
+        ...(wants('note')
+          ? noteViews(
+              ctx,
+              listLiveNotesOfCorpus(db, corpusId).filter((n) => inScope(n.documentId)),
+            ).map((note) => ({ kind: 'note' as const, note }))
+          : []),
+        ...(wants('bookmark')
+          ? listLiveBookmarksOfCorpus(db, corpusId)
+              .filter((b) => inScope(b.documentId))
+              .map((b) => ({ kind: 'bookmark' as const, bookmark: bookmarkView(b, documents(b.documentId)) }))
+          : []),
       ];
       const foldedText = fold(query.text?.trim() ?? '');
       const tagKeys = new Set((query.tags ?? []).map(tagKey));
