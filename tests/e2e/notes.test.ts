@@ -367,6 +367,27 @@ describe('highlights on right-to-left Arabic text', () => {
     await page.locator('.reader-title').focus();
     await shot(page, 'arabic');
   });
+
+  it('selects and highlights with the keyboard alone (F7), arrows following the right-to-left text', async () => {
+    const { page } = harness;
+    await page.keyboard.press('Escape'); // close the find bar
+    await page.locator('.reader-title').focus();
+    await page.keyboard.press('F7');
+    await page.locator('.keyboard-selection-hint').waitFor();
+    await poll(() => page.locator('mark.keyboard-caret').count()).toBe(1);
+    await page.keyboard.press('ArrowDown'); // end of the title paragraph
+    await page.keyboard.press('ArrowLeft'); // right to left: Left goes on, to the next paragraph
+    await page.keyboard.press('Control+Shift+ArrowLeft');
+    await page.keyboard.press('Control+Shift+ArrowLeft');
+    await poll(() => page.evaluate(() => document.getSelection()!.toString())).toBe('نشر التنظيم');
+    await page.locator('.selection-toolbar').waitFor();
+    await shot(page, 'keyboard-selection');
+    await page.keyboard.press('6');
+    await poll(() => page.locator('.document-body mark.highlight-orange').allTextContents()).toEqual(['نشر التنظيم', 'سياق الدعاية']);
+    await page.keyboard.press('Escape');
+    await poll(() => page.locator('.keyboard-selection-hint').count()).toBe(0);
+    expect(await page.locator('.reader-title').count()).toBe(1);
+  });
 });
 
 describe('the review list after the corpus is rebuilt from edited sources', () => {

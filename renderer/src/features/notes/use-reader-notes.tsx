@@ -135,7 +135,7 @@ export function useReaderNotes(
           Highlights <span className="count">{highlights.length}</span>
         </h3>
         {highlights.length === 0 ? (
-          <p className="panel-hint">Select text, then pick a colour or press 1–6 (H repeats the last colour, N adds a note).</p>
+          <p className="panel-hint">Select text (with the keyboard: F7), then pick a colour or press 1–6 (H repeats the last colour, N adds a note).</p>
         ) : (
           <HighlightList
             highlights={highlights}

@@ -7,6 +7,7 @@ import { decorationsByRange, sameDecorations, type Decoration } from '../../shar
 import { ErrorPanel } from '../../shared/error-panel';
 import type { ScrollTarget, TextSelection } from '../../shared/reader-types';
 import { useResult } from '../../shared/use-result';
+import { useKeyboardSelection } from './use-keyboard-selection';
 import { useReadingOffset, useScrollTarget, useSelectionReporting } from './use-reader-extensions';
 
 type Props = {
@@ -94,7 +95,12 @@ export function ReaderView(props: Props) {
   useSelectionReporting(bodyRef, ready, onSelectionChange);
   useReadingOffset(bodyRef, ready, onReadingOffsetChange);
   const flash = useScrollTarget(bodyRef, ready, scrollTarget);
-  const shown = useMemo(() => (flash ? [...decorations, flash] : decorations), [decorations, flash]);
+  const keyboard = useKeyboardSelection(bodyRef, ready ? doc.value.text : null, ready ? doc.value.paragraphs : null);
+  const { caret } = keyboard;
+  const shown = useMemo(() => {
+    const extra = [flash, caret].filter((d) => d !== null);
+    return extra.length > 0 ? [...decorations, ...extra] : decorations;
+  }, [decorations, flash, caret]);
   const onBodyClick = onDecorationClick
     ? (event: MouseEvent<HTMLDivElement>) => {
         const ids = decorationIdsAt(event.target);
@@ -138,6 +144,11 @@ export function ReaderView(props: Props) {
           <div className={aside ? 'reader-layout with-aside' : 'reader-layout'}>
             <DocumentBody doc={doc.value} decorations={shown} bodyRef={bodyRef} onClick={onBodyClick} />
             {aside && <aside className="reader-aside">{aside}</aside>}
+            {keyboard.active && (
+              <p className="keyboard-selection-hint" role="status">
+                Selecting with the keyboard: arrows move, Shift+arrows select, Ctrl for words. F7 or Esc stops.
+              </p>
+            )}
           </div>
         </>
       )}

@@ -1,0 +1,134 @@
+import { useEffect, useMemo, useState, type RefObject } from 'react';
+import type { Paragraph } from '../../../../electron/common/corpus/corpus-types';
+import type { Decoration } from '../../shared/decorations';
+import { offsetToRange } from '../../shared/selection-offsets';
+import { isTypingTarget } from '../../shared/typing-target';
+import { firstVisibleOffset } from './use-reader-extensions';
+
+type Point = { anchor: number; focus: number };
+
+const words = new Intl.Segmenter(undefined, { granularity: 'word' });
+
+/** The paragraph holding offset (or the nearest one after it). */
+function paragraphAt(paragraphs: readonly Paragraph[], offset: number): number {
+  const index = paragraphs.findIndex((p) => offset <= p.end);
+  return index < 0 ? paragraphs.length - 1 : index;
+}
+
+/** Next or previous caret position: by character (whole code points) or by word, across paragraphs. */
+function step(text: string, paragraphs: readonly Paragraph[], offset: number, forward: boolean, byWord: boolean): number {
+  const i = paragraphAt(paragraphs, offset);
+  const p = paragraphs[i]!;
+  if (forward && offset >= p.end) return paragraphs[i + 1]?.start ?? p.end;
+  if (!forward && offset <= p.start) return paragraphs[i - 1]?.end ?? p.start;
+  if (byWord) {
+    const segments = [...words.segment(text.slice(p.start, p.end))].filter((s) => s.isWordLike);
+    const local = offset - p.start;
+    if (forward) {
+      const next = segments.find((s) => s.index + s.segment.length > local);
+      return p.start + (next ? next.index + next.segment.length : p.end - p.start);
+    }
+    const previous = segments.filter((s) => s.index < local).at(-1);
+    return p.start + (previous ? previous.index : 0);
+  }
+  if (forward) return offset + ((text.codePointAt(offset) ?? 0) > 0xffff ? 2 : 1);
+  const low = text.charCodeAt(offset - 1);
+  return offset - (low >= 0xdc00 && low <= 0xdfff && offset >= 2 ? 2 : 1);
+}
+
+/** Is the paragraph at offset laid out right to left (arrows then move the other way in the text)? */
+function isRtlAt(root: HTMLElement, paragraphs: readonly Paragraph[], offset: number): boolean {
+  const p = paragraphs[paragraphAt(paragraphs, offset)];
+  const el = p ? root.querySelector(`p[data-start="${p.start}"]`) : null;
+  return el ? getComputedStyle(el).direction === 'rtl' : false;
+}
+
+function showSelection(root: HTMLElement, { anchor, focus }: Point) {
+  const a = offsetToRange(root, anchor);
+  const f = offsetToRange(root, focus);
+  const selection = document.getSelection();
+  if (!a || !f || !selection) return;
+  if (anchor === focus) selection.removeAllRanges();
+  else selection.setBaseAndExtent(a.startContainer, a.startOffset, f.startContainer, f.startOffset);
+  // Keep the moving end in view.
+  const node = f.startContainer.nodeType === Node.TEXT_NODE ? f.startContainer.parentElement : (f.startContainer as Element);
+  node?.scrollIntoView({ block: 'nearest' });
+}
+
+/**
+ * Selecting text without a mouse (Chromium's caret browsing is not available in the app).
+ * F7 starts and stops it; the caret starts at the top of the page; arrows move it (Ctrl with
+ * them: by word; Home/End: paragraph ends; Up/Down: paragraph by paragraph), Shift extends
+ * the selection, which is a real DOM selection, so the highlight toolbar and its keys apply.
+ */
+export function useKeyboardSelection(body: RefObject<HTMLElement | null>, text: string | null, paragraphs: readonly Paragraph[] | null) {
+  const [point, setPoint] = useState<Point | null>(null);
+
+  useEffect(() => {
+    if (text === null || !paragraphs || paragraphs.length === 0) return;
+    const onKey = (event: KeyboardEvent) => {
+      const root = body.current;
+      if (!root || isTypingTarget(event.target) || event.altKey || event.metaKey) return;
+      if (event.key === 'F7') {
+        event.preventDefault();
+        setPoint((old) => {
+          if (old) return null;
+          const start = firstVisibleOffset(root) ?? paragraphs[0]!.start;
+          return { anchor: start, focus: start };
+        });
+        return;
+      }
+      if (!point) return;
+      if (event.key === 'Escape') {
+        event.preventDefault(); // stop selecting, stay in the reader
+        document.getSelection()?.removeAllRanges();
+        setPoint(null);
+        return;
+      }
+      let focus = point.focus;
+      const byWord = event.ctrlKey;
+      const i = paragraphAt(paragraphs, focus);
+      const p = paragraphs[i]!;
+      switch (event.key) {
+        case 'ArrowRight':
+        case 'ArrowLeft': {
+          const forward = (event.key === 'ArrowRight') !== isRtlAt(root, paragraphs, focus);
+          focus = step(text, paragraphs, focus, forward, byWord);
+          break;
+        }
+        case 'ArrowDown':
+          focus = focus < p.end ? p.end : (paragraphs[i + 1]?.end ?? p.end);
+          break;
+        case 'ArrowUp':
+          focus = focus > p.start ? p.start : (paragraphs[i - 1]?.start ?? p.start);
+          break;
+        case 'Home':
+          focus = p.start;
+          break;
+        case 'End':
+          focus = p.end;
+          break;
+        default:
+          return;
+      }
+      event.preventDefault();
+      const next = { anchor: event.shiftKey ? point.anchor : focus, focus };
+      setPoint(next);
+      showSelection(root, next);
+    };
+    // Capture: arrows must not scroll the page, Escape must not close the reader.
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [body, text, paragraphs, point]);
+
+  // A collapsed selection is not drawn in read-only text: draw the caret as a decoration.
+  const caret = useMemo<Decoration | null>(() => {
+    if (!point || point.anchor !== point.focus || text === null || !paragraphs) return null;
+    const p = paragraphs[paragraphAt(paragraphs, point.focus)]!;
+    const at = Math.min(point.focus, p.end - 1);
+    if (at < p.start) return null;
+    return { id: 'keyboard-caret', start: at, end: at + 1, className: point.focus >= p.end ? 'keyboard-caret after' : 'keyboard-caret' };
+  }, [point, text, paragraphs]);
+
+  return { active: point !== null, caret };
+}
