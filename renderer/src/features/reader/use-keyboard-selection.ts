@@ -16,7 +16,7 @@ function paragraphAt(paragraphs: readonly Paragraph[], offset: number): number {
 }
 
 /** Next or previous caret position: by character (whole code points) or by word, across paragraphs. */
-function step(text: string, paragraphs: readonly Paragraph[], offset: number, forward: boolean, byWord: boolean): number {
+export function step(text: string, paragraphs: readonly Paragraph[], offset: number, forward: boolean, byWord: boolean): number {
   const i = paragraphAt(paragraphs, offset);
   const p = paragraphs[i]!;
   if (forward && offset >= p.end) return paragraphs[i + 1]?.start ?? p.end;
