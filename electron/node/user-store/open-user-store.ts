@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase, type Db } from '../sqlite/open-database';
 import { backupDatabase, backupDir, dailyBackup, DEFAULT_KEPT_BACKUPS } from './backup';
-import { MIGRATIONS, USER_SCHEMA_VERSION } from './migrations';
+import { MIGRATIONS } from './migrations';
 import type { Migration } from './migrations/migration';
 import { UserStoreOpenError } from './user-store-error';
 
@@ -105,4 +105,3 @@ function migrate(db: Db, migrations: readonly Migration[], from: number): void {
   }
 }
 
-export { USER_SCHEMA_VERSION };
