@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCorpus } from '../../../../electron/node/corpus/build-corpus';
 import { openDatabase } from '../../../../electron/node/sqlite/open-database';
+import { openUserStore } from '../../../../electron/node/user-store/open-user-store';
 import { FIXTURES, ROOT } from '../../../harness/paths';
 
 const WRITER = path.join(__dirname, 'crash-writer.ts');
@@ -89,6 +90,9 @@ describe('crash safety of the user database', () => {
         }
         totalWrites += lines.length;
 
+        // The app's own way in works (no migration or recovery error) …
+        openUserStore(userDbFile).close();
+        // … and the file is intact with every reported write.
         const db = openDatabase(userDbFile, { fileMustExist: true });
         try {
           expect(db.pragma('integrity_check', { simple: true }), `run ${run}`).toBe('ok');
