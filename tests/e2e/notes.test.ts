@@ -171,6 +171,12 @@ describe('highlights, notes, tags, bookmarks and the notebook', () => {
     const listId = await tag.getAttribute('list');
     await poll(() => page.locator(`datalist[id="${listId}"] option`).evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value))).toEqual(['evidence']);
     await tag.fill('');
+
+    // A tag the store refuses is reported, not silently dropped.
+    await tag.fill('x'.repeat(80));
+    await tag.press('Enter');
+    await poll(() => page.locator('.highlight-editor [role="alert"]').textContent()).toMatch(/^Not saved: .*64 characters/);
+    expect(await page.locator('.highlight-editor .tag').count()).toBe(0);
   });
 
   it('deletes a highlight and brings it back with the Undo toast and with Ctrl+Z', async () => {

@@ -44,15 +44,23 @@ function DocumentNoteCard({ documentId, note, onDelete, onCreated, autoFocus, re
     [documentId, tags, onCreated],
   );
 
+  const [error, setError] = useState<string | null>(null);
   const changeTags = async (next: string[]) => {
     setTags(next);
-    if (idRef.current) await api().updateDocumentNote({ id: idRef.current, tags: next });
+    if (!idRef.current) return; // a draft: the tags go with its first save
+    const result = await api().updateDocumentNote({ id: idRef.current, tags: next });
+    setError(result.ok ? null : `Tags not saved: ${result.error.message}`);
   };
 
   return (
     <li className={`document-note card${reveal ? ' revealed' : ''}`} ref={cardRef} tabIndex={-1}>
       <NoteEditor initial={note?.body ?? ''} save={save} label="Document note" autoFocus={autoFocus} />
       <TagInput tags={tags} onChange={(next) => void changeTags(next)} />
+      {error && (
+        <p className="inline-error" role="alert">
+          {error}
+        </p>
+      )}
       {saved && (
         <div className="card-actions">
           <button type="button" className="danger-button" onClick={() => onDelete(saved)}>

@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import type { Highlight, HighlightColor } from '../../../../electron/common/notes/notes-types';
 import { api } from '../../shared/api';
 import { COLOR_LABELS, HIGHLIGHT_COLORS } from './highlight-colors';
@@ -33,9 +33,11 @@ export function HighlightEditor({ highlight, focusNote, onUpdated, onDelete, onJ
     },
     [id, onUpdated],
   );
+  const [error, setError] = useState<string | null>(null);
   const update = async (change: { color?: HighlightColor; tags?: string[] }) => {
     const result = await api().updateHighlight({ id, ...change });
     if (result.ok) onUpdated(result.value);
+    setError(result.ok ? null : `Not saved: ${result.error.message}`);
   };
 
   return (
@@ -69,6 +71,11 @@ export function HighlightEditor({ highlight, focusNote, onUpdated, onDelete, onJ
       {/* Keyed by highlight: each highlight gets its own editor and autosave. */}
       <NoteEditor key={id} initial={highlight.note} save={saveNote} label="Note" autoFocus={focusNote} />
       <TagInput tags={highlight.tags} onChange={(tags) => void update({ tags })} />
+      {error && (
+        <p className="inline-error" role="alert">
+          {error}
+        </p>
+      )}
       <div className="card-actions">
         <button type="button" className="danger-button" onClick={() => onDelete(highlight)}>
           Delete highlight

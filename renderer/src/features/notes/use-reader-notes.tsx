@@ -44,6 +44,7 @@ export function useReaderNotes(
   const [error, setError] = useState<string | null>(null);
   const { recordDeletion } = useUndo();
   const { setValue } = list;
+  const loaded = list.value !== undefined;
 
   const createHighlight = useCallback(
     async (color: HighlightColor, withNote: boolean) => {
@@ -58,10 +59,11 @@ export function useReaderNotes(
         return;
       }
       setError(null);
-      setValue((old) => [...old, result.value]);
+      if (loaded) setValue((old) => [...old, result.value]);
+      else notifyUserDataChanged(); // the list is still loading: fetch it again, with the new one
       setSelected({ id: result.value.id, focusNote: withNote });
     },
-    [documentId, selection, setValue],
+    [documentId, selection, setValue, loaded],
   );
 
   const reattach = useCallback(
