@@ -88,6 +88,9 @@ for (const size of values.sizes!.split(',')) {
     add(size, engine, 'query max', m.maxMs!, 'ms');
     add(size, engine, 'query p95, first run of each query', m.firstRunP95Ms!, 'ms');
     add(size, engine, 'heap after all queries', m.heapAfterQueriesMB!, 'MB');
+    add(size, engine, 'array buffers after all queries', m.arrayBuffersAfterQueriesMB!, 'MB');
+    add(size, engine, 'RSS after load', m.rssAfterLoadMB!, 'MB');
+    add(size, engine, 'RSS after all queries', m.rssAfterQueriesMB!, 'MB');
     add(size, engine, 'queries', queries.length, 'queries');
   }
 }

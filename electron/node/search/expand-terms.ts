@@ -46,29 +46,38 @@ function escapeRegExp(text: string): string {
 /** Words within `distance` edits of `word`, closest (then shortest) first. */
 function fuzzyWords(word: string, distance: number, words: readonly WordEntry[]): WordEntry[] {
   const found: { entry: WordEntry; d: number }[] = [];
+  const measure = boundedLevenshtein(word, distance);
   for (const entry of words) {
     if (Math.abs(entry.word.length - word.length) > distance) continue;
-    const d = boundedLevenshtein(word, entry.word, distance);
+    const d = measure(entry.word);
     if (d <= distance) found.push({ entry, d });
   }
   found.sort((a, b) => a.d - b.d || a.entry.word.length - b.entry.word.length || (a.entry.word < b.entry.word ? -1 : 1));
   return found.map((f) => f.entry);
 }
 
-/** Edit distance, or max + 1 as soon as it is known to exceed max. */
-export function boundedLevenshtein(a: string, b: string, max: number): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
+/**
+ * Edit distance from `a` (fixed) to any word, or max + 1 as soon as it is known to exceed
+ * max. Rows are reused typed arrays: the whole vocabulary is scanned for a fuzzy word.
+ */
+export function boundedLevenshtein(a: string, max: number): (b: string) => number {
+  let previous = new Int32Array(a.length + 1);
+  let current = new Int32Array(a.length + 1);
+  return (b) => {
+    for (let i = 0; i <= a.length; i++) previous[i] = i;
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      current.push(value);
-      if (value < rowMin) rowMin = value;
+      current[0] = j;
+      let rowMin = j;
+      const cb = b.charCodeAt(j - 1);
+      for (let i = 1; i <= a.length; i++) {
+        const cost = a.charCodeAt(i - 1) === cb ? 0 : 1;
+        const value = Math.min(previous[i]! + 1, current[i - 1]! + 1, previous[i - 1]! + cost);
+        current[i] = value;
+        if (value < rowMin) rowMin = value;
+      }
+      if (rowMin > max) return max + 1;
+      [previous, current] = [current, previous];
     }
-    if (rowMin > max) return max + 1;
-    previous = current;
-  }
-  return previous[b.length]!;
+    return previous[a.length]!;
+  };
 }

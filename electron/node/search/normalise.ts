@@ -1,3 +1,5 @@
+const PLAIN = /^[A-Za-z0-9]*$/;
+
 /**
  * Folds a word for matching, identically at index and query time: compatibility
  * decomposition, combining marks removed (Latin accents and Arabic harakat alike),
@@ -5,6 +7,8 @@
  * `Baghdād` → `baghdad`, `الأُمَوِيّ` → `الاموي`, `مدينة` → `مدينه`.
  */
 export function foldWord(word: string): string {
+  // Fast path (most words of most corpora): plain ASCII letters and digits only need lower case.
+  if (PLAIN.test(word)) return word.toLowerCase();
   return word
     .normalize('NFKD')
     .replace(/[\p{M}\u0640'’]/gu, '')

@@ -193,7 +193,10 @@ function clauseMatches(clause: ResolvedClause, tables: SearchTables, scores: Flo
     let found = operandKeys(operands[0]!, tables, fields);
     for (const operand of operands.slice(1)) found = found.filter((key) => operand.slots.every((slot) => slotHas(slot, tables, key)));
     if (found.length > MAX_VERIFIED) {
-      found = [...found].sort((a, b) => scores[keyOrd(b)]! - scores[keyOrd(a)]! || a - b).slice(0, MAX_VERIFIED);
+      // Keep the best-scoring documents: cut at the MAX_VERIFIED-th best score (ties may add a few).
+      const values = Float64Array.from(found, (key) => scores[keyOrd(key)]!).sort();
+      const cut = values[values.length - MAX_VERIFIED]!;
+      found = found.filter((key) => scores[keyOrd(key)]! >= cut);
       notices.push(
         `Its words are very common: only the ${MAX_VERIFIED.toLocaleString('en')} best-scoring documents containing all of them were checked for the phrase or NEAR.`,
       );
@@ -248,7 +251,9 @@ function operandKeys(operand: ResolvedOperand, tables: SearchTables, fields: Fie
   const slots = [...operand.slots].sort((a, b) => slotSize(a, tables) - slotSize(b, tables));
   const [rarest, ...others] = slots;
   if (!rarest) return [];
-  return [...slotKeys(rarest, tables, fields)].filter((key) => others.every((slot) => slotHas(slot, tables, key)));
+  const keys: number[] = [];
+  for (const key of slotKeys(rarest, tables, fields)) if (others.every((slot) => slotHas(slot, tables, key))) keys.push(key);
+  return keys;
 }
 
 function operandSize(operand: ResolvedOperand, tables: SearchTables): number {
