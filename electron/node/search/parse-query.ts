@@ -14,6 +14,8 @@ export const MAX_QUERY_LENGTH = 1000;
 export const MAX_CLAUSES = 100;
 export const MAX_EDIT_DISTANCE = 2;
 export const MAX_NEAR_DISTANCE = 100;
+/** Each wildcard or fuzzy word scans the vocabulary and may stand for 200 words. */
+export const MAX_EXPANDED_WORDS = 10;
 
 const FIELD_NAMES = new Set<string>(SEARCH_FIELDS.map((f) => f.name));
 const FIELD_LIST = SEARCH_FIELDS.map((f) => `${f.name}:`).join(', ');
@@ -120,6 +122,10 @@ export function parseQuery(input: string): ParsedQuery {
     items.push({ presence, field, boost, operand });
   }
 
+  const expanded = items.filter((item) => item.operand.kind === 'word' && (item.operand.wildcard || item.operand.editDistance > 0));
+  if (expanded.length > MAX_EXPANDED_WORDS) {
+    throw new QuerySyntaxError(`This query has ${expanded.length} words with "*" or "~"; at most ${MAX_EXPANDED_WORDS} are searched at once.`);
+  }
   const clauses = joinNear(items);
   if (clauses.length > MAX_CLAUSES) {
     throw new QuerySyntaxError(`This query has ${clauses.length} parts; at most ${MAX_CLAUSES} are searched at once. Shorten it.`);

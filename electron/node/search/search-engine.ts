@@ -15,7 +15,7 @@ export type PreparedQuery = { clauses: ResolvedClause[]; notices: string[] };
 export type EngineHit = { ord: number; score: number };
 export type EngineResult = { total: number; hits: EngineHit[]; notices: string[] };
 
-/** Most candidate documents whose word positions a phrase or NEAR clause checks per query. */
+/** Most candidate documents whose word positions phrases and NEAR check, per query (all clauses together). */
 export const MAX_VERIFIED = 5_000;
 
 /** A matched stretch of a field: word indices (for proximity) and characters (for highlights). */
@@ -83,7 +83,15 @@ export function runQuery(query: PreparedQuery, shared: SearchTables, limit: numb
   }
 
   const notices: string[] = [];
-  const matches = (clause: ResolvedClause) => clauseMatches(clause, tables, scores, notices);
+  const budget = { verify: MAX_VERIFIED };
+  const memo = new Map<string, Uint32Array>();
+  // The same clause typed twice is matched once.
+  const matches = (clause: ResolvedClause) => {
+    const signature = JSON.stringify([clause.fields, clause.operands, clause.distances]);
+    let ords = memo.get(signature);
+    if (!ords) memo.set(signature, (ords = clauseMatches(clause, tables, scores, budget, notices)));
+    return ords;
+  };
   const required = query.clauses.filter((c) => c.presence === 'required');
   const excluded = new Uint8Array(n);
   for (const clause of query.clauses) {
@@ -179,36 +187,57 @@ function topHits(candidates: Uint32Array, scores: Float64Array, limit: number): 
 
 /**
  * Documents (ords, each once) that satisfy a clause. Phrases and NEAR check word positions
- * of the documents holding all their words; past MAX_VERIFIED such documents, only the best
- * scoring are checked, so that a phrase of very common words stays fast.
+ * of the documents holding all their words, best-scoring first, within the query's budget
+ * (MAX_VERIFIED), so that phrases of very common words stay fast.
  */
-function clauseMatches(clause: ResolvedClause, tables: SearchTables, scores: Float64Array, notices: string[]): Uint32Array {
-  const simple = clause.operands.length === 1 && !clause.operands[0]!.phrase;
+function clauseMatches(
+  clause: ResolvedClause,
+  tables: SearchTables,
+  scores: Float64Array,
+  budget: { verify: number },
+  notices: string[],
+): Uint32Array {
   const fields = fieldMask(clause.fields);
-  let keys: Uint32Array | number[];
-  if (simple) {
-    keys = slotKeys(clause.operands[0]!.slots[0]!, tables, fields);
-  } else {
-    const operands = [...clause.operands].sort((a, b) => operandSize(a, tables) - operandSize(b, tables));
-    let found = operandKeys(operands[0]!, tables, fields);
-    for (const operand of operands.slice(1)) found = found.filter((key) => operand.slots.every((slot) => slotHas(slot, tables, key)));
-    if (found.length > MAX_VERIFIED) {
-      // Keep the best-scoring documents: cut at the MAX_VERIFIED-th best score (ties may add a few).
-      const values = Float64Array.from(found, (key) => scores[keyOrd(key)]!).sort();
-      const cut = values[values.length - MAX_VERIFIED]!;
-      found = found.filter((key) => scores[keyOrd(key)]! >= cut);
-      notices.push(
-        `Its words are very common: only the ${MAX_VERIFIED.toLocaleString('en')} best-scoring documents containing all of them were checked for the phrase or NEAR.`,
-      );
-    }
-    keys = found.filter((key) => clauseIntervals(clause, tables, key) !== undefined);
+  if (clause.operands.length === 1 && !clause.operands[0]!.phrase) return slotOrds(clause.operands[0]!.slots[0]!, tables, fields);
+  const operands = [...clause.operands].sort((a, b) => operandSize(a, tables) - operandSize(b, tables));
+  let found = operandKeys(operands[0]!, tables, fields);
+  for (const operand of operands.slice(1)) found = found.filter((key) => operand.slots.every((slot) => slotHas(slot, tables, key)));
+  if (found.length > budget.verify) {
+    // Keep the best-scoring documents: cut at the budget-th best score (ties may add a few).
+    const values = Float64Array.from(found, (key) => scores[keyOrd(key)]!).sort();
+    const cut = budget.verify > 0 ? values[values.length - budget.verify]! : Infinity;
+    found = found.filter((key) => scores[keyOrd(key)]! >= cut);
+    notices.push(
+      `Its words are very common: only the ${MAX_VERIFIED.toLocaleString('en')} best-scoring documents containing all the words of its phrases or NEAR groups were checked.`,
+    );
   }
+  budget.verify = Math.max(0, budget.verify - found.length);
+  const keys = found.filter((key) => clauseIntervals(clause, tables, key) !== undefined);
   // A document's keys (one per field) are adjacent: keep each ord once.
   const ords = new Uint32Array(keys.length);
   let count = 0;
-  for (let i = 0; i < keys.length; i++) {
-    const ord = keyOrd(keys[i]!);
+  for (const key of keys) {
+    const ord = keyOrd(key);
     if (count === 0 || ords[count - 1] !== ord) ords[count++] = ord;
+  }
+  return ords.subarray(0, count);
+}
+
+/** Documents holding any term of a slot in the given fields, each once (no sorting). */
+function slotOrds(slot: Slot, tables: SearchTables, fields: FieldMask): Uint32Array {
+  const lists = slot.terms.flatMap((term) => tables.postings(term)?.keys ?? []);
+  const seen = new Uint8Array(tables.documentCount);
+  const ords = new Uint32Array(Math.min(tables.documentCount, lists.reduce((sum, list) => sum + list.length, 0)));
+  let count = 0;
+  for (const list of lists) {
+    for (let i = 0; i < list.length; i++) {
+      const key = list[i]!;
+      const ord = keyOrd(key);
+      if (fields[keyField(key)] && !seen[ord]) {
+        seen[ord] = 1;
+        ords[count++] = ord;
+      }
+    }
   }
   return ords.subarray(0, count);
 }

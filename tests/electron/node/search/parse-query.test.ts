@@ -71,6 +71,7 @@ describe('parseQuery', () => {
     ['pro*~1', /either "\*" or "~"/],
     ['x'.repeat(1001), /limited to 1,000 characters/],
     [Array.from({ length: 101 }, (_, i) => `w${i}`).join(' '), /at most 100/],
+    ['a* b* c* d* e* f* g* h* i* j~1 k~1', /11 words with "\*" or "~"; at most 10/],
   ])('refuses %j with a plain-language message', (query, message) => {
     expect(() => parseQuery(query)).toThrow(QuerySyntaxError);
     expect(() => parseQuery(query)).toThrow(message);

@@ -59,6 +59,12 @@ describe('search: query language', () => {
     expect(ids('cor*ba')).toEqual(['wisdom-elsewhere']);
   });
 
+  it('answers a clause typed twice as once, with twice its weight', () => {
+    const once = fixture.search.search({ query: '"house of wisdom"' }).results;
+    const twice = fixture.search.search({ query: '"house of wisdom" "house of wisdom"' }).results;
+    expect(twice.map((r) => [r.id, r.hitCount])).toEqual(once.map((r) => [r.id, r.hitCount]));
+  });
+
   it('checks NEAR/n on word positions', () => {
     expect(ids('founded NEAR/3 caliph')).toEqual(['round-city']);
     expect(ids('founded NEAR/1 caliph')).toEqual([]);
