@@ -33,6 +33,29 @@ describe('search on the bundled corpus', () => {
     expect(response.total).toBe(5);
   });
 
+  it('answers or refuses hostile and very broad queries without any other error', () => {
+    const letters = 'abcdefghij'.split('');
+    const queries = [
+      letters.map((l) => `${l}*`).join(' '),
+      letters.map((l) => `${l}a~2`).join(' '),
+      Array(40).fill('"of the"').join(' '),
+      Array(20).fill('"of the" NEAR/100 "in the"').join(' '),
+      Array(100).fill('the').join(' '),
+      letters.map((l) => `+${l}*`).join(' '),
+      'x'.repeat(1000),
+      `${'"'.repeat(333)}`,
+      ':'.repeat(999),
+    ];
+    for (const query of queries) {
+      try {
+        const response = bundled.search.search({ query });
+        expect(response.total, query.slice(0, 40)).toBeGreaterThanOrEqual(response.results.length);
+      } catch (error) {
+        expect((error as { code?: string }).code, query.slice(0, 40)).toBe('query-syntax');
+      }
+    }
+  });
+
   it('finds a phrase and its hits, and the same hits through findInDocument', () => {
     const response = bundled.search.search({ query: '"virtual caliphate"' });
     expect(response.results.length).toBeGreaterThan(0);

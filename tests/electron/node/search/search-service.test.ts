@@ -21,6 +21,12 @@ describe('search: Arabic and diacritics', () => {
     expect(highlighted('الأموي')).toEqual(['الأُمَوِيُّ', 'الاموي', 'الامـــوي']);
   });
 
+  it('handles Arabic phrases, wildcards and fuzzy words', () => {
+    expect(highlighted('"المسجد الأموي"')).toEqual(['المسجد الاموي']);
+    expect(ids('الأمو*')).toEqual(['umayyad-mosque']);
+    expect(ids('دمشك~1')).toEqual(['umayyad-mosque']);
+  });
+
   it('matches ة/ه and ى/ي variants', () => {
     expect(ids('مدينه')).toEqual(['umayyad-mosque']);
     expect(ids('مستشفي')).toEqual(['umayyad-mosque']);
