@@ -33,6 +33,7 @@ const REASON_LABELS: Record<SkipReason, string> = {
   'invalid-utf8': 'invalid UTF-8',
   empty: 'empty',
   'too-large': 'too large',
+  'too-deep': 'nested too deeply',
   'unsupported-type': 'unsupported type',
   duplicate: 'duplicate of another file',
   'bad-front-matter': 'bad front matter',

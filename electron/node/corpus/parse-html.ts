@@ -40,6 +40,16 @@ const META_LANGUAGE = ['dc.language', 'dcterms.language', 'content-language', 'l
 const META_TITLE = ['dc.title', 'dcterms.title', 'og:title'];
 const MAX_META = 1000;
 
+/**
+ * Deepest nesting of elements read (Chromium's HTML parser stops nesting at 512 too). The
+ * parser's cost per tag grows with the depth, so a hostile file of millions of unclosed tags
+ * would take hours: it is refused instead, in milliseconds.
+ */
+export const MAX_HTML_DEPTH = 512;
+
+/** Thrown when a document nests elements deeper than MAX_HTML_DEPTH. */
+export class HtmlTooDeepError extends Error {}
+
 const clean = (value: string | undefined) => (value ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_META);
 
 /**
@@ -59,6 +69,7 @@ export function parseHtml(html: string): ParsedHtml {
   let pre = 0;
   let language = '';
   let dir = '';
+  let depth = 0;
 
   const blockKind = (name: string): BlockKind => {
     if (HEADINGS.has(name)) return name as BlockKind;
@@ -72,6 +83,7 @@ export function parseHtml(html: string): ParsedHtml {
   const parser = new Parser(
     {
       onopentag(name, attribs) {
+        if (++depth > MAX_HTML_DEPTH) throw new HtmlTooDeepError(`elements nested more than ${MAX_HTML_DEPTH} deep`);
         if (name === 'html') {
           language = clean(attribs.lang ?? attribs['xml:lang']);
           dir = clean(attribs.dir).toLowerCase();
@@ -107,6 +119,7 @@ export function parseHtml(html: string): ParsedHtml {
         else out.addText(text);
       },
       onclosetag(name) {
+        depth--;
         if (name === 'title' && inTitle > 0) {
           inTitle--;
           dropped--;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import matter from 'gray-matter';
 import { detectLanguage, normaliseLanguageTag } from './detect-language';
-import { parseHtml, declaredCharset } from './parse-html';
+import { declaredCharset, HtmlTooDeepError, parseHtml } from './parse-html';
 import { parseMarkdown } from './parse-markdown';
 import { splitParagraphs } from './paragraphs';
 import type { AssembledText, TextBlock, TextLink } from './text-blocks';
@@ -41,6 +41,7 @@ export type SkipReason =
   | 'unsupported-type'
   | 'bad-front-matter'
   | 'too-large'
+  | 'too-deep'
   | 'duplicate'
   | 'symlink'
   | 'not-a-file'
@@ -121,6 +122,16 @@ function firstLine(text: string): string {
   return text.trim().split('\n', 1)[0]!.trim();
 }
 
+/** Runs a parser, turning a document nested too deeply (HTML, or raw HTML in Markdown) into a skip. */
+function refuseTooDeep<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof HtmlTooDeepError) throw new SourceError('too-deep', error.message);
+    throw error;
+  }
+}
+
 /** The title a reader would see first: a leading heading, else the first line. */
 function leadingTitle(parsed: AssembledText): string {
   const first = parsed.blocks[0];
@@ -143,14 +154,14 @@ export function parseSource(sourcePath: string, bytes: Uint8Array): SourceDocume
   let parsed: AssembledText;
   let fromMarkup = { title: '', author: '', date: '', description: '', source: '', language: '' };
   if (format === 'html') {
-    const html = parseHtml(raw);
+    const html = refuseTooDeep(() => parseHtml(raw));
     parsed = html;
     fromMarkup = html.meta;
   } else {
     const front = readFrontMatter(raw);
     data = front.data;
     if (format === 'markdown') {
-      parsed = parseMarkdown(front.body);
+      parsed = refuseTooDeep(() => parseMarkdown(front.body));
     } else {
       const text = front.body;
       parsed = { text, blocks: splitParagraphs(text).map((p) => ({ ...p, kind: 'p' as const })), links: [] };

@@ -34,52 +34,85 @@ export class TextAssembler {
   private length = 0;
   private readonly blocks: TextBlock[] = [];
   private readonly links: TextLink[] = [];
-  private buffer = '';
+  /**
+   * The block being filled, as pieces: appending to one string and looking at its end would
+   * flatten it each time, quadratic in a long block (a hostile page of 200k tags took 8 s).
+   */
+  private pieces: string[] = [];
+  private bufferLength = 0;
+  private lastChar = '';
+  private hasText = false;
   private kind: BlockKind = 'p';
   private openLinks: { href: string; start: number }[] = [];
   private pendingLinks: { href: string; start: number; end: number }[] = [];
 
   /** Sets the kind of the block being filled (the outermost structure wins when called first). */
   setKind(kind: BlockKind): void {
-    if (this.buffer === '') this.kind = kind;
+    if (this.bufferLength === 0) this.kind = kind;
   }
 
   /** Appends flowing text, collapsing whitespace. */
   addText(text: string): void {
     let collapsed = text.replace(/[ \t\n\r\f]+/g, ' ');
-    if (this.buffer === '' || this.buffer.endsWith(' ') || this.buffer.endsWith('\n') || this.buffer.endsWith('\t')) {
-      collapsed = collapsed.replace(/^ /, '');
+    if (this.bufferLength === 0 || this.lastChar === ' ' || this.lastChar === '\n' || this.lastChar === '\t') {
+      if (collapsed.startsWith(' ')) collapsed = collapsed.slice(1);
     }
-    this.buffer += collapsed;
+    this.append(collapsed);
   }
 
   /** Appends text exactly as written (preformatted text, Markdown inline text). */
   addRaw(text: string): void {
-    this.buffer += text;
+    this.append(text);
   }
 
   /** A line break inside the current block. */
   addLineBreak(): void {
-    this.buffer = this.buffer.replace(/ $/, '') + '\n';
+    this.trimEndSpaces();
+    this.append('\n');
   }
 
   /** A separator between cells of a table row. */
   addCellSeparator(): void {
-    if (this.buffer.trim() !== '') this.buffer = this.buffer.replace(/[ \t]+$/, '') + '\t';
+    if (!this.hasText) return;
+    this.trimEndSpaces();
+    this.append('\t');
+  }
+
+  private append(text: string): void {
+    if (text === '') return;
+    this.pieces.push(text);
+    this.bufferLength += text.length;
+    this.lastChar = text[text.length - 1]!;
+    if (!this.hasText && /\S/.test(text)) this.hasText = true;
+  }
+
+  private trimEndSpaces(): void {
+    while (this.pieces.length > 0) {
+      const piece = this.pieces[this.pieces.length - 1]!;
+      const trimmed = piece.replace(/[ \t]+$/, '');
+      this.bufferLength -= piece.length - trimmed.length;
+      if (trimmed !== '') {
+        this.pieces[this.pieces.length - 1] = trimmed;
+        this.lastChar = trimmed[trimmed.length - 1]!;
+        return;
+      }
+      this.pieces.pop();
+    }
+    this.lastChar = '';
   }
 
   openLink(href: string): void {
-    this.openLinks.push({ href: keptHref(href), start: this.buffer.length });
+    this.openLinks.push({ href: keptHref(href), start: this.bufferLength });
   }
 
   closeLink(): void {
     const link = this.openLinks.pop();
-    if (link && link.href !== '') this.pendingLinks.push({ ...link, end: this.buffer.length });
+    if (link && link.href !== '') this.pendingLinks.push({ ...link, end: this.bufferLength });
   }
 
   /** Ends the current block; an empty block leaves no trace. */
   endBlock(): void {
-    const raw = this.buffer;
+    const raw = this.pieces.join('');
     const lead = raw.length - raw.trimStart().length;
     const body = raw.trim();
     if (body !== '') {
@@ -94,7 +127,10 @@ export class TextAssembler {
         if (to > from && span.href !== '') this.links.push({ start: start + from, end: start + to, href: span.href });
       }
     }
-    this.buffer = '';
+    this.pieces = [];
+    this.bufferLength = 0;
+    this.lastChar = '';
+    this.hasText = false;
     this.kind = 'p';
     this.pendingLinks = [];
     this.openLinks = this.openLinks.map((l) => ({ ...l, start: 0 }));

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { declaredCharset, parseHtml } from '../../../../electron/node/corpus/parse-html';
+import { declaredCharset, HtmlTooDeepError, MAX_HTML_DEPTH, parseHtml } from '../../../../electron/node/corpus/parse-html';
 import { FIXTURES } from '../../../harness/paths';
 
 const blockTexts = (parsed: ReturnType<typeof parseHtml>) => parsed.blocks.map((b) => parsed.text.slice(b.start, b.end));
@@ -89,6 +89,13 @@ describe('parseHtml', () => {
   it('keeps text after unclosed inline tags and drops unclosed raw-text elements to the end', () => {
     expect(parseHtml('<p><b>bold <i>both</p><p>next').text).toBe('bold both\n\nnext');
     expect(parseHtml('<p>before</p><script>never').text).toBe('before');
+  });
+
+  it('reads elements nested up to the limit and refuses deeper ones', () => {
+    expect(parseHtml(`${'<div>'.repeat(MAX_HTML_DEPTH - 1)}deep`).text).toBe('deep');
+    expect(() => parseHtml(`${'<div>'.repeat(MAX_HTML_DEPTH + 1)}deep`)).toThrow(HtmlTooDeepError);
+    // Closed elements do not add up: a long flat page is fine.
+    expect(parseHtml('<p><b>x</b></p>'.repeat(5000)).blocks).toHaveLength(5000);
   });
 
   it('finds a declared character set', () => {

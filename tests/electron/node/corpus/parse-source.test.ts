@@ -81,6 +81,8 @@ describe('parseSource per format', () => {
     ['broken.md', bytes('---\ntitle: [unclosed\n---\ntext'), 'bad-front-matter'],
     ['bad.md', new Uint8Array([0xc3, 0x28]), 'invalid-utf8'],
     ['page.xhtml', bytes('<p>x</p>'), 'unsupported-type'],
+    ['nested.html', bytes(`${'<div>'.repeat(600)}deep`), 'too-deep'],
+    ['nested.md', bytes(`Text\n\n${'<div>'.repeat(600)}deep\n`), 'too-deep'],
     ['README', bytes('text'), 'unsupported-type'],
   ])('refuses %s with reason %s', (name, content, reason) => {
     expect(() => parseSource(name, content)).toThrowError(SourceError);
