@@ -37,7 +37,7 @@ export function createSearchService(requireStore: () => CorpusStore): SearchServ
         const snippets: Snippet[] = spans.length > 0 ? makeSnippets(doc.text, spans) : leadSnippet(doc.text);
         return { id: doc.id, title: doc.title, source: doc.source, score: hit.score, hitCount: spans.length, snippets };
       });
-      const allNotices = [...prepared.notices, ...notices];
+      const allNotices = [...new Set([...prepared.notices, ...notices])];
       const notice = allNotices.length > 0 ? allNotices.join(' ') : undefined;
       return { query, total, results, tookMs: performance.now() - started, ...(notice ? { notice } : {}) };
     },
