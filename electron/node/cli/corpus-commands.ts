@@ -40,6 +40,7 @@ const REASON_LABELS: Record<SkipReason, string> = {
   symlink: 'symbolic link',
   'not-a-file': 'not a regular file',
   unreadable: 'unreadable',
+  'parse-failed': 'could not be parsed',
 };
 
 /** File names come from untrusted folders: control characters (terminal escapes) are shown, not sent. */

@@ -4,8 +4,9 @@ import { BUILDER_VERSION, CORPUS_FORMAT_VERSION, META } from './corpus-format';
 import { readCorpusDescription, type CorpusDescription } from './corpus-description';
 import { ContentHasher, MANIFEST_SCHEME } from './corpus-manifest';
 import { createCorpusWriter, type CorpusWriter } from './corpus-writer';
-import { parseSource, SourceError, sourceFormatOf, unsupportedType, type SkipReason } from './parse-source';
-import { listSourceEntries, listSourceFiles, type SourceFile } from './read-source-files';
+import { isReadable, loadSource } from './load-source';
+import { sourceFormatOf, type SkipReason } from './parse-source';
+import { listSourceEntries, listSourceFiles } from './read-source-files';
 import { sha256Hex } from './sha256';
 import { removeStaleTempFiles, tempFileFor } from './temp-files';
 import { countWords } from './word-count';
@@ -68,8 +69,6 @@ function fingerprint(description: CorpusDescription, files: { relativePath: stri
   return sha256Hex(parts.join('\n'));
 }
 
-const megabytes = (bytes: number) => String(Math.round((bytes / 1024 / 1024) * 10) / 10);
-
 /** A unique id for a document: its path id, or that id with a number when another file took it. */
 function uniqueId(id: string, taken: Map<string, string>): string {
   if (!taken.has(id)) return id;
@@ -93,8 +92,7 @@ export function buildCorpus(options: BuildOptions): BuildSummary {
   const description = readCorpusDescription(sourcesDir, options.title);
   const entries = listSourceEntries(sourcesDir);
   const total = entries.length;
-  const read = (entry: SourceFile) => !entry.skip && entry.size <= maxFileBytes && sourceFormatOf(entry.relativePath) !== undefined;
-  const totalBytes = entries.reduce((sum, entry) => sum + (read(entry) ? entry.size : 0), 0);
+  const totalBytes = entries.reduce((sum, entry) => sum + (isReadable(entry, maxFileBytes) ? entry.size : 0), 0);
 
   const outFile = path.resolve(options.outFile);
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
@@ -117,41 +115,28 @@ export function buildCorpus(options: BuildOptions): BuildSummary {
   try {
     writer = createCorpusWriter(tmpFile);
     entries.forEach((entry, index) => {
-      const skip = (reason: SkipReason, message: string) => skipped.push({ path: entry.relativePath, reason, message });
-      if (entry.skip) skip(entry.skip.reason, entry.skip.message);
-      else if (!sourceFormatOf(entry.relativePath)) skip('unsupported-type', unsupportedType(entry.relativePath).message);
-      else if (entry.size > maxFileBytes) {
-        skip('too-large', `${megabytes(entry.size)} MB, over the ${megabytes(maxFileBytes)} MB limit`);
+      const loaded = loadSource(entry, maxFileBytes);
+      if (loaded.bytes) {
+        bytesRead += loaded.bytes.length;
+        fileShas.push({ relativePath: entry.relativePath, sha256: sha256Hex(loaded.bytes) });
+      }
+      if (!loaded.ok) {
+        skipped.push({ path: entry.relativePath, reason: loaded.reason, message: loaded.message });
       } else {
-        let bytes: Buffer | undefined;
-        try {
-          bytes = fs.readFileSync(entry.absolutePath);
-        } catch (error) {
-          skip('unreadable', `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-        }
-        if (bytes) {
-          bytesRead += bytes.length;
-          fileShas.push({ relativePath: entry.relativePath, sha256: sha256Hex(bytes) });
-          try {
-            const doc = parseSource(entry.relativePath, bytes);
-            const sha256 = sha256Hex(doc.text);
-            const sameText = byText.get(sha256);
-            if (sameText !== undefined) {
-              skip('duplicate', `same text as ${sameText}`);
-            } else {
-              const id = uniqueId(doc.id, byId);
-              byId.set(id, entry.relativePath);
-              byText.set(sha256, entry.relativePath);
-              const prepared = { ...doc, id, sha256, wordCount: countWords(doc.text) };
-              writer!.add(prepared);
-              hasher.add(prepared);
-              textChars += doc.text.length;
-              documents++;
-            }
-          } catch (error) {
-            if (!(error instanceof SourceError)) throw error;
-            skip(error.reason, error.message);
-          }
+        const { doc } = loaded;
+        const sha256 = sha256Hex(doc.text);
+        const sameText = byText.get(sha256);
+        if (sameText !== undefined) {
+          skipped.push({ path: entry.relativePath, reason: 'duplicate', message: `same text as ${sameText}` });
+        } else {
+          const id = uniqueId(doc.id, byId);
+          byId.set(id, entry.relativePath);
+          byText.set(sha256, entry.relativePath);
+          const prepared = { ...doc, id, sha256, wordCount: countWords(doc.text) };
+          writer!.add(prepared);
+          hasher.add(prepared);
+          textChars += doc.text.length;
+          documents++;
         }
       }
       progress('reading', index + 1);

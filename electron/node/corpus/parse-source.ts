@@ -45,7 +45,8 @@ export type SkipReason =
   | 'duplicate'
   | 'symlink'
   | 'not-a-file'
-  | 'unreadable';
+  | 'unreadable'
+  | 'parse-failed';
 
 export class SourceError extends Error {
   constructor(

@@ -1,0 +1,38 @@
+import fs from 'node:fs';
+import { parseSource, SourceError, sourceFormatOf, unsupportedType, type SkipReason, type SourceDocument } from './parse-source';
+import type { SourceFile } from './read-source-files';
+
+export type LoadedSource =
+  | { ok: true; bytes: Buffer; doc: SourceDocument }
+  | { ok: false; reason: SkipReason; message: string; bytes?: Buffer };
+
+const megabytes = (bytes: number) => String(Math.round((bytes / 1024 / 1024) * 10) / 10);
+
+/** Whether a build reads this entry at all (type, size and kind are known from the listing). */
+export function isReadable(entry: SourceFile, maxFileBytes: number): boolean {
+  return !entry.skip && entry.size <= maxFileBytes && sourceFormatOf(entry.relativePath) !== undefined;
+}
+
+/**
+ * Reads and parses one listed entry, or says why it is skipped. Whatever a file holds, the
+ * answer is a document or a reason: a parser failing on strange input skips that file only.
+ */
+export function loadSource(entry: SourceFile, maxFileBytes: number): LoadedSource {
+  if (entry.skip) return { ok: false, ...entry.skip };
+  if (!sourceFormatOf(entry.relativePath)) return { ok: false, reason: 'unsupported-type', message: unsupportedType(entry.relativePath).message };
+  if (entry.size > maxFileBytes) {
+    return { ok: false, reason: 'too-large', message: `${megabytes(entry.size)} MB, over the ${megabytes(maxFileBytes)} MB limit` };
+  }
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(entry.absolutePath);
+  } catch (error) {
+    return { ok: false, reason: 'unreadable', message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+  }
+  try {
+    return { ok: true, bytes, doc: parseSource(entry.relativePath, bytes) };
+  } catch (error) {
+    if (error instanceof SourceError) return { ok: false, reason: error.reason, message: error.message, bytes };
+    return { ok: false, reason: 'parse-failed', message: `could not be parsed (${(error as Error).message.split('\n')[0]})`, bytes };
+  }
+}
