@@ -3,10 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildCorpus } from '../../../../electron/node/corpus/build-corpus';
+import type * as ParseHtml from '../../../../electron/node/corpus/parse-html';
 
 // A parser that fails in an unforeseen way on one file (a bug, or input it cannot handle).
 vi.mock('../../../../electron/node/corpus/parse-html', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../../../electron/node/corpus/parse-html')>();
+  const original = await importOriginal<typeof ParseHtml>();
   return {
     ...original,
     parseHtml: (html: string) => {
