@@ -10,22 +10,51 @@ type TokenFunction = (token: lunr.Token) => lunr.Token | undefined | null;
 const arabicStemmer = (lunr as unknown as { ar: { stemmer: TokenFunction } }).ar.stemmer;
 const englishStemmer = lunr.stemmer as unknown as TokenFunction;
 
+const run = (stemmer: TokenFunction, word: string) => stemmer(new lunr.Token(word, {}))?.toString() ?? '';
+
+// Light stemming (Larkey's light10) on folded words (ة is already ه): article and
+// conjunction prefixes, then common suffixes, each only if three letters remain.
+const PREFIXES = ['وال', 'بال', 'كال', 'فال', 'لل', 'ال', 'و'];
+const SUFFIXES = ['ها', 'ان', 'ات', 'ون', 'ين', 'يه', 'ه', 'ي'];
+
+export function lightStem(word: string): string {
+  let stem = word;
+  const prefix = PREFIXES.find((p) => stem.startsWith(p) && stem.length - p.length >= 3);
+  if (prefix) stem = stem.slice(prefix.length);
+  for (const suffix of SUFFIXES) {
+    if (stem.endsWith(suffix) && stem.length - suffix.length >= 3) stem = stem.slice(0, -suffix.length);
+  }
+  return stem;
+}
+
+/**
+ * Which Arabic stemmer the index uses. lunr-languages' stemmer reduces words to root
+ * patterns: it conflates unrelated words (خليفة "caliph" and خلاف "dispute" → خلاف, اسلام
+ * and سلم "peace, ladder" → سلم), cuts names (بغداد → غداد) and splits inflections
+ * (الأموي → موي but الأموية → امو). Light stemming (Larkey's light10, as in Lucene) matched
+ * as many inflection pairs with none of those conflations (tests/electron/node/search/
+ * normalise.test.ts), so it is the default; the other stays one switch away.
+ */
+export const ARABIC_STEMMER: 'light10' | 'lunr-languages' = 'light10';
+
+function arabicTerm(word: string): string {
+  if (ARABIC_STEMMER === 'light10') return lightStem(word);
+  return run(arabicStemmer, word) || word;
+}
+
 const cache = new Map<string, string>();
 
 /**
- * The index term of a folded word. A multi-language pipeline: Arabic-script words take
- * lunr-languages' Arabic stemmer, every other word Lunr's English (Porter) stemmer, so
- * neither stemmer mangles the other language. Unlike Lunr's default pipeline, common
- * words are kept: phrases need them, and they help rank long queries (measured in
- * bench/: dropping them cost a tenth of the MRR against FTS5).
+ * The index term of a folded word. A multi-language pipeline: Arabic-script words take the
+ * Arabic stemmer above, every other word Lunr's English (Porter) stemmer, so neither
+ * stemmer mangles the other language. Unlike Lunr's default pipeline, common words are
+ * kept: phrases need them, and they help rank long queries (measured in bench/: dropping
+ * them cost a tenth of the MRR against FTS5).
  */
 export function termOf(word: string): string {
   const cached = cache.get(word);
   if (cached !== undefined) return cached;
-  const stemmer = isArabicWord(word) ? arabicStemmer : englishStemmer;
-  const stemmed = stemmer(new lunr.Token(word, {}))?.toString();
-  // The Arabic stemmer empties its own stop words: keep such words as they are.
-  const term = stemmed === undefined || stemmed === '' ? word : stemmed;
+  const term = isArabicWord(word) ? arabicTerm(word) : run(englishStemmer, word) || word;
   if (cache.size > 200_000) cache.clear();
   cache.set(word, term);
   return term;
