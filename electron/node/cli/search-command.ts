@@ -78,7 +78,7 @@ function toJson(response: SearchResponse) {
 function printResults(out: Output, response: SearchResponse): void {
   const shown = response.results.length;
   const count = response.total === 1 ? '1 document' : `${response.total} documents`;
-  out.log(`${count} match "${response.query}"${shown < response.total ? ` (showing ${shown})` : ''}, ${response.tookMs.toFixed(1)} ms`);
+  out.log(`${count} found for: ${response.query}${shown < response.total ? ` (showing ${shown})` : ''} · ${response.tookMs.toFixed(1)} ms`);
   if (response.notice) out.log(`Note: ${response.notice}`);
   response.results.forEach((r, i) => {
     out.log('');

@@ -4,8 +4,8 @@
  * file from another version is recognised before any query runs.
  */
 export const CORPUS_APPLICATION_ID = 0x4341524c; // "CARL"
-// 4: search terms of Arabic words use light stemming (electron/node/search/analyse.ts).
-export const CORPUS_FORMAT_VERSION = 4;
+// 4: Arabic search terms by light stemming; 5: postings entries as varints (search/postings.ts).
+export const CORPUS_FORMAT_VERSION = 5;
 export const BUILDER_VERSION = '0.2.0';
 
 export const CORPUS_SCHEMA = `

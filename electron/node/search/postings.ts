@@ -1,17 +1,18 @@
 /**
- * Postings of one term, packed for lazy use (the blob stored per term in search_terms):
- *   u32 n | u32 key[n] (document ord << 2 | field) | f32 weight[n] | u32 occEnd[n] | occurrences
- * Keys are sorted. weight is the term's Lunr BM25 weight in that field (boosts included).
- * Occurrences of entry i are bytes [occEnd[i-1], occEnd[i]) of the occurrence region: varint
- * triples (word index delta, start delta, length), decoded only for the few documents that
- * need positions (phrases, NEAR, snippets), never for scoring.
+ * Postings of one term (the blob stored per term in search_terms), all unsigned varints:
+ *   u32 n | u32 entryBytes | n × (key delta, weight × 1000, occurrence bytes) | occurrences
+ * A key is document ord << 2 | field; keys are sorted. The weight is the term's Lunr BM25
+ * weight in that field (boosts included), which Lunr rounds to 3 decimals: stored exactly.
+ * Entries are decoded into typed arrays once per read (a common word's 100k in about a
+ * millisecond); occurrences, varint triples (word index delta, start delta, length), only
+ * for the few documents that need positions (phrases, NEAR, snippets), never for scoring.
  */
 export type Occurrence = { index: number; start: number; length: number };
 
 export type Postings = {
   readonly count: number;
   readonly keys: Uint32Array;
-  readonly weights: Float32Array;
+  readonly weights: Float64Array;
   occurrences(entry: number): Occurrence[];
   /** Word indices only (no objects): what phrase and proximity checks compare. */
   positions(entry: number): number[];
@@ -69,14 +70,22 @@ export class PostingsWriter {
   encode(weights: ArrayLike<number>): Buffer {
     const n = this.keys.length;
     const ends = [...this.ends, this.used];
-    const buffer = Buffer.alloc(4 + 12 * n + this.used);
-    buffer.writeUInt32LE(n, 0);
+    const entries = new Uint8Array(n * 15);
+    let p = 0;
+    let previousKey = 0;
+    let previousEnd = 0;
     for (let i = 0; i < n; i++) {
-      buffer.writeUInt32LE(this.keys[i]!, 4 + 4 * i);
-      buffer.writeFloatLE(weights[i]!, 4 + 4 * n + 4 * i);
-      buffer.writeUInt32LE(ends[i]!, 4 + 8 * n + 4 * i);
+      p = writeVarint(entries, p, this.keys[i]! - previousKey);
+      p = writeVarint(entries, p, Math.round(weights[i]! * 1000));
+      p = writeVarint(entries, p, ends[i]! - previousEnd);
+      previousKey = this.keys[i]!;
+      previousEnd = ends[i]!;
     }
-    buffer.set(this.bytes.subarray(0, this.used), 4 + 12 * n);
+    const buffer = Buffer.alloc(8 + p + this.used);
+    buffer.writeUInt32LE(n, 0);
+    buffer.writeUInt32LE(p, 4);
+    buffer.set(entries.subarray(0, p), 8);
+    buffer.set(this.bytes.subarray(0, this.used), 8 + p);
     return buffer;
   }
 }
@@ -93,21 +102,41 @@ function writeVarint(out: Uint8Array, at: number, value: number): number {
   return p;
 }
 
-/** Views over a stored blob; copies it once if SQLite handed back an unaligned buffer. */
+/** Decodes a stored blob's entries into typed arrays; occurrences stay packed until asked for. */
 export function decodePostings(blob: Uint8Array): Postings {
-  let bytes = blob;
-  if (bytes.byteOffset % 4 !== 0) bytes = new Uint8Array(blob);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const view = new DataView(blob.buffer, blob.byteOffset, blob.byteLength);
   const n = view.getUint32(0, true);
-  const keys = new Uint32Array(bytes.buffer, bytes.byteOffset + 4, n);
-  const weights = new Float32Array(bytes.buffer, bytes.byteOffset + 4 + 4 * n, n);
-  const ends = new Uint32Array(bytes.buffer, bytes.byteOffset + 4 + 8 * n, n);
-  const region = bytes.subarray(4 + 12 * n);
+  const entryBytes = view.getUint32(4, true);
+  const keys = new Uint32Array(n);
+  const weights = new Float64Array(n);
+  const ends = new Uint32Array(n);
+  let p = 8;
+  // Inline varint reads: no object per value, this loop runs over every entry of a read.
+  const next = (): number => {
+    let value = 0;
+    let scale = 1;
+    for (;;) {
+      const byte = blob[p++]!;
+      value += (byte & 0x7f) * scale;
+      if (byte < 0x80) return value;
+      scale *= 128;
+    }
+  };
+  let key = 0;
+  let end = 0;
+  for (let i = 0; i < n; i++) {
+    key += next();
+    weights[i] = next() / 1000;
+    end += next();
+    keys[i] = key;
+    ends[i] = end;
+  }
+  const region = blob.subarray(8 + entryBytes);
   return {
     count: n,
     keys,
     weights,
-    byteLength: bytes.byteLength,
+    byteLength: 16 * n + region.byteLength,
     find(key) {
       let lo = 0;
       let hi = n - 1;

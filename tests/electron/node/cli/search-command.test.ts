@@ -27,7 +27,7 @@ describe('carrel search', () => {
     const out = capture();
     expect(await main(['search', 'الأموي', '--corpus', corpus], out)).toBe(0);
     const text = out.lines.join('\n');
-    expect(text).toMatch(/^1 document match "الأموي"/);
+    expect(text).toMatch(/^1 document found for: الأموي · [\d.]+ ms/);
     expect(text).toContain('umayyad-mosque');
     expect(text).toContain('«الاموي»');
   });
