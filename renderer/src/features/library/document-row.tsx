@@ -1,5 +1,6 @@
 import type { DocumentMeta } from '../../../../electron/common/corpus/corpus-types';
 import { formatReadingTime } from '../../../../electron/common/corpus/reading-time';
+import { displayTitle } from '../../shared/display-title';
 
 const numberFormat = new Intl.NumberFormat('en');
 
@@ -9,7 +10,7 @@ export function DocumentRow({ doc, onOpen }: { doc: DocumentMeta; onOpen: (id: s
     <li className="document-row">
       <button type="button" className="document-open" data-doc-id={doc.id} onClick={() => onOpen(doc.id)}>
         <span className="document-title" dir="auto" lang={doc.language || undefined}>
-          {doc.title}
+          {displayTitle(doc.title)}
         </span>
         <span className="document-byline" dir="auto">
           {byline || 'Source not stated'}

@@ -10,6 +10,7 @@ import { useUserDataVersion } from '../../shared/user-data-version';
 import { AnchorReviewList } from './anchor-review-list';
 import { COLOR_LABELS, HIGHLIGHT_COLORS } from './highlight-colors';
 import { NotebookEntryView, type NotebookJump } from './notebook-entry';
+import { displayTitle } from '../../shared/display-title';
 
 type Props = { onOpen: (jump: NotebookJump) => void };
 
@@ -124,7 +125,7 @@ export function NotebookView({ onOpen }: Props) {
             {documents.status === 'ready' &&
               documents.value.map((d) => (
                 <option key={d.id} value={d.id}>
-                  {d.title}
+                  {displayTitle(d.title)}
                 </option>
               ))}
           </select>

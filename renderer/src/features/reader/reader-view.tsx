@@ -9,6 +9,7 @@ import type { ScrollTarget, TextSelection } from '../../shared/reader-types';
 import { useResult } from '../../shared/use-result';
 import { useKeyboardSelection } from './use-keyboard-selection';
 import { useReadingOffset, useScrollTarget, useSelectionReporting } from './use-reader-extensions';
+import { displayTitle } from '../../shared/display-title';
 
 type Props = {
   id: string;
@@ -133,7 +134,7 @@ export function ReaderView(props: Props) {
         <>
           <header className="reader-header">
             <h2 className="reader-title" dir="auto" tabIndex={-1} ref={headingRef}>
-              {doc.value.title}
+              {displayTitle(doc.value.title)}
             </h2>
             <p className="reader-meta" dir="auto">
               {[doc.value.source, doc.value.author].filter(Boolean).join(' · ') || 'Source not stated'}

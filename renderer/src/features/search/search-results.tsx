@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { SearchResult } from '../../../../electron/common/search/search-types';
 import { SnippetText } from './snippet-text';
+import { displayTitle } from '../../shared/display-title';
 
 type Props = {
   id: string;
@@ -41,7 +42,7 @@ export function SearchResults({ id, results, active, onActivate, onOpen }: Props
           onClick={() => onOpen(i)}
         >
           <span className="search-result-title" dir="auto">
-            {result.title}
+            {displayTitle(result.title)}
           </span>
           <span className="search-result-meta">
             <span dir="auto">{result.source || 'Source not stated'}</span>
