@@ -17,6 +17,10 @@ export const CSP_DIRECTIVES: Readonly<Record<string, string>> = {
   'manifest-src': "'none'",
   'base-uri': "'none'",
   'form-action': "'none'",
+  // Raw HTML reaches the DOM only through Carrel's sanitiser policy (and DOMPurify's own,
+  // which it needs to parse); any other string assigned to innerHTML throws.
+  'require-trusted-types-for': "'script'",
+  'trusted-types': 'carrel-sanitizer dompurify',
 };
 
 export const CONTENT_SECURITY_POLICY = Object.entries(CSP_DIRECTIVES)

@@ -18,6 +18,11 @@ describe('the Content Security Policy', () => {
     expect(CSP_DIRECTIVES['form-action']).toBe("'none'");
   });
 
+  it('requires Trusted Types for script sinks, with only the sanitiser’s policies allowed', () => {
+    expect(CSP_DIRECTIVES['require-trusted-types-for']).toBe("'script'");
+    expect(CSP_DIRECTIVES['trusted-types']).toBe('carrel-sanitizer dompurify');
+  });
+
   it('is written into the built index.html from the one definition', () => {
     expect(metaPolicy(fs.readFileSync(path.join(ROOT, 'renderer', 'index.html'), 'utf8'))).toBe('%CARREL_CSP%');
     expect(metaPolicy(fs.readFileSync(path.join(RENDERER_DIR, 'index.html'), 'utf8'))).toBe(CONTENT_SECURITY_POLICY);
