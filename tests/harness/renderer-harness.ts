@@ -53,9 +53,10 @@ export async function launchHarness(config: ServicesConfig): Promise<Harness> {
   // A fresh notes database per harness unless the test brings its own (e.g. to reopen it).
   const tempDir = config.userDbFile ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'carrel-harness-user-'));
   const userDbFile = config.userDbFile ?? path.join(tempDir!, 'carrel-user.sqlite');
-  const services = createServices({ ...config, userDbFile });
-  const table = createHandlerTable(services);
   const foreignRequests: string[] = [];
+  // Like main's counter: what the request layer refused.
+  const services = createServices({ ...config, userDbFile, blockedRequests: () => foreignRequests.length });
+  const table = createHandlerTable(services);
   const pageErrors: string[] = [];
   const cspViolations: string[] = [];
 

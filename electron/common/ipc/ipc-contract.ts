@@ -1,5 +1,6 @@
 import type { CorpusInfo, DocumentMeta, DocumentView } from '../corpus/corpus-types';
 import type { Result } from '../result';
+import type { SecurityStatus } from '../security/security-status';
 import type { DocumentMatches, FindInDocumentRequest, SearchRequest, SearchResponse } from '../search/search-types';
 import type { AnchorReview, AnchorReviewDecision, AnchorReviewOutcome } from '../notes/anchor-review-types';
 import type { NotebookQuery, NotebookResult } from '../notes/notebook-types';
@@ -59,6 +60,8 @@ export interface CarrelServices {
   resolveAnchorReview(input: AnchorReviewDecision): AnchorReviewOutcome;
   /** Live highlights, notes and bookmarks of the open corpus (or of some documents) as W3C Web Annotations (JSON-LD). */
   exportAnnotations(input: { documentIds?: string[] }): AnnotationExport;
+  /** Facts for the About / Security panel: blocked requests, corpus integrity, user database. */
+  getSecurityStatus(input: undefined): SecurityStatus;
 }
 
 export type Method = keyof CarrelServices;
@@ -92,6 +95,7 @@ export const CHANNELS = {
   listAnchorReviews: 'carrel:notes:list-anchor-reviews',
   resolveAnchorReview: 'carrel:notes:resolve-anchor-review',
   exportAnnotations: 'carrel:notes:export-annotations',
+  getSecurityStatus: 'carrel:security:status',
 } as const satisfies Record<Method, string>;
 
 export const METHODS = Object.keys(CHANNELS) as Method[];

@@ -68,4 +68,5 @@ export const INPUT_SCHEMAS = {
     z.object({ highlightId: userItemId, action: z.literal('keep-orphaned') }).strict(),
     z.object({ highlightId: userItemId, action: z.literal('delete') }).strict(),
   ]),
+  getSecurityStatus: z.undefined(),
 } satisfies { [M in Method]: z.ZodType<Input<M>> };

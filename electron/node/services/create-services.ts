@@ -2,6 +2,7 @@ import type { CarrelServices } from '../../common/ipc/ipc-contract';
 import type { OpenCorpusOptions } from '../corpus/corpus-store';
 import { createCorpusService } from './corpus-service';
 import { createSearchService } from './search-service';
+import { createSecurityService } from './security-service';
 import { createAnchorReviewService } from './user-data/anchor-review-service';
 import { createBookmarkService } from './user-data/bookmark-service';
 import { createExportService } from './user-data/export-service';
@@ -18,6 +19,8 @@ export type ServicesConfig = {
    * passes a file in app.getPath('userData'); without one, user-data calls fail with a reason.
    */
   userDbFile?: string;
+  /** Requests refused so far by the shell (or the harness), for the security panel. */
+  blockedRequests?: () => number;
   /** Clock for user-data timestamps (tests); default: the system clock. */
   now?: () => Date;
 } & OpenCorpusOptions;
@@ -41,6 +44,12 @@ export function createServices(config: ServicesConfig): AppServices {
     ...createNotebookService(userData),
     ...createAnchorReviewService(userData),
     ...createExportService(userData),
+    ...createSecurityService({
+      corpusFile: config.corpusFile,
+      userDbFile: config.userDbFile,
+      nativeBinding: config.nativeBinding,
+      blockedRequests: config.blockedRequests ?? (() => 0),
+    }),
     search: search.search,
     findInDocument: search.findInDocument,
     getCorpusInfo: corpus.getCorpusInfo,

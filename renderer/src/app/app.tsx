@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { AboutView } from '../features/about/about-view';
 import { LibraryView } from '../features/library/library-view';
 import { NotebookView } from '../features/notes/notebook-view';
 import { SearchBox } from '../features/search/search-box';
@@ -10,6 +11,7 @@ import { ReaderScreen, type ReaderJump } from './reader-screen';
 type Route =
   | { view: 'library'; focusId?: string }
   | { view: 'notebook' }
+  | { view: 'about' }
   | { view: 'reader'; id: string; searchQuery?: string; jump?: ReaderJump; from?: 'notebook'; opened: number };
 
 export function App() {
@@ -23,6 +25,7 @@ export function App() {
   );
   const showNotebook = useCallback(() => setRoute({ view: 'notebook' }), []);
   const showLibrary = useCallback(() => setRoute({ view: 'library' }), []);
+  const showAbout = useCallback(() => setRoute({ view: 'about' }), []);
   const backToLibrary = useCallback(
     () =>
       setRoute((current) =>
@@ -49,11 +52,15 @@ export function App() {
             <button type="button" className="nav-button" aria-current={route.view === 'notebook' ? 'page' : undefined} onClick={showNotebook}>
               Notebook
             </button>
+            <button type="button" className="nav-button" aria-current={route.view === 'about' ? 'page' : undefined} onClick={showAbout}>
+              Security
+            </button>
           </nav>
         </header>
         <main className="app-main">
           {route.view === 'library' && <LibraryView onOpen={openDocument} focusId={route.focusId} />}
           {route.view === 'notebook' && <NotebookView onOpen={openFromNotebook} />}
+          {route.view === 'about' && <AboutView />}
           {route.view === 'reader' && (
             // Keyed per opening: each starts at its first hit, its notebook entry or where it was left.
             <ReaderScreen key={`${route.id}\n${route.opened}`} id={route.id} searchQuery={route.searchQuery} jump={route.jump} onBack={backToLibrary} />

@@ -1,0 +1,41 @@
+import fs from 'node:fs';
+import type { CarrelServices } from '../../common/ipc/ipc-contract';
+import type { SecurityStatus } from '../../common/security/security-status';
+import { verifyCorpusFile } from '../corpus/corpus-manifest';
+import { sha256Hex } from '../corpus/sha256';
+
+export type SecurityServiceConfig = {
+  corpusFile: string;
+  userDbFile?: string;
+  nativeBinding?: string;
+  /** Count of requests the shell (or the test harness) refused. */
+  blockedRequests: () => number;
+};
+
+/** The About / Security panel's facts, computed when asked (hashing is not on the start-up path). */
+export function createSecurityService(config: SecurityServiceConfig): Pick<CarrelServices, 'getSecurityStatus'> {
+  return {
+    getSecurityStatus(): SecurityStatus {
+      let corpus: SecurityStatus['corpus'] = null;
+      let corpusProblem: string | undefined;
+      try {
+        const check = verifyCorpusFile(config.corpusFile, { nativeBinding: config.nativeBinding });
+        corpus = {
+          file: config.corpusFile,
+          fileSha256: sha256Hex(fs.readFileSync(config.corpusFile)),
+          manifestIntact: check.ok,
+          documentsChecked: check.documentCount.actual,
+          mismatchedDocuments: check.mismatched.map((m) => m.id),
+        };
+      } catch (error) {
+        corpusProblem = `The corpus file could not be checked: ${(error as Error).message}`;
+      }
+      return {
+        blockedRequests: config.blockedRequests(),
+        corpus,
+        ...(corpusProblem ? { corpusProblem } : {}),
+        userDatabase: { file: config.userDbFile ?? null, encrypted: false },
+      };
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import type { SecurityStatus } from '../../../../electron/common/security/security-status';
+import { api } from '../../shared/api';
+import { ErrorPanel } from '../../shared/error-panel';
+import { useResult } from '../../shared/use-result';
+
+function CorpusFacts({ status }: { status: SecurityStatus }) {
+  if (!status.corpus) return <dd>{status.corpusProblem ?? 'No corpus is open.'}</dd>;
+  const { corpus } = status;
+  return (
+    <dd>
+      <p className={corpus.manifestIntact ? 'fact-good' : 'fact-bad'} data-fact="manifest">
+        {corpus.manifestIntact
+          ? `Intact: all ${corpus.documentsChecked} documents match the manifest written when the corpus was built.`
+          : `Changed since it was built: ${corpus.mismatchedDocuments.length} document(s) no longer match the manifest (${corpus.mismatchedDocuments.join(', ')}).`}
+      </p>
+      <p className="fact-detail">
+        <span className="fact-label">File</span> <code dir="ltr">{corpus.file}</code>
+      </p>
+      <p className="fact-detail">
+        <span className="fact-label">SHA-256</span> <code dir="ltr" data-fact="corpus-sha256">{corpus.fileSha256}</code>
+      </p>
+    </dd>
+  );
+}
+
+/** About / Security: what a user can check about the air gap and their data, in plain words. */
+export function AboutView() {
+  const status = useResult(() => api().getSecurityStatus(), []);
+  if (status.status === 'loading') return <p className="status">Checking…</p>;
+  if (status.status === 'error') return <ErrorPanel title="The security status cannot be read" error={status.error} />;
+  const { value } = status;
+  return (
+    <section className="about" aria-labelledby="about-title">
+      <h2 id="about-title" className="section-title">
+        About Carrel · Security
+      </h2>
+      <dl className="facts">
+        <dt>Network</dt>
+        <dd>
+          <p className={value.blockedRequests === 0 ? 'fact-good' : 'fact-bad'} data-fact="blocked">
+            Offline. Carrel makes no network requests; every request that is not for its own files is refused.
+            Refused so far: {value.blockedRequests}.
+          </p>
+        </dd>
+        <dt>Corpus</dt>
+        <CorpusFacts status={value} />
+        <dt>Your notes</dt>
+        <dd>
+          <p className="fact-detail">
+            <span className="fact-label">Database</span>{' '}
+            <code dir="ltr" data-fact="user-db">{value.userDatabase.file ?? 'not available'}</code>
+          </p>
+          <p data-fact="encryption">
+            {value.userDatabase.encrypted
+              ? 'Encrypted at rest with your passphrase.'
+              : 'Not encrypted by Carrel: protect it with the disk or account encryption of this machine.'}
+          </p>
+        </dd>
+      </dl>
+    </section>
+  );
+}
