@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCorpus, type BuildSummary } from '../../electron/node/corpus/build-corpus';
-import { FIXTURES, ROOT } from '../harness/paths';
+import type { BuildSummary } from '../../electron/node/corpus/build-corpus';
+import { buildHostileCorpus } from '../harness/hostile-corpus';
+import { ROOT } from '../harness/paths';
 import { launchHarness, openApp, type Harness } from '../harness/renderer-harness';
 
 // Documents are untrusted. Each hostile fixture must render as readable text with no script
@@ -15,12 +16,9 @@ describe('hostile documents', () => {
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carrel-hostile-'));
-    const sources = path.join(dir, 'sources');
-    fs.cpSync(path.join(FIXTURES, 'hostile'), sources, { recursive: true });
-    const paragraph = 'Readable text 99 survives in a very large document. '.repeat(10);
-    fs.writeFileSync(path.join(sources, '99-huge.txt'), `Huge document\n\n${`${paragraph}\n\n`.repeat(3000)}`);
-    summary = buildCorpus({ sourcesDir: sources, outFile: path.join(dir, 'hostile.sqlite'), title: 'Hostile' });
-    harness = await launchHarness({ corpusFile: path.join(dir, 'hostile.sqlite') });
+    const built = buildHostileCorpus(dir);
+    summary = built.summary;
+    harness = await launchHarness({ corpusFile: built.file });
     await openApp(harness);
     await harness.page.locator('.document-row').first().waitFor();
   });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildHostileCorpus } from '../harness/hostile-corpus';
 import { launchHarness, openApp, type Harness } from '../harness/renderer-harness';
 import { buildCorpus } from '../../electron/node/corpus/build-corpus';
 import { BUNDLED_CORPUS, FIXTURES, ROOT } from '../harness/paths';
@@ -329,13 +330,8 @@ describe('search over hostile documents', () => {
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carrel-search-hostile-'));
-    const sources = path.join(dir, 'sources');
-    fs.cpSync(path.join(FIXTURES, 'hostile'), sources, { recursive: true });
-    // One long document with thousands of hits, to step through.
-    const paragraph = 'Readable text 99 survives in a very large document. '.repeat(10);
-    fs.writeFileSync(path.join(sources, '99-huge.txt'), `Huge document\n\n${`${paragraph}\n\n`.repeat(3000)}`);
-    buildCorpus({ sourcesDir: sources, outFile: path.join(dir, 'hostile.sqlite'), title: 'Hostile' });
-    harness = await launchHarness({ corpusFile: path.join(dir, 'hostile.sqlite') });
+    // Includes one long document with thousands of hits, to step through.
+    harness = await launchHarness({ corpusFile: buildHostileCorpus(dir).file });
     await openApp(harness);
     await harness.page.locator('.document-row').first().waitFor();
   });
