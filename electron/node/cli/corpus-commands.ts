@@ -71,7 +71,7 @@ export function progressPrinter(out: Output, now: () => number = () => performan
   let last = -Infinity;
   let lastPhase: BuildPhase | undefined;
   const started = now();
-  return ({ phase, done, total, bytes, totalBytes }: BuildProgress) => {
+  return ({ phase, done, total, bytes, totalBytes, documents, indexed }: BuildProgress) => {
     const time = now();
     if (phase === lastPhase && done !== total && time - last < 250) return;
     last = time;
@@ -79,7 +79,12 @@ export function progressPrinter(out: Output, now: () => number = () => performan
     const seconds = (time - started) / 1000;
     const rate = seconds > 0 ? bytes / 1024 / 1024 / seconds : 0;
     const eta = bytes > 0 && bytes < totalBytes ? ((totalBytes - bytes) * seconds) / bytes : 0;
-    const status = phase === 'reading' ? `reading ETA ${eta.toFixed(0)} s, then indexing` : PHASE_LABELS[phase];
+    const status =
+      phase === 'reading'
+        ? `reading ETA ${eta.toFixed(0)} s, then indexing`
+        : phase === 'indexing' && indexed > 0
+          ? `indexing ${indexed}/${documents} documents…`
+          : PHASE_LABELS[phase];
     out.progress(`  ${done}/${total} files, ${formatBytes(bytes)}, ${rate.toFixed(1)} MB/s, ${status}`);
   };
 }

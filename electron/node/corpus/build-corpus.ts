@@ -10,6 +10,7 @@ import { listSourceEntries, listSourceFiles } from './read-source-files';
 import { sha256Hex } from './sha256';
 import { removeStaleTempFiles, tempFileFor } from './temp-files';
 import { countWords } from './word-count';
+import { runSteps, runStepsInSlices, type SliceOptions, type Steps } from '../steps/run-steps';
 
 export type SkippedFile = { path: string; reason: SkipReason; message: string };
 
@@ -37,7 +38,13 @@ export type BuildProgress = {
   total: number;
   bytes: number;
   totalBytes: number;
+  /** Documents added so far, and of those, indexed so far (the indexing phase). */
+  documents: number;
+  indexed: number;
 };
+
+/** Documents indexed between two progress reports. */
+const INDEX_PROGRESS_EVERY = 1000;
 
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
 
@@ -83,6 +90,18 @@ function uniqueId(id: string, taken: Map<string, string>): string {
  * complete, so a failed build never leaves a half-written corpus or a temporary file.
  */
 export function buildCorpus(options: BuildOptions): BuildSummary {
+  return runSteps(buildCorpusSteps(options));
+}
+
+/**
+ * The same build in time slices, for the app: the event loop keeps turning between slices,
+ * and aborting the signal stops the build and deletes its temporary file (StepsCancelled).
+ */
+export function buildCorpusInSlices(options: BuildOptions, slices: SliceOptions = {}): Promise<BuildSummary> {
+  return runStepsInSlices(buildCorpusSteps(options), slices);
+}
+
+function* buildCorpusSteps(options: BuildOptions): Steps<BuildSummary> {
   const started = performance.now();
   const sourcesDir = path.resolve(options.sourcesDir);
   if (!fs.statSync(sourcesDir, { throwIfNoEntry: false })?.isDirectory()) {
@@ -109,12 +128,13 @@ export function buildCorpus(options: BuildOptions): BuildSummary {
   let textChars = 0;
   let documents = 0;
   let writer: CorpusWriter | undefined;
-  const progress = (phase: BuildPhase, done: number) =>
-    options.onProgress?.({ phase, done, total, bytes: bytesRead, totalBytes });
+  let completed = false;
+  const progress = (phase: BuildPhase, done: number, indexed = 0) =>
+    options.onProgress?.({ phase, done, total, bytes: bytesRead, totalBytes, documents, indexed });
 
   try {
     writer = createCorpusWriter(tmpFile);
-    entries.forEach((entry, index) => {
+    for (const [index, entry] of entries.entries()) {
       const loaded = loadSource(entry, maxFileBytes);
       if (loaded.bytes) {
         bytesRead += loaded.bytes.length;
@@ -140,11 +160,16 @@ export function buildCorpus(options: BuildOptions): BuildSummary {
         }
       }
       progress('reading', index + 1);
-    });
+      yield;
+    }
 
     progress('indexing', total);
-    writer.writeIndex();
-    progress('finishing', total);
+    for (const indexed of writer.writeIndex()) {
+      if (typeof indexed === 'number' && indexed % INDEX_PROGRESS_EVERY === 0) progress('indexing', total, indexed);
+      yield;
+    }
+    progress('finishing', total, documents);
+    yield;
     const contentSha256 = hasher.digest();
     writer.finish({
       [META.corpusId]: description.id,
@@ -157,6 +182,7 @@ export function buildCorpus(options: BuildOptions): BuildSummary {
       [META.documentCount]: String(documents),
     });
     fs.renameSync(tmpFile, outFile);
+    completed = true;
     return {
       corpusId: description.id,
       title: description.title,
@@ -168,9 +194,11 @@ export function buildCorpus(options: BuildOptions): BuildSummary {
       contentSha256,
       durationMs: performance.now() - started,
     };
-  } catch (error) {
-    writer?.abort();
-    fs.rmSync(tmpFile, { force: true });
-    throw error;
+  } finally {
+    // An error, or a cancel (the generator returned early): no half-written file stays behind.
+    if (!completed) {
+      writer?.abort();
+      fs.rmSync(tmpFile, { force: true });
+    }
   }
 }

@@ -1,5 +1,6 @@
-import { writeSearchIndex, type IndexableDocument } from '../search/build-search-index';
+import { writeSearchIndexSteps, type IndexableDocument } from '../search/build-search-index';
 import { openDatabase, type Db } from '../sqlite/open-database';
+import type { Steps } from '../steps/run-steps';
 import { CORPUS_APPLICATION_ID, CORPUS_FORMAT_VERSION, CORPUS_SCHEMA } from './corpus-format';
 import type { SourceDocument } from './parse-source';
 
@@ -12,8 +13,11 @@ const BATCH_CHARS = 16 * 1024 * 1024;
 export type CorpusWriter = {
   /** Stores a document and its blocks and links; returns its ord. */
   add(doc: PreparedDocument): number;
-  /** Builds the search index from the stored documents, reading their text back one by one. */
-  writeIndex(): void;
+  /**
+   * Builds the search index from the stored documents, reading their text back one by one;
+   * yields the number of documents indexed so far (see run-steps.ts).
+   */
+  writeIndex(): Steps<void>;
   /** Writes the meta rows and the version mark, compacts and closes the file. */
   finish(meta: Record<string, string>): void;
   /** Closes the file without finishing it (the caller deletes it). */
@@ -65,9 +69,12 @@ export function createCorpusWriter(file: string): CorpusWriter {
       }
       return ord;
     },
-    writeIndex() {
+    *writeIndex() {
       commit();
-      db.transaction(() => writeSearchIndex(db, storedDocuments(db, count)))();
+      // One transaction, begun by hand: better-sqlite3's transaction() cannot span pauses.
+      db.exec('BEGIN');
+      yield* writeSearchIndexSteps(db, storedDocuments(db, count));
+      db.exec('COMMIT');
     },
     finish(meta) {
       const insertMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');

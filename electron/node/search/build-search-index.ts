@@ -1,3 +1,4 @@
+import { runSteps, type Steps } from '../steps/run-steps';
 import type { Db } from '../sqlite/open-database';
 import { termOf } from './analyse';
 import { docKey, keyField, keyOrd, PostingsWriter } from './postings';
@@ -23,13 +24,25 @@ const B = 0.75;
  * scores are those of a monolithic Lunr index, but nothing has to be loaded whole.
  */
 export function writeSearchIndex(db: Db, documents: readonly IndexableDocument[]): void {
+  runSteps(writeSearchIndexSteps(db, documents));
+}
+
+/** Terms written between two pause points. */
+const TERMS_PER_STEP = 512;
+
+/**
+ * writeSearchIndex as steps (see run-steps.ts): yields the number of documents indexed so far
+ * after each document, then pauses every few hundred terms while writing.
+ */
+export function* writeSearchIndexSteps(db: Db, documents: readonly IndexableDocument[]): Steps<void> {
   const fieldCount = SEARCH_FIELDS.length;
   const lengths = new Uint32Array(documents.length * fieldCount);
   const totals = new Array<number>(fieldCount).fill(0);
   const postings = new Map<string, PostingsWriter>();
   const words = new Map<string, string>();
 
-  documents.forEach((doc, ord) => {
+  for (let ord = 0; ord < documents.length; ord++) {
+    const doc = documents[ord]!;
     SEARCH_FIELDS.forEach((field, f) => {
       const value = doc[field.name] ?? '';
       let length = 0;
@@ -44,13 +57,16 @@ export function writeSearchIndex(db: Db, documents: readonly IndexableDocument[]
       lengths[ord * fieldCount + f] = length;
       totals[f]! += length;
     });
-  });
+    yield ord + 1;
+  }
 
   const n = Math.max(documents.length, 1);
   const averages = totals.map((total) => total / n || 1);
   const insertTerm = db.prepare('INSERT INTO search_terms (term, postings) VALUES (?, ?)');
   const insertWord = db.prepare('INSERT INTO search_words (word, term) VALUES (?, ?)');
+  let written = 0;
   for (const [term, writer] of postings) {
+    if (++written % TERMS_PER_STEP === 0) yield;
     const { keys, tfs } = writer.entries();
     // Lunr's idf counts a document once per field it matches in.
     const df = keys.length;
@@ -66,5 +82,9 @@ export function writeSearchIndex(db: Db, documents: readonly IndexableDocument[]
     }
     insertTerm.run(term, writer.encode(weights));
   }
-  for (const [word, term] of words) insertWord.run(word, term);
+  written = 0;
+  for (const [word, term] of words) {
+    if (++written % (TERMS_PER_STEP * 4) === 0) yield;
+    insertWord.run(word, term);
+  }
 }

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildCorpus } from '../../../../electron/node/corpus/build-corpus';
+import { buildCorpus, buildCorpusInSlices } from '../../../../electron/node/corpus/build-corpus';
+import { StepsCancelled } from '../../../../electron/node/steps/run-steps';
 import { readManifest, verifyCorpusFile } from '../../../../electron/node/corpus/corpus-manifest';
 import { openCorpus } from '../../../../electron/node/corpus/corpus-store';
 import { sha256Hex } from '../../../../electron/node/corpus/sha256';
@@ -294,5 +295,58 @@ describe('buildCorpus on a mixed folder of text, Markdown and HTML', () => {
     const seen: string[] = [];
     buildCorpus({ sourcesDir: sources, outFile: path.join(dir, 'f.sqlite'), onProgress: (p) => seen.push(`${p.phase} ${p.done}/${p.total}`) });
     expect(seen).toEqual([...Array.from({ length: 9 }, (_, i) => `reading ${i + 1}/9`), 'indexing 9/9', 'finishing 9/9']);
+  });
+});
+
+describe('buildCorpusInSlices (the app builds in the background)', () => {
+  it('writes the same corpus as the one-go build, in many slices', async () => {
+    const { dir, sources } = copyMixed();
+    buildCorpus({ sourcesDir: sources, outFile: path.join(dir, 'a.sqlite') });
+    let turns = 0;
+    const ticker = setInterval(() => turns++, 0);
+    try {
+      // A slice of 0 ms pauses after every step: the event loop turns between them.
+      await buildCorpusInSlices({ sourcesDir: sources, outFile: path.join(dir, 'b.sqlite') }, { sliceMs: 0 });
+    } finally {
+      clearInterval(ticker);
+    }
+    expect(turns).toBeGreaterThan(0);
+    expect(tableDump(path.join(dir, 'b.sqlite'))).toEqual(tableDump(path.join(dir, 'a.sqlite')));
+  });
+
+  it('stops when cancelled, leaving neither the corpus nor a temporary file', async () => {
+    const { dir, sources } = copyMixed();
+    const out = path.join(dir, 'c.sqlite');
+    const controller = new AbortController();
+    const phases: string[] = [];
+    const build = buildCorpusInSlices(
+      {
+        sourcesDir: sources,
+        outFile: out,
+        onProgress: (p) => {
+          phases.push(p.phase);
+          if (p.done === 3) controller.abort();
+        },
+      },
+      { sliceMs: 0, signal: controller.signal },
+    );
+    await expect(build).rejects.toBeInstanceOf(StepsCancelled);
+    expect(phases).not.toContain('indexing');
+    expect(fs.readdirSync(dir).filter((name) => name.startsWith('c.sqlite'))).toEqual([]);
+  });
+
+  it('keeps an existing corpus file untouched when a rebuild of it is cancelled', async () => {
+    const { dir, sources } = copyMixed();
+    const out = path.join(dir, 'd.sqlite');
+    buildCorpus({ sourcesDir: sources, outFile: out });
+    const before = sha256Hex(fs.readFileSync(out));
+    const controller = new AbortController();
+    const build = buildCorpusInSlices(
+      { sourcesDir: sources, outFile: out, onProgress: (p) => p.phase === 'indexing' && controller.abort() },
+      { sliceMs: 0, signal: controller.signal },
+    );
+    await expect(build).rejects.toBeInstanceOf(StepsCancelled);
+    expect(sha256Hex(fs.readFileSync(out))).toBe(before);
+    expect(fs.readdirSync(dir).filter((name) => name.startsWith('d.sqlite'))).toEqual(['d.sqlite']);
   });
 });
