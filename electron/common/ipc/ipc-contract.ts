@@ -1,4 +1,5 @@
 import type { CorpusInfo, DocumentMeta, DocumentView } from '../corpus/corpus-types';
+import type { LibraryPage, LibraryPageRequest } from '../corpus/library-types';
 import type { Result } from '../result';
 import type { SecurityStatus } from '../security/security-status';
 import type { DocumentMatches, FindInDocumentRequest, SearchRequest, SearchResponse } from '../search/search-types';
@@ -25,6 +26,8 @@ import type { Bookmark, Deletion, DocumentNote, Highlight, ReadingPosition, Rest
 export interface CarrelServices {
   getCorpusInfo(input: undefined): CorpusInfo;
   listDocuments(input: undefined): DocumentMeta[];
+  /** A page of the library list (lean rows and the total), for a virtualised list of any size. */
+  listLibraryPage(input: LibraryPageRequest): LibraryPage;
   getDocument(input: { id: string }): DocumentView;
   /** Ranked search; a malformed query fails with code `query-syntax` and a plain-language message. */
   search(input: SearchRequest): SearchResponse;
@@ -72,6 +75,7 @@ export type Output<M extends Method> = ReturnType<CarrelServices[M]>;
 export const CHANNELS = {
   getCorpusInfo: 'carrel:corpus:info',
   listDocuments: 'carrel:corpus:list-documents',
+  listLibraryPage: 'carrel:corpus:list-library-page',
   getDocument: 'carrel:corpus:get-document',
   search: 'carrel:search:query',
   findInDocument: 'carrel:search:find-in-document',

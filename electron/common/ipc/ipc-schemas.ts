@@ -11,6 +11,7 @@ import {
   userItemId,
 } from '../notes/notes-schemas';
 import { HIGHLIGHT_COLORS } from '../notes/notes-types';
+import { LIBRARY_PAGE_MAX } from '../corpus/library-types';
 
 const documentId = z
   .string()
@@ -18,12 +19,18 @@ const documentId = z
   .max(512)
   .regex(/^[\p{L}\p{N}._\-/]+$/u, 'Document ids contain letters, digits, ".", "_", "-" and "/" only');
 
+const libraryPageLimit = z.number().int().min(1).max(LIBRARY_PAGE_MAX);
+
 const query = z.string().max(1000, 'Queries are limited to 1,000 characters');
 
 /** Argument schema of every method; main validates each call with these before any service runs. */
 export const INPUT_SCHEMAS = {
   getCorpusInfo: z.undefined(),
   listDocuments: z.undefined(),
+  listLibraryPage: z.union([
+    z.object({ offset: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), limit: libraryPageLimit }).strict(),
+    z.object({ aroundId: documentId, limit: libraryPageLimit }).strict(),
+  ]),
   getDocument: z.object({ id: documentId }).strict(),
   search: z.object({ query: query, limit: z.number().int().min(1).max(500).optional() }).strict(),
   findInDocument: z.object({ id: documentId, query: query }).strict(),

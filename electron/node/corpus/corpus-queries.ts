@@ -1,4 +1,5 @@
 import type { CorpusInfo, DocumentLink, DocumentMeta, Paragraph } from '../../common/corpus/corpus-types';
+import type { LibraryRow } from '../../common/corpus/library-types';
 import type { Db } from '../sqlite/open-database';
 import { META } from './corpus-format';
 
@@ -46,6 +47,24 @@ export function readMeta(db: Db): Map<string, string> {
 export function listDocumentMetas(db: Db): DocumentMeta[] {
   const rows = db.prepare(`SELECT ${META_COLUMNS} FROM documents ORDER BY ord`).all() as DocumentRow[];
   return rows.map(toDocumentMeta);
+}
+
+/**
+ * Rows [offset, offset + limit) of the library. The builder numbers documents 0..n-1 in
+ * library order (ord), so a page is a primary-key range, as cheap at row 120,000 as at row 0.
+ */
+export function listLibraryRows(db: Db, offset: number, limit: number): LibraryRow[] {
+  return db
+    .prepare(
+      'SELECT id, title, source, author, language, word_count AS wordCount FROM documents WHERE ord >= ? ORDER BY ord LIMIT ?',
+    )
+    .all(offset, limit) as LibraryRow[];
+}
+
+/** A document's position in the library, or -1. */
+export function libraryPosition(db: Db, id: string): number {
+  const row = db.prepare('SELECT ord FROM documents WHERE id = ?').get(id) as { ord: number } | undefined;
+  return row ? row.ord : -1;
 }
 
 export function findDocument(db: Db, id: string): (DocumentMeta & { ord: number; text: string }) | undefined {

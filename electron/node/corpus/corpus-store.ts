@@ -4,7 +4,17 @@ import type { CorpusInfo, DocumentMeta, DocumentView } from '../../common/corpus
 import { openDatabase, type Db } from '../sqlite/open-database';
 import { CORPUS_APPLICATION_ID, CORPUS_FORMAT_VERSION } from './corpus-format';
 import { createSearchTables, type SearchTables } from '../search/search-tables';
-import { findDocument, listDocumentMetas, listLinks, listParagraphs, readMeta, toCorpusInfo } from './corpus-queries';
+import type { LibraryPage, LibraryPageRequest } from '../../common/corpus/library-types';
+import {
+  findDocument,
+  libraryPosition,
+  listDocumentMetas,
+  listLibraryRows,
+  listLinks,
+  listParagraphs,
+  readMeta,
+  toCorpusInfo,
+} from './corpus-queries';
 
 export type CorpusErrorCode = 'corpus-missing' | 'corpus-invalid' | 'corpus-version';
 
@@ -22,6 +32,8 @@ export type CorpusStore = {
   readonly file: string;
   readonly info: CorpusInfo;
   listDocuments(): DocumentMeta[];
+  /** A page of lean library rows; an aroundId request returns the page-aligned window holding that document. */
+  listLibraryPage(request: LibraryPageRequest): LibraryPage;
   getDocument(id: string): DocumentView | undefined;
   /** The search index tables, read lazily term by term. */
   searchTables(): SearchTables;
@@ -74,6 +86,14 @@ function createStore(db: Db, file: string, info: CorpusInfo): CorpusStore {
     file,
     info,
     listDocuments: () => listDocumentMetas(db),
+    listLibraryPage(request) {
+      const total = info.documentCount;
+      if ('offset' in request) return { total, offset: request.offset, rows: listLibraryRows(db, request.offset, request.limit) };
+      const index = libraryPosition(db, request.aroundId);
+      // Aligned to the page size, so the renderer's page cache gets the same pages either way.
+      const offset = index < 0 ? 0 : index - (index % request.limit);
+      return { total, offset, rows: listLibraryRows(db, offset, request.limit), index };
+    },
     getDocument(id) {
       const doc = findDocument(db, id);
       if (!doc) return undefined;

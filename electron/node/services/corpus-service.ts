@@ -2,7 +2,7 @@ import type { CarrelServices } from '../../common/ipc/ipc-contract';
 import { CorpusOpenError, openCorpus, type CorpusStore, type OpenCorpusOptions } from '../corpus/corpus-store';
 import { ServiceError } from './service-error';
 
-export type CorpusService = Pick<CarrelServices, 'getCorpusInfo' | 'listDocuments' | 'getDocument'> & {
+export type CorpusService = Pick<CarrelServices, 'getCorpusInfo' | 'listDocuments' | 'listLibraryPage' | 'getDocument'> & {
   /** The open corpus, or a ServiceError saying why there is none. */
   requireStore(): CorpusStore;
   close(): void;
@@ -28,6 +28,7 @@ export function createCorpusService(file: string, options: OpenCorpusOptions = {
   return {
     getCorpusInfo: () => requireStore().info,
     listDocuments: () => requireStore().listDocuments(),
+    listLibraryPage: (request) => requireStore().listLibraryPage(request),
     getDocument({ id }) {
       const doc = requireStore().getDocument(id);
       if (!doc) throw new ServiceError('not-found', `No document with id "${id}" in this corpus.`);

@@ -54,6 +54,7 @@ export function createServices(config: ServicesConfig): AppServices {
     findInDocument: search.findInDocument,
     getCorpusInfo: corpus.getCorpusInfo,
     listDocuments: corpus.listDocuments,
+    listLibraryPage: corpus.listLibraryPage,
     getDocument: corpus.getDocument,
     close() {
       corpus.close();
