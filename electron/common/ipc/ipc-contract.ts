@@ -1,5 +1,6 @@
 import type { CorpusInfo, DocumentMeta, DocumentView } from '../corpus/corpus-types';
 import type { LibraryPage, LibraryPageRequest } from '../corpus/library-types';
+import type { CorpusBuildStatus, RecentCorpus } from '../corpus/corpus-choice-types';
 import type { Result } from '../result';
 import type { SecurityStatus } from '../security/security-status';
 import type { DocumentMatches, FindInDocumentRequest, SearchRequest, SearchResponse } from '../search/search-types';
@@ -29,6 +30,20 @@ export interface CarrelServices {
   /** A page of the library list (lean rows and the total), for a virtualised list of any size. */
   listLibraryPage(input: LibraryPageRequest): LibraryPage;
   getDocument(input: { id: string }): DocumentView;
+
+  // Corpora: opening another corpus file, recent ones, building one from a folder.
+  /** Lets the user pick a corpus file in the shell's dialog and opens it; null when cancelled. */
+  chooseCorpus(input: undefined): Promise<CorpusInfo | null>;
+  /** Corpora opened or built before, most recent first. */
+  listRecentCorpora(input: undefined): RecentCorpus[];
+  /** Opens a corpus from the recent list (main opens only files it listed itself). */
+  openRecentCorpus(input: { file: string }): CorpusInfo;
+  /** Asks for a folder and where to write its corpus, then builds it in the background; null when cancelled. */
+  startCorpusBuild(input: undefined): Promise<CorpusBuildStatus | null>;
+  getCorpusBuild(input: { jobId: string }): CorpusBuildStatus;
+  /** Stops a build; nothing half-written is left behind. */
+  cancelCorpusBuild(input: { jobId: string }): Promise<CorpusBuildStatus>;
+
   /** Ranked search; a malformed query fails with code `query-syntax` and a plain-language message. */
   search(input: SearchRequest): SearchResponse;
   /** Every match of a query inside one document, for hit navigation and find-in-document. */
@@ -69,7 +84,8 @@ export interface CarrelServices {
 
 export type Method = keyof CarrelServices;
 export type Input<M extends Method> = Parameters<CarrelServices[M]>[0];
-export type Output<M extends Method> = ReturnType<CarrelServices[M]>;
+/** What a method gives back (methods that wait on the user, like dialogs, return a promise of it). */
+export type Output<M extends Method> = Awaited<ReturnType<CarrelServices[M]>>;
 
 /** Channel names, one per method; `satisfies` keeps this list complete. */
 export const CHANNELS = {
@@ -77,6 +93,12 @@ export const CHANNELS = {
   listDocuments: 'carrel:corpus:list-documents',
   listLibraryPage: 'carrel:corpus:list-library-page',
   getDocument: 'carrel:corpus:get-document',
+  chooseCorpus: 'carrel:corpora:choose',
+  listRecentCorpora: 'carrel:corpora:list-recent',
+  openRecentCorpus: 'carrel:corpora:open-recent',
+  startCorpusBuild: 'carrel:corpora:build-start',
+  getCorpusBuild: 'carrel:corpora:build-status',
+  cancelCorpusBuild: 'carrel:corpora:build-cancel',
   search: 'carrel:search:query',
   findInDocument: 'carrel:search:find-in-document',
   createHighlight: 'carrel:notes:create-highlight',

@@ -32,6 +32,12 @@ export const INPUT_SCHEMAS = {
     z.object({ aroundId: documentId, limit: libraryPageLimit }).strict(),
   ]),
   getDocument: z.object({ id: documentId }).strict(),
+  chooseCorpus: z.undefined(),
+  listRecentCorpora: z.undefined(),
+  openRecentCorpus: z.object({ file: z.string().min(1).max(4096) }).strict(),
+  startCorpusBuild: z.undefined(),
+  getCorpusBuild: z.object({ jobId: z.uuid() }).strict(),
+  cancelCorpusBuild: z.object({ jobId: z.uuid() }).strict(),
   search: z.object({ query: query, limit: z.number().int().min(1).max(500).optional() }).strict(),
   findInDocument: z.object({ id: documentId, query: query }).strict(),
   createHighlight: z

@@ -13,7 +13,7 @@ import { openCorpus } from '../corpus/corpus-store';
 import { readMeta } from '../corpus/corpus-queries';
 import { readManifest, verifyManifest } from '../corpus/corpus-manifest';
 import { sha256Hex } from '../corpus/sha256';
-import type { SkipReason } from '../corpus/parse-source';
+import { SKIP_REASON_LABELS, type SkipReason } from '../../common/corpus/skip-reasons';
 import { openDatabase } from '../sqlite/open-database';
 import type { Output } from './output';
 
@@ -29,19 +29,6 @@ function formatBytes(bytes: number): string {
   return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-const REASON_LABELS: Record<SkipReason, string> = {
-  'invalid-utf8': 'invalid UTF-8',
-  empty: 'empty',
-  'too-large': 'too large',
-  'too-deep': 'nested too deeply',
-  'unsupported-type': 'unsupported type',
-  duplicate: 'duplicate of another file',
-  'bad-front-matter': 'bad front matter',
-  symlink: 'symbolic link',
-  'not-a-file': 'not a regular file',
-  unreadable: 'unreadable',
-  'parse-failed': 'could not be parsed',
-};
 
 /** File names come from untrusted folders: control characters (terminal escapes) are shown, not sent. */
 function printable(text: string): string {
@@ -60,7 +47,7 @@ export function printSummary(out: Output, summary: BuildSummary): void {
   const byReason = new Map<SkipReason, SkippedFile[]>();
   for (const skip of summary.skipped) byReason.set(skip.reason, [...(byReason.get(skip.reason) ?? []), skip]);
   for (const [reason, skips] of byReason) {
-    out.log(`Skipped, ${REASON_LABELS[reason]} (${skips.length}):`);
+    out.log(`Skipped, ${SKIP_REASON_LABELS[reason]} (${skips.length}):`);
     for (const skip of skips) out.log(`  ${printable(skip.path)}: ${printable(skip.message)}`);
   }
 }

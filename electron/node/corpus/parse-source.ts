@@ -5,6 +5,7 @@ import { declaredCharset, HtmlTooDeepError, parseHtml } from './parse-html';
 import { parseMarkdown } from './parse-markdown';
 import { splitParagraphs } from './paragraphs';
 import type { AssembledText, TextBlock, TextLink } from './text-blocks';
+import type { SkipReason } from '../../common/corpus/skip-reasons';
 
 export type SourceFormat = 'text' | 'markdown' | 'html';
 
@@ -35,18 +36,7 @@ export const SOURCE_EXTENSIONS: Record<string, SourceFormat> = {
   '.htm': 'html',
 };
 
-export type SkipReason =
-  | 'invalid-utf8'
-  | 'empty'
-  | 'unsupported-type'
-  | 'bad-front-matter'
-  | 'too-large'
-  | 'too-deep'
-  | 'duplicate'
-  | 'symlink'
-  | 'not-a-file'
-  | 'unreadable'
-  | 'parse-failed';
+export type { SkipReason };
 
 export class SourceError extends Error {
   constructor(

@@ -5,6 +5,13 @@ import { ServiceError } from './service-error';
 export type CorpusService = Pick<CarrelServices, 'getCorpusInfo' | 'listDocuments' | 'listLibraryPage' | 'getDocument'> & {
   /** The open corpus, or a ServiceError saying why there is none. */
   requireStore(): CorpusStore;
+  /** The corpus file in use (or that failed to open). */
+  currentFile(): string;
+  /**
+   * Switches to another corpus file. The new file is opened first: if it cannot be used,
+   * a ServiceError says why and the corpus open until then stays open.
+   */
+  openFile(file: string): CorpusStore;
   close(): void;
 };
 
@@ -15,6 +22,7 @@ export type CorpusService = Pick<CarrelServices, 'getCorpusInfo' | 'listDocument
 export function createCorpusService(file: string, options: OpenCorpusOptions = {}): CorpusService {
   let store: CorpusStore | undefined;
   let openError: CorpusOpenError | undefined;
+  let current = file;
   try {
     store = openCorpus(file, options);
   } catch (error) {
@@ -24,6 +32,20 @@ export function createCorpusService(file: string, options: OpenCorpusOptions = {
   const requireStore = (): CorpusStore => {
     if (store) return store;
     throw new ServiceError(openError!.code, openError!.message);
+  };
+  const openFile = (next: string): CorpusStore => {
+    let opened: CorpusStore;
+    try {
+      opened = openCorpus(next, options);
+    } catch (error) {
+      if (error instanceof CorpusOpenError) throw new ServiceError(error.code, error.message);
+      throw error;
+    }
+    store?.close();
+    store = opened;
+    openError = undefined;
+    current = next;
+    return opened;
   };
   return {
     getCorpusInfo: () => requireStore().info,
@@ -35,6 +57,8 @@ export function createCorpusService(file: string, options: OpenCorpusOptions = {
       return doc;
     },
     requireStore,
+    currentFile: () => current,
+    openFile,
     close: () => store?.close(),
   };
 }

@@ -1,6 +1,11 @@
 import type { CarrelServices } from '../../common/ipc/ipc-contract';
 import type { OpenCorpusOptions } from '../corpus/corpus-store';
+import { openRecentCorpora } from '../corpora/recent-corpora';
+import { createCorpusBuildService } from './corpus-build-service';
+import { createCorpusChoiceService, rememberStore } from './corpus-choice-service';
+import type { CorpusDialogs } from './corpus-dialogs';
 import { createCorpusService } from './corpus-service';
+import { ServiceError } from './service-error';
 import { createSearchService } from './search-service';
 import { createSecurityService } from './security-service';
 import { createAnchorReviewService } from './user-data/anchor-review-service';
@@ -23,13 +28,55 @@ export type ServicesConfig = {
   blockedRequests?: () => number;
   /** Clock for user-data timestamps (tests); default: the system clock. */
   now?: () => Date;
+  /** The shell's file pickers for "Open corpus…" and building a corpus; without them those calls say they need the app. */
+  dialogs?: CorpusDialogs;
+  /** The "Recent corpora" list (a JSON file beside the notes database); without it the list lasts one session. */
+  recentCorporaFile?: string;
+  /** Where corpora built in the app are written by default. */
+  corporaDir?: string;
+  /** Start on the corpus opened last (when it still opens) instead of corpusFile. */
+  reopenLastCorpus?: boolean;
 } & OpenCorpusOptions;
 
-export type AppServices = CarrelServices & { close(): void };
+export type AppServices = CarrelServices & {
+  /** Stops a corpus build in progress and closes the databases. */
+  close(): void;
+};
 
 /** Wires every service behind the API. Called by Electron main and by the test harness alike. */
 export function createServices(config: ServicesConfig): AppServices {
+  const clock = config.now ?? (() => new Date());
   const corpus = createCorpusService(config.corpusFile, { nativeBinding: config.nativeBinding });
+  const recent = openRecentCorpora(config.recentCorporaFile);
+  const last = recent.list()[0];
+  if (config.reopenLastCorpus && last) {
+    try {
+      corpus.openFile(last.file);
+    } catch (error) {
+      // Moved, deleted or damaged since: the default corpus stays open.
+      if (!(error instanceof ServiceError)) throw error;
+    }
+  }
+  try {
+    rememberStore(recent, corpus.requireStore(), clock());
+  } catch (error) {
+    if (!(error instanceof ServiceError)) throw error;
+  }
+  const choice = createCorpusChoiceService({ corpus, recent, dialogs: config.dialogs, now: clock });
+  const build = createCorpusBuildService({
+    dialogs: config.dialogs,
+    corporaDir: config.corporaDir,
+    currentCorpusFile: corpus.currentFile,
+    nativeBinding: config.nativeBinding,
+    onBuilt: (summary) =>
+      recent.remember({
+        file: summary.outFile,
+        corpusId: summary.corpusId,
+        title: summary.title,
+        documentCount: summary.documents,
+        openedAt: clock().toISOString(),
+      }),
+  });
   const search = createSearchService(corpus.requireStore);
   const userData = createUserDataContext(corpus.requireStore, {
     file: config.userDbFile,
@@ -45,7 +92,7 @@ export function createServices(config: ServicesConfig): AppServices {
     ...createAnchorReviewService(userData),
     ...createExportService(userData),
     ...createSecurityService({
-      corpusFile: config.corpusFile,
+      corpusFile: corpus.currentFile,
       userDbFile: config.userDbFile,
       nativeBinding: config.nativeBinding,
       blockedRequests: config.blockedRequests ?? (() => 0),
@@ -56,7 +103,15 @@ export function createServices(config: ServicesConfig): AppServices {
     listDocuments: corpus.listDocuments,
     listLibraryPage: corpus.listLibraryPage,
     getDocument: corpus.getDocument,
+    chooseCorpus: choice.chooseCorpus,
+    listRecentCorpora: choice.listRecentCorpora,
+    openRecentCorpus: choice.openRecentCorpus,
+    startCorpusBuild: build.startCorpusBuild,
+    getCorpusBuild: build.getCorpusBuild,
+    cancelCorpusBuild: build.cancelCorpusBuild,
     close() {
+      // The build's own clean-up removes its temporary file once it sees the cancel.
+      void build.close();
       corpus.close();
       userData.close();
     },

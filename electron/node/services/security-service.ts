@@ -5,7 +5,8 @@ import { verifyCorpusFile } from '../corpus/corpus-manifest';
 import { sha256Hex } from '../corpus/sha256';
 
 export type SecurityServiceConfig = {
-  corpusFile: string;
+  /** The corpus file open now (it changes when the user opens another). */
+  corpusFile: () => string;
   userDbFile?: string;
   nativeBinding?: string;
   /** Count of requests the shell (or the test harness) refused. */
@@ -18,11 +19,12 @@ export function createSecurityService(config: SecurityServiceConfig): Pick<Carre
     getSecurityStatus(): SecurityStatus {
       let corpus: SecurityStatus['corpus'] = null;
       let corpusProblem: string | undefined;
+      const corpusFile = config.corpusFile();
       try {
-        const check = verifyCorpusFile(config.corpusFile, { nativeBinding: config.nativeBinding });
+        const check = verifyCorpusFile(corpusFile, { nativeBinding: config.nativeBinding });
         corpus = {
-          file: config.corpusFile,
-          fileSha256: sha256Hex(fs.readFileSync(config.corpusFile)),
+          file: corpusFile,
+          fileSha256: sha256Hex(fs.readFileSync(corpusFile)),
           manifestIntact: check.ok,
           documentsChecked: check.documentCount.actual,
           mismatchedDocuments: check.mismatched.map((m) => m.id),

@@ -28,10 +28,12 @@ export type SliceOptions = {
   signal?: AbortSignal;
 };
 
-/** Runs the steps in slices of about sliceMs, yielding to the event loop between slices. */
+/** Runs the steps in slices of about sliceMs, yielding to the event loop before and between slices. */
 export async function runStepsInSlices<T>(steps: Steps<T>, options: SliceOptions = {}): Promise<T> {
   const sliceMs = options.sliceMs ?? 25;
   try {
+    // The caller gets its promise back before any work is done.
+    await yieldToEventLoop();
     for (;;) {
       const sliceEnd = performance.now() + sliceMs;
       do {

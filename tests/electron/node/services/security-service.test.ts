@@ -21,7 +21,7 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 describe('getSecurityStatus', () => {
   it('reports blocked requests, the corpus file hash, an intact manifest and the user database', () => {
     let blocked = 0;
-    const service = createSecurityService({ corpusFile, userDbFile: '/data/carrel-user.sqlite', blockedRequests: () => blocked });
+    const service = createSecurityService({ corpusFile: () => corpusFile, userDbFile: '/data/carrel-user.sqlite', blockedRequests: () => blocked });
     const status = service.getSecurityStatus(undefined);
     expect(status.blockedRequests).toBe(0);
     expect(status.corpus).toMatchObject({
@@ -42,13 +42,13 @@ describe('getSecurityStatus', () => {
     const db = openDatabase(tampered);
     db.prepare("UPDATE documents SET text = text || ' (edited)' WHERE id = 'notes'").run();
     db.close();
-    const status = createSecurityService({ corpusFile: tampered, blockedRequests: () => 0 }).getSecurityStatus(undefined);
+    const status = createSecurityService({ corpusFile: () => tampered, blockedRequests: () => 0 }).getSecurityStatus(undefined);
     expect(status.corpus).toMatchObject({ manifestIntact: false, mismatchedDocuments: ['notes'] });
     expect(status.userDatabase.file).toBeNull();
   });
 
   it('explains a corpus that cannot be checked instead of failing', () => {
-    const status = createSecurityService({ corpusFile: path.join(dir, 'missing.sqlite'), blockedRequests: () => 0 }).getSecurityStatus(undefined);
+    const status = createSecurityService({ corpusFile: () => path.join(dir, 'missing.sqlite'), blockedRequests: () => 0 }).getSecurityStatus(undefined);
     expect(status.corpus).toBeNull();
     expect(status.corpusProblem).toMatch(/could not be checked/);
   });
