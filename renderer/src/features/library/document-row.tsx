@@ -1,23 +1,49 @@
-import type { DocumentMeta } from '../../../../electron/common/corpus/corpus-types';
+import type { CSSProperties } from 'react';
+import type { LibraryRow } from '../../../../electron/common/corpus/library-types';
 import { formatReadingTime } from '../../../../electron/common/corpus/reading-time';
 import { displayTitle } from '../../shared/display-title';
 
 const numberFormat = new Intl.NumberFormat('en');
 
-export function DocumentRow({ doc, onOpen }: { doc: DocumentMeta; onOpen: (id: string) => void }) {
-  const byline = [doc.source, doc.author].filter(Boolean).join(' · ');
+type Props = {
+  /** Undefined while the row's page is on its way: a placeholder of the same height. */
+  doc: LibraryRow | undefined;
+  index: number;
+  total: number;
+  /** Roving tabindex: only the active row is in the Tab order; arrows move between rows. */
+  active: boolean;
+  style: CSSProperties;
+  onOpen: (id: string) => void;
+};
+
+export function DocumentRow({ doc, index, total, active, style, onOpen }: Props) {
+  const byline = doc ? [doc.source, doc.author].filter(Boolean).join(' · ') : '';
   return (
-    <li className="document-row">
-      <button type="button" className="document-open" data-doc-id={doc.id} onClick={() => onOpen(doc.id)}>
-        <span className="document-title" dir="auto" lang={doc.language || undefined}>
-          {displayTitle(doc.title)}
-        </span>
-        <span className="document-byline" dir="auto">
-          {byline || 'Source not stated'}
-        </span>
-        <span className="document-stats">
-          {numberFormat.format(doc.wordCount)} words · {formatReadingTime(doc.wordCount)}
-        </span>
+    // The list is virtual: setsize/posinset tell assistive technology where this row sits.
+    <li className="document-row" aria-setsize={total} aria-posinset={index + 1} data-index={index} style={style}>
+      <button
+        type="button"
+        className="document-open"
+        data-doc-id={doc?.id}
+        tabIndex={active ? 0 : -1}
+        aria-busy={doc ? undefined : true}
+        onClick={() => doc && onOpen(doc.id)}
+      >
+        {doc ? (
+          <>
+            <span className="document-title" dir="auto" lang={doc.language || undefined} title={displayTitle(doc.title)}>
+              {displayTitle(doc.title)}
+            </span>
+            <span className="document-byline" dir="auto">
+              {byline || 'Source not stated'}
+            </span>
+            <span className="document-stats">
+              {numberFormat.format(doc.wordCount)} words · {formatReadingTime(doc.wordCount)}
+            </span>
+          </>
+        ) : (
+          <span className="document-title placeholder">Loading…</span>
+        )}
       </button>
     </li>
   );

@@ -1,52 +1,153 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
-import { api } from '../../shared/api';
+import { useWindowVirtualizer, defaultRangeExtractor, type Range } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import { ErrorPanel } from '../../shared/error-panel';
-import { useResult } from '../../shared/use-result';
+import { stickyHeaderHeight } from '../../shared/sticky-header';
 import { DocumentRow } from './document-row';
+import { useLibraryPages, type LibraryPages } from './use-library-pages';
+
+/** Every row is this tall (px, gap included; .document-row in app.css): no row is measured. */
+export const LIBRARY_ROW_HEIGHT = 92;
+const OVERSCAN = 6;
 
 type Props = {
   onOpen: (id: string) => void;
-  /** Document to give focus to, e.g. the one the reader just closed. */
+  /** Document to give focus to, e.g. the one the reader just closed (it may be far down the list). */
   focusId?: string;
 };
 
-/** Moves focus between rows with the arrow keys, Home and End. */
-function onListKeyDown(event: KeyboardEvent<HTMLUListElement>) {
-  const buttons = Array.from(event.currentTarget.querySelectorAll<HTMLButtonElement>('button.document-open'));
-  const index = buttons.indexOf(document.activeElement as HTMLButtonElement);
-  const target = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: buttons.length - 1 }[event.key];
-  if (target === undefined) return;
-  event.preventDefault();
-  buttons[Math.max(0, Math.min(buttons.length - 1, target))]?.focus();
-}
+const numberFormat = new Intl.NumberFormat('en');
 
 export function LibraryView({ onOpen, focusId }: Props) {
-  const documents = useResult(() => api().listDocuments(), []);
-  const listRef = useRef<HTMLUListElement>(null);
+  const library = useLibraryPages(focusId);
 
-  useEffect(() => {
-    if (documents.status !== 'ready' || !listRef.current) return;
-    const selector = focusId ? `button[data-doc-id="${CSS.escape(focusId)}"]` : 'button.document-open';
-    listRef.current.querySelector<HTMLButtonElement>(selector)?.focus();
-  }, [documents.status, focusId]);
-
-  if (documents.status === 'loading') return <p className="status">Loading the library…</p>;
-  if (documents.status === 'error') return <ErrorPanel title="Carrel cannot open its corpus" error={documents.error} />;
+  if (library.status === 'loading') return <p className="status">Loading the library…</p>;
+  if (library.status === 'error') return <ErrorPanel title="Carrel cannot open its corpus" error={library.error} />;
 
   return (
     <section className="library" aria-labelledby="library-title">
       <h2 id="library-title" className="section-title">
-        Library <span className="count">{documents.value.length} documents</span>
+        Library <span className="count">{numberFormat.format(library.total)} documents</span>
       </h2>
-      {documents.value.length === 0 ? (
+      {library.total === 0 ? (
         <p className="status">This corpus has no documents.</p>
       ) : (
-        <ul className="document-list" ref={listRef} onKeyDown={onListKeyDown}>
-          {documents.value.map((doc) => (
-            <DocumentRow key={doc.id} doc={doc} onOpen={onOpen} />
-          ))}
-        </ul>
+        <VirtualDocumentList library={library} onOpen={onOpen} />
       )}
     </section>
+  );
+}
+
+type Ready = Extract<LibraryPages, { status: 'ready' }>;
+type FocusRequest = { index: number; align: 'auto' | 'center' };
+
+/**
+ * Only the rows in view (and a few either side) are in the DOM; the window scrolls over a
+ * list as tall as every row. The active row is always rendered, so focus survives scrolling
+ * it out of view, and arrows, Page Up/Down, Home and End scroll the target row in and focus it.
+ */
+function VirtualDocumentList({ library, onOpen }: { library: Ready; onOpen: (id: string) => void }) {
+  const { total, focusIndex, rowAt, ensure } = library;
+  const listRef = useRef<HTMLUListElement>(null);
+  const [active, setActive] = useState(focusIndex >= 0 ? focusIndex : 0);
+  // On arrival, focus the document just closed (centred), or the first one.
+  const [focusRequest, setFocusRequest] = useState<FocusRequest>({
+    index: focusIndex >= 0 ? focusIndex : 0,
+    align: focusIndex > 0 ? 'center' : 'auto',
+  });
+  // Where the list starts in the page; the virtualizer counts rows from there.
+  const [scrollMargin, setScrollMargin] = useState<number | null>(null);
+
+  useLayoutEffect(() => {
+    const measure = () => setScrollMargin(listRef.current ? listRef.current.getBoundingClientRect().top + window.scrollY : 0);
+    measure();
+    window.addEventListener('resize', measure);
+    return () => window.removeEventListener('resize', measure);
+  }, []);
+
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      return indexes.includes(active) ? indexes : [...indexes, active].sort((a, b) => a - b);
+    },
+    [active],
+  );
+
+  const virtualizer = useWindowVirtualizer({
+    count: total,
+    estimateSize: () => LIBRARY_ROW_HEIGHT,
+    overscan: OVERSCAN,
+    scrollMargin: scrollMargin ?? 0,
+    scrollPaddingStart: stickyHeaderHeight(),
+    rangeExtractor,
+  });
+  const items = virtualizer.getVirtualItems();
+
+  // One request per missing page in view, not per row.
+  useEffect(() => {
+    for (const item of items) ensure(item.index, item.index);
+  }, [items, ensure]);
+
+  // Each request is a new object, handled once (a later scrollMargin change must not scroll back to it).
+  const handled = useRef<FocusRequest | null>(null);
+  useEffect(() => {
+    if (handled.current === focusRequest || scrollMargin === null) return;
+    handled.current = focusRequest;
+    virtualizer.scrollToIndex(focusRequest.index, { align: focusRequest.align });
+    // The row is rendered (it is the active one); the scroll above already placed it.
+    listRef.current
+      ?.querySelector<HTMLButtonElement>(`li[data-index="${focusRequest.index}"] button.document-open`)
+      ?.focus({ preventScroll: true });
+  }, [focusRequest, scrollMargin, virtualizer]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const row = (event.target as Element).closest<HTMLElement>('li[data-index]');
+    if (!row) return;
+    const index = Number(row.dataset.index);
+    const screen = Math.max(1, Math.floor((window.innerHeight - stickyHeaderHeight()) / LIBRARY_ROW_HEIGHT) - 1);
+    const keys: Record<string, number> = {
+      ArrowDown: index + 1,
+      ArrowUp: index - 1,
+      PageDown: index + screen,
+      PageUp: index - screen,
+      Home: 0,
+      End: total - 1,
+    };
+    const target = keys[event.key];
+    if (target === undefined) return;
+    event.preventDefault();
+    const next = Math.max(0, Math.min(total - 1, target));
+    setActive(next);
+    setFocusRequest({ index: next, align: 'auto' });
+  };
+
+  // A row focused by mouse or Tab becomes the active one.
+  const onFocus = (event: FocusEvent<HTMLUListElement>) => {
+    const row = (event.target as Element).closest<HTMLElement>('li[data-index]');
+    if (row) setActive(Number(row.dataset.index));
+  };
+
+  return (
+    <ul
+      className="document-list"
+      role="list"
+      aria-label="Documents"
+      ref={listRef}
+      onKeyDown={onKeyDown}
+      onFocus={onFocus}
+      style={{ height: virtualizer.getTotalSize() }}
+    >
+      {items.map((item) => (
+        <DocumentRow
+          key={item.index}
+          doc={rowAt(item.index)}
+          index={item.index}
+          total={total}
+          active={item.index === active}
+          onOpen={onOpen}
+          style={{ transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)` }}
+        />
+      ))}
+    </ul>
   );
 }
