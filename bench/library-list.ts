@@ -98,10 +98,11 @@ async function measureBrowser(corpusFile: string) {
 
     const t1 = performance.now();
     await page.keyboard.press('End');
-    await page.waitForFunction(() => {
+    // A string: bench/ is compiled without the DOM library.
+    await page.waitForFunction(`(() => {
       const row = document.activeElement?.closest('li');
       return row && row.getAttribute('aria-posinset') === row.getAttribute('aria-setsize') && !row.querySelector('.placeholder');
-    });
+    })()`);
     const endKeyMs = performance.now() - t1;
     await page.keyboard.press('Home');
 
