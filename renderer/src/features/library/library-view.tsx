@@ -8,6 +8,11 @@ import { useLibraryPages, type LibraryPages } from './use-library-pages';
 /** Every row is this tall (px, gap included; .document-row in app.css): no row is measured. */
 export const LIBRARY_ROW_HEIGHT = 92;
 const OVERSCAN = 6;
+/**
+ * Up to this many rows every row is rendered: it costs nothing, and the browser's own find
+ * and tests that walk the whole list keep working on small corpora.
+ */
+const RENDER_ALL_UP_TO = 100;
 
 type Props = {
   onOpen: (id: string) => void;
@@ -66,6 +71,7 @@ function VirtualDocumentList({ library, onOpen }: { library: Ready; onOpen: (id:
 
   const rangeExtractor = useCallback(
     (range: Range) => {
+      if (range.count <= RENDER_ALL_UP_TO) return Array.from({ length: range.count }, (_, i) => i);
       const indexes = defaultRangeExtractor(range);
       return indexes.includes(active) ? indexes : [...indexes, active].sort((a, b) => a - b);
     },
