@@ -1,5 +1,6 @@
-// Before `npm start`: make sure the Electron binary is present and that better-sqlite3 has a
-// build for Electron's ABI, kept apart from the Node build in node_modules that the tests use.
+// Before `npm start`: make sure the Electron binary is present and that better-sqlite3 and
+// better-sqlite3-multiple-ciphers have builds for Electron's ABI, kept apart from the Node builds
+// in node_modules that the tests use.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -22,25 +23,36 @@ if (!fs.existsSync(path.join(electronDir, 'path.txt'))) {
   }
 }
 
-const target = path.join(root, '.cache', 'electron-native', 'better_sqlite3.node');
-const stamp = `${target}.electron-${electronVersion}`;
-if (fs.existsSync(target) && fs.existsSync(stamp)) process.exit(0);
+// Each native SQLite driver, built for Electron's ABI into .cache/electron-native/ (the app passes
+// it as nativeBinding, see electron/main/app-paths.ts): better-sqlite3 for the corpus,
+// better-sqlite3-multiple-ciphers for the (optionally encrypted) notes database.
+const NATIVE_MODULES = [
+  { name: 'better-sqlite3', file: 'better_sqlite3.node' },
+  { name: 'better-sqlite3-multiple-ciphers', file: 'better_sqlite3_multiple_ciphers.node' },
+];
 
-console.log(`Building better-sqlite3 for Electron ${electronVersion} (kept in .cache/, node_modules stays for Node)…`);
-fs.mkdirSync(path.join(root, '.cache'), { recursive: true });
-const work = fs.mkdtempSync(path.join(root, '.cache', 'bsq-'));
-try {
-  const sourceDir = path.dirname(require.resolve('better-sqlite3/package.json'));
-  fs.cpSync(sourceDir, work, { recursive: true, filter: (p) => !p.includes(`${path.sep}build${path.sep}`) });
-  const opts = { cwd: work, stdio: 'inherit' };
+for (const { name, file } of NATIVE_MODULES) {
+  const target = path.join(root, '.cache', 'electron-native', file);
+  const stamp = `${target}.electron-${electronVersion}`;
+  if (fs.existsSync(target) && fs.existsSync(stamp)) continue;
+
+  console.log(`Building ${name} for Electron ${electronVersion} (kept in .cache/, node_modules stays for Node)…`);
+  fs.mkdirSync(path.join(root, '.cache'), { recursive: true });
+  const work = fs.mkdtempSync(path.join(root, '.cache', 'bsq-'));
   try {
-    execFileSync('npx', ['--no-install', 'prebuild-install', '--runtime', 'electron', '--target', electronVersion], opts);
-  } catch {
-    execFileSync('npx', ['--no-install', 'node-gyp', 'rebuild', '--release', '--runtime=electron', `--target=${electronVersion}`, '--dist-url=https://electronjs.org/headers'], opts);
+    const sourceDir = path.dirname(require.resolve(`${name}/package.json`));
+    fs.cpSync(sourceDir, work, { recursive: true, filter: (p) => !p.includes(`${path.sep}build${path.sep}`) });
+    const opts = { cwd: work, stdio: 'inherit' };
+    try {
+      execFileSync('npx', ['--no-install', 'prebuild-install', '--runtime', 'electron', '--target', electronVersion], opts);
+    } catch {
+      execFileSync('npx', ['--no-install', 'node-gyp', 'rebuild', '--release', '--runtime=electron', `--target=${electronVersion}`, '--dist-url=https://electronjs.org/headers'], opts);
+    }
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    // Both packages name their addon better_sqlite3.node.
+    fs.copyFileSync(path.join(work, 'build', 'Release', 'better_sqlite3.node'), target);
+    fs.writeFileSync(stamp, '');
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
   }
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  fs.copyFileSync(path.join(work, 'build', 'Release', 'better_sqlite3.node'), target);
-  fs.writeFileSync(stamp, '');
-} finally {
-  fs.rmSync(work, { recursive: true, force: true });
 }

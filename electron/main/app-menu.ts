@@ -1,10 +1,23 @@
 import type { MenuItemConstructorOptions } from 'electron';
+import type { AppCommand } from '../common/ipc/app-commands';
 
-/** The application menu: standard roles only, nothing that opens a link or a remote page. */
-export function appMenuTemplate(isMac: boolean): MenuItemConstructorOptions[] {
+/**
+ * The application menu: standard roles and Carrel's own commands, which it hands to the
+ * window (the window does them through the ordinary API). Nothing opens a link or a remote page.
+ */
+export function appMenuTemplate(isMac: boolean, send: (command: AppCommand) => void): MenuItemConstructorOptions[] {
   return [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
-    { label: '&File', submenu: [isMac ? { role: 'close' } : { role: 'quit' }] },
+    {
+      label: '&File',
+      submenu: [
+        { label: '&Open Corpus…', accelerator: 'CmdOrCtrl+O', click: () => send('open-corpus') },
+        { label: '&Build Corpus from Folder…', accelerator: 'CmdOrCtrl+Shift+B', click: () => send('build-corpus') },
+        { label: '&Recent Corpora', click: () => send('show-corpora') },
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
     { role: 'editMenu' },
     {
       label: '&View',

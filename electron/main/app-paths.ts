@@ -5,11 +5,14 @@ import path from 'node:path';
 export function appPaths(appPath: string, resourcesPath: string, isPackaged: boolean) {
   const resources = isPackaged ? resourcesPath : path.join(appPath, 'resources');
   const nativeBinding = path.join(appPath, '.cache', 'electron-native', 'better_sqlite3.node');
+  // The notes database's driver (SQLite3MultipleCiphers), built for Electron the same way.
+  const userDbNativeBinding = path.join(appPath, '.cache', 'electron-native', 'better_sqlite3_multiple_ciphers.node');
   return {
     rendererDir: path.join(appPath, 'out', 'renderer'),
     preload: path.join(appPath, 'out', 'preload', 'index.js'),
     corpusFile: process.env.CARREL_CORPUS || path.join(resources, 'corpus', 'carrel.sqlite'),
     nativeBinding: fs.existsSync(nativeBinding) ? nativeBinding : undefined,
+    userDbNativeBinding: fs.existsSync(userDbNativeBinding) ? userDbNativeBinding : undefined,
   };
 }
 

@@ -23,6 +23,7 @@ app.whenReady().then(() => {
     corpusFile: paths.corpusFile,
     userDbFile: userDatabaseFile(app.getPath('userData')),
     nativeBinding: paths.nativeBinding,
+    userDbNativeBinding: paths.userDbNativeBinding,
     blockedRequests: () => blockedRequests,
   });
   app.on('will-quit', () => services.close());

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import './styles/app.css';
 import './styles/notes.css';
+import './styles/corpora.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { APP_COMMANDS, type AppCommand } from '../../electron/common/ipc/app-commands';
 import { API_GLOBAL, CHANNELS } from '../../electron/common/ipc/ipc-contract';
 import { CONTENT_SECURITY_POLICY } from '../../electron/common/security/content-security-policy';
 import { fail } from '../../electron/common/result';
@@ -90,14 +91,23 @@ export async function launchHarness(config: ServicesConfig): Promise<Harness> {
       report(`${event.effectiveDirective} ${event.blockedURI}`);
     });
   });
-  // What the preload does with ipcRenderer.invoke, done with the binding instead.
+  // What the preload does with ipcRenderer.invoke and ipcRenderer.on, done with bindings instead.
   await page.addInitScript(
-    ({ globalName, channels }) => {
+    ({ globalName, channels, commands }) => {
       const invoke = (window as unknown as { __carrelInvoke: (c: string, i: unknown) => Promise<unknown> }).__carrelInvoke;
       const api = Object.fromEntries(Object.entries(channels).map(([method, channel]) => [method, (input?: unknown) => invoke(channel, input)]));
-      Object.defineProperty(window, globalName, { value: Object.freeze(api), writable: false });
+      const listeners = new Set<(command: string) => void>();
+      const onCommand = (listener: (command: string) => void) => {
+        listeners.add(listener);
+        return () => void listeners.delete(listener);
+      };
+      // The harness's stand-in for webContents.send from the menu (see sendCommand).
+      Object.defineProperty(window, '__carrelSendCommand', {
+        value: (command: string) => commands.includes(command) && listeners.forEach((listener) => listener(command)),
+      });
+      Object.defineProperty(window, globalName, { value: Object.freeze({ ...api, onCommand }), writable: false });
     },
-    { globalName: API_GLOBAL, channels: CHANNELS },
+    { globalName: API_GLOBAL, channels: CHANNELS, commands: [...APP_COMMANDS] as string[] },
   );
   page.on('pageerror', (error) => pageErrors.push(error.message));
   page.on('console', (message) => {
@@ -124,6 +134,11 @@ export async function launchHarness(config: ServicesConfig): Promise<Harness> {
       }
     },
   };
+}
+
+/** What a menu item does in the app: the shell sends its command to the window. */
+export async function sendCommand(harness: Harness, command: AppCommand): Promise<void> {
+  await harness.page.evaluate((c) => (window as unknown as { __carrelSendCommand: (c: string) => void }).__carrelSendCommand(c), command);
 }
 
 export async function openApp(harness: Harness): Promise<void> {

@@ -1,5 +1,6 @@
 import type { Result } from '../result';
-import { CHANNELS, METHODS, type CarrelApi } from './ipc-contract';
+import { isAppCommand, type AppCommand } from './app-commands';
+import { CHANNELS, METHODS, type CarrelApi, type CarrelBridge } from './ipc-contract';
 
 export type Invoke = (channel: string, input: unknown) => Promise<Result<unknown>>;
 
@@ -14,4 +15,19 @@ export function createApi(invoke: Invoke): CarrelApi {
     api[method] = (input?: unknown) => invoke(channel, input);
   }
   return Object.freeze(api) as unknown as CarrelApi;
+}
+
+/** Subscribes to the shell's one-way messages; the relay gets the message's payload only. */
+export type Subscribe = (relay: (payload: unknown) => void) => () => void;
+
+/** The API plus menu commands: only known command names reach the page's listener. */
+export function createBridge(invoke: Invoke, subscribe: Subscribe): CarrelBridge {
+  return Object.freeze({
+    ...createApi(invoke),
+    onCommand(listener: (command: AppCommand) => void) {
+      return subscribe((payload) => {
+        if (isAppCommand(payload)) listener(payload);
+      });
+    },
+  });
 }

@@ -3,6 +3,7 @@ import type { LibraryPage, LibraryPageRequest } from '../corpus/library-types';
 import type { CorpusBuildStatus, RecentCorpus } from '../corpus/corpus-choice-types';
 import type { Result } from '../result';
 import type { SecurityStatus } from '../security/security-status';
+import type { EncryptionChangeResult, UserDataStatus } from '../security/user-data-status';
 import type { DocumentMatches, FindInDocumentRequest, SearchRequest, SearchResponse } from '../search/search-types';
 import type { AnchorReview, AnchorReviewDecision, AnchorReviewOutcome } from '../notes/anchor-review-types';
 import type { NotebookQuery, NotebookResult } from '../notes/notebook-types';
@@ -80,6 +81,19 @@ export interface CarrelServices {
   exportAnnotations(input: { documentIds?: string[] }): AnnotationExport;
   /** Facts for the About / Security panel: blocked requests, corpus integrity, user database. */
   getSecurityStatus(input: undefined): SecurityStatus;
+
+  // Encryption at rest of the notes database (electron/node/user-store/encryption). Passphrases
+  // are turned into keys in main and never stored, logged or repeated in an error.
+  /** Open, locked (encrypted, waiting for the passphrase) or unavailable. */
+  getUserDataStatus(input: undefined): UserDataStatus;
+  /** Opens encrypted notes; a wrong passphrase fails with `wrong-passphrase` and changes nothing. */
+  unlockUserData(input: { passphrase: string }): Promise<UserDataStatus>;
+  /** Encrypts the (open, plain) notes database and its backups with a new passphrase. */
+  encryptUserData(input: { passphrase: string; confirmation: string }): Promise<EncryptionChangeResult>;
+  /** Re-encrypts the notes database and its backups with a new passphrase. */
+  changeUserDataPassphrase(input: { current: string; passphrase: string; confirmation: string }): Promise<EncryptionChangeResult>;
+  /** Stores the notes database and its backups unencrypted again. */
+  decryptUserData(input: { passphrase: string }): Promise<EncryptionChangeResult>;
 }
 
 export type Method = keyof CarrelServices;
@@ -122,6 +136,11 @@ export const CHANNELS = {
   resolveAnchorReview: 'carrel:notes:resolve-anchor-review',
   exportAnnotations: 'carrel:notes:export-annotations',
   getSecurityStatus: 'carrel:security:status',
+  getUserDataStatus: 'carrel:user-data:status',
+  unlockUserData: 'carrel:user-data:unlock',
+  encryptUserData: 'carrel:user-data:encrypt',
+  changeUserDataPassphrase: 'carrel:user-data:change-passphrase',
+  decryptUserData: 'carrel:user-data:decrypt',
 } as const satisfies Record<Method, string>;
 
 export const METHODS = Object.keys(CHANNELS) as Method[];

@@ -12,6 +12,7 @@ import {
 } from '../notes/notes-schemas';
 import { HIGHLIGHT_COLORS } from '../notes/notes-types';
 import { LIBRARY_PAGE_MAX } from '../corpus/library-types';
+import { MAX_PASSPHRASE_LENGTH } from '../security/user-data-status';
 
 const documentId = z
   .string()
@@ -22,6 +23,9 @@ const documentId = z
 const libraryPageLimit = z.number().int().min(1).max(LIBRARY_PAGE_MAX);
 
 const query = z.string().max(1000, 'Queries are limited to 1,000 characters');
+
+/** Length only: the minimum is checked by the service with a clearer message, and no message ever repeats the value. */
+const passphrase = z.string().min(1, 'Enter a passphrase').max(MAX_PASSPHRASE_LENGTH, 'Passphrases are limited to 1,024 characters');
 
 /** Argument schema of every method; main validates each call with these before any service runs. */
 export const INPUT_SCHEMAS = {
@@ -82,4 +86,9 @@ export const INPUT_SCHEMAS = {
     z.object({ highlightId: userItemId, action: z.literal('delete') }).strict(),
   ]),
   getSecurityStatus: z.undefined(),
+  getUserDataStatus: z.undefined(),
+  unlockUserData: z.object({ passphrase }).strict(),
+  encryptUserData: z.object({ passphrase, confirmation: passphrase }).strict(),
+  changeUserDataPassphrase: z.object({ current: passphrase, passphrase, confirmation: passphrase }).strict(),
+  decryptUserData: z.object({ passphrase }).strict(),
 } satisfies { [M in Method]: z.ZodType<Input<M>> };

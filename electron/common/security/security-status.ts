@@ -13,5 +13,6 @@ export type SecurityStatus = {
   } | null;
   /** Why the corpus could not be checked, when it could not. */
   corpusProblem?: string;
-  userDatabase: { file: string | null; encrypted: boolean };
+  /** Where the notes live; encrypted and locked as the open store (or the locked file) says. */
+  userDatabase: { file: string | null; encrypted: boolean; locked: boolean };
 };

@@ -15,6 +15,7 @@ import { createHighlightService } from './user-data/highlight-service';
 import { createNoteService } from './user-data/note-service';
 import { createNotebookService } from './user-data/notebook-service';
 import { createUndoService } from './user-data/undo-service';
+import { createEncryptionService } from './user-data/encryption-service';
 import { createUserDataContext } from './user-data/user-data-context';
 
 export type ServicesConfig = {
@@ -24,6 +25,8 @@ export type ServicesConfig = {
    * passes a file in app.getPath('userData'); without one, user-data calls fail with a reason.
    */
   userDbFile?: string;
+  /** better-sqlite3-multiple-ciphers' native module built for Electron (the notes database's driver); `nativeBinding` is the corpus's. */
+  userDbNativeBinding?: string;
   /** Requests refused so far by the shell (or the harness), for the security panel. */
   blockedRequests?: () => number;
   /** Clock for user-data timestamps (tests); default: the system clock. */
@@ -80,7 +83,7 @@ export function createServices(config: ServicesConfig): AppServices {
   const search = createSearchService(corpus.requireStore);
   const userData = createUserDataContext(corpus.requireStore, {
     file: config.userDbFile,
-    nativeBinding: config.nativeBinding,
+    nativeBinding: config.userDbNativeBinding,
     now: config.now,
   });
   return {
@@ -91,11 +94,13 @@ export function createServices(config: ServicesConfig): AppServices {
     ...createNotebookService(userData),
     ...createAnchorReviewService(userData),
     ...createExportService(userData),
+    ...createEncryptionService(userData),
     ...createSecurityService({
       corpusFile: corpus.currentFile,
       userDbFile: config.userDbFile,
       nativeBinding: config.nativeBinding,
       blockedRequests: config.blockedRequests ?? (() => 0),
+      userDataStatus: userData.status,
     }),
     search: search.search,
     findInDocument: search.findInDocument,

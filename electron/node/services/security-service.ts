@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { CarrelServices } from '../../common/ipc/ipc-contract';
 import type { SecurityStatus } from '../../common/security/security-status';
+import type { UserDataStatus } from '../../common/security/user-data-status';
 import { verifyCorpusFile } from '../corpus/corpus-manifest';
 import { sha256Hex } from '../corpus/sha256';
 
@@ -11,7 +12,15 @@ export type SecurityServiceConfig = {
   nativeBinding?: string;
   /** Count of requests the shell (or the test harness) refused. */
   blockedRequests: () => number;
+  /** The notes database as it is now (encrypted, locked); without it: not encrypted, as far as this service knows. */
+  userDataStatus?: () => UserDataStatus;
 };
+
+/** Whether the notes are encrypted comes from the open store (or the locked file), never from a setting. */
+function userDatabaseFacts(config: SecurityServiceConfig): SecurityStatus['userDatabase'] {
+  const status = config.userDataStatus?.();
+  return { file: config.userDbFile ?? null, encrypted: status?.encrypted ?? false, locked: status?.state === 'locked' };
+}
 
 /** The About / Security panel's facts, computed when asked (hashing is not on the start-up path). */
 export function createSecurityService(config: SecurityServiceConfig): Pick<CarrelServices, 'getSecurityStatus'> {
@@ -36,7 +45,7 @@ export function createSecurityService(config: SecurityServiceConfig): Pick<Carre
         blockedRequests: config.blockedRequests(),
         corpus,
         ...(corpusProblem ? { corpusProblem } : {}),
-        userDatabase: { file: config.userDbFile ?? null, encrypted: false },
+        userDatabase: userDatabaseFacts(config),
       };
     },
   };

@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { openDatabase, type Db } from '../sqlite/open-database';
+import { openCipherDatabase } from '../sqlite/open-cipher-database';
+import type { Db } from '../sqlite/open-database';
 import { backupDatabase, backupDir, dailyBackup, DEFAULT_KEPT_BACKUPS } from './backup';
+import { withRawKey, type CipherKey } from './encryption/cipher-key';
+import { fileKind } from './encryption/file-kind';
 import { MIGRATIONS } from './migrations';
 import type { Migration } from './migrations/migration';
 import { UserStoreOpenError } from './user-store-error';
@@ -10,7 +13,10 @@ import { UserStoreOpenError } from './user-store-error';
 export const USER_APPLICATION_ID = 0x43524c55;
 
 export type OpenUserStoreOptions = {
+  /** better_sqlite3.node of better-sqlite3-multiple-ciphers built for another runtime (Electron). */
   nativeBinding?: string;
+  /** Key of an encrypted file (derived from the passphrase); without it an encrypted file is refused as locked. */
+  key?: CipherKey;
   /** Migrations to apply (tests pass their own lists); default: all of this app's. */
   migrations?: readonly Migration[];
   /** How many backups to keep beside the file. */
@@ -23,6 +29,8 @@ export type OpenUserStoreOptions = {
 export type UserStore = {
   readonly db: Db;
   readonly file: string;
+  /** Whether the file is encrypted at rest (opened with a key). */
+  readonly encrypted: boolean;
   /** Schema version the file had when opened (0 for a new file). */
   readonly openedAtVersion: number;
   /** Path of the backup written before migrating, if one was. */
@@ -47,11 +55,23 @@ export function openUserStore(file: string, options: OpenUserStoreOptions = {}):
   } catch (error) {
     throw new UserStoreOpenError('user-data-unavailable', `The folder for your notes, ${path.dirname(file)}, cannot be created (${(error as Error).message}).`);
   }
+  let kind: ReturnType<typeof fileKind>;
+  try {
+    kind = fileKind(file);
+  } catch (error) {
+    throw new UserStoreOpenError('user-data-unavailable', `Your notes database ${file} cannot be read (${(error as Error).message}).`);
+  }
+  const encrypted = kind === 'encrypted';
+  if (encrypted && !options.key) {
+    throw new UserStoreOpenError('user-data-locked', 'Your notes are encrypted. Enter your passphrase to open them.');
+  }
   let db: Db | undefined;
   try {
-    db = openDatabase(file, { nativeBinding: options.nativeBinding });
+    db = encrypted
+      ? withRawKey(options.key!, (key) => openCipherDatabase(file, { nativeBinding: options.nativeBinding, key }))
+      : openCipherDatabase(file, { nativeBinding: options.nativeBinding });
     // Read-only checks first: nothing is written to a file we are not going to use.
-    const applicationId = db.pragma('application_id', { simple: true }) as number;
+    const applicationId = readFirst(db, encrypted);
     const version = db.pragma('user_version', { simple: true }) as number;
     if (applicationId !== 0 && applicationId !== USER_APPLICATION_ID) {
       throw new UserStoreOpenError('user-data-invalid', `${name} at ${file} is a SQLite file but not Carrel's notes database; it was left untouched.`);
@@ -79,6 +99,7 @@ export function openUserStore(file: string, options: OpenUserStoreOptions = {}):
     return {
       db: open,
       file,
+      encrypted,
       openedAtVersion: version,
       backupFile,
       write: (write) => open.transaction(write).immediate(),
@@ -91,6 +112,21 @@ export function openUserStore(file: string, options: OpenUserStoreOptions = {}):
       'user-data-invalid',
       `Your notes database ${file} cannot be opened: it is damaged or not a Carrel notes database (${(error as Error).message}). It was left as it is; copies made earlier are in ${backupDir(file)}.`,
     );
+  }
+}
+
+/**
+ * The first read of the file: with a wrong key every page fails its authentication check and
+ * SQLite answers SQLITE_NOTADB before anything is written, which means a wrong passphrase here.
+ */
+function readFirst(db: Db, encrypted: boolean): number {
+  try {
+    return db.pragma('application_id', { simple: true }) as number;
+  } catch (error) {
+    if (encrypted && (error as { code?: string }).code === 'SQLITE_NOTADB') {
+      throw new UserStoreOpenError('user-data-wrong-passphrase', 'That passphrase does not open your notes. Nothing was changed; check it and try again.');
+    }
+    throw error;
   }
 }
 

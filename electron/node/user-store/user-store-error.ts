@@ -1,4 +1,11 @@
-export type UserStoreErrorCode = 'user-data-newer' | 'user-data-invalid' | 'user-data-unavailable';
+export type UserStoreErrorCode =
+  | 'user-data-newer'
+  | 'user-data-invalid'
+  | 'user-data-unavailable'
+  /** Encrypted, and no key was given: the app asks for the passphrase. */
+  | 'user-data-locked'
+  /** Encrypted, and the key does not open it (the file is untouched). */
+  | 'user-data-wrong-passphrase';
 
 /** Why the user database cannot be used, in words fit for the window. */
 export class UserStoreOpenError extends Error {

@@ -1,5 +1,7 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import type { CorpusBuildStatus } from '../../../electron/common/corpus/corpus-choice-types';
 import { AboutView } from '../features/about/about-view';
+import { CorporaView, type CorporaAction } from '../features/corpora/corpora-view';
 import { LibraryView } from '../features/library/library-view';
 import { NotebookView } from '../features/notes/notebook-view';
 import { SearchBox } from '../features/search/search-box';
@@ -12,11 +14,15 @@ type Route =
   | { view: 'library'; focusId?: string }
   | { view: 'notebook' }
   | { view: 'about' }
+  | { view: 'corpora'; action?: CorporaAction; requested?: number }
   | { view: 'reader'; id: string; searchQuery?: string; jump?: ReaderJump; from?: 'notebook'; opened: number };
 
 export function App() {
   const [route, setRoute] = useState<Route>({ view: 'library' });
-  const corpus = useResult(() => api().getCorpusInfo(), []);
+  // Bumped when another corpus opens: every view starts afresh on it.
+  const [generation, setGeneration] = useState(0);
+  const [build, setBuild] = useState<CorpusBuildStatus>();
+  const corpus = useResult(() => api().getCorpusInfo(), [generation]);
   const openDocument = useCallback((id: string) => setRoute({ view: 'reader', id, opened: Date.now() }), []);
   const openSearchResult = useCallback((id: string, searchQuery: string) => setRoute({ view: 'reader', id, searchQuery, opened: Date.now() }), []);
   const openFromNotebook = useCallback(
@@ -26,6 +32,19 @@ export function App() {
   const showNotebook = useCallback(() => setRoute({ view: 'notebook' }), []);
   const showLibrary = useCallback(() => setRoute({ view: 'library' }), []);
   const showAbout = useCallback(() => setRoute({ view: 'about' }), []);
+  const showCorpora = useCallback(() => setRoute({ view: 'corpora' }), []);
+  const corpusOpened = useCallback(() => {
+    setGeneration((n) => n + 1);
+    setRoute({ view: 'library' });
+  }, []);
+  // Menu commands: the corpora view does them, so an open note editor is saved and closed first.
+  useEffect(
+    () =>
+      api().onCommand((command) =>
+        setRoute({ view: 'corpora', action: command === 'open-corpus' ? 'open' : command === 'build-corpus' ? 'build' : undefined, requested: Date.now() }),
+      ),
+    [],
+  );
   const backToLibrary = useCallback(
     () =>
       setRoute((current) =>
@@ -35,7 +54,8 @@ export function App() {
   );
 
   return (
-    <UndoProvider>
+    // Keyed by the corpus: a newly opened one gets fresh views, searches and undo history.
+    <UndoProvider key={generation}>
       <div className="app">
         <header className="app-header">
           <h1 className="app-name">Carrel</h1>
@@ -52,6 +72,9 @@ export function App() {
             <button type="button" className="nav-button" aria-current={route.view === 'notebook' ? 'page' : undefined} onClick={showNotebook}>
               Notebook
             </button>
+            <button type="button" className="nav-button" aria-current={route.view === 'corpora' ? 'page' : undefined} onClick={showCorpora}>
+              Corpora
+            </button>
             <button type="button" className="nav-button" aria-current={route.view === 'about' ? 'page' : undefined} onClick={showAbout}>
               Security
             </button>
@@ -61,6 +84,9 @@ export function App() {
           {route.view === 'library' && <LibraryView onOpen={openDocument} focusId={route.focusId} />}
           {route.view === 'notebook' && <NotebookView onOpen={openFromNotebook} />}
           {route.view === 'about' && <AboutView />}
+          {route.view === 'corpora' && (
+            <CorporaView key={route.requested} action={route.action} onOpened={corpusOpened} build={build} onBuildChange={setBuild} />
+          )}
           {route.view === 'reader' && (
             // Keyed per opening: each starts at its first hit, its notebook entry or where it was left.
             <ReaderScreen key={`${route.id}\n${route.opened}`} id={route.id} searchQuery={route.searchQuery} jump={route.jump} onBack={backToLibrary} />

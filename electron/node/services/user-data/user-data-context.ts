@@ -1,14 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import type { DocumentView } from '../../../common/corpus/corpus-types';
+import type { UserDataStatus } from '../../../common/security/user-data-status';
 import type { CorpusStore } from '../../corpus/corpus-store';
+import type { CipherKey } from '../../user-store/encryption/cipher-key';
 import { openUserStore, type UserStore } from '../../user-store/open-user-store';
 import { UserStoreOpenError } from '../../user-store/user-store-error';
 import { ServiceError } from '../service-error';
 
 /** What every user-data service needs: the user store, the open corpus, a clock and ids. */
 export type UserDataContext = {
-  /** The user database, or a ServiceError saying why it cannot be used. */
+  /** The user database, or a ServiceError saying why it cannot be used (`user-data-locked` while encrypted and locked). */
   store(): UserStore;
+  /** Open, locked or unavailable, and whether encrypted. */
+  status(): UserDataStatus;
+  /** The notes database file, if one is configured. */
+  readonly file: string | undefined;
+  readonly nativeBinding: string | undefined;
+  /**
+   * Opens the file again with `key` (none: plain). A wrong key throws the
+   * UserStoreOpenError `user-data-wrong-passphrase` and leaves the state as it was.
+   */
+  open(key?: CipherKey): UserStore;
+  /** Closes the store for a change of encryption; user-data calls say so until open() runs. */
+  closeForChange(): void;
   /** Id of the open corpus: user data is kept per corpus. */
   corpusId(): string;
   corpus(): CorpusStore;
@@ -28,26 +42,55 @@ export type UserDataOptions = {
 
 /**
  * Opens the user database once. If it cannot be used (newer app version, damaged file),
- * the app still runs and every user-data call reports the same plain-language reason.
+ * the app still runs and every user-data call reports the same plain-language reason. An
+ * encrypted file starts locked: the calls fail with `user-data-locked` until it is opened with its key.
  */
 export function createUserDataContext(requireCorpus: () => CorpusStore, options: UserDataOptions): UserDataContext {
   const clock = options.now ?? (() => new Date());
   let store: UserStore | undefined;
   let openError: UserStoreOpenError | undefined;
+  const open = (key?: CipherKey): UserStore => {
+    if (!options.file) throw openError!;
+    try {
+      const opened = openUserStore(options.file, { nativeBinding: options.nativeBinding, now: clock, key });
+      store?.close();
+      store = opened;
+      openError = undefined;
+      return opened;
+    } catch (error) {
+      if (!(error instanceof UserStoreOpenError)) throw error;
+      // A wrong passphrase changes nothing: the notes stay locked.
+      if (error.code !== 'user-data-wrong-passphrase') openError = error;
+      throw error;
+    }
+  };
   if (!options.file) {
     openError = new UserStoreOpenError('user-data-unavailable', 'No notes database is configured, so highlights and notes cannot be kept.');
   } else {
     try {
-      store = openUserStore(options.file, { nativeBinding: options.nativeBinding, now: clock });
+      open();
     } catch (error) {
       if (!(error instanceof UserStoreOpenError)) throw error;
-      openError = error;
     }
   }
   return {
     store() {
       if (store) return store;
       throw new ServiceError(openError!.code, openError!.message);
+    },
+    status() {
+      const file = options.file ?? null;
+      if (store) return { state: 'open', encrypted: store.encrypted, file };
+      if (openError!.code === 'user-data-locked') return { state: 'locked', encrypted: true, file };
+      return { state: 'unavailable', encrypted: false, file, code: openError!.code, message: openError!.message };
+    },
+    file: options.file,
+    nativeBinding: options.nativeBinding,
+    open,
+    closeForChange() {
+      store?.close();
+      store = undefined;
+      openError = new UserStoreOpenError('user-data-unavailable', 'Your notes are being re-encrypted; they are back in a moment.');
     },
     corpusId: () => requireCorpus().info.id,
     corpus: requireCorpus,

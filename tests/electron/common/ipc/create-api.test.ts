@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createApi } from '../../../../electron/common/ipc/create-api';
+import { createApi, createBridge } from '../../../../electron/common/ipc/create-api';
 import { CHANNELS, METHODS } from '../../../../electron/common/ipc/ipc-contract';
 import { ok } from '../../../../electron/common/result';
 
@@ -19,5 +19,31 @@ describe('createApi', () => {
       [CHANNELS.getDocument, { id: 'x' }],
       [CHANNELS.listDocuments, undefined],
     ]);
+  });
+});
+
+describe('createBridge', () => {
+  it('adds menu commands to the API, passing on known command names only', () => {
+    let relay: ((payload: unknown) => void) | undefined;
+    let unsubscribed = false;
+    const bridge = createBridge(
+      async () => ok(null),
+      (r) => {
+        relay = r;
+        return () => {
+          unsubscribed = true;
+        };
+      },
+    );
+    expect(Object.keys(bridge).sort()).toEqual([...METHODS, 'onCommand'].sort());
+    const seen: string[] = [];
+    const stop = bridge.onCommand((command) => seen.push(command));
+    relay!('open-corpus');
+    relay!('rm -rf');
+    relay!({ command: 'open-corpus' });
+    relay!('build-corpus');
+    expect(seen).toEqual(['open-corpus', 'build-corpus']);
+    stop();
+    expect(unsubscribed).toBe(true);
   });
 });

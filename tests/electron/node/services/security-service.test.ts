@@ -31,7 +31,7 @@ describe('getSecurityStatus', () => {
       documentsChecked: 3,
       mismatchedDocuments: [],
     });
-    expect(status.userDatabase).toEqual({ file: '/data/carrel-user.sqlite', encrypted: false });
+    expect(status.userDatabase).toEqual({ file: '/data/carrel-user.sqlite', encrypted: false, locked: false });
     blocked = 2;
     expect(service.getSecurityStatus(undefined).blockedRequests).toBe(2);
   });

@@ -1,0 +1,136 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CorpusBuildStatus, RecentCorpus } from '../../../../electron/common/corpus/corpus-choice-types';
+import type { CorpusInfo } from '../../../../electron/common/corpus/corpus-types';
+import type { IpcError, Result } from '../../../../electron/common/result';
+import { api } from '../../shared/api';
+import { useResult } from '../../shared/use-result';
+import { BuildPanel } from './build-panel';
+import { useCorpusBuild } from './use-corpus-build';
+
+export type CorporaAction = 'open' | 'build';
+
+type Props = {
+  /** A corpus was opened: the app starts afresh on it. */
+  onOpened: (info: CorpusInfo) => void;
+  /** The build this window follows, kept by the app while the user reads elsewhere. */
+  build?: CorpusBuildStatus;
+  onBuildChange: (build: CorpusBuildStatus | undefined) => void;
+  /** Asked for from the menu: done once when the view opens. */
+  action?: CorporaAction;
+};
+
+const numberFormat = new Intl.NumberFormat('en');
+
+function RecentList({ recent, onOpen, busy }: { recent: RecentCorpus[]; onOpen: (file: string) => void; busy: boolean }) {
+  if (recent.length === 0) return <p className="status">No other corpus has been opened yet.</p>;
+  return (
+    <ul className="recent-corpora">
+      {recent.map((corpus) => (
+        <li key={corpus.file} className="recent-corpus" data-open={corpus.isOpen || undefined}>
+          <button
+            type="button"
+            className="recent-open"
+            disabled={busy || corpus.isOpen || !corpus.available}
+            aria-current={corpus.isOpen ? 'true' : undefined}
+            onClick={() => onOpen(corpus.file)}
+          >
+            <span className="recent-title" dir="auto">
+              {corpus.title}
+            </span>
+            <span className="recent-detail">
+              {numberFormat.format(corpus.documentCount)} documents ·{' '}
+              {corpus.isOpen ? 'open now' : corpus.available ? `last opened ${corpus.openedAt.slice(0, 10)}` : 'file not found'}
+            </span>
+            <code className="recent-file" dir="ltr">
+              {corpus.file}
+            </code>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Corpora: the one open now, opening another file, the recent ones, and building one from a folder. */
+export function CorporaView({ onOpened, build, onBuildChange, action }: Props) {
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<IpcError>();
+  const watch = useCorpusBuild(build?.jobId, build);
+  const status = watch.status;
+  const recent = useResult(() => api().listRecentCorpora(), [status?.state]);
+  const current = useResult(() => api().getCorpusInfo(), []);
+
+  const run = useCallback(async <T,>(call: () => Promise<Result<T>>, then: (value: T) => void) => {
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      const result = await call();
+      if (result.ok) then(result.value);
+      else setProblem(result.error);
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+
+  const chooseFile = useCallback(() => run(() => api().chooseCorpus(), (info) => info && onOpened(info)), [run, onOpened]);
+  const startBuild = useCallback(() => run(() => api().startCorpusBuild(), (started) => started && onBuildChange(started)), [run, onBuildChange]);
+  const openFile = useCallback((file: string) => run(() => api().openRecentCorpus({ file }), onOpened), [run, onOpened]);
+  const cancelBuild = useCallback(() => {
+    if (build) void run(() => api().cancelCorpusBuild({ jobId: build.jobId }), onBuildChange);
+  }, [build, run, onBuildChange]);
+
+  // A menu command that brought the user here runs once, after the reader (if any) has gone.
+  const actionDone = useRef(false);
+  useEffect(() => {
+    if (!action || actionDone.current) return;
+    const timer = window.setTimeout(() => {
+      actionDone.current = true;
+      void (action === 'open' ? chooseFile() : startBuild());
+    });
+    return () => window.clearTimeout(timer);
+  }, [action, chooseFile, startBuild]);
+
+  const building = status?.state === 'running';
+  return (
+    <section className="corpora" aria-labelledby="corpora-title">
+      <h2 id="corpora-title" className="section-title">
+        Corpora
+      </h2>
+      <p className="corpora-current" data-fact="current-corpus">
+        {current.status === 'ready' ? (
+          <>
+            Open now: <strong dir="auto">{current.value.title}</strong> ({numberFormat.format(current.value.documentCount)} documents,{' '}
+            <code dir="ltr">{current.value.fileName}</code>)
+          </>
+        ) : current.status === 'error' ? (
+          <>No corpus is open: {current.error.message}</>
+        ) : (
+          'Checking…'
+        )}
+      </p>
+      <div className="corpora-actions">
+        <button type="button" className="small-button" onClick={() => void chooseFile()} disabled={busy}>
+          Open corpus file…
+        </button>
+        <button type="button" className="small-button" onClick={() => void startBuild()} disabled={busy || building}>
+          Build corpus from a folder…
+        </button>
+      </div>
+      <p className="fact-detail">
+        A corpus is built from every .txt, .md and .html file in a folder and its subfolders. Your highlights, notes and
+        bookmarks are kept per corpus and come back when you open it again.
+      </p>
+      {problem && (
+        <p className="corpora-problem" role="alert">
+          {problem.message}
+        </p>
+      )}
+      {build && (
+        <BuildPanel status={status} error={watch.error} onCancel={cancelBuild} onOpen={(file) => void openFile(file)} onDismiss={() => onBuildChange(undefined)} />
+      )}
+      <h3 className="corpora-subtitle">Recent corpora</h3>
+      {recent.status === 'ready' && <RecentList recent={recent.value} onOpen={(file) => void openFile(file)} busy={busy} />}
+      {recent.status === 'error' && <p className="corpora-problem">{recent.error.message}</p>}
+    </section>
+  );
+}
