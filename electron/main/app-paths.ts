@@ -20,3 +20,15 @@ export function appPaths(appPath: string, resourcesPath: string, isPackaged: boo
 export function userDatabaseFile(userDataDir: string): string {
   return process.env.CARREL_USER_DB || path.join(userDataDir, 'carrel-user.sqlite');
 }
+
+/** Carrel's own files in the per-user data folder, beside the notes database. */
+export function userFiles(userDataDir: string) {
+  const userDbFile = userDatabaseFile(userDataDir);
+  return {
+    userDbFile,
+    /** "Recent corpora": paths and titles of corpus files opened or built before. */
+    recentCorporaFile: path.join(path.dirname(userDbFile), 'carrel-corpora.json'),
+    /** Where corpora built in the app go unless the user picks another place. */
+    corporaDir: path.join(userDataDir, 'corpora'),
+  };
+}

@@ -1,8 +1,10 @@
-import { app, BrowserWindow, ipcMain, Menu, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import { APP_COMMAND_CHANNEL, type AppCommand } from '../common/ipc/app-commands';
 import { createHandlerTable } from '../node/ipc/handler-table';
 import { createServices } from '../node/services/create-services';
 import { appMenuTemplate } from './app-menu';
-import { appPaths, userDatabaseFile } from './app-paths';
+import { appPaths, userFiles } from './app-paths';
+import { electronCorpusDialogs } from './corpus-dialogs';
 import { handleAppProtocol } from './app-protocol-handler';
 import { registerIpc } from './register-ipc';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './security/app-protocol';
@@ -14,6 +16,7 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHE
 app.enableSandbox();
 
 let blockedRequests = 0;
+let mainWindow: BrowserWindow | undefined;
 
 app.on('web-contents-created', (_event, contents) => lockNavigation(contents));
 
@@ -21,7 +24,10 @@ app.whenReady().then(() => {
   const paths = appPaths(app.getAppPath(), process.resourcesPath, app.isPackaged);
   const services = createServices({
     corpusFile: paths.corpusFile,
-    userDbFile: userDatabaseFile(app.getPath('userData')),
+    ...userFiles(app.getPath('userData')),
+    // CARREL_CORPUS names the corpus to open; otherwise the one studied last comes back.
+    reopenLastCorpus: !process.env.CARREL_CORPUS,
+    dialogs: electronCorpusDialogs(dialog, () => mainWindow),
     nativeBinding: paths.nativeBinding,
     userDbNativeBinding: paths.userDbNativeBinding,
     blockedRequests: () => blockedRequests,
@@ -35,9 +41,12 @@ app.whenReady().then(() => {
   });
   handleAppProtocol(protocol, paths.rendererDir);
   registerIpc(ipcMain, createHandlerTable(services));
-  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(process.platform === 'darwin')));
+  const send = (command: AppCommand) => mainWindow?.webContents.send(APP_COMMAND_CHANNEL, command);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(process.platform === 'darwin', send)));
 
   const window = createMainWindow(BrowserWindow, paths.preload);
+  mainWindow = window;
+  window.on('closed', () => (mainWindow = undefined));
   window.once('ready-to-show', () => window.show());
   void window.loadURL(APP_ENTRY_URL);
 });

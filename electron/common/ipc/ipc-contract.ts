@@ -1,6 +1,7 @@
 import type { CorpusInfo, DocumentMeta, DocumentView } from '../corpus/corpus-types';
 import type { LibraryPage, LibraryPageRequest } from '../corpus/library-types';
 import type { CorpusBuildStatus, RecentCorpus } from '../corpus/corpus-choice-types';
+import type { AppCommand } from './app-commands';
 import type { Result } from '../result';
 import type { SecurityStatus } from '../security/security-status';
 import type { EncryptionChangeResult, UserDataStatus } from '../security/user-data-status';
@@ -150,6 +151,12 @@ export type CarrelApi = {
   [M in Method]: Input<M> extends undefined
     ? () => Promise<Result<Output<M>>>
     : (input: Input<M>) => Promise<Result<Output<M>>>;
+};
+
+/** window.carrel: the API, plus the one way the shell speaks first (menu commands). */
+export type CarrelBridge = CarrelApi & {
+  /** Calls listener for each menu command; returns a function that stops listening. */
+  onCommand(listener: (command: AppCommand) => void): () => void;
 };
 
 /** Name of the global the preload defines. */
