@@ -11,9 +11,9 @@ export function appMenuTemplate(isMac: boolean, send: (command: AppCommand) => v
     {
       label: '&File',
       submenu: [
-        { label: '&Open Corpus…', accelerator: 'CmdOrCtrl+O', click: () => send('open-corpus') },
-        { label: '&Build Corpus from Folder…', accelerator: 'CmdOrCtrl+Shift+B', click: () => send('build-corpus') },
-        { label: '&Recent Corpora', click: () => send('show-corpora') },
+        { id: 'open-corpus', label: '&Open Corpus…', accelerator: 'CmdOrCtrl+O', click: () => send('open-corpus') },
+        { id: 'build-corpus', label: '&Build Corpus from Folder…', accelerator: 'CmdOrCtrl+Shift+B', click: () => send('build-corpus') },
+        { id: 'show-corpora', label: '&Recent Corpora', click: () => send('show-corpora') },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],

@@ -53,4 +53,17 @@ describe.skipIf(skipReason !== '')('the real Electron app', () => {
     await window.getByRole('button', { name: /ISIS Admits It Is Losing/ }).click();
     await expect.poll(() => window.locator('.reader-title').textContent()).toBe('ISIS Admits It Is Losing');
   });
+
+  it('opens another corpus from File › Open Corpus… (the dialog answered by the test)', async () => {
+    const window = await app!.firstWindow();
+    const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'carrel-electron-corpus-')), 'copy.sqlite');
+    fs.copyFileSync(BUNDLED_CORPUS, copy);
+    await app!.evaluate(({ dialog, Menu }, file) => {
+      dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: [file] })) as typeof dialog.showOpenDialog;
+      Menu.getApplicationMenu()!.getMenuItemById('open-corpus')!.click();
+    }, copy);
+    await expect.poll(() => window.locator('.document-row').count(), { timeout: 20_000 }).toBe(5);
+    await window.getByRole('button', { name: 'Corpora' }).click();
+    await expect.poll(() => window.locator('[data-fact="current-corpus"]').textContent()).toContain('copy.sqlite');
+  });
 });
