@@ -105,8 +105,13 @@ describe('corpora in the app', () => {
     expect(await panel.locator('.build-figures').textContent()).toMatch(/(Reading: [\d,]+ of 6,000 files|Indexing: [\d,]+ of [\d,]+ documents)/);
     fs.mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
     await page.screenshot({ path: path.join(ROOT, 'test-results', 'corpora-building.png') });
-    // Reading goes on meanwhile: the library of the open corpus still answers.
-    await poll(() => panel.getAttribute('data-state'), { timeout: 60_000 }).toBe('done');
+    // Reading goes on meanwhile: the library answers, and the header shows how far the build is.
+    await page.getByRole('button', { name: 'Library' }).click();
+    await poll(() => page.locator('.document-row').count()).toBe(3);
+    const indicator = page.locator('.build-indicator');
+    await poll(() => indicator.textContent(), { timeout: 60_000 }).toBe('Corpus built');
+    await indicator.click();
+    await poll(() => panel.getAttribute('data-state')).toBe('done');
     expect(await panel.locator('.build-state').textContent()).toMatch(/Done: 6,000 document\(s\) added/);
     expect(await panel.locator('.build-skipped').count()).toBe(0);
     await page.screenshot({ path: path.join(ROOT, 'test-results', 'corpora-built.png') });

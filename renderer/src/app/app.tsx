@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CorpusBuildStatus } from '../../../electron/common/corpus/corpus-choice-types';
 import { AboutView } from '../features/about/about-view';
+import { BuildIndicator } from '../features/corpora/build-indicator';
 import { CorporaView, type CorporaAction } from '../features/corpora/corpora-view';
 import { LibraryView } from '../features/library/library-view';
 import { NotebookView } from '../features/notes/notebook-view';
@@ -65,6 +66,7 @@ export function App() {
             </p>
           )}
           <SearchBox onOpen={openSearchResult} />
+          {build && route.view !== 'corpora' && <BuildIndicator build={build} onShow={showCorpora} />}
           <nav className="app-nav" aria-label="Views">
             <button type="button" className="nav-button" aria-current={route.view === 'library' ? 'page' : undefined} onClick={showLibrary}>
               Library
