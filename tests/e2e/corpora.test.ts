@@ -126,7 +126,8 @@ describe('corpora in the app', () => {
     await page.getByRole('button', { name: 'Corpora' }).click();
     chosenFolder = path.join(FIXTURES, 'corpus-mixed');
     chosenOutput = path.join(dir, 'mixed-again.sqlite');
-    await page.getByRole('button', { name: 'Build corpus from a folder…' }).click();
+    await page.getByLabel(/Title for a new corpus/).fill('Mixed, built again');
+    await page.keyboard.press('Enter');
     const panel = page.locator('.build-panel');
     await poll(() => panel.getAttribute('data-state')).toBe('done');
     const skipped = panel.locator('.build-skipped');
@@ -136,9 +137,12 @@ describe('corpora in the app', () => {
     expect(text).toContain('plain/latin1-notes.txt');
     expect(text).toContain('duplicate of another file (1)');
     await page.screenshot({ path: path.join(ROOT, 'test-results', 'corpora-skipped.png'), fullPage: true });
+    expect(await panel.getByRole('button', { name: /^Open/ }).textContent()).toBe('Open “Mixed, built again”');
     await panel.getByRole('button', { name: 'Close' }).click();
     await poll(() => panel.count()).toBe(0);
     await poll(() => page.locator('.recent-open').count()).toBe(4);
+    expect(await page.locator('.recent-title').first().textContent()).toBe('Mixed, built again');
+    await page.getByLabel(/Title for a new corpus/).fill('');
   });
 
   it('cancels a build, leaving nothing behind', async () => {

@@ -40,8 +40,11 @@ export interface CarrelServices {
   listRecentCorpora(input: undefined): RecentCorpus[];
   /** Opens a corpus from the recent list (main opens only files it listed itself). */
   openRecentCorpus(input: { file: string }): CorpusInfo;
-  /** Asks for a folder and where to write its corpus, then builds it in the background; null when cancelled. */
-  startCorpusBuild(input: undefined): Promise<CorpusBuildStatus | null>;
+  /**
+   * Asks for a folder and where to write its corpus, then builds it in the background; null when
+   * cancelled. The title, when given, overrides the folder's carrel-corpus.json and its name.
+   */
+  startCorpusBuild(input: { title?: string }): Promise<CorpusBuildStatus | null>;
   getCorpusBuild(input: { jobId: string }): CorpusBuildStatus;
   /** Stops a build; nothing half-written is left behind. */
   cancelCorpusBuild(input: { jobId: string }): Promise<CorpusBuildStatus>;

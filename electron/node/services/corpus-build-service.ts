@@ -74,7 +74,7 @@ export function createCorpusBuildService(deps: CorpusBuildDeps): CorpusBuildServ
     return job;
   };
 
-  const start = (sourcesDir: string, outFile: string): Job => {
+  const start = (sourcesDir: string, outFile: string, title: string | undefined): Job => {
     const jobId = randomUUID();
     const controller = new AbortController();
     const status: CorpusBuildStatus = {
@@ -89,6 +89,7 @@ export function createCorpusBuildService(deps: CorpusBuildDeps): CorpusBuildServ
       {
         sourcesDir,
         outFile,
+        title,
         onProgress: ({ phase, done, total, bytes, totalBytes, documents, indexed }) =>
           Object.assign(status, { phase, done, total, bytes, totalBytes, documents, indexed }),
       },
@@ -119,7 +120,7 @@ export function createCorpusBuildService(deps: CorpusBuildDeps): CorpusBuildServ
   };
 
   return {
-    async startCorpusBuild() {
+    async startCorpusBuild({ title }) {
       if (!deps.dialogs) throw new ServiceError('unavailable', 'Building a corpus from the app needs the Carrel app window; use "npx carrel corpus build".');
       if (running()) throw new ServiceError('build-running', 'A corpus is being built already. Wait for it to finish or cancel it.');
       const sourcesDir = await deps.dialogs.chooseSourcesFolder();
@@ -140,7 +141,7 @@ export function createCorpusBuildService(deps: CorpusBuildDeps): CorpusBuildServ
       }
       if (running()) throw new ServiceError('build-running', 'A corpus is being built already. Wait for it to finish or cancel it.');
       checkReplaceable(outFile, deps.nativeBinding);
-      return snapshot(start(sourcesDir, outFile));
+      return snapshot(start(sourcesDir, outFile, title?.trim() || undefined));
     },
     getCorpusBuild: ({ jobId }) => snapshot(requireJob(jobId)),
     async cancelCorpusBuild({ jobId }) {

@@ -55,6 +55,7 @@ function RecentList({ recent, onOpen, busy }: { recent: RecentCorpus[]; onOpen: 
 export function CorporaView({ onOpened, build, onBuildChange, action }: Props) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<IpcError>();
+  const [title, setTitle] = useState('');
   const watch = useCorpusBuild(build?.jobId, build);
   const status = watch.status;
   const recent = useResult(() => api().listRecentCorpora(), [status?.state]);
@@ -73,7 +74,10 @@ export function CorporaView({ onOpened, build, onBuildChange, action }: Props) {
   }, []);
 
   const chooseFile = useCallback(() => run(() => api().chooseCorpus(), (info) => info && onOpened(info)), [run, onOpened]);
-  const startBuild = useCallback(() => run(() => api().startCorpusBuild(), (started) => started && onBuildChange(started)), [run, onBuildChange]);
+  const startBuild = useCallback(
+    () => run(() => api().startCorpusBuild(title.trim() ? { title } : {}), (started) => started && onBuildChange(started)),
+    [run, onBuildChange, title],
+  );
   const openFile = useCallback((file: string) => run(() => api().openRecentCorpus({ file }), onOpened), [run, onOpened]);
   const cancelBuild = useCallback(() => {
     if (build) void run(() => api().cancelCorpusBuild({ jobId: build.jobId }), onBuildChange);
@@ -112,10 +116,22 @@ export function CorporaView({ onOpened, build, onBuildChange, action }: Props) {
         <button type="button" className="small-button" onClick={() => void chooseFile()} disabled={busy}>
           Open corpus file…
         </button>
-        <button type="button" className="small-button" onClick={() => void startBuild()} disabled={busy || building}>
+      </div>
+      <form
+        className="corpora-build"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void startBuild();
+        }}
+      >
+        <label>
+          Title for a new corpus <span className="corpora-hint">(optional: else the folder’s own title or its name)</span>
+          <input type="text" dir="auto" maxLength={200} value={title} onChange={(event) => setTitle(event.target.value)} />
+        </label>
+        <button type="submit" className="small-button" disabled={busy || building}>
           Build corpus from a folder…
         </button>
-      </div>
+      </form>
       <p className="fact-detail">
         A corpus is built from every .txt, .md and .html file in a folder and its subfolders. Your highlights, notes and
         bookmarks are kept per corpus and come back when you open it again.

@@ -49,7 +49,7 @@ describe('building a corpus from the app', () => {
   }
 
   it('builds in the background with progress, then lists the result among the recent corpora', async () => {
-    const started = value(await table.startCorpusBuild(undefined))!;
+    const started = value(await table.startCorpusBuild({}))!;
     expect(started).toMatchObject({ state: 'running', sourcesDir: folder, outFile: output });
     expect(suggested).toEqual([path.join(ws.dir, 'corpora', 'corpus-mixed.sqlite')]);
     // The build has not run to its end inside the call: the service answers meanwhile.
@@ -64,47 +64,54 @@ describe('building a corpus from the app', () => {
     expect(value(await table.openRecentCorpus({ file: output! })).documentCount).toBe(5);
   });
 
+  it('takes the title given in the app over the folder\'s own', async () => {
+    const done = await finished(value(await table.startCorpusBuild({ title: '  Field reports, 2015 ' }))!.jobId);
+    expect(done.summary?.title).toBe('Field reports, 2015');
+    expect(value(await table.openRecentCorpus({ file: output! })).title).toBe('Field reports, 2015');
+    expect(errorCode(await table.startCorpusBuild({ title: 'x'.repeat(201) }))).toBe('invalid-argument');
+  });
+
   it('does nothing when either dialog is cancelled', async () => {
     folder = undefined;
-    expect(value(await table.startCorpusBuild(undefined))).toBeNull();
+    expect(value(await table.startCorpusBuild({}))).toBeNull();
     folder = path.join(FIXTURES, 'corpus-mixed');
     output = undefined;
-    expect(value(await table.startCorpusBuild(undefined))).toBeNull();
+    expect(value(await table.startCorpusBuild({}))).toBeNull();
   });
 
   it('cancels a build without leaving a file behind', async () => {
-    const started = value(await table.startCorpusBuild(undefined))!;
+    const started = value(await table.startCorpusBuild({}))!;
     const cancelled = value(await table.cancelCorpusBuild({ jobId: started.jobId }));
     expect(cancelled.state).toBe('cancelled');
     expect(fs.existsSync(path.dirname(output!)) ? fs.readdirSync(path.dirname(output!)) : []).toEqual([]);
   });
 
   it('runs one build at a time', async () => {
-    const started = value(await table.startCorpusBuild(undefined))!;
+    const started = value(await table.startCorpusBuild({}))!;
     output = path.join(ws.dir, 'built', 'second.sqlite');
-    expect(errorCode(await table.startCorpusBuild(undefined))).toBe('build-running');
+    expect(errorCode(await table.startCorpusBuild({}))).toBe('build-running');
     await finished(started.jobId);
   });
 
   it('refuses to overwrite the open corpus, a file that is not a corpus, or to write inside the folder', async () => {
     output = small;
-    expect(errorCode(await table.startCorpusBuild(undefined))).toBe('build-target');
+    expect(errorCode(await table.startCorpusBuild({}))).toBe('build-target');
     output = ws.userDbFile;
     fs.mkdirSync(path.dirname(output), { recursive: true });
     fs.writeFileSync(output, 'my precious notes');
-    const refused = await table.startCorpusBuild(undefined);
+    const refused = await table.startCorpusBuild({});
     expect(errorCode(refused)).toBe('build-target');
     expect(fs.readFileSync(output, 'utf8')).toBe('my precious notes');
     folder = path.join(ws.dir, 'small-sources');
     output = path.join(folder, 'inside.sqlite');
-    expect(errorCode(await table.startCorpusBuild(undefined))).toBe('build-target');
+    expect(errorCode(await table.startCorpusBuild({}))).toBe('build-target');
     expect(fs.existsSync(output)).toBe(false);
   });
 
   it('replaces an older build of the same corpus file', async () => {
     output = path.join(ws.dir, 'rebuilt.sqlite');
     fs.copyFileSync(small, output);
-    const done = await finished(value(await table.startCorpusBuild(undefined))!.jobId);
+    const done = await finished(value(await table.startCorpusBuild({}))!.jobId);
     expect(done.state).toBe('done');
     expect(value(await table.openRecentCorpus({ file: output })).title).toBe('Mixed fixture corpus');
   });
@@ -113,7 +120,7 @@ describe('building a corpus from the app', () => {
     folder = path.join(ws.dir, 'bad-sources');
     fs.mkdirSync(folder);
     fs.writeFileSync(path.join(folder, 'carrel-corpus.json'), '{"title": 5}');
-    const done = await finished(value(await table.startCorpusBuild(undefined))!.jobId);
+    const done = await finished(value(await table.startCorpusBuild({}))!.jobId);
     expect(done.state).toBe('failed');
     expect(done.error).toMatch(/could not be built: carrel-corpus.json is invalid/);
   });

@@ -110,6 +110,6 @@ describe('switching corpora', () => {
   it('says the dialogs need the app when there are none', async () => {
     const table = start({ dialogs: undefined });
     expect(errorCode(await table.chooseCorpus(undefined))).toBe('unavailable');
-    expect(errorCode(await table.startCorpusBuild(undefined))).toBe('unavailable');
+    expect(errorCode(await table.startCorpusBuild({}))).toBe('unavailable');
   });
 });
