@@ -4,6 +4,7 @@ import { App } from './app/app';
 import './styles/app.css';
 import './styles/notes.css';
 import './styles/corpora.css';
+import './styles/encryption.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

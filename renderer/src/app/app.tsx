@@ -6,6 +6,8 @@ import { CorporaView, type CorporaAction } from '../features/corpora/corpora-vie
 import { LibraryView } from '../features/library/library-view';
 import { NotebookView } from '../features/notes/notebook-view';
 import { SearchBox } from '../features/search/search-box';
+import { UnlockPrompt } from '../features/unlock/unlock-prompt';
+import { useUserDataLock } from '../features/unlock/use-user-data-lock';
 import { api } from '../shared/api';
 import { UndoProvider } from '../shared/undo/undo-context';
 import { useResult } from '../shared/use-result';
@@ -24,6 +26,9 @@ export function App() {
   const [generation, setGeneration] = useState(0);
   const [build, setBuild] = useState<CorpusBuildStatus>();
   const corpus = useResult(() => api().getCorpusInfo(), [generation]);
+  // Encrypted notes start locked: the prompt stands in for the views (the Security panel stays open to all).
+  const lock = useUserDataLock();
+  const locked = lock.status?.state === 'locked' && route.view !== 'about';
   const openDocument = useCallback((id: string) => setRoute({ view: 'reader', id, opened: Date.now() }), []);
   const openSearchResult = useCallback((id: string, searchQuery: string) => setRoute({ view: 'reader', id, searchQuery, opened: Date.now() }), []);
   const openFromNotebook = useCallback(
@@ -83,13 +88,14 @@ export function App() {
           </nav>
         </header>
         <main className="app-main">
-          {route.view === 'library' && <LibraryView onOpen={openDocument} focusId={route.focusId} />}
-          {route.view === 'notebook' && <NotebookView onOpen={openFromNotebook} />}
+          {locked && <UnlockPrompt file={lock.status!.file} onUnlocked={lock.unlocked} />}
+          {!locked && route.view === 'library' && <LibraryView onOpen={openDocument} focusId={route.focusId} />}
+          {!locked && route.view === 'notebook' && <NotebookView onOpen={openFromNotebook} />}
           {route.view === 'about' && <AboutView />}
-          {route.view === 'corpora' && (
+          {!locked && route.view === 'corpora' && (
             <CorporaView key={route.requested} action={route.action} onOpened={corpusOpened} build={build} onBuildChange={setBuild} />
           )}
-          {route.view === 'reader' && (
+          {!locked && route.view === 'reader' && (
             // Keyed per opening: each starts at its first hit, its notebook entry or where it was left.
             <ReaderScreen key={`${route.id}\n${route.opened}`} id={route.id} searchQuery={route.searchQuery} jump={route.jump} onBack={backToLibrary} />
           )}

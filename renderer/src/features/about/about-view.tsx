@@ -1,7 +1,9 @@
+import { useState } from 'react';
 import type { SecurityStatus } from '../../../../electron/common/security/security-status';
 import { api } from '../../shared/api';
 import { ErrorPanel } from '../../shared/error-panel';
 import { useResult } from '../../shared/use-result';
+import { EncryptionSettings } from './encryption-settings';
 
 function CorpusFacts({ status }: { status: SecurityStatus }) {
   if (!status.corpus) return <dd>{status.corpusProblem ?? 'No corpus is open.'}</dd>;
@@ -25,7 +27,9 @@ function CorpusFacts({ status }: { status: SecurityStatus }) {
 
 /** About / Security: what a user can check about the air gap and their data, in plain words. */
 export function AboutView() {
-  const status = useResult(() => api().getSecurityStatus(), []);
+  // Bumped after an encryption change, so the facts are read again from main (the truth), not assumed.
+  const [changes, setChanges] = useState<{ count: number; message?: string }>({ count: 0 });
+  const status = useResult(() => api().getSecurityStatus(), [changes.count]);
   if (status.status === 'loading') return <p className="status">Checking…</p>;
   if (status.status === 'error') return <ErrorPanel title="The security status cannot be read" error={status.error} />;
   const { value } = status;
@@ -50,11 +54,17 @@ export function AboutView() {
             <span className="fact-label">Database</span>{' '}
             <code dir="ltr" data-fact="user-db">{value.userDatabase.file ?? 'not available'}</code>
           </p>
-          <p data-fact="encryption">
+          <p data-fact="encryption" className={value.userDatabase.encrypted ? 'fact-good' : undefined}>
             {value.userDatabase.encrypted
-              ? 'Encrypted at rest with your passphrase.'
-              : 'Not encrypted by Carrel: protect it with the disk or account encryption of this machine.'}
+              ? `Encrypted at rest with your passphrase (ChaCha20-Poly1305, key derived with scrypt)${value.userDatabase.locked ? '; locked until you enter it' : ''}.`
+              : 'Not encrypted by Carrel: protect it with a passphrase below, or with the disk or account encryption of this machine.'}
           </p>
+          {changes.message && (
+            <p className="encryption-message" role="status">
+              {changes.message}
+            </p>
+          )}
+          <EncryptionSettings database={value.userDatabase} onChanged={(message) => setChanges((c) => ({ count: c.count + 1, message }))} />
         </dd>
       </dl>
     </section>

@@ -1,0 +1,107 @@
+import { useState, type FormEvent } from 'react';
+import type { Result } from '../../../../electron/common/result';
+import type { SecurityStatus } from '../../../../electron/common/security/security-status';
+import { MIN_PASSPHRASE_LENGTH, type EncryptionChangeResult } from '../../../../electron/common/security/user-data-status';
+import { api } from '../../shared/api';
+import { PassphraseField } from '../../shared/passphrase-field';
+
+type Action = 'encrypt' | 'change' | 'decrypt';
+
+/** The same checks main makes, said before anything is sent. */
+function problemWith(passphrase: string, confirmation: string): string | undefined {
+  if ([...passphrase].length < MIN_PASSPHRASE_LENGTH) return `Choose a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters.`;
+  if (passphrase !== confirmation) return 'The two passphrases are not the same.';
+  return undefined;
+}
+
+function ActionForm({ action, onDone, onCancel }: { action: Action; onDone: (message: string) => void; onCancel: () => void }) {
+  const [current, setCurrent] = useState('');
+  const [passphrase, setPassphrase] = useState('');
+  const [confirmation, setConfirmation] = useState('');
+  const [problem, setProblem] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const local = action === 'decrypt' ? (current ? undefined : 'Enter your passphrase.') : problemWith(passphrase, confirmation);
+    if (local || (action === 'change' && !current)) {
+      setProblem(local ?? 'Enter your current passphrase.');
+      return;
+    }
+    setBusy(true);
+    setProblem(undefined);
+    let result: Result<EncryptionChangeResult>;
+    if (action === 'encrypt') result = await api().encryptUserData({ passphrase, confirmation });
+    else if (action === 'change') result = await api().changeUserDataPassphrase({ current, passphrase, confirmation });
+    else result = await api().decryptUserData({ passphrase: current });
+    setBusy(false);
+    setCurrent('');
+    if (result.ok) onDone(result.value.message);
+    else setProblem(result.error.message);
+  }
+
+  const title = { encrypt: 'Encrypt your notes', change: 'Change the passphrase', decrypt: 'Remove encryption' }[action];
+  return (
+    <form className="encryption-form" onSubmit={submit} aria-label={title}>
+      {action === 'encrypt' && (
+        <p className="encryption-warning">
+          Carrel asks for this passphrase each time it starts. Nobody can recover your notes without it: write it down somewhere safe.
+        </p>
+      )}
+      {action !== 'encrypt' && <PassphraseField label="Current passphrase" name="current" value={current} onChange={setCurrent} autoFocus />}
+      {action !== 'decrypt' && (
+        <>
+          <PassphraseField label={action === 'change' ? 'New passphrase' : 'Passphrase'} name="passphrase" value={passphrase} onChange={setPassphrase} autoFocus={action === 'encrypt'} />
+          <PassphraseField label="Repeat it" name="confirmation" value={confirmation} onChange={setConfirmation} />
+        </>
+      )}
+      {action === 'decrypt' && <p>Your notes and their backups will be stored unencrypted again.</p>}
+      {problem && (
+        <p className="unlock-problem" role="alert">
+          {problem}
+        </p>
+      )}
+      <p className="encryption-buttons">
+        <button type="submit" className={action === 'decrypt' ? 'danger-button' : 'small-button'} disabled={busy}>
+          {busy ? 'Working…' : title}
+        </button>
+        <button type="button" className="small-button" onClick={onCancel} disabled={busy}>
+          Cancel
+        </button>
+      </p>
+    </form>
+  );
+}
+
+/** Encrypt / change passphrase / remove encryption, under "Your notes" in the Security panel. */
+export function EncryptionSettings({ database, onChanged }: { database: SecurityStatus['userDatabase']; onChanged: (message: string) => void }) {
+  const [action, setAction] = useState<Action>();
+  if (!database.file) return null;
+  if (database.locked) return <p className="fact-detail">Unlock your notes to change their encryption.</p>;
+  const done = (text: string) => {
+    setAction(undefined);
+    onChanged(text);
+  };
+  return (
+    <div className="encryption-settings">
+      {action ? (
+        <ActionForm key={action} action={action} onDone={done} onCancel={() => setAction(undefined)} />
+      ) : database.encrypted ? (
+        <p className="encryption-buttons">
+          <button type="button" className="small-button" onClick={() => setAction('change')}>
+            Change passphrase…
+          </button>
+          <button type="button" className="danger-button" onClick={() => setAction('decrypt')}>
+            Remove encryption…
+          </button>
+        </p>
+      ) : (
+        <p className="encryption-buttons">
+          <button type="button" className="small-button" onClick={() => setAction('encrypt')}>
+            Encrypt with a passphrase…
+          </button>
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { UserDataStatus } from '../../../../electron/common/security/user-data-status';
+import { api } from '../../shared/api';
+import { PassphraseField } from '../../shared/passphrase-field';
+
+/**
+ * Shown instead of the views while the notes database is encrypted and locked. Enter submits;
+ * a wrong passphrase is said plainly and the field is cleared and focused for the next try.
+ */
+export function UnlockPrompt({ file, onUnlocked }: { file: string | null; onUnlocked: (status: UserDataStatus) => void }) {
+  const [passphrase, setPassphrase] = useState('');
+  const [problem, setProblem] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const hintId = useId();
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy || !passphrase) return;
+    setBusy(true);
+    setProblem(undefined);
+    const result = await api().unlockUserData({ passphrase });
+    setBusy(false);
+    setPassphrase('');
+    if (result.ok) onUnlocked(result.value);
+    else setProblem(result.error.message);
+  }
+
+  return (
+    <section className="unlock" aria-labelledby="unlock-title">
+      <h2 id="unlock-title" className="section-title">
+        Your notes are locked
+      </h2>
+      <p id={hintId}>
+        Your highlights, notes and bookmarks are encrypted on this computer. Enter your passphrase to open them.
+      </p>
+      <form className="unlock-form" onSubmit={submit}>
+        <PassphraseField label="Passphrase" name="passphrase" value={passphrase} onChange={setPassphrase} autoFocus describedBy={hintId} />
+        <button type="submit" className="small-button" disabled={busy || !passphrase}>
+          {busy ? 'Opening…' : 'Unlock'}
+        </button>
+      </form>
+      {problem && (
+        <p className="unlock-problem" role="alert">
+          {problem}
+        </p>
+      )}
+      {file && (
+        <p className="fact-detail">
+          <span className="fact-label">Database</span> <code dir="ltr">{file}</code>
+        </p>
+      )}
+    </section>
+  );
+}
