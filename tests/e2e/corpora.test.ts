@@ -143,6 +143,11 @@ describe('corpora in the app', () => {
     await poll(() => page.locator('.recent-open').count()).toBe(4);
     expect(await page.locator('.recent-title').first().textContent()).toBe('Mixed, built again');
     await page.getByLabel(/Title for a new corpus/).fill('');
+    // A corpus can be taken off the list; its file stays.
+    await page.getByRole('button', { name: 'Remove “Mixed, built again” from the list' }).click();
+    await poll(() => page.locator('.recent-open').count()).toBe(3);
+    expect(fs.existsSync(chosenOutput)).toBe(true);
+    expect(await page.getByRole('button', { name: /Remove “reports”/ }).count()).toBe(0);
   });
 
   it('cancels a build, leaving nothing behind', async () => {

@@ -40,6 +40,8 @@ export interface CarrelServices {
   listRecentCorpora(input: undefined): RecentCorpus[];
   /** Opens a corpus from the recent list (main opens only files it listed itself). */
   openRecentCorpus(input: { file: string }): CorpusInfo;
+  /** Takes a corpus off the recent list; its file is not touched. */
+  forgetRecentCorpus(input: { file: string }): RecentCorpus[];
   /**
    * Asks for a folder and where to write its corpus, then builds it in the background; null when
    * cancelled. The title, when given, overrides the folder's carrel-corpus.json and its name.
@@ -114,6 +116,7 @@ export const CHANNELS = {
   chooseCorpus: 'carrel:corpora:choose',
   listRecentCorpora: 'carrel:corpora:list-recent',
   openRecentCorpus: 'carrel:corpora:open-recent',
+  forgetRecentCorpus: 'carrel:corpora:forget-recent',
   startCorpusBuild: 'carrel:corpora:build-start',
   getCorpusBuild: 'carrel:corpora:build-status',
   cancelCorpusBuild: 'carrel:corpora:build-cancel',

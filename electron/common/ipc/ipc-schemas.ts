@@ -39,6 +39,7 @@ export const INPUT_SCHEMAS = {
   chooseCorpus: z.undefined(),
   listRecentCorpora: z.undefined(),
   openRecentCorpus: z.object({ file: z.string().min(1).max(4096) }).strict(),
+  forgetRecentCorpus: z.object({ file: z.string().min(1).max(4096) }).strict(),
   startCorpusBuild: z.object({ title: z.string().max(200, 'Titles are limited to 200 characters').optional() }).strict(),
   getCorpusBuild: z.object({ jobId: z.uuid() }).strict(),
   cancelCorpusBuild: z.object({ jobId: z.uuid() }).strict(),

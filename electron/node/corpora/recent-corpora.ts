@@ -22,6 +22,8 @@ export type RecentCorpora = {
   /** Puts the corpus first (replacing an entry for the same file) and saves the list. */
   remember(entry: RecentCorpusEntry): void;
   find(file: string): RecentCorpusEntry | undefined;
+  /** Takes a file off the list (the file itself is left alone). */
+  forget(file: string): void;
 };
 
 /**
@@ -37,6 +39,11 @@ export function openRecentCorpora(file: string | undefined): RecentCorpora {
     remember(entry) {
       const resolved = { ...entry, file: path.resolve(entry.file) };
       entries = [resolved, ...entries.filter((e) => e.file !== resolved.file)].slice(0, RECENT_CORPORA_MAX);
+      if (file) writeList(file, entries);
+    },
+    forget(wanted) {
+      const resolved = path.resolve(wanted);
+      entries = entries.filter((e) => e.file !== resolved);
       if (file) writeList(file, entries);
     },
   };

@@ -8,7 +8,7 @@ import type { CorpusDialogs } from './corpus-dialogs';
 import type { CorpusService } from './corpus-service';
 import { ServiceError } from './service-error';
 
-export type CorpusChoiceService = Pick<CarrelServices, 'chooseCorpus' | 'listRecentCorpora' | 'openRecentCorpus'> & {
+export type CorpusChoiceService = Pick<CarrelServices, 'chooseCorpus' | 'listRecentCorpora' | 'openRecentCorpus' | 'forgetRecentCorpus'> & {
   /** Opens a corpus file and puts it first in the recent list. */
   openAndRemember(file: string): CorpusInfo;
 };
@@ -42,6 +42,10 @@ export function createCorpusChoiceService(deps: CorpusChoiceDeps): CorpusChoiceS
     rememberStore(recent, store, deps.now());
     return store.info;
   };
+  const listRecentCorpora = () => {
+    const open = path.resolve(corpus.currentFile());
+    return recent.list().map((entry) => ({ ...entry, isOpen: entry.file === open, available: fs.existsSync(entry.file) }));
+  };
   return {
     openAndRemember,
     async chooseCorpus() {
@@ -49,14 +53,18 @@ export function createCorpusChoiceService(deps: CorpusChoiceDeps): CorpusChoiceS
       const file = await deps.dialogs.chooseCorpusFile();
       return file ? openAndRemember(file) : null;
     },
-    listRecentCorpora() {
-      const open = path.resolve(corpus.currentFile());
-      return recent.list().map((entry) => ({ ...entry, isOpen: entry.file === open, available: fs.existsSync(entry.file) }));
-    },
+    listRecentCorpora,
     openRecentCorpus({ file }) {
       const entry = recent.find(file);
       if (!entry) throw new ServiceError('not-found', 'That corpus is not in the list of recent corpora. Use “Open corpus…” to choose it.');
       return openAndRemember(entry.file);
+    },
+    forgetRecentCorpus({ file }) {
+      if (path.resolve(file) === path.resolve(corpus.currentFile())) {
+        throw new ServiceError('corpus-open', 'That corpus is open now. Open another one before taking it off the list.');
+      }
+      recent.forget(file);
+      return listRecentCorpora();
     },
   };
 }

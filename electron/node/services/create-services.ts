@@ -111,6 +111,7 @@ export function createServices(config: ServicesConfig): AppServices {
     chooseCorpus: choice.chooseCorpus,
     listRecentCorpora: choice.listRecentCorpora,
     openRecentCorpus: choice.openRecentCorpus,
+    forgetRecentCorpus: choice.forgetRecentCorpus,
     startCorpusBuild: build.startCorpusBuild,
     getCorpusBuild: build.getCorpusBuild,
     cancelCorpusBuild: build.cancelCorpusBuild,

@@ -21,7 +21,9 @@ type Props = {
 
 const numberFormat = new Intl.NumberFormat('en');
 
-function RecentList({ recent, onOpen, busy }: { recent: RecentCorpus[]; onOpen: (file: string) => void; busy: boolean }) {
+type RecentListProps = { recent: RecentCorpus[]; onOpen: (file: string) => void; onForget: (file: string) => void; busy: boolean };
+
+function RecentList({ recent, onOpen, onForget, busy }: RecentListProps) {
   if (recent.length === 0) return <p className="status">No other corpus has been opened yet.</p>;
   return (
     <ul className="recent-corpora">
@@ -45,6 +47,11 @@ function RecentList({ recent, onOpen, busy }: { recent: RecentCorpus[]; onOpen: 
               {corpus.file}
             </code>
           </button>
+          {!corpus.isOpen && (
+            <button type="button" className="icon-button recent-forget" disabled={busy} aria-label={`Remove “${corpus.title}” from the list`} title="Remove from the list (the file stays)" onClick={() => onForget(corpus.file)}>
+              ×
+            </button>
+          )}
         </li>
       ))}
     </ul>
@@ -56,9 +63,10 @@ export function CorporaView({ onOpened, build, onBuildChange, action }: Props) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<IpcError>();
   const [title, setTitle] = useState('');
+  const [recentChanged, setRecentChanged] = useState(0);
   const watch = useCorpusBuild(build?.jobId, build);
   const status = watch.status;
-  const recent = useResult(() => api().listRecentCorpora(), [status?.state]);
+  const recent = useResult(() => api().listRecentCorpora(), [status?.state, recentChanged]);
   const current = useResult(() => api().getCorpusInfo(), []);
 
   const run = useCallback(async <T,>(call: () => Promise<Result<T>>, then: (value: T) => void) => {
@@ -79,6 +87,7 @@ export function CorporaView({ onOpened, build, onBuildChange, action }: Props) {
     [run, onBuildChange, title],
   );
   const openFile = useCallback((file: string) => run(() => api().openRecentCorpus({ file }), onOpened), [run, onOpened]);
+  const forgetFile = useCallback((file: string) => run(() => api().forgetRecentCorpus({ file }), () => setRecentChanged((n) => n + 1)), [run]);
   const cancelBuild = useCallback(() => {
     if (build) void run(() => api().cancelCorpusBuild({ jobId: build.jobId }), onBuildChange);
   }, [build, run, onBuildChange]);
@@ -145,7 +154,7 @@ export function CorporaView({ onOpened, build, onBuildChange, action }: Props) {
         <BuildPanel status={status} error={watch.error} onCancel={cancelBuild} onOpen={(file) => void openFile(file)} onDismiss={() => onBuildChange(undefined)} />
       )}
       <h3 className="corpora-subtitle">Recent corpora</h3>
-      {recent.status === 'ready' && <RecentList recent={recent.value} onOpen={(file) => void openFile(file)} busy={busy} />}
+      {recent.status === 'ready' && <RecentList recent={recent.value} onOpen={(file) => void openFile(file)} onForget={(file) => void forgetFile(file)} busy={busy} />}
       {recent.status === 'error' && <p className="corpora-problem">{recent.error.message}</p>}
     </section>
   );

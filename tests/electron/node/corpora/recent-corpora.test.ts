@@ -40,6 +40,8 @@ describe('recent corpora', () => {
     recent.remember(entry('/c/x/../a.sqlite'));
     expect(recent.find('/c/a.sqlite')?.file).toBe('/c/a.sqlite');
     expect(recent.find('/c/other.sqlite')).toBeUndefined();
+    recent.forget('/c/x/../a.sqlite');
+    expect(recent.list()).toEqual([]);
   });
 
   it('treats a damaged or foreign list as empty, and replaces it on the next change', () => {

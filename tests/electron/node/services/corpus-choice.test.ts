@@ -83,6 +83,9 @@ describe('switching corpora', () => {
     expect(value(await table.listRecentCorpora(undefined)).find((r) => r.title === 'Mixed')?.available).toBe(false);
     expect(errorCode(await table.openRecentCorpus({ file: mixed }))).toBe('corpus-missing');
     expect(value(await table.getCorpusInfo(undefined)).title).toBe('Small');
+    expect(errorCode(await table.forgetRecentCorpus({ file: small }))).toBe('corpus-open');
+    expect(value(await table.forgetRecentCorpus({ file: mixed })).map((r) => r.title)).toEqual(['Small']);
+    expect(fs.existsSync(small)).toBe(true);
   });
 
   it('keeps highlights per corpus: they come back when their corpus is opened again', async () => {
