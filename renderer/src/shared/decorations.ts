@@ -34,15 +34,17 @@ export function splitIntoPieces(start: number, end: number, decorations: readonl
   return pieces;
 }
 
-const NONE: readonly Decoration[] = [];
+type Span = { start: number; end: number };
+
+const NONE: never[] = [];
 
 /**
- * The decorations touching each range (ranges in reading order, not overlapping), found by
- * binary search, so a long document with thousands of hits costs O((ranges + marks) log ranges)
- * rather than ranges × marks. Ranges without decorations share one empty array.
+ * The decorations (or any spans, e.g. links) touching each range (ranges in reading order, not
+ * overlapping), found by binary search, so a long document with thousands of hits costs
+ * O((ranges + marks) log ranges) rather than ranges × marks. Ranges without any share one empty array.
  */
-export function decorationsByRange(ranges: readonly { start: number; end: number }[], decorations: readonly Decoration[]): (readonly Decoration[])[] {
-  const buckets: Decoration[][] = ranges.map(() => NONE as Decoration[]);
+export function decorationsByRange<T extends Span = Decoration>(ranges: readonly Span[], decorations: readonly T[]): (readonly T[])[] {
+  const buckets: T[][] = ranges.map(() => NONE);
   for (const d of decorations) {
     if (d.end <= d.start) continue;
     // First range ending after the decoration starts.

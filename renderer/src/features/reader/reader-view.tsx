@@ -1,5 +1,5 @@
-import { memo, useEffect, useMemo, useRef, type MouseEvent, type ReactNode, type RefObject } from 'react';
-import type { DocumentView } from '../../../../electron/common/corpus/corpus-types';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode, type RefObject } from 'react';
+import type { DocumentLink, DocumentView } from '../../../../electron/common/corpus/corpus-types';
 import { formatReadingTime } from '../../../../electron/common/corpus/reading-time';
 import { api } from '../../shared/api';
 import { DecoratedText } from '../../shared/decorated-text';
@@ -10,6 +10,7 @@ import { useResult } from '../../shared/use-result';
 import { useKeyboardSelection } from './use-keyboard-selection';
 import { useReadingOffset, useScrollTarget, useSelectionReporting } from './use-reader-extensions';
 import { displayTitle } from '../../shared/display-title';
+import { LinkPopover } from './link-popover';
 
 type Props = {
   id: string;
@@ -42,34 +43,48 @@ function decorationIdsAt(target: EventTarget | null): string[] {
 
 const NO_DECORATIONS: readonly Decoration[] = [];
 
+/** The document link whose address is shown: its href and its link text in the page. */
+type OpenLink = { href: string; anchor: HTMLElement };
+
 type BodyProps = {
   doc: DocumentView;
   decorations: readonly Decoration[];
   bodyRef: RefObject<HTMLDivElement | null>;
   onClick?: (event: MouseEvent<HTMLDivElement>) => void;
+  onKeyDown?: (event: KeyboardEvent<HTMLDivElement>) => void;
 };
 
-type ParagraphProps = { text: string; start: number; end: number; decorations: readonly Decoration[] };
+type ParagraphProps = { text: string; start: number; end: number; decorations: readonly Decoration[]; links: readonly DocumentLink[] };
 
 /** One paragraph, rendered again only when its own marks change (stepping through hits touches two). */
 const Paragraph = memo(
-  function Paragraph({ text, start, end, decorations }: ParagraphProps) {
+  function Paragraph({ text, start, end, decorations, links }: ParagraphProps) {
     return (
       <p dir="auto" data-start={start} data-end={end}>
-        <DecoratedText text={text} start={start} end={end} decorations={decorations} />
+        <DecoratedText text={text} start={start} end={end} decorations={decorations} links={links} />
       </p>
     );
   },
-  (a, b) => a.text === b.text && a.start === b.start && a.end === b.end && sameDecorations(a.decorations, b.decorations),
+  (a, b) =>
+    a.text === b.text && a.start === b.start && a.end === b.end && a.links === b.links && sameDecorations(a.decorations, b.decorations),
 );
 
-function DocumentBody({ doc, decorations, bodyRef, onClick }: BodyProps) {
+function DocumentBody({ doc, decorations, bodyRef, onClick, onKeyDown }: BodyProps) {
   const perParagraph = useMemo(() => decorationsByRange(doc.paragraphs, decorations), [doc.paragraphs, decorations]);
+  const linksPerParagraph = useMemo(() => decorationsByRange(doc.paragraphs, doc.links), [doc.paragraphs, doc.links]);
   return (
     // Clicks on marks are a pointer shortcut; the notes panel offers the same by keyboard.
-    <div className="document-body" lang={doc.language || undefined} ref={bodyRef} onClick={onClick}>
+    // Links (span.doc-link) are focusable and open their address with Enter or Space too.
+    <div className="document-body" lang={doc.language || undefined} ref={bodyRef} onClick={onClick} onKeyDown={onKeyDown}>
       {doc.paragraphs.map((p, i) => (
-        <Paragraph key={p.start} text={doc.text} start={p.start} end={p.end} decorations={perParagraph[i]!} />
+        <Paragraph
+          key={p.start}
+          text={doc.text}
+          start={p.start}
+          end={p.end}
+          decorations={perParagraph[i]!}
+          links={linksPerParagraph[i]!}
+        />
       ))}
     </div>
   );
@@ -102,12 +117,31 @@ export function ReaderView(props: Props) {
     const extra = [flash, caret].filter((d) => d !== null);
     return extra.length > 0 ? [...decorations, ...extra] : decorations;
   }, [decorations, flash, caret]);
-  const onBodyClick = onDecorationClick
-    ? (event: MouseEvent<HTMLDivElement>) => {
-        const ids = decorationIdsAt(event.target);
-        if (ids.length > 0 && document.getSelection()?.isCollapsed !== false) onDecorationClick(ids);
-      }
-    : undefined;
+  const [openLink, setOpenLink] = useState<OpenLink | null>(null);
+  const closeLink = useCallback(() => setOpenLink(null), []);
+  const linkAt = (target: EventTarget | null): OpenLink | null => {
+    const anchor = target instanceof Element ? target.closest<HTMLElement>('.doc-link') : null;
+    const link = anchor && ready ? doc.value.links.find((l) => l.start === Number(anchor.dataset.linkStart)) : undefined;
+    return anchor && link ? { href: link.href, anchor } : null;
+  };
+  const onBodyClick = (event: MouseEvent<HTMLDivElement>) => {
+    // Selecting text across a link is not a click on it.
+    if (document.getSelection()?.isCollapsed === false) return;
+    const link = linkAt(event.target);
+    if (link) {
+      setOpenLink((current) => (current?.anchor === link.anchor ? null : link));
+      return;
+    }
+    const ids = decorationIdsAt(event.target);
+    if (ids.length > 0) onDecorationClick?.(ids);
+  };
+  const onBodyKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key !== 'Enter' && event.key !== ' ') return;
+    const link = linkAt(event.target);
+    if (!link || link.anchor !== event.target) return;
+    event.preventDefault();
+    setOpenLink(link);
+  };
 
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent) => {
@@ -143,7 +177,8 @@ export function ReaderView(props: Props) {
             </p>
           </header>
           <div className={aside ? 'reader-layout with-aside' : 'reader-layout'}>
-            <DocumentBody doc={doc.value} decorations={shown} bodyRef={bodyRef} onClick={onBodyClick} />
+            <DocumentBody doc={doc.value} decorations={shown} bodyRef={bodyRef} onClick={onBodyClick} onKeyDown={onBodyKeyDown} />
+            {openLink && <LinkPopover key={openLink.anchor.dataset.linkStart} href={openLink.href} anchor={openLink.anchor} onClose={closeLink} />}
             {aside && <aside className="reader-aside">{aside}</aside>}
             {keyboard.active && (
               <p className="keyboard-selection-hint" role="status">
