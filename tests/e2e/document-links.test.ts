@@ -79,20 +79,34 @@ describe('links in documents', () => {
     await page.screenshot({ path: path.join(ROOT, 'test-results', 'document-link-popover.png') });
   });
 
-  it('without clipboard permission, Copy leaves the address selected and says to press Ctrl+C', async () => {
-    const { page } = harness;
-    // The app denies every permission request; headless Chromium allows a clicked write, so the
-    // refusal is reproduced here as the app's Chromium reports it.
+  it('when the clipboard API is refused (as in the app), Copy still copies the selected address', async () => {
+    const { page, context } = harness;
+    // The app denies every permission request (clipboard-sanitized-write too); headless Chromium
+    // allows a clicked write, so the app's refusal is reproduced here.
     await page.evaluate(() => {
       Object.defineProperty(navigator.clipboard, 'writeText', {
         configurable: true,
         value: () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError')),
       });
     });
+    await context.grantPermissions(['clipboard-read'], { origin: HARNESS_ORIGIN }); // for the test to read it back
+    const dialog = page.getByRole('dialog', { name: 'Link address' });
+    await dialog.getByRole('button', { name: 'Copy address' }).click();
+    await expect.poll(() => dialog.getByRole('status').textContent()).toBe('Address copied.');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(HREF);
+    await context.clearPermissions();
+  });
+
+  it('when copying fails altogether, the address stays selected and the box says to press Ctrl+C', async () => {
+    const { page } = harness;
+    await page.evaluate(() => {
+      Object.defineProperty(document, 'execCommand', { configurable: true, value: () => false });
+    });
     const dialog = page.getByRole('dialog', { name: 'Link address' });
     await dialog.getByRole('button', { name: 'Copy address' }).click();
     await expect.poll(() => dialog.getByRole('status').textContent()).toContain('press Ctrl+C');
     await expect.poll(() => activeInfo()).toEqual({ className: 'link-address', text: '', selected: HREF });
+    await page.evaluate(() => delete (document as unknown as { execCommand?: unknown }).execCommand);
   });
 
   it('with clipboard permission, Copy copies the address, and so does Ctrl+C in the field', async () => {

@@ -12,8 +12,7 @@ type Status = { kind: 'idle' | 'copied' | 'selected'; text: string };
 
 /**
  * A document link's address, shown and offered to copy, never opened. The address sits in a
- * read-only field, selected on opening, so Ctrl+C copies it whatever the clipboard API allows:
- * the app denies every permission request, so navigator.clipboard may refuse.
+ * read-only field, selected on opening, so Ctrl+C copies it whatever the clipboard API allows.
  */
 export function LinkPopover({ href, anchor, onClose }: Props) {
   const boxRef = useRef<HTMLDivElement>(null);
@@ -68,10 +67,17 @@ export function LinkPopover({ href, anchor, onClose }: Props) {
       await navigator.clipboard.writeText(href);
       setStatus({ kind: 'copied', text: 'Address copied.' });
     } catch {
-      // Clipboard permission refused (by design in the app): select the address for Ctrl+C.
+      // The app denies every permission request, clipboard-sanitized-write included, so in
+      // Electron writeText is refused. Copying the selected field on this click needs no
+      // permission; if even that fails, the address stays selected for Ctrl+C.
       fieldRef.current?.focus();
       fieldRef.current?.select();
-      setStatus({ kind: 'selected', text: 'Copying is not allowed here: the address is selected, press Ctrl+C to copy it.' });
+      const copied = document.execCommand('copy');
+      setStatus(
+        copied
+          ? { kind: 'copied', text: 'Address copied.' }
+          : { kind: 'selected', text: 'Copying is not allowed here: the address is selected, press Ctrl+C to copy it.' },
+      );
     }
   };
 
