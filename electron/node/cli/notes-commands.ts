@@ -5,6 +5,7 @@ import { openDatabase } from '../sqlite/open-database';
 import { createServices } from '../services/create-services';
 import { ServiceError } from '../services/service-error';
 import { backupDir, listBackups, listDailyBackups } from '../user-store/backup';
+import { fileKind } from '../user-store/encryption/file-kind';
 import { USER_SCHEMA_VERSION } from '../user-store/migrations';
 import { USER_APPLICATION_ID } from '../user-store/open-user-store';
 import type { Output } from './output';
@@ -12,6 +13,13 @@ import { DEFAULT_CORPUS } from './search-command';
 
 const EXPORT_USAGE = 'Usage: carrel notes export --user-db <carrel-user.sqlite> [--corpus <file.sqlite>] [--out <file.jsonld>]';
 const CHECK_USAGE = 'Usage: carrel notes check --user-db <carrel-user.sqlite>';
+
+/** The command line never asks for a passphrase (it would end up in shell history or scripts). */
+function refusedAsEncrypted(file: string, out: Output): boolean {
+  if (fileKind(file) !== 'encrypted') return false;
+  out.error(`${file} is encrypted with a passphrase: open it in Carrel, or remove its encryption there (Security), to use it here.`);
+  return true;
+}
 
 function parse(args: string[], options: Record<string, { type: 'string' }>, usage: string, out: Output) {
   try {
@@ -35,6 +43,7 @@ export function notesExport(args: string[], out: Output): number {
     out.error(`No notes database at ${userDbFile}.`);
     return 1;
   }
+  if (refusedAsEncrypted(userDbFile, out)) return 1;
   const services = createServices({ corpusFile: path.resolve(values.corpus ?? DEFAULT_CORPUS), userDbFile });
   try {
     const exported = services.exportAnnotations({});
@@ -68,6 +77,7 @@ export function notesCheck(args: string[], out: Output): number {
     out.error(`No notes database at ${file}.`);
     return 1;
   }
+  if (refusedAsEncrypted(file, out)) return 1;
   const db = openDatabase(file, { readonly: true, fileMustExist: true });
   try {
     const applicationId = db.pragma('application_id', { simple: true }) as number;

@@ -4,6 +4,7 @@ import { openCipherDatabase } from '../sqlite/open-cipher-database';
 import type { Db } from '../sqlite/open-database';
 import { backupDatabase, backupDir, dailyBackup, DEFAULT_KEPT_BACKUPS } from './backup';
 import { withRawKey, type CipherKey } from './encryption/cipher-key';
+import { removeInterruptedConversions } from './encryption/convert-file';
 import { fileKind } from './encryption/file-kind';
 import { MIGRATIONS } from './migrations';
 import type { Migration } from './migrations/migration';
@@ -57,6 +58,7 @@ export function openUserStore(file: string, options: OpenUserStoreOptions = {}):
   }
   let kind: ReturnType<typeof fileKind>;
   try {
+    removeInterruptedConversions(file);
     kind = fileKind(file);
   } catch (error) {
     throw new UserStoreOpenError('user-data-unavailable', `Your notes database ${file} cannot be read (${(error as Error).message}).`);

@@ -74,21 +74,49 @@ export function convertDatabaseFile(file: string, from: FileKey, to: FileKey, op
     flush(partial);
     if (options.keepTime) fs.utimesSync(partial, time, time);
     fs.renameSync(partial, file);
-    flush(path.dirname(file));
+    flushFolder(path.dirname(file));
   } finally {
     removeQuietly(partial);
     removeQuietly(`${partial}-journal`);
   }
 }
 
+/** The copy's bytes reach the disk before its name replaces the original's (a failure here stops the change). */
+/**
+ * Removes what an interrupted conversion left beside the file or its backups: the original is
+ * intact, and the copy may be a plain one made just before it was to be encrypted.
+ */
+export function removeInterruptedConversions(file: string): void {
+  for (const folder of [path.dirname(file), path.join(path.dirname(file), 'backups')]) {
+    let names: string[];
+    try {
+      names = fs.readdirSync(folder);
+    } catch {
+      continue;
+    }
+    for (const name of names) if (/\.sqlite\.converting(-journal)?$/.test(name)) removeQuietly(path.join(folder, name));
+  }
+}
+
 function flush(target: string): void {
-  const fd = fs.openSync(target, 'r');
+  const fd = fs.openSync(target, 'r+');
   try {
     fs.fsyncSync(fd);
-  } catch {
-    // Some systems cannot fsync a directory; the rename itself is still atomic.
   } finally {
     fs.closeSync(fd);
+  }
+}
+
+/** Makes the rename durable where the system allows it (some cannot fsync a folder; the rename is atomic anyway). */
+function flushFolder(folder: string): void {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(folder, 'r');
+    fs.fsyncSync(fd);
+  } catch {
+    // Best effort, see above.
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
 }
 

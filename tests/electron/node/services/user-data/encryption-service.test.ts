@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../../../../electron/node/cli/carrel';
 import type { HandlerTable } from '../../../../../electron/node/ipc/handler-table';
 import { listBackups, listDailyBackups } from '../../../../../electron/node/user-store/backup';
 import { openWithKey } from '../../../../../electron/node/user-store/encryption/convert-file';
@@ -69,7 +70,7 @@ describe('encryption at rest of the notes database', () => {
 
   it('encrypts an existing database with notes, and its backups, leaving no readable copy', async () => {
     const { table, services } = workspace.services(corpus);
-    expect(value(await table.getSecurityStatus()).userDatabase).toMatchObject({ encrypted: false, locked: false });
+    expect(value(await table.getSecurityStatus(undefined)).userDatabase).toMatchObject({ encrypted: false, locked: false });
     const done = value(await table.encryptUserData({ passphrase: PASSPHRASE, confirmation: PASSPHRASE }));
     expect(done.status).toMatchObject({ state: 'open', encrypted: true });
     expect(done.message).toMatch(/now encrypted/);
@@ -77,7 +78,7 @@ describe('encryption at rest of the notes database', () => {
     // Still in use after the change, and what is written now is encrypted too.
     expect(await notesOf(table)).toEqual([NOTE]);
     value(await table.setReadingPosition({ documentId: 'notes', offset: 3 }));
-    expect(value(await table.getSecurityStatus()).userDatabase).toMatchObject({ encrypted: true, locked: false });
+    expect(value(await table.getSecurityStatus(undefined)).userDatabase).toMatchObject({ encrypted: true, locked: false });
     const files = filesOnDisk();
     expect(files.length).toBeGreaterThanOrEqual(3);
     for (const file of files) expect(containsNote(file), file).toBe(false);
@@ -95,19 +96,28 @@ describe('encryption at rest of the notes database', () => {
     expect(await readWithPassphrase(backup, PASSPHRASE)).toEqual([NOTE]);
   });
 
+  it('is refused by the command line with a plain reason (it never asks for a passphrase)', async () => {
+    const errors: string[] = [];
+    const out = { log: () => {}, error: (line: string) => errors.push(line), progress: () => {} };
+    expect(await main(['notes', 'check', '--user-db', workspace.userDbFile], out)).toBe(1);
+    expect(await main(['notes', 'export', '--user-db', workspace.userDbFile, '--corpus', corpus], out)).toBe(1);
+    expect(errors).toHaveLength(2);
+    for (const error of errors) expect(error).toMatch(/is encrypted with a passphrase: open it in Carrel/);
+  });
+
   it('starts locked, refuses a wrong passphrase without touching the file, opens with the right one', async () => {
     const before = filesOnDisk().map((f) => [f, sha256(f)]);
     const { table, services } = workspace.services(corpus);
-    expect(value(await table.getUserDataStatus())).toMatchObject({ state: 'locked', encrypted: true });
+    expect(value(await table.getUserDataStatus(undefined))).toMatchObject({ state: 'locked', encrypted: true });
     const locked = await table.listHighlights({ documentId: 'notes' });
     expect(errorCode(locked)).toBe('user-data-locked');
-    expect(value(await table.getSecurityStatus()).userDatabase).toMatchObject({ encrypted: true, locked: true });
+    expect(value(await table.getSecurityStatus(undefined)).userDatabase).toMatchObject({ encrypted: true, locked: true });
     const wrong = await table.unlockUserData({ passphrase: 'correct horse battery stapler' });
     expect(errorCode(wrong)).toBe('wrong-passphrase');
     expect(!wrong.ok && wrong.error.message).toMatch(/^That passphrase does not open your notes/);
     expect(JSON.stringify(wrong)).not.toContain('stapler');
     expect(filesOnDisk().map((f) => [f, sha256(f)])).toEqual(before);
-    expect(value(await table.getUserDataStatus()).state).toBe('locked');
+    expect(value(await table.getUserDataStatus(undefined)).state).toBe('locked');
     expect(value(await table.unlockUserData({ passphrase: PASSPHRASE }))).toMatchObject({ state: 'open', encrypted: true });
     expect(await notesOf(table)).toEqual([NOTE]);
     expect(value(await table.getReadingPosition({ documentId: 'notes' }))?.offset).toBe(3);
@@ -119,7 +129,7 @@ describe('encryption at rest of the notes database', () => {
     const codes: string[] = [];
     for (let i = 0; i < 5; i++) codes.push(errorCode(await table.unlockUserData({ passphrase: `guess number ${i}` })));
     expect(codes).toEqual(['wrong-passphrase', 'wrong-passphrase', 'wrong-passphrase', 'passphrase-wait', 'passphrase-wait']);
-    expect(value(await table.getUserDataStatus()).state).toBe('locked');
+    expect(value(await table.getUserDataStatus(undefined)).state).toBe('locked');
     services.close();
   });
 
