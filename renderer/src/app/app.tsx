@@ -28,7 +28,8 @@ export function App() {
   const corpus = useResult(() => api().getCorpusInfo(), [generation]);
   // Encrypted notes start locked: the prompt stands in for the views (the Security panel stays open to all).
   const lock = useUserDataLock();
-  const locked = lock.status?.state === 'locked' && route.view !== 'about';
+  // Until the answer comes (one call), no view starts asking for notes it may not get.
+  const locked = (lock.status === undefined || lock.status.state === 'locked') && route.view !== 'about';
   const openDocument = useCallback((id: string) => setRoute({ view: 'reader', id, opened: Date.now() }), []);
   const openSearchResult = useCallback((id: string, searchQuery: string) => setRoute({ view: 'reader', id, searchQuery, opened: Date.now() }), []);
   const openFromNotebook = useCallback(
@@ -88,7 +89,7 @@ export function App() {
           </nav>
         </header>
         <main className="app-main">
-          {locked && <UnlockPrompt file={lock.status!.file} onUnlocked={lock.unlocked} />}
+          {locked && lock.status && <UnlockPrompt file={lock.status.file} onUnlocked={lock.unlocked} />}
           {!locked && route.view === 'library' && <LibraryView onOpen={openDocument} focusId={route.focusId} />}
           {!locked && route.view === 'notebook' && <NotebookView onOpen={openFromNotebook} />}
           {route.view === 'about' && <AboutView />}

@@ -3,7 +3,7 @@ import type { UserDataStatus } from '../../../../electron/common/security/user-d
 import { api } from '../../shared/api';
 import { notifyUserDataChanged } from '../../shared/user-data-version';
 
-/** Whether the notes are locked, asked once at start; `unlocked` records a successful unlock. */
+/** Whether the notes are locked, asked once at start (undefined until known); `unlocked` records a successful unlock. */
 export function useUserDataLock(): { status: UserDataStatus | undefined; unlocked: (status: UserDataStatus) => void } {
   const [status, setStatus] = useState<UserDataStatus>();
   useEffect(() => {
@@ -11,7 +11,8 @@ export function useUserDataLock(): { status: UserDataStatus | undefined; unlocke
     void api()
       .getUserDataStatus()
       .then((result) => {
-        if (current && result.ok) setStatus(result.value);
+        // If the state cannot be read, the views show the reason themselves as before.
+        if (current) setStatus(result.ok ? result.value : { state: 'unavailable', encrypted: false, file: null });
       });
     return () => {
       current = false;

@@ -53,7 +53,8 @@ beforeAll(async () => {
 });
 afterAll(() => workspace.close());
 
-describe('encryption at rest of the notes database', () => {
+// scrypt costs 0.4 s a try on a quiet machine, several times that while others build.
+describe('encryption at rest of the notes database', { timeout: 30_000 }, () => {
   it('refuses a short or unconfirmed passphrase with a clear message that never repeats it', async () => {
     const { table, services } = workspace.services(corpus);
     const short = await table.encryptUserData({ passphrase: 'hunter2', confirmation: 'hunter2' });

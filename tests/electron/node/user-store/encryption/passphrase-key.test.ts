@@ -2,7 +2,7 @@ import { scryptSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { deriveKey, newSalt, SALT_LENGTH, SCRYPT } from '../../../../../electron/node/user-store/encryption/passphrase-key';
 
-describe('deriveKey', () => {
+describe('deriveKey', { timeout: 30_000 }, () => {
   it('is scrypt with strong parameters: same passphrase and salt, same key; another salt, another key', async () => {
     expect(SCRYPT.N).toBeGreaterThanOrEqual(2 ** 17);
     const salt = newSalt();
