@@ -63,6 +63,8 @@ describe(`a library of ${COUNT.toLocaleString('en')} documents`, () => {
     // The first document has focus, and only it is in the Tab order (arrows move between rows).
     expect(await focusedRow(harness)).toEqual({ id: idAt(0), posinset: '1', inView: true });
     expect(await page.locator('.document-open[tabindex="0"]').count()).toBe(1);
+    fs.mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
+    await page.screenshot({ path: path.join(ROOT, 'test-results', 'big-library-top.png') });
   });
 
   it('reaches the last document with End and steps with the arrows, scrolling each into view', async () => {
@@ -79,7 +81,6 @@ describe(`a library of ${COUNT.toLocaleString('en')} documents`, () => {
     expect(await title.getAttribute('lang')).toBe('ar');
     expect(await title.evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
     expect(await page.locator('.document-row').count()).toBeLessThan(40);
-    fs.mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
     await page.screenshot({ path: path.join(ROOT, 'test-results', 'big-library-end.png') });
     await page.keyboard.press('Home');
     await expect.poll(() => focusedRow(harness)).toEqual({ id: idAt(0), posinset: '1', inView: true });
