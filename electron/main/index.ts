@@ -1,9 +1,10 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session } from 'electron';
 import { APP_COMMAND_CHANNEL, type AppCommand } from '../common/ipc/app-commands';
 import { createHandlerTable } from '../node/ipc/handler-table';
 import { createServices } from '../node/services/create-services';
 import { appMenuTemplate } from './app-menu';
 import { appPaths, userFiles } from './app-paths';
+import { safeStorageVault } from './safe-storage-vault';
 import { electronCorpusDialogs } from './corpus-dialogs';
 import { handleAppProtocol } from './app-protocol-handler';
 import { registerIpc } from './register-ipc';
@@ -30,6 +31,7 @@ app.whenReady().then(() => {
     dialogs: electronCorpusDialogs(dialog, () => mainWindow),
     nativeBinding: paths.nativeBinding,
     userDbNativeBinding: paths.userDbNativeBinding,
+    keyVault: safeStorageVault(safeStorage, process.platform),
     blockedRequests: () => blockedRequests,
   });
   app.on('will-quit', () => services.close());

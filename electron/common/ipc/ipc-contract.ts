@@ -93,7 +93,10 @@ export interface CarrelServices {
   /** Open, locked (encrypted, waiting for the passphrase) or unavailable. */
   getUserDataStatus(input: undefined): UserDataStatus;
   /** Opens encrypted notes; a wrong passphrase fails with `wrong-passphrase` and changes nothing. */
-  unlockUserData(input: { passphrase: string }): Promise<UserDataStatus>;
+  /** With `remember`, the key is also kept in the OS keyring (where it is real) to open without asking next time. */
+  unlockUserData(input: { passphrase: string; remember?: boolean }): Promise<UserDataStatus>;
+  /** Removes the key kept in the OS keyring: the passphrase is asked at the next start. */
+  forgetRememberedKey(input: undefined): UserDataStatus;
   /** Encrypts the (open, plain) notes database and its backups with a new passphrase. */
   encryptUserData(input: { passphrase: string; confirmation: string }): Promise<EncryptionChangeResult>;
   /** Re-encrypts the notes database and its backups with a new passphrase. */
@@ -145,6 +148,7 @@ export const CHANNELS = {
   getSecurityStatus: 'carrel:security:status',
   getUserDataStatus: 'carrel:user-data:status',
   unlockUserData: 'carrel:user-data:unlock',
+  forgetRememberedKey: 'carrel:user-data:forget-remembered-key',
   encryptUserData: 'carrel:user-data:encrypt',
   changeUserDataPassphrase: 'carrel:user-data:change-passphrase',
   decryptUserData: 'carrel:user-data:decrypt',

@@ -8,6 +8,8 @@ export type UserDataStatus = {
   /** Why the notes cannot be used, when unavailable. */
   code?: string;
   message?: string;
+  /** The OS keyring (where it is real) can keep the key so Carrel opens without asking; remembered: it does now. */
+  remember?: { available: boolean; remembered: boolean };
 };
 
 /** The outcome of turning encryption on or off or changing the passphrase, in words for the user. */

@@ -16,6 +16,7 @@ import { createNoteService } from './user-data/note-service';
 import { createNotebookService } from './user-data/notebook-service';
 import { createUndoService } from './user-data/undo-service';
 import { createEncryptionService } from './user-data/encryption-service';
+import type { KeyVault } from '../user-store/encryption/key-vault';
 import { createUserDataContext } from './user-data/user-data-context';
 
 export type ServicesConfig = {
@@ -27,6 +28,8 @@ export type ServicesConfig = {
   userDbFile?: string;
   /** better-sqlite3-multiple-ciphers' native module built for Electron (the notes database's driver); `nativeBinding` is the corpus's. */
   userDbNativeBinding?: string;
+  /** The OS keyring (Electron safeStorage where it is real), to remember the notes key if the user asks. */
+  keyVault?: KeyVault;
   /** Requests refused so far by the shell (or the harness), for the security panel. */
   blockedRequests?: () => number;
   /** Clock for user-data timestamps (tests); default: the system clock. */
@@ -94,7 +97,7 @@ export function createServices(config: ServicesConfig): AppServices {
     ...createNotebookService(userData),
     ...createAnchorReviewService(userData),
     ...createExportService(userData),
-    ...createEncryptionService(userData),
+    ...createEncryptionService(userData, { vault: config.keyVault }),
     ...createSecurityService({
       corpusFile: corpus.currentFile,
       userDbFile: config.userDbFile,

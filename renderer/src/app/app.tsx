@@ -89,7 +89,7 @@ export function App() {
           </nav>
         </header>
         <main className="app-main">
-          {locked && lock.status && <UnlockPrompt file={lock.status.file} onUnlocked={lock.unlocked} />}
+          {locked && lock.status && <UnlockPrompt status={lock.status} onUnlocked={lock.unlocked} />}
           {!locked && route.view === 'library' && <LibraryView onOpen={openDocument} focusId={route.focusId} />}
           {!locked && route.view === 'notebook' && <NotebookView onOpen={openFromNotebook} />}
           {route.view === 'about' && <AboutView />}

@@ -1,9 +1,10 @@
 import type { CarrelServices } from '../../../common/ipc/ipc-contract';
-import { MIN_PASSPHRASE_LENGTH, type EncryptionChangeResult } from '../../../common/security/user-data-status';
+import { MIN_PASSPHRASE_LENGTH, type EncryptionChangeResult, type UserDataStatus } from '../../../common/security/user-data-status';
 import { wipeKey, type CipherKey } from '../../user-store/encryption/cipher-key';
 import { changeEncryption, convertBackups, type BackupsOutcome } from '../../user-store/encryption/change-encryption';
 import { openWithKey, type FileKey } from '../../user-store/encryption/convert-file';
 import { fileKind, fileSalt } from '../../user-store/encryption/file-kind';
+import { forgetKey, isKeyRemembered, recallKey, rememberKey, type KeyVault } from '../../user-store/encryption/key-vault';
 import { deriveKey, newSalt } from '../../user-store/encryption/passphrase-key';
 import { UserStoreOpenError } from '../../user-store/user-store-error';
 import { ServiceError } from '../service-error';
@@ -13,6 +14,7 @@ import type { UserDataContext } from './user-data-context';
 type EncryptionMethods =
   | 'getUserDataStatus'
   | 'unlockUserData'
+  | 'forgetRememberedKey'
   | 'encryptUserData'
   | 'changeUserDataPassphrase'
   | 'decryptUserData';
@@ -24,9 +26,40 @@ const WRONG = 'That passphrase does not open your notes. Nothing was changed; ch
  * into keys (scrypt) at once and never stored, logged or repeated in a message; key buffers are
  * overwritten when done. One operation at a time.
  */
-export function createEncryptionService(context: UserDataContext, now: () => Date = () => new Date()): Pick<CarrelServices, EncryptionMethods> {
+export type EncryptionServiceOptions = {
+  now?: () => Date;
+  /** The OS keyring, where it is real; without it the key is never remembered. */
+  vault?: KeyVault;
+};
+
+export function createEncryptionService(context: UserDataContext, options: EncryptionServiceOptions = {}): Pick<CarrelServices, EncryptionMethods> {
+  const now = options.now ?? (() => new Date());
+  const vault = options.vault;
   const throttle = createUnlockThrottle();
   let busy = false;
+
+  const status = (): UserDataStatus => {
+    const current = context.status();
+    if (!context.file) return current;
+    return { ...current, remember: { available: Boolean(vault) && current.encrypted, remembered: Boolean(vault) && isKeyRemembered(context.file) } };
+  };
+  // A key the keyring remembers opens the notes at start; one that no longer does is forgotten.
+  if (vault && context.file && context.status().state === 'locked') {
+    const key = recallKey(context.file, vault);
+    if (key) {
+      const remembered = { key, salt: fileSalt(context.file) };
+      try {
+        context.open(remembered);
+      } catch (error) {
+        if (!(error instanceof UserStoreOpenError)) throw error;
+        if (error.code === 'user-data-wrong-passphrase') forgetKey(context.file);
+      } finally {
+        wipeKey(remembered);
+      }
+    } else {
+      forgetKey(context.file);
+    }
+  }
 
   const requireFile = (): string => {
     if (!context.file) throw new ServiceError('user-data-unavailable', 'No notes database is configured.');
@@ -75,18 +108,19 @@ export function createEncryptionService(context: UserDataContext, now: () => Dat
       context.open(converted ?? undefined);
     }
   };
-  const result = (message: string): EncryptionChangeResult => ({ status: context.status(), message });
+  const result = (message: string): EncryptionChangeResult => ({ status: status(), message });
 
   return {
-    getUserDataStatus: () => context.status(),
+    getUserDataStatus: status,
 
-    unlockUserData: ({ passphrase }) =>
+    unlockUserData: ({ passphrase, remember }) =>
       exclusive(async () => {
         const file = requireFile();
-        if (context.status().state !== 'locked') return context.status();
+        if (context.status().state !== 'locked') return status();
         const key = await currentKey(file, passphrase);
         try {
           context.open(key);
+          if (remember && vault) rememberKey(file, vault, key.key);
           // Plain copies a crash during "Encrypt" may have left beside the file are encrypted now.
           convertBackups(file, null, key, context.nativeBinding);
         } catch (error) {
@@ -95,8 +129,13 @@ export function createEncryptionService(context: UserDataContext, now: () => Dat
         } finally {
           wipeKey(key);
         }
-        return context.status();
+        return status();
       }),
+
+    forgetRememberedKey() {
+      if (context.file) forgetKey(context.file);
+      return status();
+    },
 
     encryptUserData: ({ passphrase, confirmation }) =>
       exclusive(async () => {
@@ -124,6 +163,8 @@ export function createEncryptionService(context: UserDataContext, now: () => Dat
         try {
           to = await newKey(passphrase, confirmation);
           const backups = change(file, from, to);
+          // A remembered key is replaced by the new one (the old one opens nothing now).
+          if (vault && isKeyRemembered(file)) rememberKey(file, vault, to.key);
           return result(`Your passphrase was changed. ${backupsSentence(backups, 're-encrypted with it')}`);
         } finally {
           wipeKey(from);
@@ -138,6 +179,7 @@ export function createEncryptionService(context: UserDataContext, now: () => Dat
         const from = await currentKey(file, passphrase);
         try {
           const backups = change(file, from, null);
+          forgetKey(file);
           return result(`Encryption was removed: your notes are stored unencrypted again. ${backupsSentence(backups, 'decrypted')}`);
         } finally {
           wipeKey(from);

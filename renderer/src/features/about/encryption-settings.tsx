@@ -4,6 +4,7 @@ import type { SecurityStatus } from '../../../../electron/common/security/securi
 import { MIN_PASSPHRASE_LENGTH, type EncryptionChangeResult } from '../../../../electron/common/security/user-data-status';
 import { api } from '../../shared/api';
 import { PassphraseField } from '../../shared/passphrase-field';
+import { useResult } from '../../shared/use-result';
 
 type Action = 'encrypt' | 'change' | 'decrypt';
 
@@ -76,6 +77,8 @@ function ActionForm({ action, onDone, onCancel }: { action: Action; onDone: (mes
 /** Encrypt / change passphrase / remove encryption, under "Your notes" in the Security panel. */
 export function EncryptionSettings({ database, onChanged }: { database: SecurityStatus['userDatabase']; onChanged: (message: string) => void }) {
   const [action, setAction] = useState<Action>();
+  const userData = useResult(() => api().getUserDataStatus(), [database]);
+  const remembered = userData.status === 'ready' && userData.value.remember?.remembered;
   if (!database.file) return null;
   if (database.locked) return <p className="fact-detail">Unlock your notes to change their encryption.</p>;
   const done = (text: string) => {
@@ -94,6 +97,15 @@ export function EncryptionSettings({ database, onChanged }: { database: Security
           <button type="button" className="danger-button" onClick={() => setAction('decrypt')}>
             Remove encryption…
           </button>
+          {remembered && (
+            <button
+              type="button"
+              className="small-button"
+              onClick={() => void api().forgetRememberedKey().then(() => onChanged('The key was removed from the system keyring: Carrel asks for the passphrase at the next start.'))}
+            >
+              Forget the key kept in the keyring
+            </button>
+          )}
         </p>
       ) : (
         <p className="encryption-buttons">

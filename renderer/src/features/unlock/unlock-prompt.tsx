@@ -7,8 +7,10 @@ import { PassphraseField } from '../../shared/passphrase-field';
  * Shown instead of the views while the notes database is encrypted and locked. Enter submits;
  * a wrong passphrase is said plainly and the field is cleared and focused for the next try.
  */
-export function UnlockPrompt({ file, onUnlocked }: { file: string | null; onUnlocked: (status: UserDataStatus) => void }) {
+export function UnlockPrompt({ status, onUnlocked }: { status: UserDataStatus; onUnlocked: (status: UserDataStatus) => void }) {
+  const { file } = status;
   const [passphrase, setPassphrase] = useState('');
+  const [remember, setRemember] = useState(false);
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState(false);
   const hintId = useId();
@@ -18,7 +20,7 @@ export function UnlockPrompt({ file, onUnlocked }: { file: string | null; onUnlo
     if (busy || !passphrase) return;
     setBusy(true);
     setProblem(undefined);
-    const result = await api().unlockUserData({ passphrase });
+    const result = await api().unlockUserData(remember ? { passphrase, remember } : { passphrase });
     setBusy(false);
     setPassphrase('');
     if (result.ok) onUnlocked(result.value);
@@ -35,6 +37,12 @@ export function UnlockPrompt({ file, onUnlocked }: { file: string | null; onUnlo
       </p>
       <form className="unlock-form" onSubmit={submit}>
         <PassphraseField label="Passphrase" name="passphrase" value={passphrase} onChange={setPassphrase} autoFocus describedBy={hintId} />
+        {status.remember?.available && (
+          <label className="unlock-remember">
+            <input type="checkbox" checked={remember} onChange={(event) => setRemember(event.target.checked)} /> Remember on this computer
+            (kept in the system keyring; anyone using your account can then open your notes)
+          </label>
+        )}
         <button type="submit" className="small-button" disabled={busy || !passphrase}>
           {busy ? 'Opening…' : 'Unlock'}
         </button>
