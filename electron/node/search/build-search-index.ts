@@ -3,7 +3,7 @@ import type { Db } from '../sqlite/open-database';
 import { termOf } from './analyse';
 import { docKey, keyField, keyOrd, PostingsWriter } from './postings';
 import { SEARCH_FIELDS } from './search-fields';
-import { tokenise } from './tokenise';
+import { forEachToken } from './tokenise';
 
 export type IndexableDocument = {
   title: string;
@@ -39,24 +39,30 @@ export function* writeSearchIndexSteps(db: Db, documents: readonly IndexableDocu
   const lengths = new Uint32Array(documents.length * fieldCount);
   const totals = new Array<number>(fieldCount).fill(0);
   const postings = new Map<string, PostingsWriter>();
-  const words = new Map<string, string>();
+  // Every word as written (folded), in the order first seen, with its term and that term's
+  // postings: one map lookup per word of the corpus.
+  const words = new Map<string, { term: string; writer: PostingsWriter }>();
+  let key = 0;
+  const add = (word: string, index: number, start: number, length: number) => {
+    let entry = words.get(word);
+    if (entry === undefined) {
+      const term = termOf(word);
+      let writer = postings.get(term);
+      if (!writer) postings.set(term, (writer = new PostingsWriter()));
+      entry = { term, writer };
+      words.set(word, entry);
+    }
+    entry.writer.addOccurrence(key, index, start, length);
+  };
 
   for (let ord = 0; ord < documents.length; ord++) {
     const doc = documents[ord]!;
-    SEARCH_FIELDS.forEach((field, f) => {
-      const value = doc[field.name] ?? '';
-      let length = 0;
-      for (const token of tokenise(value)) {
-        const term = termOf(token.word);
-        length++;
-        if (!words.has(token.word)) words.set(token.word, term);
-        let writer = postings.get(term);
-        if (!writer) postings.set(term, (writer = new PostingsWriter()));
-        writer.add(docKey(ord, f), { index: token.index, start: token.start, length: token.length });
-      }
+    for (let f = 0; f < fieldCount; f++) {
+      key = docKey(ord, f);
+      const length = forEachToken(doc[SEARCH_FIELDS[f]!.name] ?? '', add);
       lengths[ord * fieldCount + f] = length;
       totals[f]! += length;
-    });
+    }
     yield ord + 1;
   }
 
@@ -67,23 +73,22 @@ export function* writeSearchIndexSteps(db: Db, documents: readonly IndexableDocu
   let written = 0;
   for (const [term, writer] of postings) {
     if (++written % TERMS_PER_STEP === 0) yield;
-    const { keys, tfs } = writer.entries();
     // Lunr's idf counts a document once per field it matches in.
-    const df = keys.length;
+    const df = writer.entryCount;
     const idf = Math.log(1 + Math.abs((documents.length - df + 0.5) / (df + 0.5)));
-    const weights = new Float32Array(keys.length);
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i]!;
+    const weights = new Float32Array(df);
+    for (let i = 0; i < df; i++) {
+      const key = writer.key(i);
       const f = keyField(key);
       const fieldLength = lengths[keyOrd(key) * fieldCount + f]!;
-      const tf = tfs[i]!;
+      const tf = writer.tf(i);
       const score = (idf * ((K1 + 1) * tf)) / (K1 * (1 - B + B * (fieldLength / averages[f]!)) + tf);
       weights[i] = Math.round(score * SEARCH_FIELDS[f]!.boost * 1000) / 1000;
     }
     insertTerm.run(term, writer.encode(weights));
   }
   written = 0;
-  for (const [word, term] of words) {
+  for (const [word, { term }] of words) {
     if (++written % (TERMS_PER_STEP * 4) === 0) yield;
     insertWord.run(word, term);
   }

@@ -26,62 +26,96 @@ export const docKey = (ord: number, field: number): number => ord * (1 << FIELD_
 export const keyOrd = (key: number): number => key >>> FIELD_BITS;
 export const keyField = (key: number): number => key & ((1 << FIELD_BITS) - 1);
 
+/** Scratch space for encode(): the entries of the term being encoded. */
+let scratch = new Uint8Array(1 << 16);
+
 /** Accumulates one term's postings while a corpus is indexed (in key order). */
 export class PostingsWriter {
-  private keys: number[] = [];
-  private tfs: number[] = [];
+  /**
+   * Per entry (document × field) three numbers in one typed array, so that adding touches
+   * one block of memory: key, term frequency, end of its occurrences in `bytes` (set when
+   * the next entry starts, or in encode). Half the memory of three arrays of numbers.
+   */
+  private table = new Uint32Array(6);
+  private count = 0;
   private bytes = new Uint8Array(16);
   private used = 0;
-  private ends: number[] = [];
+  private lastKey = -1;
   private lastIndex = 0;
   private lastStart = 0;
 
   /** Adds an occurrence; occurrences arrive grouped by key, in increasing key and position. */
   add(key: number, occurrence: Occurrence): void {
-    const n = this.keys.length;
-    if (n === 0 || this.keys[n - 1] !== key) {
-      if (n > 0) this.ends.push(this.used);
-      this.keys.push(key);
-      this.tfs.push(0);
+    this.addOccurrence(key, occurrence.index, occurrence.start, occurrence.length);
+  }
+
+  /** add() without an object per occurrence (the indexer's inner loop). */
+  addOccurrence(key: number, index: number, start: number, length: number): void {
+    let table = this.table;
+    if (this.lastKey !== key) {
+      const at = this.count * 3;
+      if (at > 0) table[at - 1] = this.used;
+      if (at + 3 > table.length) {
+        const grown = new Uint32Array(table.length * 2);
+        grown.set(table);
+        this.table = table = grown;
+      }
+      table[at] = key;
+      table[at + 1] = 1;
+      this.count++;
+      this.lastKey = key;
       this.lastIndex = 0;
       this.lastStart = 0;
+    } else {
+      table[this.count * 3 - 2]! += 1;
     }
-    this.tfs[this.tfs.length - 1]! += 1;
-    if (this.used + 15 > this.bytes.length) {
-      const grown = new Uint8Array(this.bytes.length * 2);
-      grown.set(this.bytes);
-      this.bytes = grown;
+    let bytes = this.bytes;
+    if (this.used + 15 > bytes.length) {
+      const grown = new Uint8Array(bytes.length * 2);
+      grown.set(bytes);
+      this.bytes = bytes = grown;
     }
-    this.used = writeVarint(this.bytes, this.used, occurrence.index - this.lastIndex);
-    this.used = writeVarint(this.bytes, this.used, occurrence.start - this.lastStart);
-    this.used = writeVarint(this.bytes, this.used, occurrence.length);
-    this.lastIndex = occurrence.index;
-    this.lastStart = occurrence.start;
+    let p = writeVarint(bytes, this.used, index - this.lastIndex);
+    p = writeVarint(bytes, p, start - this.lastStart);
+    this.used = writeVarint(bytes, p, length);
+    this.lastIndex = index;
+    this.lastStart = start;
   }
 
   get entryCount(): number {
-    return this.keys.length;
+    return this.count;
   }
 
-  entries(): { keys: readonly number[]; tfs: readonly number[] } {
-    return { keys: this.keys, tfs: this.tfs };
+  /** Key of entry i. */
+  key(i: number): number {
+    return this.table[i * 3]!;
+  }
+
+  /** Term frequency of entry i (occurrences in that document's field). */
+  tf(i: number): number {
+    return this.table[i * 3 + 1]!;
   }
 
   encode(weights: ArrayLike<number>): Buffer {
-    const n = this.keys.length;
-    const ends = [...this.ends, this.used];
-    const entries = new Uint8Array(n * 15);
+    const n = this.count;
+    const table = this.table;
+    if (n > 0) table[n * 3 - 1] = this.used;
+    if (scratch.length < n * 15) scratch = new Uint8Array(n * 15);
+    const entries = scratch;
     let p = 0;
     let previousKey = 0;
     let previousEnd = 0;
     for (let i = 0; i < n; i++) {
-      p = writeVarint(entries, p, this.keys[i]! - previousKey);
+      const key = table[i * 3]!;
+      const end = table[i * 3 + 2]!;
+      p = writeVarint(entries, p, key - previousKey);
       p = writeVarint(entries, p, Math.round(weights[i]! * 1000));
-      p = writeVarint(entries, p, ends[i]! - previousEnd);
-      previousKey = this.keys[i]!;
-      previousEnd = ends[i]!;
+      p = writeVarint(entries, p, end - previousEnd);
+      previousKey = key;
+      previousEnd = end;
     }
-    const buffer = Buffer.alloc(8 + p + this.used);
+    // Every byte is written below.
+    const buffer = Buffer.allocUnsafe(8 + p + this.used);
     buffer.writeUInt32LE(n, 0);
     buffer.writeUInt32LE(p, 4);
     buffer.set(entries.subarray(0, p), 8);

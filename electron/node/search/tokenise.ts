@@ -23,10 +23,22 @@ const MAX_WORD_LENGTH = 64;
 
 export function tokenise(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(WORD)) {
-    const word = foldWord(match[0].slice(0, MAX_WORD_LENGTH));
-    if (word === '') continue;
-    tokens.push({ word, index: tokens.length, start: match.index, length: match[0].length });
-  }
+  forEachToken(text, (word, index, start, length) => tokens.push({ word, index, start, length }));
   return tokens;
+}
+
+/**
+ * The tokens of tokenise(), handed to visit one by one without an object per token (what the
+ * indexer runs over every word of a corpus); returns how many there were.
+ */
+export function forEachToken(text: string, visit: (word: string, index: number, start: number, length: number) => void): number {
+  let count = 0;
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
+    const raw = match[0];
+    const word = foldWord(raw.length > MAX_WORD_LENGTH ? raw.slice(0, MAX_WORD_LENGTH) : raw);
+    if (word === '') continue;
+    visit(word, count++, match.index, raw.length);
+  }
+  return count;
 }
