@@ -44,6 +44,7 @@ describe('encrypting the notes database from the Security panel, then unlocking 
     await form.getByLabel('Repeat it').fill('too short');
     await form.getByRole('button', { name: 'Encrypt your notes' }).click();
     await expect.poll(() => form.getByRole('alert').textContent()).toContain('at least 10 characters');
+    await shot(page, 'encrypt-form');
     await form.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
     await form.getByLabel('Repeat it').fill(PASSPHRASE);
     await form.getByRole('button', { name: 'Encrypt your notes' }).click();
