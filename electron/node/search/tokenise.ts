@@ -1,4 +1,5 @@
 import { foldWord } from './normalise';
+import { hasSurrogates, isWordUnit } from './word-chars';
 
 /** One word of a text: its folded form and where it stands in the original string. */
 export type Token = {
@@ -32,6 +33,58 @@ export function tokenise(text: string): Token[] {
  * indexer runs over every word of a corpus); returns how many there were.
  */
 export function forEachToken(text: string, visit: (word: string, index: number, start: number, length: number) => void): number {
+  if (hasSurrogates(text)) return forEachTokenMatched(text, visit);
+  // What WORD matches, scanned by hand (see word-chars.ts); plain ASCII words skip foldWord.
+  const n = text.length;
+  let count = 0;
+  let i = 0;
+  while (i < n) {
+    let code = text.charCodeAt(i);
+    if (code < 0x80 ? !ASCII_WORD[code] : !isWordUnit(code)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let plain = true;
+    let upper = false;
+    for (;;) {
+      while (i < n) {
+        code = text.charCodeAt(i);
+        if (code < 0x80) {
+          const kind = ASCII_WORD[code]!;
+          if (kind === 0) break;
+          if (kind === 2) upper = true;
+        } else if (isWordUnit(code)) {
+          plain = false;
+        } else {
+          break;
+        }
+        i++;
+      }
+      // An apostrophe joins two runs of word characters.
+      if (i + 1 < n && (code === 0x27 || code === 0x2019) && isJoined(text.charCodeAt(i + 1))) {
+        plain = false;
+        i++;
+        continue;
+      }
+      break;
+    }
+    const length = i - start;
+    const raw = text.slice(start, length > MAX_WORD_LENGTH ? start + MAX_WORD_LENGTH : i);
+    const word = !plain ? foldWord(raw) : upper ? raw.toLowerCase() : raw;
+    if (word === '') continue;
+    visit(word, count++, start, length);
+  }
+  return count;
+}
+
+/** 0 not a word character, 1 lower case letter or digit, 2 upper case letter (ASCII). */
+const ASCII_WORD = new Uint8Array(0x80).map((_, code) => (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) ? 1 : code >= 0x41 && code <= 0x5a ? 2 : 0);
+
+const isJoined = (code: number) => (code < 0x80 ? ASCII_WORD[code] !== 0 : isWordUnit(code));
+
+/** forEachToken by the regular expression itself (texts with surrogates). */
+function forEachTokenMatched(text: string, visit: (word: string, index: number, start: number, length: number) => void): number {
   let count = 0;
   WORD.lastIndex = 0;
   for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
