@@ -117,7 +117,9 @@ function* buildCorpusSteps(options: BuildOptions): Steps<BuildSummary> {
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
   removeStaleTempFiles(outFile);
   const tmpFile = tempFileFor(outFile);
+  const compactFile = tempFileFor(outFile, '.compact');
   fs.rmSync(tmpFile, { force: true });
+  fs.rmSync(compactFile, { force: true });
 
   const skipped: SkippedFile[] = [];
   const fileShas: { relativePath: string; sha256: string }[] = [];
@@ -171,7 +173,7 @@ function* buildCorpusSteps(options: BuildOptions): Steps<BuildSummary> {
     progress('finishing', total, documents);
     yield;
     const contentSha256 = hasher.digest();
-    writer.finish({
+    const meta = {
       [META.corpusId]: description.id,
       [META.title]: description.title,
       [META.builderVersion]: BUILDER_VERSION,
@@ -180,8 +182,10 @@ function* buildCorpusSteps(options: BuildOptions): Steps<BuildSummary> {
       [META.contentSha256]: contentSha256,
       [META.manifestScheme]: MANIFEST_SCHEME,
       [META.documentCount]: String(documents),
-    });
-    fs.renameSync(tmpFile, outFile);
+    };
+    writer.finish(meta, compactFile);
+    fs.rmSync(tmpFile, { force: true });
+    fs.renameSync(compactFile, outFile);
     completed = true;
     return {
       corpusId: description.id,
@@ -199,6 +203,7 @@ function* buildCorpusSteps(options: BuildOptions): Steps<BuildSummary> {
     if (!completed) {
       writer?.abort();
       fs.rmSync(tmpFile, { force: true });
+      fs.rmSync(compactFile, { force: true });
     }
   }
 }

@@ -18,8 +18,11 @@ export type CorpusWriter = {
    * yields the number of documents indexed so far (see run-steps.ts).
    */
   writeIndex(): Steps<void>;
-  /** Writes the meta rows and the version mark, compacts and closes the file. */
-  finish(meta: Record<string, string>): void;
+  /**
+   * Writes the meta rows and the version mark and closes the file, leaving its compacted copy
+   * in compactFile (which must not exist): the corpus, to be renamed into place.
+   */
+  finish(meta: Record<string, string>, compactFile: string): void;
   /** Closes the file without finishing it (the caller deletes it). */
   abort(): void;
 };
@@ -76,14 +79,16 @@ export function createCorpusWriter(file: string): CorpusWriter {
       yield* writeSearchIndexSteps(db, storedDocuments(db, count));
       db.exec('COMMIT');
     },
-    finish(meta) {
+    finish(meta, compactFile) {
       const insertMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
       db.transaction(() => {
         for (const key of Object.keys(meta).sort()) insertMeta.run(key, meta[key]!);
       })();
       // Written last: a file without the version mark is never taken for a corpus.
       db.pragma(`user_version = ${CORPUS_FORMAT_VERSION}`);
-      db.exec('VACUUM');
+      // The same pages as VACUUM, written once: VACUUM builds the copy in a temporary file and
+      // then writes it back over this one.
+      db.prepare('VACUUM INTO ?').run(compactFile);
       db.close();
     },
     abort() {

@@ -3,9 +3,12 @@ import path from 'node:path';
 
 const TMP_MARK = '.tmp-';
 
-/** The temporary file a build of outFile writes to: next to it (same file system, so rename is atomic). */
-export function tempFileFor(outFile: string): string {
-  return `${outFile}${TMP_MARK}${process.pid}`;
+/**
+ * The temporary file a build of outFile writes to: next to it (same file system, so rename is
+ * atomic). A part (`.compact`) names a second one of the same build.
+ */
+export function tempFileFor(outFile: string, part: '' | '.compact' = ''): string {
+  return `${outFile}${TMP_MARK}${process.pid}${part}`;
 }
 
 function isRunning(pid: number): boolean {
@@ -26,7 +29,7 @@ export function removeStaleTempFiles(outFile: string): void {
   const prefix = `${path.basename(outFile)}${TMP_MARK}`;
   for (const name of fs.readdirSync(dir)) {
     if (!name.startsWith(prefix)) continue;
-    const pid = Number(name.slice(prefix.length));
+    const pid = Number(/^(\d+)(?:\.compact)?$/.exec(name.slice(prefix.length))?.[1]);
     if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !isRunning(pid)) {
       fs.rmSync(path.join(dir, name), { force: true });
     }
