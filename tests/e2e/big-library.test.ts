@@ -90,11 +90,13 @@ describe(`a library of ${COUNT.toLocaleString('en')} documents`, () => {
     const { page } = harness;
     // Scroll roughly to document 17,000, as a mouse wheel would, then wait for its rows to arrive.
     await page.evaluate(() => window.scrollTo(0, 57_000 * 92));
-    const target = page.locator('.document-row:has(.document-title:not(.placeholder))').nth(5);
+    // A row a few below the top of the new view, once its page has arrived.
+    const index = 57_004;
+    const id = idAt(index);
+    const target = page.locator(`li[data-index="${index}"]:has(.document-title:not(.placeholder))`);
     await target.waitFor();
-    const id = (await target.locator('button').getAttribute('data-doc-id'))!;
-    const index = Number(id.split('/')[1]);
-    expect(index).toBeGreaterThan(56_500);
+    expect(await target.locator('button').getAttribute('data-doc-id')).toBe(id);
+    expect(await target.evaluate((el) => el.getBoundingClientRect().top > 0 && el.getBoundingClientRect().bottom < window.innerHeight)).toBe(true);
     expect(await page.locator('.document-row').count()).toBeLessThan(40);
     // The first row still holds focus although it is far out of view.
     expect((await focusedRow(harness)).id).toBe(idAt(0));
