@@ -84,6 +84,12 @@ describe(`a library of ${COUNT.toLocaleString('en')} documents`, () => {
     await page.screenshot({ path: path.join(ROOT, 'test-results', 'big-library-end.png') });
     await page.keyboard.press('Home');
     await expect.poll(() => focusedRow(harness)).toEqual({ id: idAt(0), posinset: '1', inView: true });
+    // Page Down moves by about a screen of rows, Page Up back.
+    await page.keyboard.press('PageDown');
+    await expect.poll(async () => Number((await focusedRow(harness)).posinset)).toBeGreaterThan(3);
+    expect((await focusedRow(harness)).inView).toBe(true);
+    await page.keyboard.press('PageUp');
+    await expect.poll(() => focusedRow(harness)).toEqual({ id: idAt(0), posinset: '1', inView: true });
   });
 
   it('keeps the focused row when it is scrolled away, and returns to a far row after reading it', async () => {

@@ -59,6 +59,8 @@ function VirtualDocumentList({ library, onOpen }: { library: Ready; onOpen: (id:
     index: focusIndex >= 0 ? focusIndex : 0,
     align: focusIndex > 0 ? 'center' : 'auto',
   });
+  // Read once: the list re-renders on every scrolled frame, and the header's height is fixed in CSS.
+  const [headerHeight] = useState(stickyHeaderHeight);
   // Where the list starts in the page; the virtualizer counts rows from there.
   const [scrollMargin, setScrollMargin] = useState<number | null>(null);
 
@@ -83,7 +85,7 @@ function VirtualDocumentList({ library, onOpen }: { library: Ready; onOpen: (id:
     estimateSize: () => LIBRARY_ROW_HEIGHT,
     overscan: OVERSCAN,
     scrollMargin: scrollMargin ?? 0,
-    scrollPaddingStart: stickyHeaderHeight(),
+    scrollPaddingStart: headerHeight,
     rangeExtractor,
   });
   const items = virtualizer.getVirtualItems();
@@ -110,7 +112,7 @@ function VirtualDocumentList({ library, onOpen }: { library: Ready; onOpen: (id:
     const row = (event.target as Element).closest<HTMLElement>('li[data-index]');
     if (!row) return;
     const index = Number(row.dataset.index);
-    const screen = Math.max(1, Math.floor((window.innerHeight - stickyHeaderHeight()) / LIBRARY_ROW_HEIGHT) - 1);
+    const screen = Math.max(1, Math.floor((window.innerHeight - headerHeight) / LIBRARY_ROW_HEIGHT) - 1);
     const keys: Record<string, number> = {
       ArrowDown: index + 1,
       ArrowUp: index - 1,
