@@ -1,7 +1,8 @@
 import { runSteps, type Steps } from '../steps/run-steps';
 import type { Db } from '../sqlite/open-database';
 import { termOf } from './analyse';
-import { docKey, keyField, keyOrd, PostingsWriter } from './postings';
+import { docKey, keyField, keyOrd } from './postings';
+import { PostingsPool } from './postings-pool';
 import { SEARCH_FIELDS } from './search-fields';
 import { forEachToken } from './tokenise';
 
@@ -38,21 +39,27 @@ export function* writeSearchIndexSteps(db: Db, documents: readonly IndexableDocu
   const fieldCount = SEARCH_FIELDS.length;
   const lengths = new Uint32Array(documents.length * fieldCount);
   const totals = new Array<number>(fieldCount).fill(0);
-  const postings = new Map<string, PostingsWriter>();
-  // Every word as written (folded), in the order first seen, with its term and that term's
-  // postings: one map lookup per word of the corpus.
-  const words = new Map<string, { term: string; writer: PostingsWriter }>();
+  // Terms by number, in the order first seen; their postings in one pool (postings-pool.ts).
+  const pool = new PostingsPool();
+  const terms: string[] = [];
+  const termNumbers = new Map<string, number>();
+  // Every word as written (folded), in the order first seen, with its term's number: one map
+  // lookup per word of the corpus.
+  const words = new Map<string, number>();
   let key = 0;
   const add = (word: string, index: number, start: number, length: number) => {
-    let entry = words.get(word);
-    if (entry === undefined) {
-      const term = termOf(word);
-      let writer = postings.get(term);
-      if (!writer) postings.set(term, (writer = new PostingsWriter()));
-      entry = { term, writer };
-      words.set(word, entry);
+    let term = words.get(word);
+    if (term === undefined) {
+      const stemmed = termOf(word);
+      term = termNumbers.get(stemmed);
+      if (term === undefined) {
+        term = pool.newTerm();
+        termNumbers.set(stemmed, term);
+        terms.push(stemmed);
+      }
+      words.set(word, term);
     }
-    entry.writer.addOccurrence(key, index, start, length);
+    pool.add(term, key, index, start, length);
   };
 
   for (let ord = 0; ord < documents.length; ord++) {
@@ -70,26 +77,28 @@ export function* writeSearchIndexSteps(db: Db, documents: readonly IndexableDocu
   const averages = totals.map((total) => total / n || 1);
   const insertTerm = db.prepare('INSERT INTO search_terms (term, postings) VALUES (?, ?)');
   const insertWord = db.prepare('INSERT INTO search_words (word, term) VALUES (?, ?)');
+  termNumbers.clear();
   let written = 0;
-  for (const [term, writer] of postings) {
+  for (let term = 0; term < terms.length; term++) {
     if (++written % TERMS_PER_STEP === 0) yield;
     // Lunr's idf counts a document once per field it matches in.
-    const df = writer.entryCount;
+    const df = pool.load(term);
+    const { keys, tfs } = pool;
     const idf = Math.log(1 + Math.abs((documents.length - df + 0.5) / (df + 0.5)));
     const weights = new Float32Array(df);
     for (let i = 0; i < df; i++) {
-      const key = writer.key(i);
+      const key = keys[i]!;
       const f = keyField(key);
       const fieldLength = lengths[keyOrd(key) * fieldCount + f]!;
-      const tf = writer.tf(i);
+      const tf = tfs[i]!;
       const score = (idf * ((K1 + 1) * tf)) / (K1 * (1 - B + B * (fieldLength / averages[f]!)) + tf);
       weights[i] = Math.round(score * SEARCH_FIELDS[f]!.boost * 1000) / 1000;
     }
-    insertTerm.run(term, writer.encode(weights));
+    insertTerm.run(terms[term]!, pool.encode(weights));
   }
   written = 0;
-  for (const [word, { term }] of words) {
+  for (const [word, term] of words) {
     if (++written % (TERMS_PER_STEP * 4) === 0) yield;
-    insertWord.run(word, term);
+    insertWord.run(word, terms[term]!);
   }
 }

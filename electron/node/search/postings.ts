@@ -29,7 +29,10 @@ export const keyField = (key: number): number => key & ((1 << FIELD_BITS) - 1);
 /** Scratch space for encode(): the entries of the term being encoded. */
 let scratch = new Uint8Array(1 << 16);
 
-/** Accumulates one term's postings while a corpus is indexed (in key order). */
+/**
+ * Accumulates one term's postings (in key order): the format's reference writer, one object per
+ * term. The indexer uses PostingsPool (postings-pool.ts), which gives the same bytes.
+ */
 export class PostingsWriter {
   /**
    * Per entry (document × field) three numbers in one typed array, so that adding touches
