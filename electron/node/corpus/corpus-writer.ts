@@ -9,6 +9,8 @@ export type PreparedDocument = SourceDocument & { sha256: string; wordCount: num
 /** Documents per transaction: big enough to be fast, small enough to keep memory flat. */
 const BATCH_DOCUMENTS = 2000;
 const BATCH_CHARS = 16 * 1024 * 1024;
+/** Most paragraph rows in one INSERT. */
+const BLOCKS_PER_INSERT = 16;
 
 export type CorpusWriter = {
   /** Stores a document and its blocks and links; returns its ord. */
@@ -42,7 +44,11 @@ export function createCorpusWriter(file: string): CorpusWriter {
     `INSERT INTO documents (ord, id, title, source, author, language, original_file, source_path, format, date, description, text, word_count, sha256)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertBlock = db.prepare('INSERT INTO paragraphs (doc_ord, idx, start, end, kind) VALUES (?, ?, ?, ?, ?)');
+  // Blocks go in several rows per statement: a document's blocks in a few calls rather than one each.
+  const insertBlocks = Array.from({ length: BLOCKS_PER_INSERT }, (_, n) =>
+    db.prepare(`INSERT INTO paragraphs (doc_ord, idx, start, end, kind) VALUES ${Array(n + 1).fill('(?, ?, ?, ?, ?)').join(', ')}`),
+  );
+  const blockValues: (number | string)[] = [];
   const insertLink = db.prepare('INSERT INTO links (doc_ord, idx, start, end, href) VALUES (?, ?, ?, ?, ?)');
   let count = 0;
   let batchDocs = 0;
@@ -62,7 +68,16 @@ export function createCorpusWriter(file: string): CorpusWriter {
         ord, doc.id, doc.title, doc.source, doc.author, doc.language, doc.originalFile, doc.sourcePath,
         doc.format, doc.date, doc.description, doc.text, doc.wordCount, doc.sha256,
       );
-      doc.blocks.forEach((b, idx) => insertBlock.run(ord, idx, b.start, b.end, b.kind));
+      const blocks = doc.blocks;
+      for (let from = 0; from < blocks.length; from += BLOCKS_PER_INSERT) {
+        const to = Math.min(blocks.length, from + BLOCKS_PER_INSERT);
+        blockValues.length = 0;
+        for (let idx = from; idx < to; idx++) {
+          const b = blocks[idx]!;
+          blockValues.push(ord, idx, b.start, b.end, b.kind);
+        }
+        insertBlocks[to - from - 1]!.run(blockValues);
+      }
       doc.links.forEach((l, idx) => insertLink.run(ord, idx, l.start, l.end, l.href));
       batchDocs++;
       batchChars += doc.text.length;
