@@ -7,7 +7,7 @@ import type { SecurityStatus } from '../security/security-status';
 import type { EncryptionChangeResult, UserDataStatus } from '../security/user-data-status';
 import type { DocumentMatches, FindInDocumentRequest, SearchRequest, SearchResponse } from '../search/search-types';
 import type { AnchorReview, AnchorReviewDecision, AnchorReviewOutcome } from '../notes/anchor-review-types';
-import type { NotebookQuery, NotebookResult } from '../notes/notebook-types';
+import type { NotebookQuery, NotebookResult, NotedDocument } from '../notes/notebook-types';
 import type { AnnotationExport } from '../notes/web-annotation';
 import type {
   CreateBookmarkRequest,
@@ -80,6 +80,8 @@ export interface CarrelServices {
   /** Tags in use, most used first, for autocompletion. */
   listTags(input: ListTagsRequest): TagCount[];
   queryNotebook(input: NotebookQuery): NotebookResult;
+  /** Documents of the open corpus with a live highlight, note or bookmark, in library order (the notebook's filter). */
+  listNotedDocuments(input: undefined): NotedDocument[];
   /** Highlights whose new place after a document change is doubtful or unknown. */
   listAnchorReviews(input: undefined): AnchorReview[];
   resolveAnchorReview(input: AnchorReviewDecision): AnchorReviewOutcome;
@@ -142,6 +144,7 @@ export const CHANNELS = {
   undoDeletion: 'carrel:notes:undo-deletion',
   listTags: 'carrel:notes:list-tags',
   queryNotebook: 'carrel:notes:query-notebook',
+  listNotedDocuments: 'carrel:notes:list-noted-documents',
   listAnchorReviews: 'carrel:notes:list-anchor-reviews',
   resolveAnchorReview: 'carrel:notes:resolve-anchor-review',
   exportAnnotations: 'carrel:notes:export-annotations',

@@ -75,6 +75,7 @@ export const INPUT_SCHEMAS = {
       kinds: z.array(z.enum(['highlight', 'note', 'bookmark'])).max(3).optional(),
     })
     .strict(),
+  listNotedDocuments: z.undefined(),
   exportAnnotations: z.object({ documentIds: z.array(documentId).max(1000).optional() }).strict(),
   listAnchorReviews: z.undefined(),
   resolveAnchorReview: z.discriminatedUnion('action', [

@@ -35,3 +35,11 @@ export type NotebookResult = {
   /** Number of entries over all groups. */
   total: number;
 };
+
+/** A document that has notes, for the notebook's document filter. */
+export type NotedDocument = {
+  id: string;
+  title: string;
+  /** Still in the open corpus (a rebuilt corpus may have dropped it). */
+  available: boolean;
+};

@@ -61,6 +61,21 @@ export function listLibraryRows(db: Db, offset: number, limit: number): LibraryR
     .all(offset, limit) as LibraryRow[];
 }
 
+/**
+ * The metadata of some documents, by id, with their library position (ord): what the
+ * notebook needs for the documents that have notes, without reading the whole library.
+ */
+export function findDocumentMetas(db: Db, ids: readonly string[]): Map<string, DocumentMeta & { ord: number }> {
+  const select = db.prepare(`SELECT ${META_COLUMNS} FROM documents WHERE id IN (SELECT value FROM json_each(?))`);
+  const found = new Map<string, DocumentMeta & { ord: number }>();
+  for (let i = 0; i < ids.length; i += 1000) {
+    for (const row of select.all(JSON.stringify(ids.slice(i, i + 1000))) as DocumentRow[]) {
+      found.set(row.id, { ...toDocumentMeta(row), ord: row.ord });
+    }
+  }
+  return found;
+}
+
 /** A document's position in the library, or -1. */
 export function libraryPosition(db: Db, id: string): number {
   const row = db.prepare('SELECT ord FROM documents WHERE id = ?').get(id) as { ord: number } | undefined;

@@ -7,6 +7,7 @@ import { createSearchTables, type SearchTables } from '../search/search-tables';
 import type { LibraryPage, LibraryPageRequest } from '../../common/corpus/library-types';
 import {
   findDocument,
+  findDocumentMetas,
   libraryPosition,
   listDocumentMetas,
   listLibraryRows,
@@ -32,6 +33,8 @@ export type CorpusStore = {
   readonly file: string;
   readonly info: CorpusInfo;
   listDocuments(): DocumentMeta[];
+  /** Metadata and library position of the documents asked for that exist (cheap for a few of 100k+). */
+  documentMetas(ids: readonly string[]): Map<string, DocumentMeta & { ord: number }>;
   /** A page of lean library rows; an aroundId request returns the page-aligned window holding that document. */
   listLibraryPage(request: LibraryPageRequest): LibraryPage;
   getDocument(id: string): DocumentView | undefined;
@@ -86,6 +89,7 @@ function createStore(db: Db, file: string, info: CorpusInfo): CorpusStore {
     file,
     info,
     listDocuments: () => listDocumentMetas(db),
+    documentMetas: (ids) => findDocumentMetas(db, ids),
     listLibraryPage(request) {
       const total = info.documentCount;
       if ('offset' in request) return { total, offset: request.offset, rows: listLibraryRows(db, request.offset, request.limit) };

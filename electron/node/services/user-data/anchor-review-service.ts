@@ -56,8 +56,9 @@ export function createAnchorReviewService(ctx: UserDataContext): AnchorReviewSer
   return {
     listAnchorReviews() {
       const documents = currentDocuments(ctx);
-      const titles = new Map(ctx.corpus().listDocuments().map((meta) => [meta.id, meta.title] as const));
       const records = listLiveHighlightsOfCorpus(ctx.store().db, ctx.corpusId());
+      const metas = ctx.corpus().documentMetas([...new Set(records.map((record) => record.documentId))]);
+      const titles = new Map([...metas].map(([id, meta]) => [id, meta.title] as const));
       const highlights = highlightViews(ctx, records, documents);
       const reviews: AnchorReview[] = [];
       records.forEach((record, i) => {

@@ -71,11 +71,15 @@ export function highlightViews(ctx: UserDataContext, records: HighlightRecord[],
   return ctx.store().write(() => records.map((record) => highlightView(ctx, record, documentOf(record.documentId), tags.get(record.id) ?? [])));
 }
 
-/** Current documents of the open corpus by id, reading each text at most once. */
+/**
+ * Current documents of the open corpus by id, reading each one's metadata and text at most
+ * once, and only for the documents asked about (a corpus may hold 100k+ documents).
+ */
 export function currentDocuments(ctx: UserDataContext): (documentId: string) => CurrentDocument {
-  const metas = new Map(ctx.corpus().listDocuments().map((meta) => [meta.id, meta] as const));
+  const metas = new Map<string, { sha256: string } | undefined>();
   const texts = new Map<string, string>();
   return (documentId) => {
+    if (!metas.has(documentId)) metas.set(documentId, ctx.corpus().documentMetas([documentId]).get(documentId));
     const meta = metas.get(documentId);
     if (!meta) return undefined;
     return {

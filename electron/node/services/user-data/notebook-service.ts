@@ -11,7 +11,7 @@ import { currentDocuments, highlightViews } from './highlight-view';
 import { noteViews } from './note-service';
 import type { UserDataContext } from './user-data-context';
 
-export type NotebookService = Pick<CarrelServices, 'queryNotebook' | 'listTags'>;
+export type NotebookService = Pick<CarrelServices, 'queryNotebook' | 'listTags' | 'listNotedDocuments'>;
 
 /** Folding for notebook text search: case, accents, Arabic vowel marks and letter variants ignored. */
 const fold = foldText;
@@ -43,8 +43,26 @@ function matches(entry: NotebookEntry, query: NotebookQuery, foldedText: string,
   return true;
 }
 
+/** Library order; documents no longer in the corpus last, by id. */
+function inLibraryOrder(metas: Map<string, { ord: number }>, a: string, b: string): number {
+  return (metas.get(a)?.ord ?? Number.MAX_SAFE_INTEGER) - (metas.get(b)?.ord ?? Number.MAX_SAFE_INTEGER) || a.localeCompare(b);
+}
+
 export function createNotebookService(ctx: UserDataContext): NotebookService {
   return {
+    listNotedDocuments() {
+      const { db } = ctx.store();
+      const corpusId = ctx.corpusId();
+      const ids = new Set(
+        [...listLiveHighlightsOfCorpus(db, corpusId), ...listLiveNotesOfCorpus(db, corpusId), ...listLiveBookmarksOfCorpus(db, corpusId)].map(
+          (item) => item.documentId,
+        ),
+      );
+      const metas = ctx.corpus().documentMetas([...ids]);
+      return [...ids]
+        .sort((a, b) => inLibraryOrder(metas, a, b))
+        .map((id) => ({ id, title: metas.get(id)?.title ?? '', available: metas.has(id) }));
+    },
     queryNotebook(query) {
       const { db } = ctx.store();
       const corpusId = ctx.corpusId();
@@ -82,21 +100,15 @@ export function createNotebookService(ctx: UserDataContext): NotebookService {
         const documentId = entry.kind === 'highlight' ? entry.highlight.documentId : entry.kind === 'note' ? entry.note.documentId : entry.bookmark.documentId;
         byDocument.set(documentId, [...(byDocument.get(documentId) ?? []), entry]);
       }
-      const library = ctx.corpus().listDocuments();
-      const order = new Map(library.map((meta, i) => [meta.id, i] as const));
-      const titles = new Map(library.map((meta) => [meta.id, meta.title] as const));
+      const metas = ctx.corpus().documentMetas([...byDocument.keys()]);
       const groups: NotebookGroup[] = [...byDocument.entries()]
         .map(([documentId, list]) => ({
           documentId,
-          documentTitle: titles.get(documentId) ?? '',
-          documentAvailable: titles.has(documentId),
+          documentTitle: metas.get(documentId)?.title ?? '',
+          documentAvailable: metas.has(documentId),
           entries: list.sort((a, b) => entryOffset(a) - entryOffset(b)),
         }))
-        .sort(
-          (a, b) =>
-            (order.get(a.documentId) ?? Number.MAX_SAFE_INTEGER) - (order.get(b.documentId) ?? Number.MAX_SAFE_INTEGER) ||
-            a.documentId.localeCompare(b.documentId),
-        );
+        .sort((a, b) => inLibraryOrder(metas, a.documentId, b.documentId));
       return { groups, total: groups.reduce((sum, group) => sum + group.entries.length, 0) };
     },
 

@@ -46,7 +46,8 @@ export function NotebookView({ onOpen }: Props) {
   const [documentId, setDocumentId] = useState(lastFilters.documentId);
   const [kind, setKind] = useState<UserItemKind | ''>(lastFilters.kind);
   const version = useUserDataVersion();
-  const documents = useResult(() => api().listDocuments(), []);
+  // Only documents with notes: a corpus may hold 100k+ documents, most without any.
+  const documents = useResult(() => api().listNotedDocuments(), [version]);
   const tags = useResult(() => api().listTags({ limit: 200 }), [version]);
   const { recordDeletion } = useUndo();
   const ids = { search: useId(), tag: useId(), doc: useId(), kind: useId() };
@@ -125,7 +126,7 @@ export function NotebookView({ onOpen }: Props) {
             {documents.status === 'ready' &&
               documents.value.map((d) => (
                 <option key={d.id} value={d.id}>
-                  {displayTitle(d.title)}
+                  {d.available ? displayTitle(d.title) : `${d.id} (no longer in this corpus)`}
                 </option>
               ))}
           </select>

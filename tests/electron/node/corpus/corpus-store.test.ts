@@ -49,6 +49,21 @@ describe('openCorpus', () => {
     }
   });
 
+  it('reads the metadata of just the documents asked for, with their library position', () => {
+    const store = openCorpus(good);
+    try {
+      const metas = store.documentMetas(['notes', 'missing', 'arabic', 'notes']);
+      expect([...metas.keys()].sort()).toEqual(['arabic', 'notes']);
+      expect(metas.get('notes')).toMatchObject({ title: 'Notes on the caliphate', ord: 2, sha256: store.getDocument('notes')!.sha256 });
+      expect(metas.get('arabic')!.ord).toBe(0);
+      expect(store.documentMetas([]).size).toBe(0);
+      const many = Array.from({ length: 2500 }, (_, i) => `nope-${i}`).concat(['brief']);
+      expect([...store.documentMetas(many).keys()]).toEqual(['brief']);
+    } finally {
+      store.close();
+    }
+  });
+
   it('explains a missing file', () => {
     const error = openError(path.join(dir, 'nope.sqlite'));
     expect(error.code).toBe('corpus-missing');

@@ -216,6 +216,18 @@ describe('the notebook', () => {
     expect(value(await table.queryNotebook({ text: 'transliteration' })).total).toBe(1);
     expect(value(await table.queryNotebook({ text: 'nothing like this' })).total).toBe(0);
   });
+
+  it('lists the documents that have entries, in library order, for its filter', async () => {
+    expect(value(await table.listNotedDocuments(undefined))).toEqual([
+      { id: 'arabic', title: expect.any(String), available: true },
+      { id: 'brief', title: 'A Markdown brief', available: true },
+      { id: 'notes', title: 'Notes on the caliphate', available: true },
+    ]);
+    const fresh = workspace.services(workspace.corpus('c', path.join(FIXTURES, 'corpus-small'), undefined, 'Corpus C')).table;
+    expect(value(await fresh.listNotedDocuments(undefined))).toEqual([]);
+    value(await fresh.createBookmark({ documentId: 'notes', offset: 3 }));
+    expect(value(await fresh.listNotedDocuments(undefined)).map((d) => d.id)).toEqual(['notes']);
+  });
 });
 
 describe('per corpus', () => {
