@@ -14,26 +14,32 @@ export type RecentCorpus = {
   available: boolean;
 };
 
+export type BuildPhase = 'reading' | 'indexing' | 'finishing';
+
+/** How far a corpus build is, as the builder reports it. */
+export type BuildProgress = {
+  phase: BuildPhase;
+  /** Files handled so far (reading) out of total. */
+  done: number;
+  total: number;
+  bytes: number;
+  totalBytes: number;
+  /** Documents added so far, and of those, indexed so far (the indexing phase). */
+  documents: number;
+  indexed: number;
+};
+
 export type CorpusBuildState = 'running' | 'done' | 'failed' | 'cancelled';
 
 /** Most skipped files a status carries; the count is always complete. */
 export const BUILD_STATUS_MAX_SKIPPED = 500;
 
 /** A corpus build started from the app, as the progress panel shows it. */
-export type CorpusBuildStatus = {
+export type CorpusBuildStatus = BuildProgress & {
   jobId: string;
   sourcesDir: string;
   outFile: string;
   state: CorpusBuildState;
-  phase: 'reading' | 'indexing' | 'finishing';
-  /** Files handled so far, of total. */
-  done: number;
-  total: number;
-  bytes: number;
-  totalBytes: number;
-  /** Documents added so far, and of those indexed so far. */
-  documents: number;
-  indexed: number;
   elapsedMs: number;
   /** When the build is done: what went in and what was left out, with reasons. */
   summary?: {

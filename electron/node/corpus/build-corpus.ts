@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { BuildPhase, BuildProgress } from '../../common/corpus/corpus-choice-types';
 import { BUILDER_VERSION, CORPUS_FORMAT_VERSION, META } from './corpus-format';
 import { readCorpusDescription, type CorpusDescription } from './corpus-description';
 import { ContentHasher, MANIFEST_SCHEME } from './corpus-manifest';
@@ -29,19 +30,7 @@ export type BuildSummary = {
   durationMs: number;
 };
 
-export type BuildPhase = 'reading' | 'indexing' | 'finishing';
-
-export type BuildProgress = {
-  phase: BuildPhase;
-  /** Files handled so far (reading) out of total. */
-  done: number;
-  total: number;
-  bytes: number;
-  totalBytes: number;
-  /** Documents added so far, and of those, indexed so far (the indexing phase). */
-  documents: number;
-  indexed: number;
-};
+export type { BuildPhase, BuildProgress };
 
 /** Documents indexed between two progress reports. */
 const INDEX_PROGRESS_EVERY = 1000;
@@ -154,7 +143,8 @@ function* buildCorpusSteps(options: BuildOptions): Steps<BuildSummary> {
           const id = uniqueId(doc.id, byId);
           byId.set(id, entry.relativePath);
           byText.set(sha256, entry.relativePath);
-          const prepared = { ...doc, id, sha256, wordCount: countWords(doc.text) };
+          // The parsed document itself, completed (no copy of its fields).
+          const prepared = Object.assign(doc, { id, sha256, wordCount: countWords(doc.text) });
           writer!.add(prepared);
           hasher.add(prepared);
           textChars += doc.text.length;

@@ -90,8 +90,7 @@ export function createCorpusBuildService(deps: CorpusBuildDeps): CorpusBuildServ
         sourcesDir,
         outFile,
         title,
-        onProgress: ({ phase, done, total, bytes, totalBytes, documents, indexed }) =>
-          Object.assign(status, { phase, done, total, bytes, totalBytes, documents, indexed }),
+        onProgress: (progress) => Object.assign(status, progress),
       },
       { signal: controller.signal },
     ).then(
