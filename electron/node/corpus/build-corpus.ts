@@ -6,6 +6,7 @@ import { readCorpusDescription, type CorpusDescription } from './corpus-descript
 import { ContentHasher, MANIFEST_SCHEME } from './corpus-manifest';
 import { createCorpusWriter, type CorpusWriter } from './corpus-writer';
 import { isReadable, loadSource } from './load-source';
+import { readAhead, type FileReader } from './read-ahead';
 import { sourceFormatOf, type SkipReason } from './parse-source';
 import { listSourceEntries, listSourceFiles } from './read-source-files';
 import { sha256Hex } from './sha256';
@@ -119,14 +120,17 @@ function* buildCorpusSteps(options: BuildOptions): Steps<BuildSummary> {
   let textChars = 0;
   let documents = 0;
   let writer: CorpusWriter | undefined;
+  let reader: FileReader | undefined;
   let completed = false;
   const progress = (phase: BuildPhase, done: number, indexed = 0) =>
     options.onProgress?.({ phase, done, total, bytes: bytesRead, totalBytes, documents, indexed });
 
   try {
     writer = createCorpusWriter(tmpFile);
+    // Files are read in a second thread, in order, while this one parses and indexes.
+    reader = readAhead(entries.filter((entry) => isReadable(entry, maxFileBytes)));
     for (const [index, entry] of entries.entries()) {
-      const loaded = loadSource(entry, maxFileBytes);
+      const loaded = loadSource(entry, maxFileBytes, reader);
       if (loaded.bytes) {
         bytesRead += loaded.bytes.length;
         fileShas.push({ relativePath: entry.relativePath, sha256: sha256Hex(loaded.bytes) });
@@ -155,6 +159,7 @@ function* buildCorpusSteps(options: BuildOptions): Steps<BuildSummary> {
       yield;
     }
 
+    reader.close();
     progress('indexing', total);
     for (const indexed of writer.writeIndex()) {
       if (typeof indexed === 'number' && indexed % INDEX_PROGRESS_EVERY === 0) progress('indexing', total, indexed);
@@ -189,6 +194,7 @@ function* buildCorpusSteps(options: BuildOptions): Steps<BuildSummary> {
       durationMs: performance.now() - started,
     };
   } finally {
+    reader?.close();
     // An error, or a cancel (the generator returned early): no half-written file stays behind.
     if (!completed) {
       writer?.abort();

@@ -1,5 +1,5 @@
-import fs from 'node:fs';
 import { parseSource, SourceError, sourceFormatOf, unsupportedType, type SkipReason, type SourceDocument } from './parse-source';
+import { directReader, type FileReader } from './read-ahead';
 import type { SourceFile } from './read-source-files';
 
 export type LoadedSource =
@@ -17,7 +17,7 @@ export function isReadable(entry: SourceFile, maxFileBytes: number): boolean {
  * Reads and parses one listed entry, or says why it is skipped. Whatever a file holds, the
  * answer is a document or a reason: a parser failing on strange input skips that file only.
  */
-export function loadSource(entry: SourceFile, maxFileBytes: number): LoadedSource {
+export function loadSource(entry: SourceFile, maxFileBytes: number, reader: FileReader = directReader): LoadedSource {
   if (entry.skip) return { ok: false, ...entry.skip };
   if (!sourceFormatOf(entry.relativePath)) return { ok: false, reason: 'unsupported-type', message: unsupportedType(entry.relativePath).message };
   if (entry.size > maxFileBytes) {
@@ -25,7 +25,7 @@ export function loadSource(entry: SourceFile, maxFileBytes: number): LoadedSourc
   }
   let bytes: Buffer;
   try {
-    bytes = fs.readFileSync(entry.absolutePath);
+    bytes = reader.read(entry.absolutePath);
   } catch (error) {
     return { ok: false, reason: 'unreadable', message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
   }
