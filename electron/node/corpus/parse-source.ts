@@ -155,7 +155,7 @@ export function parseSource(sourcePath: string, bytes: Uint8Array): SourceDocume
       parsed = refuseTooDeep(() => parseMarkdown(front.body));
     } else {
       const text = front.body;
-      parsed = { text, blocks: splitParagraphs(text).map((p) => ({ ...p, kind: 'p' as const })), links: [] };
+      parsed = { text, blocks: splitParagraphs(text).map((p) => ({ start: p.start, end: p.end, kind: 'p' as const })), links: [] };
     }
   }
   if (parsed.text.trim() === '' || parsed.blocks.length === 0) throw new SourceError('empty', 'no text');
