@@ -4,7 +4,7 @@ import { termOf } from './analyse';
 import { docKey, keyField, keyOrd } from './postings';
 import { PostingsPool } from './postings-pool';
 import { SEARCH_FIELDS } from './search-fields';
-import { forEachToken } from './tokenise';
+import { WordTable } from './word-table';
 
 export type IndexableDocument = {
   title: string;
@@ -43,30 +43,30 @@ export function* writeSearchIndexSteps(db: Db, documents: readonly IndexableDocu
   const pool = new PostingsPool();
   const terms: string[] = [];
   const termNumbers = new Map<string, number>();
-  // Every word as written (folded), in the order first seen, with its term's number: one map
-  // lookup per word of the corpus.
-  const words = new Map<string, number>();
+  // Every word as written (folded), numbered in the order first seen (word-table.ts), and the
+  // number of its term.
+  const words = new WordTable();
+  const wordTerms: number[] = [];
   let key = 0;
-  const add = (word: string, index: number, start: number, length: number) => {
-    let term = words.get(word);
-    if (term === undefined) {
-      const stemmed = termOf(word);
-      term = termNumbers.get(stemmed);
+  const add = (word: number, index: number, start: number, length: number) => {
+    if (word === wordTerms.length) {
+      const stemmed = termOf(words.words[word]!);
+      let term = termNumbers.get(stemmed);
       if (term === undefined) {
         term = pool.newTerm();
         termNumbers.set(stemmed, term);
         terms.push(stemmed);
       }
-      words.set(word, term);
+      wordTerms.push(term);
     }
-    pool.add(term, key, index, start, length);
+    pool.add(wordTerms[word]!, key, index, start, length);
   };
 
   for (let ord = 0; ord < documents.length; ord++) {
     const doc = documents[ord]!;
     for (let f = 0; f < fieldCount; f++) {
       key = docKey(ord, f);
-      const length = forEachToken(doc[SEARCH_FIELDS[f]!.name] ?? '', add);
+      const length = words.forEachWord(doc[SEARCH_FIELDS[f]!.name] ?? '', add);
       lengths[ord * fieldCount + f] = length;
       totals[f]! += length;
     }
@@ -97,8 +97,8 @@ export function* writeSearchIndexSteps(db: Db, documents: readonly IndexableDocu
     insertTerm.run(terms[term]!, pool.encode(weights));
   }
   written = 0;
-  for (const [word, term] of words) {
+  for (const [word, text] of words.words.entries()) {
     if (++written % (TERMS_PER_STEP * 4) === 0) yield;
-    insertWord.run(word, terms[term]!);
+    insertWord.run(text, terms[wordTerms[word]!]!);
   }
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { countWords } from '../../../../electron/node/corpus/word-count';
 import { foldWord } from '../../../../electron/node/search/normalise';
 import { tokenise } from '../../../../electron/node/search/tokenise';
+import { WordTable } from '../../../../electron/node/search/word-table';
 
 // The scanners written by hand must find exactly what the regular expressions they replace find.
 const TOKEN = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{N}\p{M}]+)*/gu;
@@ -41,5 +42,24 @@ describe('word scanners', () => {
       if (/[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u.test(text)) continue;
       expect(countWords(text), JSON.stringify(text)).toBe([...text.matchAll(COUNTED)].length);
     }
+  });
+
+  it("the indexer's word table numbers exactly tokenise's words, with the same positions", () => {
+    const table = new WordTable();
+    const seen = new Map<string, number>();
+    let texts = 0;
+    for (const text of samples(20000)) {
+      // Some words again in another case, to be found without being made again.
+      const source = texts++ % 2 === 0 ? text : `${text} ${text.toUpperCase()} ${text.toLowerCase()}`;
+      const tokens: { word: string; index: number; start: number; length: number }[] = [];
+      const count = table.forEachWord(source, (word, index, start, length) => tokens.push({ word: table.words[word]!, index, start, length }));
+      const expected = tokenise(source);
+      expect(tokens, JSON.stringify(source)).toEqual(expected);
+      expect(count).toBe(expected.length);
+      for (const token of expected) if (!seen.has(token.word)) seen.set(token.word, seen.size);
+    }
+    // Numbered once each, in the order first seen.
+    expect(table.words).toEqual([...seen.keys()]);
+    for (const [word, number] of seen) expect(table.numberOf(word)).toBe(number);
   });
 });
