@@ -1,6 +1,8 @@
 /** Enough text to decide; a dictionary entry or an article's first paragraphs. */
 const SAMPLE = 4000;
 const OTHER_LETTER = /\p{L}/u;
+const NOT_ASCII = /[^\x00-\x7F]/;
+const ASCII_LETTER = /[A-Za-z]/;
 
 function isArabicLetter(code: number): boolean {
   return (
@@ -23,6 +25,9 @@ function isArabicLetter(code: number): boolean {
  */
 export function detectLanguage(text: string): string {
   const end = Math.min(text.length, SAMPLE);
+  // ASCII only (most sources): no Arabic letter, so English as soon as there is a letter.
+  const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
+  if (!NOT_ASCII.test(sample)) return ASCII_LETTER.test(sample) ? 'en' : '';
   let letters = 0;
   let arabic = 0;
   for (let i = 0; i < end; i++) {
