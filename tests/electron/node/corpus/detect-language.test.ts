@@ -11,6 +11,9 @@ describe('detectLanguage', () => {
     expect(detectLanguage('نشر التنظيم مجلة Dabiq ثم مجلة Rumiyah بعد خسارة الأراضي في الموصل')).toBe('ar');
     expect(detectLanguage('The term الخلافة (caliphate) appears throughout the English magazine articles we read.')).toBe('en');
     expect(detectLanguage('12345 — 67')).toBe('');
+    expect(detectLanguage('12345 - 67 (#)')).toBe('');
+    // Only the first 4,000 characters count.
+    expect(detectLanguage('x'.padStart(5000, ' '))).toBe('');
   });
 
   it('cleans language tags from metadata', () => {
