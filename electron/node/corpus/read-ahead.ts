@@ -116,7 +116,12 @@ export function readAhead(files: readonly { absolutePath: string; size: number }
         return message.message as Batch;
       }
       if (performance.now() - started > STALL_MS) return undefined;
-      Atomics.wait(counters, 0, seen, 100);
+      try {
+        Atomics.wait(counters, 0, seen, 100);
+      } catch {
+        // A thread that may not block (not the case in Node or Electron's main process).
+        return undefined;
+      }
     }
   };
 
