@@ -1,5 +1,5 @@
 import { foldWord } from './normalise';
-import { hasSurrogates, isWordUnit } from './word-chars';
+import { ASCII_WORD, hasSurrogates, isJoined, isWordUnit } from './word-chars';
 
 /** One word of a text: its folded form and where it stands in the original string. */
 export type Token = {
@@ -20,7 +20,7 @@ export type Token = {
 const WORD = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{N}\p{M}]+)*/gu;
 
 /** Longest word kept; longer runs (base64, hashes) are cut so terms stay bounded. */
-const MAX_WORD_LENGTH = 64;
+export const MAX_WORD_LENGTH = 64;
 
 export function tokenise(text: string): Token[] {
   const tokens: Token[] = [];
@@ -77,11 +77,6 @@ export function forEachToken(text: string, visit: (word: string, index: number, 
   }
   return count;
 }
-
-/** 0 not a word character, 1 lower case letter or digit, 2 upper case letter (ASCII). */
-const ASCII_WORD = new Uint8Array(0x80).map((_, code) => (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) ? 1 : code >= 0x41 && code <= 0x5a ? 2 : 0);
-
-const isJoined = (code: number) => (code < 0x80 ? ASCII_WORD[code] !== 0 : isWordUnit(code));
 
 /** forEachToken by the regular expression itself (texts with surrogates). */
 function forEachTokenMatched(text: string, visit: (word: string, index: number, start: number, length: number) => void): number {

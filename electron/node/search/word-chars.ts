@@ -26,3 +26,11 @@ export function isWordUnit(code: number): boolean {
 export function hasSurrogates(text: string): boolean {
   return SURROGATE.test(text);
 }
+
+/** ASCII by code: 0 not a word character, 1 lower case letter or digit, 2 upper case letter. */
+export const ASCII_WORD = new Uint8Array(0x80).map((_, code) =>
+  (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) ? 1 : code >= 0x41 && code <= 0x5a ? 2 : 0,
+);
+
+/** Whether a code unit (not a surrogate) is a word character: what may follow a joining apostrophe. */
+export const isJoined = (code: number): boolean => (code < 0x80 ? ASCII_WORD[code] !== 0 : isWordUnit(code));

@@ -1,6 +1,6 @@
 import { foldWord } from './normalise';
-import { hasSurrogates, isWordUnit } from './word-chars';
-import { forEachToken } from './tokenise';
+import { ASCII_WORD, hasSurrogates, isJoined, isWordUnit } from './word-chars';
+import { forEachToken, MAX_WORD_LENGTH } from './tokenise';
 
 /**
  * The vocabulary of an index being built: every word (folded, as tokenise gives it) numbered
@@ -140,14 +140,6 @@ export class WordTable {
     this.place(hashOf(this.words[this.words.length - 1]!), this.words.length - 1);
   }
 }
-
-/** Longest word kept (as in tokenise.ts). */
-const MAX_WORD_LENGTH = 64;
-
-/** 0 not a word character, 1 lower case letter or digit, 2 upper case letter (ASCII). */
-const ASCII_WORD = new Uint8Array(0x80).map((_, code) => ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) ? 1 : code >= 0x41 && code <= 0x5a ? 2 : 0));
-
-const isJoined = (code: number) => (code < 0x80 ? ASCII_WORD[code] !== 0 : isWordUnit(code));
 
 /** FNV-1a over a word's UTF-16 code units (for plain words, what forEachWord computes while scanning). */
 function hashOf(word: string): number {
