@@ -66,6 +66,19 @@ describe('a corpus built from your own folder', () => {
     await page.locator('.document-row').first().waitFor();
   });
 
+  it('keeps the language and direction an HTML source gives a passage', async () => {
+    const { page } = harness;
+    await page.getByRole('button', { name: /As ISIS loses territory/ }).click();
+    const quote = page.locator('.document-body p', { hasText: 'باقية وتتمدد' });
+    await quote.waitFor();
+    // Starts with a Latin word, yet stays right to left: the source says so.
+    expect(await quote.evaluate((p) => [p.getAttribute('lang'), p.getAttribute('dir'), getComputedStyle(p).direction])).toEqual(['ar', 'rtl', 'rtl']);
+    const after = page.locator('.document-body p', { hasText: 'Back in English' });
+    expect(await after.evaluate((p) => [p.getAttribute('lang'), p.getAttribute('dir'), getComputedStyle(p).direction])).toEqual(['en-GB', 'auto', 'ltr']);
+    await page.keyboard.press('Escape');
+    await page.locator('.document-row').first().waitFor();
+  });
+
   it('shows the hostile page as its readable text only, running and loading nothing', async () => {
     const { page } = harness;
     await page.getByRole('button', { name: /Hostile page about propaganda/ }).click();

@@ -18,7 +18,14 @@ export type DocumentMeta = {
 };
 
 /** kind: what the block was in its source (p, h1..h6, li, quote, pre, row). */
-export type Paragraph = { start: number; end: number; kind?: string };
+export type Paragraph = {
+  start: number;
+  end: number;
+  kind?: string;
+  /** Language and direction the source states for this block (HTML lang/dir); else the document's, and dir="auto". */
+  lang?: string;
+  dir?: 'rtl' | 'ltr';
+};
 
 /** A link of the source document, kept as data: it is shown, never followed. */
 export type DocumentLink = { start: number; end: number; href: string };

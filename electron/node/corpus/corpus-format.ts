@@ -4,9 +4,10 @@
  * file from another version is recognised before any query runs.
  */
 export const CORPUS_APPLICATION_ID = 0x4341524c; // "CARL"
-// 4: Arabic search terms by light stemming; 5: postings entries as varints (search/postings.ts).
-export const CORPUS_FORMAT_VERSION = 5;
-export const BUILDER_VERSION = '0.2.0';
+// 4: Arabic search terms by light stemming; 5: postings entries as varints (search/postings.ts);
+// 6: paragraphs keep the lang and dir their HTML source states.
+export const CORPUS_FORMAT_VERSION = 6;
+export const BUILDER_VERSION = '0.3.0';
 
 export const CORPUS_SCHEMA = `
 CREATE TABLE meta (
@@ -39,6 +40,9 @@ CREATE TABLE paragraphs (
   start INTEGER NOT NULL,
   end INTEGER NOT NULL,
   kind TEXT NOT NULL DEFAULT 'p',
+  -- As stated by the source (HTML lang/dir around the block), '' when not stated.
+  lang TEXT NOT NULL DEFAULT '',
+  dir TEXT NOT NULL DEFAULT '',
   PRIMARY KEY (doc_ord, idx)
 ) WITHOUT ROWID;
 

@@ -90,9 +90,15 @@ export function findDocument(db: Db, id: string): (DocumentMeta & { ord: number;
 }
 
 export function listParagraphs(db: Db, docOrd: number): Paragraph[] {
-  return db
-    .prepare('SELECT start, end, kind FROM paragraphs WHERE doc_ord = ? ORDER BY idx')
-    .all(docOrd) as Paragraph[];
+  const rows = db
+    .prepare('SELECT start, end, kind, lang, dir FROM paragraphs WHERE doc_ord = ? ORDER BY idx')
+    .all(docOrd) as (Paragraph & { lang: string; dir: string })[];
+  // lang and dir only where the source stated them: most paragraphs cross IPC as before.
+  return rows.map(({ lang, dir, ...paragraph }) => ({
+    ...paragraph,
+    ...(lang ? { lang } : {}),
+    ...(dir === 'rtl' || dir === 'ltr' ? { dir } : {}),
+  }));
 }
 
 export function listLinks(db: Db, docOrd: number): DocumentLink[] {

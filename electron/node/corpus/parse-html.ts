@@ -1,5 +1,5 @@
 import { Parser } from 'htmlparser2';
-import { TextAssembler, type AssembledText, type BlockKind } from './text-blocks';
+import { TextAssembler, type AssembledText, type BlockDir, type BlockKind } from './text-blocks';
 
 export type HtmlMetadata = {
   title: string;
@@ -70,6 +70,9 @@ export function parseHtml(html: string): ParsedHtml {
   let language = '';
   let dir = '';
   let depth = 0;
+  // lang and dir stated by open elements, innermost last: each block gets those around it.
+  const stated: { depth: number; lang: string; dir: BlockDir | '' }[] = [];
+  const around = () => stated[stated.length - 1] ?? { lang: '', dir: '' as const };
 
   const blockKind = (name: string): BlockKind => {
     if (HEADINGS.has(name)) return name as BlockKind;
@@ -100,11 +103,18 @@ export function parseHtml(html: string): ParsedHtml {
         }
         if (DROPPED.has(name)) dropped++;
         if (dropped > 0) return;
+        const lang = clean(attribs.lang ?? attribs['xml:lang']);
+        const stateDir = clean(attribs.dir).toLowerCase();
+        if (lang || stateDir === 'rtl' || stateDir === 'ltr') {
+          const outer = around();
+          stated.push({ depth, lang: lang || outer.lang, dir: stateDir === 'rtl' || stateDir === 'ltr' ? stateDir : outer.dir });
+        }
         if (name === 'blockquote') quote++;
         if (name === 'li') item++;
         if (BLOCKS.has(name)) {
           out.endBlock();
           out.setKind(blockKind(name));
+          out.setLanguage(around().lang, around().dir);
         }
         if (PREFORMATTED.has(name)) pre++;
         if (name === 'td' || name === 'th') out.addCellSeparator();
@@ -119,6 +129,8 @@ export function parseHtml(html: string): ParsedHtml {
         else out.addText(text);
       },
       onclosetag(name) {
+        const closesStated = stated.length > 0 && stated[stated.length - 1]!.depth === depth;
+        if (closesStated) stated.pop();
         depth--;
         if (name === 'title' && inTitle > 0) {
           inTitle--;
@@ -132,7 +144,10 @@ export function parseHtml(html: string): ParsedHtml {
         if (dropped > 0) return;
         if (name === 'a') out.closeLink();
         if (PREFORMATTED.has(name) && pre > 0) pre--;
-        if (BLOCKS.has(name)) out.endBlock();
+        if (BLOCKS.has(name)) {
+          out.endBlock();
+          out.setLanguage(around().lang, around().dir);
+        }
         if (name === 'blockquote' && quote > 0) quote--;
         if (name === 'li' && item > 0) item--;
       },

@@ -1,7 +1,11 @@
 /** What a block of a document was in its source; the reader may style it, never run it. */
 export type BlockKind = 'p' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'li' | 'quote' | 'pre' | 'row';
 
-export type TextBlock = { start: number; end: number; kind: BlockKind };
+/** Writing direction a source states for a block (dir="rtl"/"ltr"); without one the reader decides per paragraph. */
+export type BlockDir = 'rtl' | 'ltr';
+
+/** lang and dir: only when the source states them for the block (an HTML lang/dir around it). */
+export type TextBlock = { start: number; end: number; kind: BlockKind; lang?: string; dir?: BlockDir };
 
 /** A link found in a document: a span of its text and the address, kept as data only. */
 export type TextLink = { start: number; end: number; href: string };
@@ -43,12 +47,24 @@ export class TextAssembler {
   private lastChar = '';
   private hasText = false;
   private kind: BlockKind = 'p';
+  private lang = '';
+  private dir: BlockDir | '' = '';
   private openLinks: { href: string; start: number }[] = [];
   private pendingLinks: { href: string; start: number; end: number }[] = [];
 
   /** Sets the kind of the block being filled (the outermost structure wins when called first). */
   setKind(kind: BlockKind): void {
     if (this.bufferLength === 0) this.kind = kind;
+  }
+
+  /**
+   * The language and direction the source states around the blocks that follow (an empty
+   * string: none stated). Takes effect for the block being filled only if it has no text yet.
+   */
+  setLanguage(lang: string, dir: BlockDir | ''): void {
+    if (this.bufferLength > 0) return;
+    this.lang = lang;
+    this.dir = dir;
   }
 
   /** Appends flowing text, collapsing whitespace. */
@@ -119,7 +135,10 @@ export class TextAssembler {
       if (this.length > 0) this.push('\n\n');
       const start = this.length;
       this.push(body);
-      this.blocks.push({ start, end: this.length, kind: this.kind });
+      const block: TextBlock = { start, end: this.length, kind: this.kind };
+      if (this.lang) block.lang = this.lang;
+      if (this.dir) block.dir = this.dir;
+      this.blocks.push(block);
       const spans = [...this.pendingLinks, ...this.openLinks.map((l) => ({ ...l, end: raw.length }))];
       for (const span of spans) {
         const from = Math.max(0, span.start - lead);

@@ -54,19 +54,34 @@ type BodyProps = {
   onKeyDown?: (event: KeyboardEvent<HTMLDivElement>) => void;
 };
 
-type ParagraphProps = { text: string; start: number; end: number; decorations: readonly Decoration[]; links: readonly DocumentLink[] };
+type ParagraphProps = {
+  text: string;
+  start: number;
+  end: number;
+  /** As the source states them; without a stated direction each paragraph takes its own (dir="auto"). */
+  lang?: string;
+  dir?: 'rtl' | 'ltr';
+  decorations: readonly Decoration[];
+  links: readonly DocumentLink[];
+};
 
 /** One paragraph, rendered again only when its own marks change (stepping through hits touches two). */
 const Paragraph = memo(
-  function Paragraph({ text, start, end, decorations, links }: ParagraphProps) {
+  function Paragraph({ text, start, end, lang, dir, decorations, links }: ParagraphProps) {
     return (
-      <p dir="auto" data-start={start} data-end={end}>
+      <p dir={dir ?? 'auto'} lang={lang} data-start={start} data-end={end}>
         <DecoratedText text={text} start={start} end={end} decorations={decorations} links={links} />
       </p>
     );
   },
   (a, b) =>
-    a.text === b.text && a.start === b.start && a.end === b.end && a.links === b.links && sameDecorations(a.decorations, b.decorations),
+    a.text === b.text &&
+    a.start === b.start &&
+    a.end === b.end &&
+    a.lang === b.lang &&
+    a.dir === b.dir &&
+    a.links === b.links &&
+    sameDecorations(a.decorations, b.decorations),
 );
 
 function DocumentBody({ doc, decorations, bodyRef, onClick, onKeyDown }: BodyProps) {
@@ -82,6 +97,8 @@ function DocumentBody({ doc, decorations, bodyRef, onClick, onKeyDown }: BodyPro
           text={doc.text}
           start={p.start}
           end={p.end}
+          lang={p.lang}
+          dir={p.dir}
           decorations={perParagraph[i]!}
           links={linksPerParagraph[i]!}
         />

@@ -66,6 +66,24 @@ describe('parseHtml', () => {
     expect(parsed.meta).toMatchObject({ title: 'DC title', author: 'Creator', source: 'The Source', language: 'en' });
   });
 
+  it('keeps the lang and dir a block is given, by itself or by an element around it', () => {
+    const parsed = parseHtml(
+      '<html lang="en"><body><p>English first.</p>' +
+        '<div lang="ar" dir="rtl"><p>ISIS في بيانه</p><p dir="ltr">Latin inside</p>trailing نص</div>' +
+        '<p>Back <span lang="ar" dir="rtl">كلمة</span> in English.</p><p dir="sideways">Bad dir.</p></body></html>',
+    );
+    expect(parsed.blocks.map((b) => [parsed.text.slice(b.start, b.end), b.lang, b.dir])).toEqual([
+      ['English first.', 'en', undefined],
+      ['ISIS في بيانه', 'ar', 'rtl'],
+      ['Latin inside', 'ar', 'ltr'],
+      ['trailing نص', 'ar', 'rtl'],
+      // An inline span does not change its paragraph; an unknown dir is not kept.
+      ['Back كلمة in English.', 'en', undefined],
+      ['Bad dir.', 'en', undefined],
+    ]);
+    expect(parseHtml('<p>No language stated.</p>').blocks[0]).toEqual({ start: 0, end: 19, kind: 'p' });
+  });
+
   it('records links as spans of the text with their address', () => {
     const parsed = parseHtml('<p>See <a href=" https://example.org/a ">the   report</a> and <a href="#n1">note</a>.</p>');
     expect(parsed.text).toBe('See the report and note.');
