@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CorpusInfo } from '../../common/corpus/corpus-types';
 import type { CarrelServices } from '../../common/ipc/ipc-contract';
+import type { BuildSummary } from '../corpus/build-corpus';
 import type { CorpusStore } from '../corpus/corpus-store';
 import type { RecentCorpora } from '../corpora/recent-corpora';
 import type { CorpusDialogs } from './corpus-dialogs';
@@ -9,8 +10,13 @@ import type { CorpusService } from './corpus-service';
 import { ServiceError } from './service-error';
 
 export type CorpusChoiceService = Pick<CarrelServices, 'chooseCorpus' | 'listRecentCorpora' | 'openRecentCorpus' | 'forgetRecentCorpus'> & {
-  /** Opens a corpus file and puts it first in the recent list. */
-  openAndRemember(file: string): CorpusInfo;
+  /**
+   * At start-up: switches to the corpus opened last when asked to and it still opens (else
+   * the default stays), and puts the open corpus first in the recent list.
+   */
+  start(options: { reopenLast: boolean }): void;
+  /** A corpus built in the app joins the recent list. */
+  rememberBuilt(summary: BuildSummary): void;
 };
 
 export type CorpusChoiceDeps = {
@@ -20,7 +26,7 @@ export type CorpusChoiceDeps = {
   now: () => Date;
 };
 
-export function rememberStore(recent: RecentCorpora, store: CorpusStore, now: Date): void {
+function rememberStore(recent: RecentCorpora, store: CorpusStore, now: Date): void {
   recent.remember({
     file: store.file,
     corpusId: store.info.id,
@@ -47,7 +53,30 @@ export function createCorpusChoiceService(deps: CorpusChoiceDeps): CorpusChoiceS
     return recent.list().map((entry) => ({ ...entry, isOpen: entry.file === open, available: fs.existsSync(entry.file) }));
   };
   return {
-    openAndRemember,
+    start({ reopenLast }) {
+      const last = recent.list()[0];
+      try {
+        if (reopenLast && last) corpus.openFile(last.file);
+      } catch (error) {
+        // Moved, deleted or damaged since: the default corpus stays open.
+        if (!(error instanceof ServiceError)) throw error;
+      }
+      try {
+        rememberStore(recent, corpus.requireStore(), deps.now());
+      } catch (error) {
+        // No corpus opens at all: the window explains why; nothing to remember.
+        if (!(error instanceof ServiceError)) throw error;
+      }
+    },
+    rememberBuilt(summary) {
+      recent.remember({
+        file: summary.outFile,
+        corpusId: summary.corpusId,
+        title: summary.title,
+        documentCount: summary.documents,
+        openedAt: deps.now().toISOString(),
+      });
+    },
     async chooseCorpus() {
       if (!deps.dialogs) throw new ServiceError('unavailable', 'Choosing a corpus file needs the Carrel app window.');
       const file = await deps.dialogs.chooseCorpusFile();

@@ -2,10 +2,9 @@ import type { CarrelServices } from '../../common/ipc/ipc-contract';
 import type { OpenCorpusOptions } from '../corpus/corpus-store';
 import { openRecentCorpora } from '../corpora/recent-corpora';
 import { createCorpusBuildService } from './corpus-build-service';
-import { createCorpusChoiceService, rememberStore } from './corpus-choice-service';
+import { createCorpusChoiceService } from './corpus-choice-service';
 import type { CorpusDialogs } from './corpus-dialogs';
 import { createCorpusService } from './corpus-service';
-import { ServiceError } from './service-error';
 import { createSearchService } from './search-service';
 import { createSecurityService } from './security-service';
 import { createAnchorReviewService } from './user-data/anchor-review-service';
@@ -54,34 +53,14 @@ export function createServices(config: ServicesConfig): AppServices {
   const clock = config.now ?? (() => new Date());
   const corpus = createCorpusService(config.corpusFile, { nativeBinding: config.nativeBinding });
   const recent = openRecentCorpora(config.recentCorporaFile);
-  const last = recent.list()[0];
-  if (config.reopenLastCorpus && last) {
-    try {
-      corpus.openFile(last.file);
-    } catch (error) {
-      // Moved, deleted or damaged since: the default corpus stays open.
-      if (!(error instanceof ServiceError)) throw error;
-    }
-  }
-  try {
-    rememberStore(recent, corpus.requireStore(), clock());
-  } catch (error) {
-    if (!(error instanceof ServiceError)) throw error;
-  }
   const choice = createCorpusChoiceService({ corpus, recent, dialogs: config.dialogs, now: clock });
+  choice.start({ reopenLast: config.reopenLastCorpus ?? false });
   const build = createCorpusBuildService({
     dialogs: config.dialogs,
     corporaDir: config.corporaDir,
     currentCorpusFile: corpus.currentFile,
     nativeBinding: config.nativeBinding,
-    onBuilt: (summary) =>
-      recent.remember({
-        file: summary.outFile,
-        corpusId: summary.corpusId,
-        title: summary.title,
-        documentCount: summary.documents,
-        openedAt: clock().toISOString(),
-      }),
+    onBuilt: choice.rememberBuilt,
   });
   const search = createSearchService(corpus.requireStore);
   const userData = createUserDataContext(corpus.requireStore, {
