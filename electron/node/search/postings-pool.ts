@@ -1,3 +1,4 @@
+import { writeVarint } from './postings';
 /**
  * The postings of every term of a corpus while it is indexed, in a few large typed arrays
  * rather than objects and arrays per term: a term is a number, its state one record, and its
@@ -145,9 +146,9 @@ export class PostingsPool {
     let previousKey = 0;
     let previousEnd = 0;
     for (let i = 0; i < n; i++) {
-      p = putVarint(out, p, keys[i]! - previousKey);
-      p = putVarint(out, p, Math.round(weights[i]! * 1000));
-      p = putVarint(out, p, ends[i]! - previousEnd);
+      p = writeVarint(out, p, keys[i]! - previousKey);
+      p = writeVarint(out, p, Math.round(weights[i]! * 1000));
+      p = writeVarint(out, p, ends[i]! - previousEnd);
       previousKey = keys[i]!;
       previousEnd = ends[i]!;
     }
@@ -244,16 +245,6 @@ export class PostingsPool {
   }
 }
 
-function putVarint(out: Uint8Array, at: number, value: number): number {
-  let p = at;
-  let v = value;
-  while (v >= 0x80) {
-    out[p++] = (v & 0x7f) | 0x80;
-    v = Math.floor(v / 128);
-  }
-  out[p++] = v;
-  return p;
-}
 
 function writeU32(bytes: Uint8Array, at: number, value: number): void {
   bytes[at] = value & 0xff;

@@ -128,7 +128,7 @@ export class PostingsWriter {
 }
 
 /** Writes an unsigned varint (5 bytes at most for 32-bit values); returns the next position. */
-function writeVarint(out: Uint8Array, at: number, value: number): number {
+export function writeVarint(out: Uint8Array, at: number, value: number): number {
   let p = at;
   let v = value;
   while (v >= 0x80) {
