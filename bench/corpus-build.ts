@@ -8,21 +8,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildCorpus, type BuildPhase } from '../electron/node/corpus/build-corpus';
-import { DATA_DIR, ensurePackages, readGcide } from './debian-texts';
+import { DATA_DIR, ensurePackages, readGcide, writeEntriesAsFiles } from './debian-texts';
 
 const { values } = parseArgs({ options: { limit: { type: 'string' }, keep: { type: 'boolean', default: false } } });
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 const entries = readGcide(ensurePackages(log)).slice(0, values.limit ? Number(values.limit) : undefined);
 const sources = path.join(DATA_DIR, 'sources', 'gcide-build');
-fs.rmSync(sources, { recursive: true, force: true });
-log(`Writing ${entries.length} GCIDE entries as files …`);
-entries.forEach((entry, i) => {
-  // 1,000 files per folder, as a user's folder of sources would be split.
-  const dir = path.join(sources, String(Math.floor(i / 1000)).padStart(3, '0'));
-  if (i % 1000 === 0) fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, `${String(i).padStart(6, '0')}.txt`), `${entry.headword}\n\n${entry.text}\n`);
-});
+writeEntriesAsFiles(entries, sources, log);
 
 const cpu = () => {
   const usage = process.cpuUsage();

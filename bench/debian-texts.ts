@@ -103,3 +103,17 @@ export function readGcide(root: string): DictionaryEntry[] {
   }
   return entries;
 }
+
+/**
+ * Writes dictionary entries as one text file each (headword, blank line, text), 1,000 files
+ * per folder, as a user's folder of sources would be split. Replaces whatever `dir` held.
+ */
+export function writeEntriesAsFiles(entries: readonly DictionaryEntry[], dir: string, log: (line: string) => void): void {
+  fs.rmSync(dir, { recursive: true, force: true });
+  log(`Writing ${entries.length} GCIDE entries as files …`);
+  entries.forEach((entry, i) => {
+    const folder = path.join(dir, String(Math.floor(i / 1000)).padStart(3, '0'));
+    if (i % 1000 === 0) fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(path.join(folder, `${String(i).padStart(6, '0')}.txt`), `${entry.headword}\n\n${entry.text}\n`);
+  });
+}

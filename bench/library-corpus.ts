@@ -5,20 +5,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildCorpus } from '../electron/node/corpus/build-corpus';
-import { DATA_DIR, ensurePackages, readGcide } from './debian-texts';
+import { DATA_DIR, ensurePackages, readGcide, writeEntriesAsFiles } from './debian-texts';
 
 export function ensureLibraryCorpus(log: (line: string) => void): string {
   const outFile = path.join(DATA_DIR, 'corpora', 'gcide-library.sqlite');
   if (fs.existsSync(outFile)) return outFile;
   const entries = readGcide(ensurePackages(log));
   const sources = path.join(DATA_DIR, 'sources', 'gcide-library');
-  fs.rmSync(sources, { recursive: true, force: true });
-  log(`Writing ${entries.length} GCIDE entries as files …`);
-  entries.forEach((entry, i) => {
-    const dir = path.join(sources, String(Math.floor(i / 1000)).padStart(3, '0'));
-    if (i % 1000 === 0) fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, `${String(i).padStart(6, '0')}.txt`), `${entry.headword}\n\n${entry.text}\n`);
-  });
+  writeEntriesAsFiles(entries, sources, log);
   log('Building the corpus …');
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
   buildCorpus({ sourcesDir: sources, outFile, title: 'GCIDE (library bench)' });
