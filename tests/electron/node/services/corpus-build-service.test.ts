@@ -52,7 +52,8 @@ describe('building a corpus from the app', () => {
     const started = value(await table.startCorpusBuild({}))!;
     expect(started).toMatchObject({ state: 'running', sourcesDir: folder, outFile: output });
     expect(suggested).toEqual([path.join(ws.dir, 'corpora', 'corpus-mixed.sqlite')]);
-    // The build has not run to its end inside the call: the service answers meanwhile.
+    // The build has not run inside the call: it is still at its start, and the service answers meanwhile.
+    expect(value(await table.getCorpusBuild({ jobId: started.jobId }))).toMatchObject({ state: 'running', done: 0 });
     expect(value(await table.getCorpusInfo(undefined)).title).toBe('Small');
     const done = await finished(started.jobId);
     expect(done.state).toBe('done');
