@@ -203,9 +203,12 @@ function opens(file: string, key: CipherKey, nativeBinding?: string): boolean {
   }
 }
 
-function backupsSentence({ converted, deleted, untouched }: BackupsOutcome, done: string): string {
+function backupsSentence({ converted, deleted, untouched, leftovers }: BackupsOutcome, done: string): string {
   const parts = [`A copy was kept in backups/ before the change; ${converted} backup${converted === 1 ? ' was' : 's were'} ${done} too.`];
   if (deleted) parts.push(`${deleted} backup${deleted === 1 ? '' : 's'} that could not be encrypted ${deleted === 1 ? 'was' : 'were'} deleted, so that no readable copy remains.`);
+  if (leftovers) {
+    parts.push(`${leftovers} unfinished ${leftovers === 1 ? 'copy' : 'copies'} left by an interrupted backup or change ${leftovers === 1 ? 'was' : 'were'} deleted.`);
+  }
   if (untouched) parts.push(`${untouched} older backup${untouched === 1 ? ' is' : 's are'} still encrypted with an earlier passphrase.`);
   return parts.join(' ');
 }

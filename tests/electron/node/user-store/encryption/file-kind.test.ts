@@ -48,7 +48,7 @@ describe('telling an encrypted notes file from a damaged one', () => {
   it.each([
     ['plain', false],
     ['encrypted', true],
-  ] as const)('a %s database with %s', (_name, encrypt) => {
+  ] as const)('a %s database with its first page zeroed, only its second half, or random bytes of its size: damaged', (_name, encrypt) => {
     if (encrypt) convertDatabaseFile(file, null, testKey('kind'));
     for (const [what, cut] of damage) {
       const original = fs.readFileSync(file);
