@@ -36,7 +36,6 @@ export function createEncryptionService(context: UserDataContext, options: Encry
   const now = options.now ?? (() => new Date());
   const vault = options.vault;
   const throttle = createUnlockThrottle();
-  let busy = false;
 
   const status = (): UserDataStatus => {
     const current = context.status();
@@ -65,16 +64,8 @@ export function createEncryptionService(context: UserDataContext, options: Encry
     if (!context.file) throw new ServiceError('user-data-unavailable', 'No notes database is configured.');
     return context.file;
   };
-  /** One passphrase operation at a time (scrypt runs off the main thread, so calls could overlap). */
-  const exclusive = async <T>(run: () => Promise<T>): Promise<T> => {
-    if (busy) throw new ServiceError('user-data-busy', 'Carrel is still working on your previous request. Try again in a moment.');
-    busy = true;
-    try {
-      return await run();
-    } finally {
-      busy = false;
-    }
-  };
+  /** One passphrase operation at a time (scrypt runs off the main thread, so calls could overlap), nor during a restore. */
+  const exclusive = <T>(run: () => Promise<T>): Promise<T> => context.exclusive(run);
   /** The key of the encrypted file for this passphrase, or `wrong-passphrase` (counted by the throttle). */
   const currentKey = async (file: string, passphrase: string): Promise<CipherKey> => {
     throttle.check();
