@@ -3,9 +3,10 @@ import { MIN_PASSPHRASE_LENGTH, type EncryptionChangeResult, type UserDataStatus
 import { wipeKey, type CipherKey } from '../../user-store/encryption/cipher-key';
 import { changeEncryption, convertBackups, type BackupsOutcome } from '../../user-store/encryption/change-encryption';
 import { openWithKey, type FileKey } from '../../user-store/encryption/convert-file';
-import { fileKind, fileSalt } from '../../user-store/encryption/file-kind';
+import { fileKind, fileSalt, inspectFile } from '../../user-store/encryption/file-kind';
 import { forgetKey, isKeyRemembered, recallKey, rememberKey, type KeyVault } from '../../user-store/encryption/key-vault';
 import { deriveKey, newSalt } from '../../user-store/encryption/passphrase-key';
+import { listAllBackups } from '../../user-store/notes-files';
 import { UserStoreOpenError } from '../../user-store/user-store-error';
 import { ServiceError } from '../service-error';
 import { createUnlockThrottle } from './unlock-throttle';
@@ -72,7 +73,15 @@ export function createEncryptionService(context: UserDataContext, options: Encry
     const salt = fileSalt(file);
     const key = { key: await deriveKey(passphrase, salt), salt };
     if (!opens(file, key, context.nativeBinding)) {
+      // A damaged first page fails like a wrong key; a backup keyed alike tells the two apart.
+      const damaged = opensABackup(file, key, context.nativeBinding);
       wipeKey(key);
+      if (damaged) {
+        throw new ServiceError(
+          'user-data-damaged',
+          'This passphrase opens your backups but not your notes file: the file is damaged. Restore the newest backup (Carrel keeps the damaged file aside first).',
+        );
+      }
       throttle.failed();
       throw new ServiceError('wrong-passphrase', WRONG);
     }
@@ -192,6 +201,17 @@ function opens(file: string, key: CipherKey, nativeBinding?: string): boolean {
     if ((error as { code?: string }).code === 'SQLITE_NOTADB') return false;
     throw error;
   }
+}
+
+/** Whether `key` opens one of the file's encrypted backups that share its salt (made while encrypted with the same key). */
+function opensABackup(file: string, key: CipherKey, nativeBinding?: string): boolean {
+  return listAllBackups(file).some((backup) => {
+    try {
+      return inspectFile(backup.path).kind === 'encrypted' && fileSalt(backup.path).equals(key.salt) && opens(backup.path, key, nativeBinding);
+    } catch {
+      return false;
+    }
+  });
 }
 
 function backupsSentence({ converted, deleted, untouched, leftovers }: BackupsOutcome, done: string): string {
