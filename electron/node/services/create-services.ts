@@ -69,7 +69,7 @@ export function createServices(config: ServicesConfig): AppServices {
     nativeBinding: config.userDbNativeBinding,
     now: config.now,
   });
-  const encryption = createEncryptionService(userData, { vault: config.keyVault });
+  const encryption = createEncryptionService(userData, { vault: config.keyVault, now: config.now });
   return {
     ...createHighlightService(userData),
     ...createNoteService(userData),
