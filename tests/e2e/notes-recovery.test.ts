@@ -7,6 +7,7 @@ import { createServices } from '../../electron/node/services/create-services';
 import { listDailyBackups } from '../../electron/node/user-store/backup';
 import { BUNDLED_CORPUS, ROOT } from '../harness/paths';
 import { launchHarness, openApp, type Harness } from '../harness/renderer-harness';
+import { CAN_MOUNT_TMPFS, mountTmpfs, type Tmpfs } from '../harness/tmpfs';
 
 const SHOTS = path.join(ROOT, 'test-results');
 const NOTE = 'MARGENTA-61: the caption contradicts the video';
@@ -119,5 +120,45 @@ describe('encrypted notes that start locked: the backups are offered under the p
     await page.getByRole('button', { name: 'Notebook', exact: true }).click();
     await expect.poll(() => page.locator('main').textContent(), { timeout: 10_000 }).toContain(NOTE);
     expect(harness.pageErrors.filter((e) => !e.includes('Failed to load resource'))).toEqual([]);
+  });
+});
+
+describe.skipIf(!CAN_MOUNT_TMPFS)('a read-only notes folder at start (a tmpfs remounted read-only)', () => {
+  let mounted: Tmpfs | undefined;
+  let harness: Harness | undefined;
+  afterAll(async () => {
+    await harness?.close();
+    try {
+      mounted?.remountWritable();
+    } catch {
+      // already writable
+    }
+    mounted?.unmount();
+  });
+
+  it('gets its own words, no backup offered, and "Try again" opens the notes once the folder is writable', async () => {
+    mounted = mountTmpfs(8192)!;
+    const userDbFile = path.join(mounted.dir, 'carrel-user.sqlite');
+    const services = createServices({ corpusFile: BUNDLED_CORPUS, userDbFile });
+    const documentId = services.listDocuments(undefined)[0]!.id;
+    services.createHighlight({ documentId, start: 0, end: 12, color: 'green', note: NOTE });
+    services.close();
+    mounted.remountReadOnly();
+
+    harness = await launchHarness({ corpusFile: BUNDLED_CORPUS, userDbFile });
+    await openApp(harness);
+    const { page } = harness;
+    const panel = page.getByRole('region', { name: 'Carrel cannot write to the folder of your notes' });
+    await panel.waitFor();
+    await expect.poll(() => panel.textContent()).toContain('read-only disk or volume');
+    expect(await panel.textContent()).not.toMatch(/damaged|backup/i);
+    await shot(page, 'read-only');
+    await panel.getByRole('button', { name: 'Try again' }).click();
+    await expect.poll(() => panel.getByRole('alert').textContent()).toContain('cannot be written yet');
+    mounted.remountWritable();
+    await panel.getByRole('button', { name: 'Try again' }).click();
+    await panel.waitFor({ state: 'detached', timeout: 10_000 });
+    await page.getByRole('button', { name: 'Notebook', exact: true }).click();
+    await expect.poll(() => page.locator('main').textContent(), { timeout: 10_000 }).toContain(NOTE);
   });
 });

@@ -70,17 +70,17 @@ export function openFailure(error: unknown, file: string, stage: 'folder' | 'fil
     case 'read-only':
       return new UserStoreOpenError(
         'user-data-read-only',
-        `Carrel cannot write to the folder of your notes, ${folder}: it is on a read-only disk or volume.${kept} Make it writable (or start Carrel with CARREL_USER_DB set to a file in a writable folder), then start Carrel again.`,
+        `Carrel cannot write to the folder of your notes, ${folder}: it is on a read-only disk or volume.${kept} Make it writable (or start Carrel with CARREL_USER_DB set to a file in a writable folder), then try again.`,
       );
     case 'permission':
       return new UserStoreOpenError(
         'user-data-read-only',
-        `Carrel cannot write to the folder of your notes, ${folder}: permission denied (${detail}).${kept} Give your account permission to write there, then start Carrel again.`,
+        `Carrel cannot write to the folder of your notes, ${folder}: permission denied (${detail}).${kept} Give your account permission to write there, then try again.`,
       );
     case 'disk-full':
       return new UserStoreOpenError(
         'user-data-disk-full',
-        `The disk that holds your notes (${folder}) is full: Carrel needs a little room to open them.${kept} Free some space on that disk, then start Carrel again.`,
+        `The disk that holds your notes (${folder}) is full: Carrel needs a little room to open them.${kept} Free some space on that disk, then try again.`,
       );
     case 'damaged':
       return damaged(file, `SQLite cannot read it (${detail})`);
