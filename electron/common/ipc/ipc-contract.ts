@@ -5,6 +5,7 @@ import type { AppCommand } from './app-commands';
 import type { Result } from '../result';
 import type { SecurityStatus } from '../security/security-status';
 import type { EncryptionChangeResult, UserDataStatus } from '../security/user-data-status';
+import type { UserDataBackups, UserDataRecoveryResult } from '../security/user-data-backups';
 import type { DocumentMatches, FindInDocumentRequest, SearchRequest, SearchResponse } from '../search/search-types';
 import type { AnchorReview, AnchorReviewDecision, AnchorReviewOutcome } from '../notes/anchor-review-types';
 import type { NotebookQuery, NotebookResult, NotedDocument } from '../notes/notebook-types';
@@ -105,6 +106,19 @@ export interface CarrelServices {
   changeUserDataPassphrase(input: { current: string; passphrase: string; confirmation: string }): Promise<EncryptionChangeResult>;
   /** Stores the notes database and its backups unencrypted again. */
   decryptUserData(input: { passphrase: string }): Promise<EncryptionChangeResult>;
+
+  // Backups of the notes database (electron/node/user-store/restore-backup.ts).
+  /** Every backup, newest first, each checked (plain ones opened and checked; encrypted ones cannot be without the passphrase). */
+  listUserDataBackups(input: undefined): UserDataBackups;
+  /**
+   * Replaces the notes file by the backup main listed under `name`: the file as it is now is kept
+   * in backups/ first, the copy is verified and flushed before it takes the file's name, then reopened.
+   */
+  restoreUserDataBackup(input: { name: string }): Promise<UserDataRecoveryResult>;
+  /** When the notes file is empty, missing or damaged: keeps it and every backup in backups/ (never pruned), and starts with empty notes. */
+  startNewUserData(input: undefined): Promise<UserDataRecoveryResult>;
+  /** Tries to open the notes again (after the user made the folder writable or freed disk space). */
+  retryUserData(input: undefined): UserDataStatus;
 }
 
 export type Method = keyof CarrelServices;
@@ -155,6 +169,10 @@ export const CHANNELS = {
   encryptUserData: 'carrel:user-data:encrypt',
   changeUserDataPassphrase: 'carrel:user-data:change-passphrase',
   decryptUserData: 'carrel:user-data:decrypt',
+  listUserDataBackups: 'carrel:user-data:list-backups',
+  restoreUserDataBackup: 'carrel:user-data:restore-backup',
+  startNewUserData: 'carrel:user-data:start-new',
+  retryUserData: 'carrel:user-data:retry',
 } as const satisfies Record<Method, string>;
 
 export const METHODS = Object.keys(CHANNELS) as Method[];

@@ -13,6 +13,7 @@ import {
 import { HIGHLIGHT_COLORS } from '../notes/notes-types';
 import { LIBRARY_PAGE_MAX } from '../corpus/library-types';
 import { MAX_PASSPHRASE_LENGTH } from '../security/user-data-status';
+import { BACKUP_NAME_PATTERN } from '../security/user-data-backups';
 
 const documentId = z
   .string()
@@ -94,4 +95,9 @@ export const INPUT_SCHEMAS = {
   encryptUserData: z.object({ passphrase, confirmation: passphrase }).strict(),
   changeUserDataPassphrase: z.object({ current: passphrase, passphrase, confirmation: passphrase }).strict(),
   decryptUserData: z.object({ passphrase }).strict(),
+  listUserDataBackups: z.undefined(),
+  // A name main gave (checked again against its own list), never a path.
+  restoreUserDataBackup: z.object({ name: z.string().regex(BACKUP_NAME_PATTERN, 'Name a backup by the name Carrel listed') }).strict(),
+  startNewUserData: z.undefined(),
+  retryUserData: z.undefined(),
 } satisfies { [M in Method]: z.ZodType<Input<M>> };

@@ -15,6 +15,7 @@ import { createNoteService } from './user-data/note-service';
 import { createNotebookService } from './user-data/notebook-service';
 import { createUndoService } from './user-data/undo-service';
 import { createEncryptionService } from './user-data/encryption-service';
+import { createBackupRestoreService } from './user-data/backup-restore-service';
 import type { KeyVault } from '../user-store/encryption/key-vault';
 import { createUserDataContext } from './user-data/user-data-context';
 
@@ -68,6 +69,7 @@ export function createServices(config: ServicesConfig): AppServices {
     nativeBinding: config.userDbNativeBinding,
     now: config.now,
   });
+  const encryption = createEncryptionService(userData, { vault: config.keyVault, now: config.now });
   return {
     ...createHighlightService(userData),
     ...createNoteService(userData),
@@ -76,7 +78,8 @@ export function createServices(config: ServicesConfig): AppServices {
     ...createNotebookService(userData),
     ...createAnchorReviewService(userData),
     ...createExportService(userData),
-    ...createEncryptionService(userData, { vault: config.keyVault }),
+    ...encryption,
+    ...createBackupRestoreService(userData, { now: config.now, status: () => encryption.getUserDataStatus(undefined) }),
     ...createSecurityService({
       corpusFile: corpus.currentFile,
       userDbFile: config.userDbFile,

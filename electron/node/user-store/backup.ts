@@ -1,16 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../sqlite/open-database';
+import { backupDir, fileStem, flushFile, flushFolder, nameStamp, nonEmptyWal, stampTime } from './notes-files';
+
+export { backupDir } from './notes-files';
 
 export const DEFAULT_KEPT_BACKUPS = 5;
 export const DEFAULT_KEPT_DAILY_BACKUPS = 7;
 /** A daily backup is written when the newest one is older than this. */
 const DAILY_INTERVAL_MS = 20 * 60 * 60 * 1000;
-
-/** Folder of the backups of a user database: beside it, in `backups/`. */
-export function backupDir(file: string): string {
-  return path.join(path.dirname(file), 'backups');
-}
 
 /**
  * Writes a consistent copy of the open database (VACUUM INTO reads one snapshot, WAL
@@ -29,12 +27,81 @@ export function backupDatabase(db: Db, file: string, version: number, now: Date,
   return target;
 }
 
-/** VACUUM INTO a temporary name, renamed when complete: a crash never leaves a half backup under a backup's name. */
+/**
+ * VACUUM INTO a temporary name, flushed, renamed when complete: a crash never leaves a half
+ * backup under a backup's name (the `.partial` it may leave is deleted at the next start).
+ */
 function copyInto(db: Db, target: string): void {
   const partial = `${target}.partial`;
   fs.rmSync(partial, { force: true });
-  db.prepare('VACUUM INTO ?').run(partial);
-  fs.renameSync(partial, target);
+  try {
+    db.prepare('VACUUM INTO ?').run(partial);
+    flushFile(partial);
+    fs.renameSync(partial, target);
+  } catch (error) {
+    fs.rmSync(partial, { force: true });
+    throw error;
+  }
+  flushFolder(path.dirname(target));
+}
+
+/** A free name in backups/ for a copy of `file`: `<stem>-<label>-<time>[-n].sqlite`. */
+function freeName(file: string, label: string, time: Date): string {
+  const dir = backupDir(file);
+  const base = `${fileStem(file)}-${label}-${nameStamp(time)}`;
+  let target = path.join(dir, `${base}.sqlite`);
+  for (let n = 2; fs.existsSync(target); n++) target = path.join(dir, `${base}-${n}.sqlite`);
+  return target;
+}
+
+/** Copies one file under a temporary name, flushed, then renamed: it exists complete or not at all. */
+function copyWhole(from: string, to: string): void {
+  const partial = `${to}.partial`;
+  try {
+    fs.copyFileSync(from, partial);
+    flushFile(partial);
+    fs.renameSync(partial, to);
+  } finally {
+    fs.rmSync(partial, { force: true });
+  }
+}
+
+/**
+ * Keeps the database file as it is now, whatever it holds (damaged, empty, encrypted), byte for
+ * byte in backups/<stem>-aside-<time>.sqlite, with its -wal or -journal when they hold anything;
+ * set-aside copies are never pruned. Returns the copy's path.
+ */
+export function setAsideCopy(file: string, now: Date): string {
+  fs.mkdirSync(backupDir(file), { recursive: true });
+  const target = freeName(file, 'aside', now);
+  // Sidecars first: when the copy of the file appears, what SQLite needs with it is already there.
+  const journal = `${file}-journal`;
+  for (const [sidecar, suffix] of [
+    [nonEmptyWal(file), '-wal'],
+    [fs.existsSync(journal) && fs.statSync(journal).size > 0 ? journal : undefined, '-journal'],
+  ] as const) {
+    if (sidecar) copyWhole(sidecar, `${target}${suffix}`);
+  }
+  copyWhole(file, target);
+  flushFolder(path.dirname(target));
+  return target;
+}
+
+/**
+ * Renames backups that pruning could delete (before migrations, daily) to set-aside names, so
+ * that they are never replaced by copies of new, empty notes: done when the user starts afresh.
+ * Returns how many were renamed.
+ */
+export function protectBackups(file: string): number {
+  let renamed = 0;
+  for (const backup of [...listBackups(file), ...listDailyBackups(file)]) {
+    const name = path.basename(backup, '.sqlite');
+    const stamp = /\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z/.exec(name)?.[0];
+    fs.renameSync(backup, freeName(file, 'aside', (stamp && stampTime(stamp)) || fs.statSync(backup).mtime));
+    renamed++;
+  }
+  if (renamed) flushFolder(backupDir(file));
+  return renamed;
 }
 
 /** The backups of one database file, oldest first. */

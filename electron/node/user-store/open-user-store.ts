@@ -2,12 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openCipherDatabase } from '../sqlite/open-cipher-database';
 import type { Db } from '../sqlite/open-database';
-import { backupDatabase, backupDir, dailyBackup, DEFAULT_KEPT_BACKUPS } from './backup';
+import { backupDatabase, dailyBackup, DEFAULT_KEPT_BACKUPS } from './backup';
 import { withRawKey, type CipherKey } from './encryption/cipher-key';
-import { removeInterruptedConversions } from './encryption/convert-file';
-import { fileKind } from './encryption/file-kind';
+import { inspectFile, type FileInspection } from './encryption/file-kind';
 import { MIGRATIONS } from './migrations';
 import type { Migration } from './migrations/migration';
+import { flushFile, flushFolder, listAllBackups, removeLeftovers } from './notes-files';
+import { damaged, openFailure, restoreSentence } from './open-failure';
 import { UserStoreOpenError } from './user-store-error';
 
 /** PRAGMA application_id of a Carrel user database ("CRLU"). */
@@ -25,6 +26,11 @@ export type OpenUserStoreOptions = {
   now?: () => Date;
   /** Keep a daily copy of the file in backups/ (default true). */
   dailyBackups?: boolean;
+  /**
+   * The user chose to start with empty notes: a missing file (or one without tables) is a fresh
+   * start even though backups exist. Without it, that is refused, so a lost file is never replaced silently.
+   */
+  startNew?: boolean;
 };
 
 export type UserStore = {
@@ -42,9 +48,11 @@ export type UserStore = {
 };
 
 /**
- * Opens (creating if needed) the user database: refuses a file from a newer Carrel or a file
- * that is not a Carrel user database WITHOUT writing to it, backs the file up before any
- * migration, then applies the pending migrations, each in its own transaction.
+ * Opens (creating if needed) the user database: refuses a file from a newer Carrel, a file that
+ * is not a Carrel user database, and a damaged or emptied one WITHOUT writing to it (nor pruning
+ * a backup), backs the file up before any migration, then applies the pending migrations, each
+ * in its own transaction. Only a missing file with no backups is a fresh start; the new file is
+ * made whole under a temporary name first, so a crash never leaves an empty file to mistake.
  */
 export function openUserStore(file: string, options: OpenUserStoreOptions = {}): UserStore {
   const migrations = options.migrations ?? MIGRATIONS;
@@ -54,21 +62,38 @@ export function openUserStore(file: string, options: OpenUserStoreOptions = {}):
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
   } catch (error) {
-    throw new UserStoreOpenError('user-data-unavailable', `The folder for your notes, ${path.dirname(file)}, cannot be created (${(error as Error).message}).`);
+    throw openFailure(error, file, 'folder');
   }
-  let kind: ReturnType<typeof fileKind>;
+  let inspection: FileInspection;
   try {
-    removeInterruptedConversions(file);
-    kind = fileKind(file);
+    // Temporary copies a crash left may hold notes in the clear: they go before anything else.
+    removeLeftovers(file);
+    inspection = inspectFile(file);
   } catch (error) {
-    throw new UserStoreOpenError('user-data-unavailable', `Your notes database ${file} cannot be read (${(error as Error).message}).`);
+    throw openFailure(error, file);
   }
-  const encrypted = kind === 'encrypted';
+  const hasBackups = listAllBackups(file).length > 0;
+  const created = inspection.kind === 'missing';
+  if (created && hasBackups && !options.startNew) {
+    throw new UserStoreOpenError(
+      'user-data-missing',
+      `Your notes database ${file} is missing. Carrel did not start afresh in its place.${restoreSentence(file)}`,
+    );
+  }
+  if (inspection.kind === 'empty') {
+    throw new UserStoreOpenError(
+      'user-data-empty',
+      `Your notes database ${file} is empty (0 bytes): what it held was lost outside Carrel (a disk or sync problem, or a copy that went wrong). Carrel did not start afresh over it and left it as it is.${restoreSentence(file)}`,
+    );
+  }
+  if (inspection.kind === 'damaged') throw damaged(file, inspection.reason!);
+  const encrypted = inspection.kind === 'encrypted';
   if (encrypted && !options.key) {
     throw new UserStoreOpenError('user-data-locked', 'Your notes are encrypted. Enter your passphrase to open them.');
   }
   let db: Db | undefined;
   try {
+    if (created) createDatabase(file, migrations, options.nativeBinding);
     db = encrypted
       ? withRawKey(options.key!, (key) => openCipherDatabase(file, { nativeBinding: options.nativeBinding, key }))
       : openCipherDatabase(file, { nativeBinding: options.nativeBinding });
@@ -88,6 +113,17 @@ export function openUserStore(file: string, options: OpenUserStoreOptions = {}):
     if (applicationId === 0 && (version !== 0 || hasTables)) {
       throw new UserStoreOpenError('user-data-invalid', `${name} at ${file} is a SQLite file but not Carrel's notes database; it was left untouched.`);
     }
+    if (!hasTables && hasBackups && !options.startNew) {
+      throw new UserStoreOpenError(
+        'user-data-empty',
+        `Your notes database ${file} holds nothing (a SQLite file without a single table), although backups of it exist. Carrel did not start afresh over it and left it as it is.${restoreSentence(file)}`,
+      );
+    }
+    // A damaged page is found now, before the user writes into the file or a backup of it replaces a good one.
+    const problems = db.pragma('quick_check(3)', { simple: false }) as { quick_check: string }[];
+    if (problems.length !== 1 || problems[0]!.quick_check !== 'ok') {
+      throw damaged(file, `SQLite's check of it found ${problems.map((row) => `“${row.quick_check}”`).join(', ')}`);
+    }
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
@@ -96,24 +132,45 @@ export function openUserStore(file: string, options: OpenUserStoreOptions = {}):
       version > 0 && version < latest ? backupDatabase(db, file, version, now(), options.keepBackups ?? DEFAULT_KEPT_BACKUPS) : undefined;
     migrate(db, migrations, version);
     // A file that already held notes also gets its daily copy (a new, empty one has nothing to keep).
-    if (version > 0 && options.dailyBackups !== false) dailyBackup(db, file, now());
+    if (!created && version > 0 && options.dailyBackups !== false) dailyBackup(db, file, now());
     const open = db;
     return {
       db: open,
       file,
       encrypted,
-      openedAtVersion: version,
+      openedAtVersion: created ? 0 : version,
       backupFile,
       write: (write) => open.transaction(write).immediate(),
       close: () => open.close(),
     };
   } catch (error) {
     db?.close();
-    if (error instanceof UserStoreOpenError) throw error;
-    throw new UserStoreOpenError(
-      'user-data-invalid',
-      `Your notes database ${file} cannot be opened: it is damaged or not a Carrel notes database (${(error as Error).message}). It was left as it is; copies made earlier are in ${backupDir(file)}.`,
-    );
+    throw openFailure(error, file);
+  }
+}
+
+/**
+ * A new database, migrated, in WAL mode, written to `<file>.creating` and renamed into place
+ * when whole: the name never holds an empty or half-made file (the temporary is removed at the
+ * next start if a crash leaves it).
+ */
+function createDatabase(file: string, migrations: readonly Migration[], nativeBinding: string | undefined): void {
+  const partial = `${file}.creating`;
+  fs.rmSync(partial, { force: true });
+  try {
+    const db = openCipherDatabase(partial, { nativeBinding });
+    try {
+      db.pragma('synchronous = FULL');
+      migrate(db, migrations, 0);
+      db.pragma('journal_mode = WAL');
+    } finally {
+      db.close();
+    }
+    flushFile(partial);
+    fs.renameSync(partial, file);
+    flushFolder(path.dirname(file));
+  } finally {
+    for (const suffix of ['', '-journal', '-wal', '-shm']) fs.rmSync(`${partial}${suffix}`, { force: true });
   }
 }
 

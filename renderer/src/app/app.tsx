@@ -1,9 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CorpusBuildStatus } from '../../../electron/common/corpus/corpus-choice-types';
+import { RECOVERABLE_CODES, type UserDataRecoveryResult } from '../../../electron/common/security/user-data-backups';
 import { AboutView } from '../features/about/about-view';
 import { BuildIndicator } from '../features/corpora/build-indicator';
 import { CorporaView, type CorporaAction } from '../features/corpora/corpora-view';
 import { LibraryView } from '../features/library/library-view';
+import { LockedBackups } from '../features/recovery/locked-backups';
+import { RecoveryNotice } from '../features/recovery/recovery-notice';
+import { RecoveryPanel } from '../features/recovery/recovery-panel';
 import { NotebookView } from '../features/notes/notebook-view';
 import { SearchBox } from '../features/search/search-box';
 import { UnlockPrompt } from '../features/unlock/unlock-prompt';
@@ -30,6 +34,21 @@ export function App() {
   const lock = useUserDataLock();
   // Until the answer comes (one call), no view starts asking for notes it may not get.
   const locked = (lock.status === undefined || lock.status.state === 'locked') && route.view !== 'about';
+  // Notes lost, damaged or not writable: the recovery panel stands in for the views, until restored or set aside by the user.
+  const [withoutNotes, setWithoutNotes] = useState(false);
+  const [recoveryMessage, setRecoveryMessage] = useState<string>();
+  const lost =
+    lock.status?.state === 'unavailable' && (RECOVERABLE_CODES as readonly string[]).includes(lock.status.code ?? '') && !withoutNotes && route.view !== 'about';
+  const blocked = locked || lost;
+  const { unlocked } = lock;
+  const recovered = useCallback(
+    (result: UserDataRecoveryResult) => {
+      setRecoveryMessage(result.message);
+      setWithoutNotes(false);
+      unlocked(result.status);
+    },
+    [unlocked],
+  );
   const openDocument = useCallback((id: string) => setRoute({ view: 'reader', id, opened: Date.now() }), []);
   const openSearchResult = useCallback((id: string, searchQuery: string) => setRoute({ view: 'reader', id, searchQuery, opened: Date.now() }), []);
   const openFromNotebook = useCallback(
@@ -89,14 +108,17 @@ export function App() {
           </nav>
         </header>
         <main className="app-main">
+          {recoveryMessage && <RecoveryNotice message={recoveryMessage} onDismiss={() => setRecoveryMessage(undefined)} />}
           {locked && lock.status && <UnlockPrompt status={lock.status} onUnlocked={lock.unlocked} />}
-          {!locked && route.view === 'library' && <LibraryView onOpen={openDocument} focusId={route.focusId} />}
-          {!locked && route.view === 'notebook' && <NotebookView onOpen={openFromNotebook} />}
+          {locked && lock.status && <LockedBackups onRecovered={recovered} />}
+          {lost && lock.status && <RecoveryPanel status={lock.status} onRecovered={recovered} onRetried={lock.unlocked} onContinue={() => setWithoutNotes(true)} />}
+          {!blocked && route.view === 'library' && <LibraryView onOpen={openDocument} focusId={route.focusId} />}
+          {!blocked && route.view === 'notebook' && <NotebookView onOpen={openFromNotebook} />}
           {route.view === 'about' && <AboutView />}
-          {!locked && route.view === 'corpora' && (
+          {!blocked && route.view === 'corpora' && (
             <CorporaView key={route.requested} action={route.action} onOpened={corpusOpened} build={build} onBuildChange={setBuild} />
           )}
-          {!locked && route.view === 'reader' && (
+          {!blocked && route.view === 'reader' && (
             // Keyed per opening: each starts at its first hit, its notebook entry or where it was left.
             <ReaderScreen key={`${route.id}\n${route.opened}`} id={route.id} searchQuery={route.searchQuery} jump={route.jump} onBack={backToLibrary} />
           )}

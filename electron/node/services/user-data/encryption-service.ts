@@ -3,9 +3,10 @@ import { MIN_PASSPHRASE_LENGTH, type EncryptionChangeResult, type UserDataStatus
 import { wipeKey, type CipherKey } from '../../user-store/encryption/cipher-key';
 import { changeEncryption, convertBackups, type BackupsOutcome } from '../../user-store/encryption/change-encryption';
 import { openWithKey, type FileKey } from '../../user-store/encryption/convert-file';
-import { fileKind, fileSalt } from '../../user-store/encryption/file-kind';
+import { fileKind, fileSalt, inspectFile } from '../../user-store/encryption/file-kind';
 import { forgetKey, isKeyRemembered, recallKey, rememberKey, type KeyVault } from '../../user-store/encryption/key-vault';
 import { deriveKey, newSalt } from '../../user-store/encryption/passphrase-key';
+import { listAllBackups } from '../../user-store/notes-files';
 import { UserStoreOpenError } from '../../user-store/user-store-error';
 import { ServiceError } from '../service-error';
 import { createUnlockThrottle } from './unlock-throttle';
@@ -36,7 +37,6 @@ export function createEncryptionService(context: UserDataContext, options: Encry
   const now = options.now ?? (() => new Date());
   const vault = options.vault;
   const throttle = createUnlockThrottle();
-  let busy = false;
 
   const status = (): UserDataStatus => {
     const current = context.status();
@@ -65,23 +65,23 @@ export function createEncryptionService(context: UserDataContext, options: Encry
     if (!context.file) throw new ServiceError('user-data-unavailable', 'No notes database is configured.');
     return context.file;
   };
-  /** One passphrase operation at a time (scrypt runs off the main thread, so calls could overlap). */
-  const exclusive = async <T>(run: () => Promise<T>): Promise<T> => {
-    if (busy) throw new ServiceError('user-data-busy', 'Carrel is still working on your previous request. Try again in a moment.');
-    busy = true;
-    try {
-      return await run();
-    } finally {
-      busy = false;
-    }
-  };
+  /** One passphrase operation at a time (scrypt runs off the main thread, so calls could overlap), nor during a restore. */
+  const exclusive = <T>(run: () => Promise<T>): Promise<T> => context.exclusive(run);
   /** The key of the encrypted file for this passphrase, or `wrong-passphrase` (counted by the throttle). */
   const currentKey = async (file: string, passphrase: string): Promise<CipherKey> => {
     throttle.check();
     const salt = fileSalt(file);
     const key = { key: await deriveKey(passphrase, salt), salt };
     if (!opens(file, key, context.nativeBinding)) {
+      // A damaged first page fails like a wrong key; a backup keyed alike tells the two apart.
+      const damaged = opensABackup(file, key, context.nativeBinding);
       wipeKey(key);
+      if (damaged) {
+        throw new ServiceError(
+          'user-data-damaged',
+          'This passphrase opens your backups but not your notes file: the file is damaged. Restore the newest backup (Carrel keeps the damaged file aside first).',
+        );
+      }
       throttle.failed();
       throw new ServiceError('wrong-passphrase', WRONG);
     }
@@ -203,9 +203,23 @@ function opens(file: string, key: CipherKey, nativeBinding?: string): boolean {
   }
 }
 
-function backupsSentence({ converted, deleted, untouched }: BackupsOutcome, done: string): string {
+/** Whether `key` opens one of the file's encrypted backups that share its salt (made while encrypted with the same key). */
+function opensABackup(file: string, key: CipherKey, nativeBinding?: string): boolean {
+  return listAllBackups(file).some((backup) => {
+    try {
+      return inspectFile(backup.path).kind === 'encrypted' && fileSalt(backup.path).equals(key.salt) && opens(backup.path, key, nativeBinding);
+    } catch {
+      return false;
+    }
+  });
+}
+
+function backupsSentence({ converted, deleted, untouched, leftovers }: BackupsOutcome, done: string): string {
   const parts = [`A copy was kept in backups/ before the change; ${converted} backup${converted === 1 ? ' was' : 's were'} ${done} too.`];
   if (deleted) parts.push(`${deleted} backup${deleted === 1 ? '' : 's'} that could not be encrypted ${deleted === 1 ? 'was' : 'were'} deleted, so that no readable copy remains.`);
+  if (leftovers) {
+    parts.push(`${leftovers} unfinished ${leftovers === 1 ? 'copy' : 'copies'} left by an interrupted backup or change ${leftovers === 1 ? 'was' : 'were'} deleted.`);
+  }
   if (untouched) parts.push(`${untouched} older backup${untouched === 1 ? ' is' : 's are'} still encrypted with an earlier passphrase.`);
   return parts.join(' ');
 }

@@ -20,9 +20,11 @@ export type UserDataContext = {
    * Opens the file again with `key` (none: plain). A wrong key throws the
    * UserStoreOpenError `user-data-wrong-passphrase` and leaves the state as it was.
    */
-  open(key?: CipherKey): UserStore;
-  /** Closes the store for a change of encryption; user-data calls say so until open() runs. */
-  closeForChange(): void;
+  open(key?: CipherKey, options?: { startNew?: boolean; dailyBackups?: boolean }): UserStore;
+  /** Closes the store for a change of encryption or a restore; user-data calls say `message` until open() runs. */
+  closeForChange(message?: string): void;
+  /** Runs one change of the notes file at a time (encryption, restore): a second call meanwhile is refused as busy. */
+  exclusive<T>(run: () => T | Promise<T>): Promise<T>;
   /** Id of the open corpus: user data is kept per corpus. */
   corpusId(): string;
   corpus(): CorpusStore;
@@ -49,10 +51,11 @@ export function createUserDataContext(requireCorpus: () => CorpusStore, options:
   const clock = options.now ?? (() => new Date());
   let store: UserStore | undefined;
   let openError: UserStoreOpenError | undefined;
-  const open = (key?: CipherKey): UserStore => {
+  let busy = false;
+  const open = (key?: CipherKey, how: { startNew?: boolean; dailyBackups?: boolean } = {}): UserStore => {
     if (!options.file) throw openError!;
     try {
-      const opened = openUserStore(options.file, { nativeBinding: options.nativeBinding, now: clock, key });
+      const opened = openUserStore(options.file, { nativeBinding: options.nativeBinding, now: clock, key, startNew: how.startNew, dailyBackups: how.dailyBackups });
       store?.close();
       store = opened;
       openError = undefined;
@@ -87,10 +90,19 @@ export function createUserDataContext(requireCorpus: () => CorpusStore, options:
     file: options.file,
     nativeBinding: options.nativeBinding,
     open,
-    closeForChange() {
+    closeForChange(message = 'Your notes are being re-encrypted; they are back in a moment.') {
       store?.close();
       store = undefined;
-      openError = new UserStoreOpenError('user-data-unavailable', 'Your notes are being re-encrypted; they are back in a moment.');
+      openError = new UserStoreOpenError('user-data-unavailable', message);
+    },
+    async exclusive(run) {
+      if (busy) throw new ServiceError('user-data-busy', 'Carrel is still working on your previous request. Try again in a moment.');
+      busy = true;
+      try {
+        return await run();
+      } finally {
+        busy = false;
+      }
     },
     corpusId: () => requireCorpus().info.id,
     corpus: requireCorpus,

@@ -1,5 +1,5 @@
-import fs from 'node:fs';
-import { backupDatabase, listBackups, listDailyBackups } from '../backup';
+import { backupDatabase } from '../backup';
+import { listAllBackups, removeDatabaseFiles, removeLeftovers } from '../notes-files';
 import { convertDatabaseFile, openWithKey, type FileKey } from './convert-file';
 import { fileKind } from './file-kind';
 
@@ -11,6 +11,8 @@ export type BackupsOutcome = {
   deleted: number;
   /** Encrypted copies that the current key does not open (an earlier passphrase): left as they were. */
   untouched: number;
+  /** Unfinished temporary copies an interrupted write left (they may hold notes in the clear): deleted. */
+  leftovers: number;
 };
 
 export type EncryptionChange = {
@@ -28,6 +30,8 @@ export type ChangeOptions = { nativeBinding?: string; now?: Date };
  * fails before anything is written.
  */
 export function changeEncryption(file: string, from: FileKey, to: FileKey, options: ChangeOptions = {}): EncryptionChange {
+  // Temporary copies cannot be converted (they are not whole): they go first.
+  const leftovers = removeLeftovers(file).length;
   const db = openWithKey(file, from, options.nativeBinding);
   let backupFile: string;
   try {
@@ -37,35 +41,42 @@ export function changeEncryption(file: string, from: FileKey, to: FileKey, optio
     db.close();
   }
   convertDatabaseFile(file, from, to, { nativeBinding: options.nativeBinding });
-  return { backupFile, backups: convertBackups(file, from, to, options.nativeBinding) };
+  const backups = convertBackups(file, from, to, options.nativeBinding);
+  return { backupFile, backups: { ...backups, leftovers: backups.leftovers + leftovers } };
 }
 
 /**
- * Brings every backup of `file` to key `to`: plain ones are encrypted (or deleted if that
- * fails), ones encrypted with `from` are re-keyed, others are left alone. Also run after
- * unlocking, for plain copies a crash in the middle of a change may have left.
+ * Brings every backup of `file` (before migrations, daily, set aside) to key `to`: plain ones are
+ * encrypted (or deleted, with their sidecars, if that fails: a damaged plain copy may still hold
+ * notes in the clear), ones encrypted with `from` are re-keyed, other encrypted ones are left
+ * alone. Leftover temporaries are deleted first. Also run after unlocking, for plain copies a
+ * crash in the middle of a change may have left.
  */
 export function convertBackups(file: string, from: FileKey, to: FileKey, nativeBinding?: string): BackupsOutcome {
-  const outcome: BackupsOutcome = { converted: 0, deleted: 0, untouched: 0 };
-  for (const backup of [...listBackups(file), ...listDailyBackups(file)]) {
+  const outcome: BackupsOutcome = { converted: 0, deleted: 0, untouched: 0, leftovers: removeLeftovers(file).length };
+  for (const { path: backup } of listAllBackups(file)) {
     const kind = fileKind(backup);
-    if ((kind === 'plain' || kind === 'foreign') && to) {
-      try {
-        convertDatabaseFile(backup, null, to, { nativeBinding, keepTime: true });
-        outcome.converted++;
-      } catch {
-        fs.rmSync(backup, { force: true });
-        outcome.deleted++;
+    if (kind === 'encrypted') {
+      if (!from) {
+        outcome.untouched++;
+        continue;
       }
-    } else if (kind === 'encrypted' && from) {
       try {
         convertDatabaseFile(backup, from, to, { nativeBinding, keepTime: true });
         outcome.converted++;
       } catch {
         outcome.untouched++;
       }
-    } else if (kind === 'encrypted') {
-      outcome.untouched++;
+    } else if (to) {
+      // Plain, or damaged (it may be plain inside), or empty: encrypted, or else gone.
+      try {
+        if (kind !== 'plain') throw new Error('not a whole database');
+        convertDatabaseFile(backup, null, to, { nativeBinding, keepTime: true });
+        outcome.converted++;
+      } catch {
+        removeDatabaseFiles(backup);
+        outcome.deleted++;
+      }
     }
   }
   return outcome;

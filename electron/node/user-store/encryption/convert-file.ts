@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openCipherDatabase, type CipherDb } from '../../sqlite/open-cipher-database';
+import { flushFile, flushFolder } from '../notes-files';
 import { withRawKey, type CipherKey } from './cipher-key';
 
 /** A file's key, or null for a plain (unencrypted) file. */
@@ -71,52 +72,13 @@ export function convertDatabaseFile(file: string, from: FileKey, to: FileKey, op
     // A WAL left with frames for the old file would be replayed onto the new one: refuse.
     const wal = `${file}-wal`;
     if (fs.existsSync(wal) && fs.statSync(wal).size > 0) throw new Error('the database is still in use (its -wal file is not empty)');
-    flush(partial);
+    flushFile(partial);
     if (options.keepTime) fs.utimesSync(partial, time, time);
     fs.renameSync(partial, file);
     flushFolder(path.dirname(file));
   } finally {
     removeQuietly(partial);
     removeQuietly(`${partial}-journal`);
-  }
-}
-
-/** The copy's bytes reach the disk before its name replaces the original's (a failure here stops the change). */
-/**
- * Removes what an interrupted conversion left beside the file or its backups: the original is
- * intact, and the copy may be a plain one made just before it was to be encrypted.
- */
-export function removeInterruptedConversions(file: string): void {
-  for (const folder of [path.dirname(file), path.join(path.dirname(file), 'backups')]) {
-    let names: string[];
-    try {
-      names = fs.readdirSync(folder);
-    } catch {
-      continue;
-    }
-    for (const name of names) if (/\.sqlite\.converting(-journal)?$/.test(name)) removeQuietly(path.join(folder, name));
-  }
-}
-
-function flush(target: string): void {
-  const fd = fs.openSync(target, 'r+');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-/** Makes the rename durable where the system allows it (some cannot fsync a folder; the rename is atomic anyway). */
-function flushFolder(folder: string): void {
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(folder, 'r');
-    fs.fsyncSync(fd);
-  } catch {
-    // Best effort, see above.
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
   }
 }
 

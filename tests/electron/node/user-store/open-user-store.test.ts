@@ -98,8 +98,10 @@ describe('openUserStore', () => {
       },
     };
     const error = openError({ migrations: [...MIGRATIONS, failing] });
-    expect(error.code).toBe('user-data-invalid');
+    expect(error.code).toBe('user-data-unavailable');
     expect(error.message).toContain('disk said no');
+    expect(error.message).toContain('not changed');
+    expect(error.message).not.toMatch(/damaged/);
     const db = openDatabase(file, { readonly: true });
     expect(db.pragma('user_version', { simple: true })).toBe(USER_SCHEMA_VERSION);
     expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'half_done'").pluck().get()).toBe(0);
@@ -163,13 +165,14 @@ describe('openUserStore', () => {
     expect(snapshot()).toEqual(before);
   });
 
-  it('refuses a file that is not SQLite at all, untouched', () => {
+  it('refuses a file that is not SQLite at all as damaged, untouched, pointing at backups only when there are some', () => {
     fs.writeFileSync(file, 'not a database '.repeat(100));
     const before = snapshot();
     const error = openError();
-    expect(error.code).toBe('user-data-invalid');
-    expect(error.message).toContain('left as it is');
-    expect(error.message).toContain(path.join(dir, 'backups'));
+    expect(error.code).toBe('user-data-damaged');
+    expect(error.message).toContain('left it as it is');
+    expect(error.message).toContain('There is no backup of it.');
+    expect(error.message).not.toContain(path.join(dir, 'backups'));
     expect(snapshot()).toEqual(before);
   });
 

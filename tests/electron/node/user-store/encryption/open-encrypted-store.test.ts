@@ -75,9 +75,9 @@ describe('opening an encrypted notes database', () => {
     expect(fs.existsSync(inBackups)).toBe(false);
   });
 
-  it('still calls a text file foreign', () => {
+  it('calls a text file damaged, not encrypted', () => {
     fs.writeFileSync(file, 'not a database '.repeat(100));
-    expect(fileKind(file)).toBe('foreign');
-    expect(openError({ migrations }).code).toBe('user-data-invalid');
+    expect(fileKind(file)).toBe('damaged');
+    expect(openError({ migrations }).code).toBe('user-data-damaged');
   });
 });
