@@ -7,16 +7,9 @@ import type { CorpusDialogs } from './corpus-dialogs';
 import { createCorpusService } from './corpus-service';
 import { createSearchService } from './search-service';
 import { createSecurityService } from './security-service';
-import { createAnchorReviewService } from './user-data/anchor-review-service';
-import { createBookmarkService } from './user-data/bookmark-service';
-import { createExportService } from './user-data/export-service';
-import { createHighlightService } from './user-data/highlight-service';
-import { createNoteService } from './user-data/note-service';
-import { createNotebookService } from './user-data/notebook-service';
-import { createUndoService } from './user-data/undo-service';
-import { createEncryptionService } from './user-data/encryption-service';
 import type { KeyVault } from '../user-store/encryption/key-vault';
 import { createUserDataContext } from './user-data/user-data-context';
+import { createUserDataServices } from './user-data/user-data-services';
 
 export type ServicesConfig = {
   corpusFile: string;
@@ -69,14 +62,7 @@ export function createServices(config: ServicesConfig): AppServices {
     now: config.now,
   });
   return {
-    ...createHighlightService(userData),
-    ...createNoteService(userData),
-    ...createBookmarkService(userData),
-    ...createUndoService(userData),
-    ...createNotebookService(userData),
-    ...createAnchorReviewService(userData),
-    ...createExportService(userData),
-    ...createEncryptionService(userData, { vault: config.keyVault }),
+    ...createUserDataServices(userData, { keyVault: config.keyVault }),
     ...createSecurityService({
       corpusFile: corpus.currentFile,
       userDbFile: config.userDbFile,
