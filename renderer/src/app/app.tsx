@@ -10,6 +10,7 @@ import { UnlockPrompt } from '../features/unlock/unlock-prompt';
 import { useUserDataLock } from '../features/unlock/use-user-data-lock';
 import { api } from '../shared/api';
 import { UndoProvider } from '../shared/undo/undo-context';
+import { UnsavedBanner } from '../shared/unsaved-banner';
 import { useResult } from '../shared/use-result';
 import { ReaderScreen, type ReaderJump } from './reader-screen';
 
@@ -88,6 +89,7 @@ export function App() {
             </button>
           </nav>
         </header>
+        <UnsavedBanner />
         <main className="app-main">
           {locked && lock.status && <UnlockPrompt status={lock.status} onUnlocked={lock.unlocked} />}
           {!locked && route.view === 'library' && <LibraryView onOpen={openDocument} focusId={route.focusId} />}
