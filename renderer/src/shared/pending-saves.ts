@@ -53,10 +53,14 @@ function entryOf(key: string): Entry {
   return entry;
 }
 
+function notifyWatchers(): void {
+  for (const watcher of [...watchers]) watcher();
+}
+
 function setStatus(entry: Entry, status: SaveStatus): void {
   entry.status = status;
   for (const listener of [...entry.listeners]) listener();
-  for (const watcher of [...watchers]) watcher();
+  notifyWatchers();
 }
 
 /** Forgets an entry that holds nothing and that no editor shows. */
@@ -142,9 +146,11 @@ export function saveStatus(key: string): SaveStatus {
 export function subscribeSave(key: string, listener: () => void): () => void {
   const entry = entryOf(key);
   entry.listeners.add(listener);
+  notifyWatchers(); // shown or hidden: the window's list of hidden failures changes
   return () => {
     entry.listeners.delete(listener);
     release(entry);
+    notifyWatchers();
   };
 }
 

@@ -10,15 +10,13 @@ export function UnsavedBanner() {
   useEffect(() => watchSaves(() => setHidden(hiddenFailures())), []);
   if (hidden.length === 0) return null;
   const [first] = hidden;
-  const retrying = hidden.some((change) => change.retrying);
   return (
     <div className="unsaved-banner" role="alert">
       <p className="unsaved-banner-text">
         <strong>
           {hidden.length === 1 ? `${first!.label || 'A change'} is not saved.` : `${hidden.length} changes to your notes are not saved.`}
         </strong>{' '}
-        {first!.error.message} The text is kept in this window{retrying ? ' and Carrel keeps trying' : ''}: open the note again to see or copy it, and do not
-        close Carrel before it is saved.
+        {first!.error.message} Its text is kept in this window: open the note again to see or copy it, and do not close Carrel before it is saved.
       </p>
       <button type="button" className="small-button" onClick={retryAllSaves}>
         Try again
