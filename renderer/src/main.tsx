@@ -6,6 +6,7 @@ import './styles/notes.css';
 import './styles/corpora.css';
 import './styles/encryption.css';
 import './styles/recovery.css';
+import './styles/save-problems.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

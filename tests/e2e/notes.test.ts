@@ -175,7 +175,7 @@ describe('highlights, notes, tags, bookmarks and the notebook', () => {
     // A tag the store refuses is reported, not silently dropped.
     await tag.fill('x'.repeat(80));
     await tag.press('Enter');
-    await poll(() => page.locator('.highlight-editor [role="alert"]').textContent()).toMatch(/^Not saved: .*64 characters/);
+    await poll(() => page.locator('.highlight-editor [role="alert"]').textContent()).toMatch(/^The tags were not saved: .*64 characters/);
     expect(await page.locator('.highlight-editor .tag').count()).toBe(0);
   });
 

@@ -6,9 +6,10 @@ import {
   notebookText,
   noteText,
   tagList,
-  tagName,
+  tagPrefix,
   textOffset,
   userItemId,
+  wellFormed,
 } from '../notes/notes-schemas';
 import { HIGHLIGHT_COLORS } from '../notes/notes-types';
 import { LIBRARY_PAGE_MAX } from '../corpus/library-types';
@@ -26,7 +27,11 @@ const libraryPageLimit = z.number().int().min(1).max(LIBRARY_PAGE_MAX);
 const query = z.string().max(1000, 'Queries are limited to 1,000 characters');
 
 /** Length only: the minimum is checked by the service with a clearer message, and no message ever repeats the value. */
-const passphrase = z.string().min(1, 'Enter a passphrase').max(MAX_PASSPHRASE_LENGTH, 'Passphrases are limited to 1,024 characters');
+const passphrase = wellFormed(
+  z.string().min(1, 'Enter a passphrase').max(MAX_PASSPHRASE_LENGTH, 'Passphrases are limited to 1,024 characters'),
+  'Passphrases',
+  false,
+);
 
 /** Argument schema of every method; main validates each call with these before any service runs. */
 export const INPUT_SCHEMAS = {
@@ -41,7 +46,7 @@ export const INPUT_SCHEMAS = {
   listRecentCorpora: z.undefined(),
   openRecentCorpus: z.object({ file: z.string().min(1).max(4096) }).strict(),
   forgetRecentCorpus: z.object({ file: z.string().min(1).max(4096) }).strict(),
-  startCorpusBuild: z.object({ title: z.string().max(200, 'Titles are limited to 200 characters').optional() }).strict(),
+  startCorpusBuild: z.object({ title: wellFormed(z.string().max(200, 'Titles are limited to 200 characters'), 'Titles').optional() }).strict(),
   getCorpusBuild: z.object({ jobId: z.uuid() }).strict(),
   cancelCorpusBuild: z.object({ jobId: z.uuid() }).strict(),
   search: z.object({ query: query, limit: z.number().int().min(1).max(500).optional() }).strict(),
@@ -66,7 +71,7 @@ export const INPUT_SCHEMAS = {
   getReadingPosition: z.object({ documentId }).strict(),
   setReadingPosition: z.object({ documentId, offset: textOffset }).strict(),
   undoDeletion: z.object({ deletionId: userItemId }).strict(),
-  listTags: z.object({ prefix: tagName.optional(), limit: z.number().int().min(1).max(500).optional() }).strict(),
+  listTags: z.object({ prefix: tagPrefix.optional(), limit: z.number().int().min(1).max(500).optional() }).strict(),
   queryNotebook: z
     .object({
       documentIds: z.array(documentId).max(1000).optional(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HIGHLIGHT_COLORS } from './notes-types';
+import { characterNumber, cleanTag, hasVisibleCharacter, loneSurrogateAt } from './user-text';
 
 /** Input schemas of the notes API, used by ipc-schemas.ts. Bounds keep one call small. */
 
@@ -12,17 +13,40 @@ export const textOffset = z.number().int().min(0).max(1_000_000_000);
 
 export const highlightColor = z.enum(HIGHLIGHT_COLORS);
 
-/** Markdown notes: generous, but bounded so one call stays small. */
-export const noteText = z.string().max(200_000, 'Notes are limited to 200,000 characters');
+/**
+ * Refuses text with half of a UTF-16 surrogate pair (see user-text.ts), saying where it is;
+ * `where: false` leaves the position out (passphrases: a message never describes them).
+ */
+export function wellFormed<S extends z.ZodType<string>>(schema: S, what: string, where = true): S {
+  return schema.superRefine((text, ctx) => {
+    const at = loneSurrogateAt(text);
+    if (at < 0) return;
+    const place = where ? `, at character ${characterNumber(text, at).toLocaleString('en-US')}` : '';
+    ctx.addIssue({
+      code: 'custom',
+      message: `${what} cannot contain a broken character (half of a UTF-16 surrogate pair${place}): it would be stored as “\uFFFD”. Delete it, or paste the text again from its source.`,
+    });
+  }) as unknown as S;
+}
 
-export const tagName = z
-  .string()
-  .max(64, 'Tags are limited to 64 characters')
-  .regex(/^[^\p{Cc}]*$/u, 'Tags cannot contain control characters')
-  .refine((tag) => tag.trim().length > 0, 'Tags cannot be empty');
+/** Markdown notes: generous, but bounded so one call stays small. */
+export const noteText = wellFormed(z.string().max(200_000, 'Notes are limited to 200,000 characters'), 'Notes');
+
+const tagText = wellFormed(z.string().max(64, 'Tags are limited to 64 characters').regex(/^[^\p{Cc}]*$/u, 'Tags cannot contain control characters'), 'Tags');
+
+/** A tag as given; it is stored cleaned (cleanTag): invisible and direction-control characters dropped. */
+export const tagName = tagText
+  .refine((tag) => /\P{White_Space}/u.test(tag), 'Tags cannot be empty')
+  .refine(
+    (tag) => hasVisibleCharacter(cleanTag(tag)),
+    'A tag needs at least one visible letter, digit or symbol: invisible and text-direction characters do not count',
+  );
+
+/** The start of a tag, typed so far (suggestions): anything a tag may hold, even nothing visible yet. */
+export const tagPrefix = tagText;
 
 export const tagList = z.array(tagName).max(64, 'At most 64 tags per item');
 
-export const bookmarkLabel = z.string().max(300, 'Bookmark labels are limited to 300 characters');
+export const bookmarkLabel = wellFormed(z.string().max(300, 'Bookmark labels are limited to 300 characters'), 'Bookmark labels');
 
-export const notebookText = z.string().max(1000, 'Notebook searches are limited to 1,000 characters');
+export const notebookText = wellFormed(z.string().max(1000, 'Notebook searches are limited to 1,000 characters'), 'Notebook searches');

@@ -2,6 +2,7 @@ import { INPUT_SCHEMAS } from '../../common/ipc/ipc-schemas';
 import { CHANNELS, METHODS, type CarrelServices, type Method, type Output } from '../../common/ipc/ipc-contract';
 import { fail, ok, type Result } from '../../common/result';
 import { ServiceError } from '../services/service-error';
+import { capMessage, invalidArgumentMessage } from './error-messages';
 
 export type Handler<M extends Method = Method> = (rawInput: unknown) => Promise<Result<Output<M>>>;
 export type HandlerTable = { [M in Method]: Handler<M> };
@@ -9,7 +10,8 @@ export type HandlerTable = { [M in Method]: Handler<M> };
 /**
  * The one handler table. Electron's ipcMain and the browser test harness both dispatch
  * into it: every argument is validated against its schema before a service sees it, and
- * every failure becomes an error Result instead of an exception across the boundary.
+ * every failure becomes an error Result instead of an exception across the boundary, its
+ * message capped (MAX_ERROR_MESSAGE) and marked `retryable` when trying again later may work.
  */
 export function createHandlerTable(services: CarrelServices, log: (error: unknown) => void = console.error): HandlerTable {
   const table = {} as Record<Method, (rawInput: unknown) => Promise<Result<unknown>>>;
@@ -17,13 +19,13 @@ export function createHandlerTable(services: CarrelServices, log: (error: unknow
     table[method] = async (rawInput) => {
       const parsed = INPUT_SCHEMAS[method].safeParse(rawInput);
       if (!parsed.success) {
-        return fail('invalid-argument', `Invalid argument for ${method}: ${parsed.error.issues[0]?.message ?? 'rejected'}`);
+        return fail('invalid-argument', invalidArgumentMessage(method, parsed.error.issues));
       }
       try {
         const call = services[method] as (input: unknown) => unknown;
         return ok(await call.call(services, parsed.data));
       } catch (error) {
-        if (error instanceof ServiceError) return fail(error.code, error.message);
+        if (error instanceof ServiceError) return fail(error.code, capMessage(error.message), error.retryable);
         log(error);
         return fail('internal', 'Something went wrong inside Carrel. The details were written to the log.');
       }

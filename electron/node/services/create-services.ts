@@ -7,17 +7,10 @@ import type { CorpusDialogs } from './corpus-dialogs';
 import { createCorpusService } from './corpus-service';
 import { createSearchService } from './search-service';
 import { createSecurityService } from './security-service';
-import { createAnchorReviewService } from './user-data/anchor-review-service';
-import { createBookmarkService } from './user-data/bookmark-service';
-import { createExportService } from './user-data/export-service';
-import { createHighlightService } from './user-data/highlight-service';
-import { createNoteService } from './user-data/note-service';
-import { createNotebookService } from './user-data/notebook-service';
-import { createUndoService } from './user-data/undo-service';
-import { createEncryptionService } from './user-data/encryption-service';
 import { createBackupRestoreService } from './user-data/backup-restore-service';
 import type { KeyVault } from '../user-store/encryption/key-vault';
 import { createUserDataContext } from './user-data/user-data-context';
+import { createUserDataServices } from './user-data/user-data-services';
 
 export type ServicesConfig = {
   corpusFile: string;
@@ -69,17 +62,10 @@ export function createServices(config: ServicesConfig): AppServices {
     nativeBinding: config.userDbNativeBinding,
     now: config.now,
   });
-  const encryption = createEncryptionService(userData, { vault: config.keyVault, now: config.now });
+  const userDataServices = createUserDataServices(userData, { keyVault: config.keyVault, now: config.now });
   return {
-    ...createHighlightService(userData),
-    ...createNoteService(userData),
-    ...createBookmarkService(userData),
-    ...createUndoService(userData),
-    ...createNotebookService(userData),
-    ...createAnchorReviewService(userData),
-    ...createExportService(userData),
-    ...encryption,
-    ...createBackupRestoreService(userData, { now: config.now, status: () => encryption.getUserDataStatus(undefined) }),
+    ...userDataServices,
+    ...createBackupRestoreService(userData, { now: config.now, status: () => userDataServices.getUserDataStatus(undefined) }),
     ...createSecurityService({
       corpusFile: corpus.currentFile,
       userDbFile: config.userDbFile,

@@ -14,6 +14,7 @@ import { UnlockPrompt } from '../features/unlock/unlock-prompt';
 import { useUserDataLock } from '../features/unlock/use-user-data-lock';
 import { api } from '../shared/api';
 import { UndoProvider } from '../shared/undo/undo-context';
+import { UnsavedBanner } from '../shared/unsaved-banner';
 import { useResult } from '../shared/use-result';
 import { ReaderScreen, type ReaderJump } from './reader-screen';
 
@@ -107,6 +108,7 @@ export function App() {
             </button>
           </nav>
         </header>
+        <UnsavedBanner />
         <main className="app-main">
           {recoveryMessage && <RecoveryNotice message={recoveryMessage} onDismiss={() => setRecoveryMessage(undefined)} />}
           {locked && lock.status && <UnlockPrompt status={lock.status} onUnlocked={lock.unlocked} />}

@@ -1,9 +1,5 @@
+import { cleanTag } from '../../../common/notes/user-text';
 import type { Db } from '../../sqlite/open-database';
-
-/** How a tag is written: NFC, trimmed, inner whitespace collapsed. */
-export function cleanTag(name: string): string {
-  return name.normalize('NFC').trim().replace(/\s+/gu, ' ');
-}
 
 /** What makes two tags the same tag: the clean name, case-folded. */
 export function tagKey(name: string): string {

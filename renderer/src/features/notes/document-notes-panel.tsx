@@ -1,60 +1,83 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DocumentNote } from '../../../../electron/common/notes/notes-types';
+import type { Result } from '../../../../electron/common/result';
 import { api } from '../../shared/api';
+import { pendingKeys } from '../../shared/pending-saves';
 import { useUndo } from '../../shared/undo/undo-context';
 import { useLiveResult } from '../../shared/use-live-result';
 import { useUserDataVersion } from '../../shared/user-data-version';
 import { NoteEditor } from './note-editor';
 import { TagInput } from './tag-input';
 
+/**
+ * Ids of draft notes that were created, by draft key. A draft whose later text could not be
+ * saved outlives its card (pending-saves.ts); the card shown again for it must update that
+ * note, not create a second one.
+ */
+const createdDrafts = new Map<string, string>();
+
+const draftPrefix = (documentId: string) => `document-note-draft:${documentId}:`;
+let draftCounter = 0;
+
 /** One document note; a draft (no id yet) is created by its first save. */
 type CardProps = {
   documentId: string;
   note: DocumentNote | null;
-  onDelete: (note: DocumentNote) => void;
+  /** Key of a draft (a note that may not exist yet). */
+  draftKey?: string;
+  onDelete: (note: DocumentNote) => Promise<Result<unknown>>;
   onCreated?: (id: string) => void;
   autoFocus: boolean;
   /** Bring this card into view and give it focus (opened from the notebook). */
   reveal?: boolean;
 };
 
-function DocumentNoteCard({ documentId, note, onDelete, onCreated, autoFocus, reveal = false }: CardProps) {
+function DocumentNoteCard({ documentId, note, draftKey, onDelete, onCreated, autoFocus, reveal = false }: CardProps) {
   const cardRef = useRef<HTMLLIElement>(null);
   useEffect(() => {
     if (!reveal) return;
     cardRef.current?.scrollIntoView({ block: 'nearest' });
     cardRef.current?.focus({ preventScroll: true });
   }, [reveal]);
-  const idRef = useRef(note?.id ?? null);
+  const saveKey = draftKey ?? `document-note:${note?.id}`;
+  const idRef = useRef(note?.id ?? (draftKey ? createdDrafts.get(draftKey) : undefined) ?? null);
   const [tags, setTags] = useState(note?.tags ?? []);
   const [saved, setSaved] = useState<DocumentNote | null>(note);
 
   const save = useCallback(
     async (body: string) => {
-      const result = idRef.current
-        ? await api().updateDocumentNote({ id: idRef.current, body })
-        : await api().createDocumentNote({ documentId, body, tags });
+      const id = idRef.current ?? (draftKey ? createdDrafts.get(draftKey) : undefined);
+      const result = id ? await api().updateDocumentNote({ id, body }) : await api().createDocumentNote({ documentId, body, tags });
       if (result.ok) {
-        if (!idRef.current) onCreated?.(result.value.id);
+        if (!id) {
+          if (draftKey) createdDrafts.set(draftKey, result.value.id);
+          onCreated?.(result.value.id);
+        }
         idRef.current = result.value.id;
         setSaved(result.value);
       }
       return result;
     },
-    [documentId, tags, onCreated],
+    [documentId, draftKey, tags, onCreated],
   );
 
   const [error, setError] = useState<string | null>(null);
   const changeTags = async (next: string[]) => {
+    const before = tags;
     setTags(next);
     if (!idRef.current) return; // a draft: the tags go with its first save
     const result = await api().updateDocumentNote({ id: idRef.current, tags: next });
-    setError(result.ok ? null : `Tags not saved: ${result.error.message}`);
+    if (!result.ok) setTags(before); // show the tags as they are stored
+    setError(result.ok ? null : `The tags were not saved: ${result.error.message}`);
+  };
+  const remove = async (target: DocumentNote) => {
+    const result = await onDelete(target);
+    setError(result.ok ? null : `The note was not deleted: ${result.error.message}`);
   };
 
   return (
     <li className={`document-note card${reveal ? ' revealed' : ''}`} ref={cardRef} tabIndex={-1}>
-      <NoteEditor initial={note?.body ?? ''} save={save} label="Document note" autoFocus={autoFocus} />
+      <NoteEditor saveKey={saveKey} what="A document note" initial={note?.body ?? ''} save={save} label="Document note" autoFocus={autoFocus} />
       <TagInput tags={tags} onChange={(next) => void changeTags(next)} />
       {error && (
         <p className="inline-error" role="alert">
@@ -63,7 +86,7 @@ function DocumentNoteCard({ documentId, note, onDelete, onCreated, autoFocus, re
       )}
       {saved && (
         <div className="card-actions">
-          <button type="button" className="danger-button" onClick={() => onDelete(saved)}>
+          <button type="button" className="danger-button" onClick={() => void remove(saved)}>
             Delete note
           </button>
         </div>
@@ -72,22 +95,28 @@ function DocumentNoteCard({ documentId, note, onDelete, onCreated, autoFocus, re
   );
 }
 
+/** `restored`: shown again because its text is not saved yet (it does not take focus). */
+type Draft = { key: string; id?: string; restored?: boolean };
+
 /** Notes about the whole document, several allowed. */
 export function DocumentNotesPanel({ documentId, focusNoteId }: { documentId: string; focusNoteId?: string }) {
   const version = useUserDataVersion();
   const notes = useLiveResult(documentId, () => api().listDocumentNotes({ documentId }), [version]);
   // New notes keep their editor (and focus) after their first save; the list skips their ids.
-  const [drafts, setDrafts] = useState<{ key: number; id?: string }[]>([]);
+  // Drafts whose text is not saved yet come back when the document opens again.
+  const [drafts, setDrafts] = useState<Draft[]>(() => pendingKeys(draftPrefix(documentId)).map((key) => ({ key, id: createdDrafts.get(key), restored: true })));
   const { recordDeletion } = useUndo();
 
-  const remove = async (note: DocumentNote) => {
+  const remove = async (note: DocumentNote): Promise<Result<unknown>> => {
     const result = await api().deleteDocumentNote({ id: note.id });
     if (result.ok) {
       setDrafts((d) => d.filter((draft) => draft.id !== note.id));
       recordDeletion(result.value);
     }
+    return result;
   };
-  const created = useCallback((key: number, id: string) => setDrafts((d) => d.map((draft) => (draft.key === key ? { key, id } : draft))), []);
+  const created = useCallback((key: string, id: string) => setDrafts((d) => d.map((draft) => (draft.key === key ? { ...draft, id } : draft))), []);
+  const addDraft = () => setDrafts((d) => [...d, { key: `${draftPrefix(documentId)}${Date.now()}-${++draftCounter}` }]);
 
   const draftIds = new Set(drafts.map((d) => d.id));
   const listed = (notes.value ?? []).filter((note) => !draftIds.has(note.id));
@@ -98,17 +127,17 @@ export function DocumentNotesPanel({ documentId, focusNoteId }: { documentId: st
         <h3 id="document-notes-title" className="panel-title">
           Document notes <span className="count">{count}</span>
         </h3>
-        <button type="button" className="small-button" onClick={() => setDrafts((d) => [...d, { key: Date.now() }])}>
+        <button type="button" className="small-button" onClick={addDraft}>
           New note
         </button>
       </div>
       {notes.error && <p className="status">Notes could not be loaded: {notes.error.message}</p>}
       <ul className="card-list">
         {listed.map((note) => (
-          <DocumentNoteCard key={note.id} documentId={documentId} note={note} onDelete={(n) => void remove(n)} autoFocus={false} reveal={note.id === focusNoteId} />
+          <DocumentNoteCard key={note.id} documentId={documentId} note={note} onDelete={remove} autoFocus={false} reveal={note.id === focusNoteId} />
         ))}
-        {drafts.map(({ key }) => (
-          <DocumentNoteCard key={key} documentId={documentId} note={null} onDelete={(n) => void remove(n)} onCreated={(id) => created(key, id)} autoFocus />
+        {drafts.map(({ key, restored }) => (
+          <DocumentNoteCard key={key} documentId={documentId} note={null} draftKey={key} onDelete={remove} onCreated={(id) => created(key, id)} autoFocus={!restored} />
         ))}
       </ul>
     </section>

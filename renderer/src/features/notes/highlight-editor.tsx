@@ -22,6 +22,11 @@ const ANCHOR_LABELS = {
   orphaned: 'The document changed and this passage was not found. The note is kept. Select the right text and choose “Move highlight here” to place it again.',
 } as const;
 
+const shortQuote = (quote: string) => {
+  const line = quote.replace(/\s+/gu, ' ').trim();
+  return line.length > 40 ? `${[...line].slice(0, 39).join('').trimEnd()}…` : line;
+};
+
 /** The selected highlight: colour, quote, Markdown note, tags, delete. */
 export function HighlightEditor({ highlight, focusNote, onUpdated, onDelete, onJump, onClose }: Props) {
   const { id } = highlight;
@@ -37,7 +42,8 @@ export function HighlightEditor({ highlight, focusNote, onUpdated, onDelete, onJ
   const update = async (change: { color?: HighlightColor; tags?: string[] }) => {
     const result = await api().updateHighlight({ id, ...change });
     if (result.ok) onUpdated(result.value);
-    setError(result.ok ? null : `Not saved: ${result.error.message}`);
+    const what = change.color ? 'The colour was not changed' : 'The tags were not saved';
+    setError(result.ok ? null : `${what}: ${result.error.message}`);
   };
 
   return (
@@ -69,7 +75,15 @@ export function HighlightEditor({ highlight, focusNote, onUpdated, onDelete, onJ
         ))}
       </div>
       {/* Keyed by highlight: each highlight gets its own editor and autosave. */}
-      <NoteEditor key={id} initial={highlight.note} save={saveNote} label="Note" autoFocus={focusNote} />
+      <NoteEditor
+        key={id}
+        saveKey={`highlight-note:${id}`}
+        what={`The note on the highlight “${shortQuote(highlight.quote.exact)}”`}
+        initial={highlight.note}
+        save={saveNote}
+        label="Note"
+        autoFocus={focusNote}
+      />
       <TagInput tags={highlight.tags} onChange={(tags) => void update({ tags })} />
       {error && (
         <p className="inline-error" role="alert">

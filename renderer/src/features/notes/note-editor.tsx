@@ -1,10 +1,15 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Result } from '../../../../electron/common/result';
 import { MarkdownView } from '../../shared/markdown-view';
-import { SaveStatusLabel } from '../../shared/save-status';
+import { pendingValue } from '../../shared/pending-saves';
+import { SaveProblem, SaveStatusLabel } from '../../shared/save-status';
 import { useAutosave } from '../../shared/use-autosave';
 
 type Props = {
+  /** Names what is saved, for pending-saves.ts: text not saved yet comes back under the same key. */
+  saveKey: string;
+  /** What it is, for the window's list of changes not saved ("A note on a highlight"). */
+  what: string;
   initial: string;
   save: (text: string) => Promise<Result<unknown>>;
   label: string;
@@ -16,14 +21,22 @@ type Props = {
 /**
  * A Markdown note edited in place: shown rendered (sanitised); click it, or press Enter on it,
  * to edit; saves by itself about a second after the last keystroke, on blur and on close.
+ * Text that is not saved stays in the field, marked, with the reason: the field turns back into
+ * the rendered note only once its text is saved.
  */
-export function NoteEditor({ initial, save, label, placeholder = 'Write a note (Markdown)…', autoFocus = false }: Props) {
-  const [text, setText] = useState(initial);
-  const [editing, setEditing] = useState(autoFocus || initial.trim() === '');
-  const { status, change, flush } = useAutosave(save);
+export function NoteEditor({ saveKey, what, initial, save, label, placeholder = 'Write a note (Markdown)…', autoFocus = false }: Props) {
+  // Text an earlier editor on this note could not save comes back, not the stored text.
+  const [restored] = useState(() => pendingValue<string>(saveKey));
+  const [text, setText] = useState(restored ?? initial);
+  // 'leaving': left by blur or Escape; the field stays until its text is saved, never shorter.
+  const [mode, setMode] = useState<'edit' | 'leaving' | 'preview'>(autoFocus || restored !== undefined || initial.trim() === '' ? 'edit' : 'preview');
+  const { status, change, flush } = useAutosave(saveKey, save, what);
   const fieldRef = useRef<HTMLTextAreaElement>(null);
   const id = useId();
+  const problemId = `${id}-problem`;
   const focusNext = useRef(autoFocus);
+
+  const editing = mode === 'edit' || (mode === 'leaving' && !(status.state === 'saved' && text.trim() !== ''));
 
   useEffect(() => {
     if (editing && focusNext.current) {
@@ -34,11 +47,16 @@ export function NoteEditor({ initial, save, label, placeholder = 'Write a note (
 
   const startEditing = () => {
     focusNext.current = true;
-    setEditing(true);
+    setMode('edit');
   };
+  const leave = () => {
+    void flush();
+    setMode('leaving');
+  };
+  const failed = status.state === 'failed';
 
   return (
-    <div className="note-editor">
+    <div className={`note-editor${failed ? ' note-editor-unsaved' : ''}`}>
       <div className="note-editor-head">
         <label className="field-label" htmlFor={id}>
           {label}
@@ -49,24 +67,24 @@ export function NoteEditor({ initial, save, label, placeholder = 'Write a note (
         <textarea
           id={id}
           ref={fieldRef}
-          className="note-field"
+          className={`note-field${failed ? ' note-field-unsaved' : ''}`}
           dir="auto"
           value={text}
           placeholder={placeholder}
+          aria-invalid={failed || undefined}
+          aria-describedby={failed ? problemId : undefined}
           rows={Math.min(14, Math.max(4, text.split('\n').length + 1))}
           onChange={(event) => {
             setText(event.target.value);
+            setMode('edit');
             change(event.target.value);
           }}
-          onBlur={() => {
-            void flush();
-            if (text.trim()) setEditing(false);
-          }}
+          onFocus={() => setMode('edit')}
+          onBlur={leave}
           onKeyDown={(event) => {
             if (event.key === 'Escape') {
               event.preventDefault(); // leave the field, not the reader
-              void flush();
-              if (text.trim()) setEditing(false);
+              leave();
             }
           }}
         />
@@ -91,6 +109,7 @@ export function NoteEditor({ initial, save, label, placeholder = 'Write a note (
           <MarkdownView source={text} />
         </div>
       )}
+      <SaveProblem status={status} id={problemId} onRetry={() => void flush()} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import type { TagCount } from '../../../../electron/common/notes/notes-types';
+import { cleanTag, hasVisibleCharacter } from '../../../../electron/common/notes/user-text';
 import { api } from '../../shared/api';
 
 type Props = {
@@ -29,10 +30,14 @@ export function TagInput({ tags, onChange, label = 'Tags' }: Props) {
     };
   }, [draft]);
 
+  const [hint, setHint] = useState<string | null>(null);
   const add = (raw: string) => {
-    const tag = raw.trim().replace(/\s+/g, ' ');
+    // Cleaned as it will be stored: invisible and direction-control characters dropped.
+    const tag = cleanTag(raw);
     setDraft('');
-    if (!tag || tags.some((t) => t.toLocaleLowerCase() === tag.toLocaleLowerCase())) return;
+    const visible = hasVisibleCharacter(tag);
+    setHint(!visible && /\P{White_Space}/u.test(raw) ? 'Not added: a tag needs at least one visible letter, digit or symbol, and this one had only invisible characters.' : null);
+    if (!visible || tags.some((t) => t.toLocaleLowerCase() === tag.toLocaleLowerCase())) return;
     onChange([...tags, tag]);
   };
 
@@ -77,6 +82,7 @@ export function TagInput({ tags, onChange, label = 'Tags' }: Props) {
         onKeyDown={onKeyDown}
         onBlur={() => draft.trim() && add(draft)}
       />
+      {hint && <p className="tag-hint">{hint}</p>}
       <datalist id={listId}>
         {suggestions
           .filter((s) => !tags.includes(s.name))

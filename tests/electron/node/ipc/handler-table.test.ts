@@ -4,6 +4,7 @@ import { METHODS, CHANNELS } from '../../../../electron/common/ipc/ipc-contract'
 import { INPUT_SCHEMAS } from '../../../../electron/common/ipc/ipc-schemas';
 import { createHandlerTable, METHOD_BY_CHANNEL } from '../../../../electron/node/ipc/handler-table';
 import { createServices } from '../../../../electron/node/services/create-services';
+import { ServiceError } from '../../../../electron/node/services/service-error';
 import { BUNDLED_CORPUS, ROOT } from '../../../harness/paths';
 
 const services = createServices({ corpusFile: BUNDLED_CORPUS });
@@ -55,6 +56,42 @@ describe('the handler table', () => {
     const result = await brokenTable.listDocuments(undefined);
     expect(result).toMatchObject({ ok: false, error: { code: 'corpus-missing' } });
     broken.close();
+  });
+
+  it('names the first problem of an argument with 100,000 unknown keys in one short message', async () => {
+    const input: Record<string, unknown> = { id: '002-isis-admits-it-is-losing' };
+    for (let i = 0; i < 100_000; i++) input[`key${i}`] = i;
+    const result = await table.getDocument(input as never);
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'invalid-argument', message: 'Invalid argument for getDocument: unknown key "key0" (and 99,999 more)' },
+    });
+  });
+
+  it('says where a nested problem is, briefly', async () => {
+    const result = await table.createDocumentNote({ documentId: 'notes', body: 'x', tags: ['ok', 'y'.repeat(65)] });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'invalid-argument', message: 'Invalid argument for createDocumentNote: tags[1]: Tags are limited to 64 characters' },
+    });
+  });
+
+  it('caps every error message that crosses, without splitting a character', async () => {
+    const long = `${'a'.repeat(998)}😀${'b'.repeat(5000)}`;
+    const failing = { ...services, listDocuments: () => { throw new ServiceError('some-failure', long); } };
+    const result = await createHandlerTable(failing, () => {}).listDocuments(undefined);
+    if (result.ok) throw new Error('expected a failure');
+    expect(result.error.message.length).toBeLessThanOrEqual(1000);
+    expect(result.error.message).toBe(`${'a'.repeat(998)}…`);
+    expect(result.error.message).not.toMatch(/\p{Cs}/u); // no lone surrogate
+  });
+
+  it('passes on whether a failure is worth retrying', async () => {
+    const failing = { ...services, listDocuments: () => { throw new ServiceError('user-data-disk-full', 'The disk is full.', { retryable: true }); } };
+    expect(await createHandlerTable(failing, () => {}).listDocuments(undefined)).toEqual({
+      ok: false,
+      error: { code: 'user-data-disk-full', message: 'The disk is full.', retryable: true },
+    });
   });
 
   it('hides unexpected errors behind a generic message and logs them', async () => {
