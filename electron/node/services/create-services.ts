@@ -14,6 +14,7 @@ import { createHighlightService } from './user-data/highlight-service';
 import { createNoteService } from './user-data/note-service';
 import { createNotebookService } from './user-data/notebook-service';
 import { createUndoService } from './user-data/undo-service';
+import { createDeletedItemsService } from './user-data/deleted-items-service';
 import { createEncryptionService } from './user-data/encryption-service';
 import type { KeyVault } from '../user-store/encryption/key-vault';
 import { createUserDataContext } from './user-data/user-data-context';
@@ -68,11 +69,14 @@ export function createServices(config: ServicesConfig): AppServices {
     nativeBinding: config.userDbNativeBinding,
     now: config.now,
   });
+  // Deleted items are erased after the undo window, at start and at close (before the store closes).
+  const deletedItems = createDeletedItemsService(userData, { now: config.now });
   return {
     ...createHighlightService(userData),
     ...createNoteService(userData),
     ...createBookmarkService(userData),
     ...createUndoService(userData),
+    emptyDeletedItems: deletedItems.emptyDeletedItems,
     ...createNotebookService(userData),
     ...createAnchorReviewService(userData),
     ...createExportService(userData),
@@ -101,6 +105,7 @@ export function createServices(config: ServicesConfig): AppServices {
       // The build's own clean-up removes its temporary file once it sees the cancel.
       void build.close();
       corpus.close();
+      deletedItems.close();
       userData.close();
     },
   };
