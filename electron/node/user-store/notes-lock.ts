@@ -180,6 +180,6 @@ function reason(error: unknown): string {
   if (code === 'EACCES' || code === 'EPERM') return 'the folder cannot be written (permission denied)';
   if (code === 'EROFS') return 'the disk is read-only';
   if (code === 'ENOSPC') return 'the disk is full';
-  if (code === 'ENOTDIR' || code === 'EISDIR') return `a file or folder is in the way (${(error as Error).message})`;
+  if (code === 'ENOTDIR' || code === 'EISDIR' || code === 'EEXIST') return `a file or folder is in the way (${(error as Error).message})`;
   return (error as Error).message;
 }
