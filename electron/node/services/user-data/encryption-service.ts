@@ -8,7 +8,7 @@ import { forgetKey, isKeyRemembered, recallKey, rememberKey, type KeyVault } fro
 import { deriveKey, newSalt } from '../../user-store/encryption/passphrase-key';
 import { UserStoreOpenError } from '../../user-store/user-store-error';
 import { ServiceError } from '../service-error';
-import { createUnlockThrottle } from './unlock-throttle';
+import { createUnlockThrottle, throttleFileOf } from './unlock-throttle';
 import type { UserDataContext } from './user-data-context';
 
 type EncryptionMethods =
@@ -35,7 +35,8 @@ export type EncryptionServiceOptions = {
 export function createEncryptionService(context: UserDataContext, options: EncryptionServiceOptions = {}): Pick<CarrelServices, EncryptionMethods> {
   const now = options.now ?? (() => new Date());
   const vault = options.vault;
-  const throttle = createUnlockThrottle();
+  // Beside the notes database, so that a restart does not give three more free tries.
+  const throttle = createUnlockThrottle({ stateFile: context.file && throttleFileOf(context.file) });
   let busy = false;
 
   const status = (): UserDataStatus => {
