@@ -5,6 +5,7 @@ import './styles/app.css';
 import './styles/notes.css';
 import './styles/corpora.css';
 import './styles/encryption.css';
+import './styles/deleted-items.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
