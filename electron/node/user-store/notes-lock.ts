@@ -64,7 +64,7 @@ export function currentProgram(): string {
  */
 export function acquireNotesLock(dbFile: string, options: AcquireOptions = {}): NotesLock {
   const cannotCreate = (error: unknown) =>
-    new UserStoreOpenError('user-data-unavailable', `Carrel cannot create ${lockFileOf(dbFile)}, which keeps two programs from writing your notes at once: ${reason(error)}.`);
+    new UserStoreOpenError('user-data-unavailable', `Carrel cannot create ${lockFileOf(dbFile)}, which keeps two programs from writing your notes at once: ${reason(error)}. Your notes were not opened; make that folder writable (or free some space), then start Carrel again.`);
   try {
     fs.mkdirSync(path.dirname(path.resolve(dbFile)), { recursive: true });
   } catch (error) {
