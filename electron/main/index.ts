@@ -11,6 +11,7 @@ import { registerIpc } from './register-ipc';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './security/app-protocol';
 import { blockForeignRequests, denyAllPermissions, lockNavigation } from './security/navigation';
 import { createMainWindow } from './security/main-window';
+import { showStartupFailure, startupFailureText, type StartupStep } from './startup-failure';
 
 // The thin shell: window, security settings, IPC registration, menu. Everything else is in electron/node.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
@@ -18,39 +19,68 @@ app.enableSandbox();
 
 let blockedRequests = 0;
 let mainWindow: BrowserWindow | undefined;
+let userDataDir: string | undefined;
 
-app.on('web-contents-created', (_event, contents) => lockNavigation(contents));
+/** Anything that goes wrong while starting ends in a dialog that says so, never in no window at all. */
+function failStartup(step: StartupStep, error: unknown): void {
+  showStartupFailure(dialog, () => app.quit(), startupFailureText(step, error, userDataDir));
+}
 
-app.whenReady().then(() => {
-  const paths = appPaths(app.getAppPath(), process.resourcesPath, app.isPackaged);
-  const services = createServices({
-    corpusFile: paths.corpusFile,
-    ...userFiles(app.getPath('userData')),
-    // CARREL_CORPUS names the corpus to open; otherwise the one studied last comes back.
-    reopenLastCorpus: !process.env.CARREL_CORPUS,
-    dialogs: electronCorpusDialogs(dialog, () => mainWindow),
-    nativeBinding: paths.nativeBinding,
-    userDbNativeBinding: paths.userDbNativeBinding,
-    keyVault: safeStorageVault(safeStorage, process.platform),
-    blockedRequests: () => blockedRequests,
-  });
-  app.on('will-quit', () => services.close());
+function start(): void {
+  let step: StartupStep = 'files';
+  try {
+    const paths = appPaths(app.getAppPath(), process.resourcesPath, app.isPackaged);
+    step = 'data';
+    userDataDir = app.getPath('userData');
+    const services = createServices({
+      corpusFile: paths.corpusFile,
+      ...userFiles(userDataDir),
+      // CARREL_CORPUS names the corpus to open; otherwise the one studied last comes back.
+      reopenLastCorpus: !process.env.CARREL_CORPUS,
+      dialogs: electronCorpusDialogs(dialog, () => mainWindow),
+      nativeBinding: paths.nativeBinding,
+      userDbNativeBinding: paths.userDbNativeBinding,
+      keyVault: safeStorageVault(safeStorage, process.platform),
+      blockedRequests: () => blockedRequests,
+    });
+    app.on('will-quit', () => services.close());
 
-  denyAllPermissions(session.defaultSession);
-  blockForeignRequests(session.defaultSession, (url) => {
-    blockedRequests++;
-    console.warn(`Blocked request #${blockedRequests}: ${url}`);
-  });
-  handleAppProtocol(protocol, paths.rendererDir);
-  registerIpc(ipcMain, createHandlerTable(services));
-  const send = (command: AppCommand) => mainWindow?.webContents.send(APP_COMMAND_CHANNEL, command);
-  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(process.platform === 'darwin', send)));
+    step = 'window';
+    denyAllPermissions(session.defaultSession);
+    blockForeignRequests(session.defaultSession, (url) => {
+      blockedRequests++;
+      console.warn(`Blocked request #${blockedRequests}: ${url}`);
+    });
+    handleAppProtocol(protocol, paths.rendererDir);
+    registerIpc(ipcMain, createHandlerTable(services));
+    const send = (command: AppCommand) => mainWindow?.webContents.send(APP_COMMAND_CHANNEL, command);
+    Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(process.platform === 'darwin', send)));
 
-  const window = createMainWindow(BrowserWindow, paths.preload);
-  mainWindow = window;
-  window.on('closed', () => (mainWindow = undefined));
-  window.once('ready-to-show', () => window.show());
-  void window.loadURL(APP_ENTRY_URL);
-});
+    const window = createMainWindow(BrowserWindow, paths.preload);
+    mainWindow = window;
+    window.on('closed', () => (mainWindow = undefined));
+    window.once('ready-to-show', () => window.show());
+    window.loadURL(APP_ENTRY_URL).catch((error: unknown) => failStartup('window', error));
+  } catch (error) {
+    failStartup(step, error);
+  }
+}
 
-app.on('window-all-closed', () => app.quit());
+/** A second launch lands here (it quits itself): the window already open comes to the front. */
+function focusMainWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+// One Carrel per user-data folder, so two never write the same notes (the notes lock,
+// electron/node/user-store/notes-lock.ts, covers other processes and CARREL_USER_DB).
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', focusMainWindow);
+  app.on('web-contents-created', (_event, contents) => lockNavigation(contents));
+  app.whenReady().then(start, (error: unknown) => failStartup('files', error));
+  app.on('window-all-closed', () => app.quit());
+}

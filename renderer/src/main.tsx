@@ -7,6 +7,7 @@ import './styles/corpora.css';
 import './styles/encryption.css';
 import './styles/recovery.css';
 import './styles/save-problems.css';
+import './styles/deleted-items.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -20,6 +20,7 @@ import type {
   UpdateDocumentNoteRequest,
   UpdateHighlightRequest,
 } from '../notes/notes-requests';
+import type { EmptyDeletedResult } from '../notes/deleted-items';
 import type { Bookmark, Deletion, DocumentNote, Highlight, ReadingPosition, RestoredItem, TagCount } from '../notes/notes-types';
 
 /**
@@ -76,8 +77,10 @@ export interface CarrelServices {
   /** Last reading position of a document, or null if never read. */
   getReadingPosition(input: { documentId: string }): ReadingPosition | null;
   setReadingPosition(input: SetReadingPositionRequest): ReadingPosition;
-  /** Restores what a delete removed. */
+  /** Restores what a delete removed (within the undo window, notes/deleted-items.ts). */
   undoDeletion(input: { deletionId: string }): RestoredItem;
+  /** Erases every deleted item of every corpus now, for good (no undo), and empties the WAL. */
+  emptyDeletedItems(input: undefined): EmptyDeletedResult;
   /** Tags in use, most used first, for autocompletion. */
   listTags(input: ListTagsRequest): TagCount[];
   queryNotebook(input: NotebookQuery): NotebookResult;
@@ -156,6 +159,7 @@ export const CHANNELS = {
   getReadingPosition: 'carrel:reading-position:get',
   setReadingPosition: 'carrel:reading-position:set',
   undoDeletion: 'carrel:notes:undo-deletion',
+  emptyDeletedItems: 'carrel:notes:empty-deleted-items',
   listTags: 'carrel:notes:list-tags',
   queryNotebook: 'carrel:notes:query-notebook',
   listNotedDocuments: 'carrel:notes:list-noted-documents',

@@ -71,6 +71,7 @@ export const INPUT_SCHEMAS = {
   getReadingPosition: z.object({ documentId }).strict(),
   setReadingPosition: z.object({ documentId, offset: textOffset }).strict(),
   undoDeletion: z.object({ deletionId: userItemId }).strict(),
+  emptyDeletedItems: z.undefined(),
   listTags: z.object({ prefix: tagPrefix.optional(), limit: z.number().int().min(1).max(500).optional() }).strict(),
   queryNotebook: z
     .object({

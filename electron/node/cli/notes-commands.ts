@@ -6,6 +6,7 @@ import { createServices } from '../services/create-services';
 import { ServiceError } from '../services/service-error';
 import { backupDir, listBackups, listDailyBackups } from '../user-store/backup';
 import { fileKind } from '../user-store/encryption/file-kind';
+import { readLockHolder } from '../user-store/notes-lock';
 import { USER_SCHEMA_VERSION } from '../user-store/migrations';
 import { USER_APPLICATION_ID } from '../user-store/open-user-store';
 import type { Output } from './output';
@@ -64,7 +65,11 @@ export function notesExport(args: string[], out: Output): number {
   }
 }
 
-/** `carrel notes check`: schema version, integrity and contents of a notes database, read-only. */
+/**
+ * `carrel notes check`: schema version, integrity and contents of a notes database, read-only.
+ * It does not take the notes lock (notes-lock.ts): it writes nothing, and SQLite's own locks give
+ * it a consistent snapshot while Carrel writes, so it can check the file of a running Carrel.
+ */
 export function notesCheck(args: string[], out: Output): number {
   const values = parse(args, { 'user-db': { type: 'string' } }, CHECK_USAGE, out);
   if (!values) return 2;
@@ -93,10 +98,13 @@ export function notesCheck(args: string[], out: Output): number {
     if (version >= 1) {
       for (const [table, label] of [['highlights', 'Highlights'], ['document_notes', 'Document notes'], ['bookmarks', 'Bookmarks']] as const) {
         const row = db.prepare(`SELECT count(*) AS live, count(deleted_at) AS deleted FROM ${table}`).get() as { live: number; deleted: number };
-        out.log(`${label}: ${row.live - row.deleted} (+${row.deleted} deleted, restorable)`);
+        // Soft-deleted rows wait for the undo window or the next start (deleted-items-service.ts).
+        out.log(`${label}: ${row.live - row.deleted}${row.deleted ? ` (+${row.deleted} deleted, not yet erased)` : ''}`);
       }
     }
     out.log(`Backups: ${listBackups(file).length} before migrations, ${listDailyBackups(file).length} daily, in ${backupDir(file)}`);
+    const holder = readLockHolder(file);
+    if (holder) out.log(`In use: by ${holder.program} (process ${holder.pid} on ${holder.host}, since ${new Date(holder.since).toLocaleString()}); this check only reads.`);
     return integrity === 'ok' ? 0 : 1;
   } finally {
     db.close();

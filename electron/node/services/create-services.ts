@@ -8,6 +8,8 @@ import { createCorpusService } from './corpus-service';
 import { createSearchService } from './search-service';
 import { createSecurityService } from './security-service';
 import { createBackupRestoreService } from './user-data/backup-restore-service';
+import { createDeletedItemsService } from './user-data/deleted-items-service';
+import { guardStorage } from './user-data/guard-storage';
 import type { KeyVault } from '../user-store/encryption/key-vault';
 import { createUserDataContext } from './user-data/user-data-context';
 import { createUserDataServices } from './user-data/user-data-services';
@@ -63,8 +65,11 @@ export function createServices(config: ServicesConfig): AppServices {
     now: config.now,
   });
   const userDataServices = createUserDataServices(userData, { keyVault: config.keyVault, now: config.now });
+  // Deleted items are erased after the undo window, at start and at close (before the store closes).
+  const deletedItems = createDeletedItemsService(userData, { now: config.now });
   return {
     ...userDataServices,
+    ...guardStorage(userData, { emptyDeletedItems: deletedItems.emptyDeletedItems }),
     ...createBackupRestoreService(userData, { now: config.now, status: () => userDataServices.getUserDataStatus(undefined) }),
     ...createSecurityService({
       corpusFile: corpus.currentFile,
@@ -90,6 +95,7 @@ export function createServices(config: ServicesConfig): AppServices {
       // The build's own clean-up removes its temporary file once it sees the cancel.
       void build.close();
       corpus.close();
+      deletedItems.close();
       userData.close();
     },
   };

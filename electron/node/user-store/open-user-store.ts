@@ -127,6 +127,8 @@ export function openUserStore(file: string, options: OpenUserStoreOptions = {}):
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
+    // Erased notes are overwritten with zeros, not just unlinked (see deleted-items-service.ts).
+    db.pragma('secure_delete = ON');
     db.pragma('busy_timeout = 5000');
     const backupFile =
       version > 0 && version < latest ? backupDatabase(db, file, version, now(), options.keepBackups ?? DEFAULT_KEPT_BACKUPS) : undefined;

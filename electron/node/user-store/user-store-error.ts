@@ -14,6 +14,8 @@ export type UserStoreErrorCode =
   | 'user-data-read-only'
   /** No room left on the disk that holds the notes. */
   | 'user-data-disk-full'
+  /** Another process (a second Carrel, a command) holds the notes lock: nothing was opened. */
+  | 'user-data-in-use'
   /** Encrypted, and no key was given: the app asks for the passphrase. */
   | 'user-data-locked'
   /** Encrypted, and the key does not open it (the file is untouched). */

@@ -9,7 +9,7 @@ import { deriveKey, newSalt } from '../../user-store/encryption/passphrase-key';
 import { listAllBackups } from '../../user-store/notes-files';
 import { UserStoreOpenError } from '../../user-store/user-store-error';
 import { ServiceError } from '../service-error';
-import { createUnlockThrottle } from './unlock-throttle';
+import { createUnlockThrottle, throttleFileOf } from './unlock-throttle';
 import type { UserDataContext } from './user-data-context';
 
 type EncryptionMethods =
@@ -36,7 +36,8 @@ export type EncryptionServiceOptions = {
 export function createEncryptionService(context: UserDataContext, options: EncryptionServiceOptions = {}): Pick<CarrelServices, EncryptionMethods> {
   const now = options.now ?? (() => new Date());
   const vault = options.vault;
-  const throttle = createUnlockThrottle();
+  // Beside the notes database, so that a restart does not give three more free tries.
+  const throttle = createUnlockThrottle({ stateFile: context.file && throttleFileOf(context.file) });
 
   const status = (): UserDataStatus => {
     const current = context.status();

@@ -16,7 +16,12 @@ export function createUndoService(ctx: UserDataContext): UndoService {
   return {
     undoDeletion({ deletionId }) {
       const deletion = findDeletion(ctx.store().db, ctx.corpusId(), deletionId);
-      if (!deletion) throw new ServiceError('not-found', 'There is nothing to undo for this deletion in the open corpus.');
+      if (!deletion) {
+        throw new ServiceError(
+          'not-found',
+          'There is nothing to undo for this delete in the open corpus: deleted items are erased for good an hour after they are deleted, when Carrel closes, or with “Empty deleted items now”.',
+        );
+      }
       const item = FIND[deletion.kind](ctx.store().db, deletion.corpusId, deletion.itemId);
       if (deletion.restoredAt && item?.deletedAt) {
         throw new ServiceError('already-undone', 'This deletion was already undone, and the item was deleted again since: undo that later deletion instead.');

@@ -3,6 +3,7 @@ import type { SecurityStatus } from '../../../../electron/common/security/securi
 import { api } from '../../shared/api';
 import { ErrorPanel } from '../../shared/error-panel';
 import { useResult } from '../../shared/use-result';
+import { DeletedItemsSettings } from './deleted-items-settings';
 import { EncryptionSettings } from './encryption-settings';
 
 function CorpusFacts({ status }: { status: SecurityStatus }) {
@@ -65,6 +66,10 @@ export function AboutView() {
             </p>
           )}
           <EncryptionSettings database={value.userDatabase} onChanged={(message) => setChanges((c) => ({ count: c.count + 1, message }))} />
+        </dd>
+        <dt>Deleted items</dt>
+        <dd>
+          <DeletedItemsSettings available={Boolean(value.userDatabase.file) && !value.userDatabase.locked} />
         </dd>
       </dl>
     </section>

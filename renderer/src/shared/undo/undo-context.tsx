@@ -8,6 +8,8 @@ import { UndoToast } from './undo-toast';
 type UndoApi = {
   /** Remember a deletion so Ctrl+Z or the toast can bring it back. */
   recordDeletion(deletion: Deletion): void;
+  /** Forget every deletion: they were erased for good (“Empty deleted items now”). */
+  forgetDeletions(): void;
 };
 
 const UndoContext = createContext<UndoApi | null>(null);
@@ -51,6 +53,8 @@ export function UndoProvider({ children }: { children: ReactNode }) {
       }
       const result = await api().undoDeletion({ deletionId: target.deletionId });
       if (!result.ok) {
+        // Past the undo window (erased for good): Ctrl+Z moves on to earlier deletes, which went the same way.
+        if (result.error.code === 'not-found') stack.current = stack.current.filter((d) => d.deletionId !== target.deletionId);
         show({ text: `Could not undo: ${result.error.message}`, tone: 'error' });
         return;
       }
@@ -74,7 +78,12 @@ export function UndoProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => () => window.clearTimeout(timer.current), []);
 
-  const value = useMemo(() => ({ recordDeletion }), [recordDeletion]);
+  const forgetDeletions = useCallback(() => {
+    stack.current = [];
+    setMessage((current) => (current?.deletion ? null : current));
+  }, []);
+
+  const value = useMemo(() => ({ recordDeletion, forgetDeletions }), [recordDeletion, forgetDeletions]);
   return (
     <UndoContext.Provider value={value}>
       {children}

@@ -9,6 +9,7 @@ import { listBackups, listDailyBackups } from '../../../../../electron/node/user
 import { openWithKey } from '../../../../../electron/node/user-store/encryption/convert-file';
 import { fileKind, fileSalt } from '../../../../../electron/node/user-store/encryption/file-kind';
 import { deriveKey } from '../../../../../electron/node/user-store/encryption/passphrase-key';
+import { throttleFileOf } from '../../../../../electron/node/services/user-data/unlock-throttle';
 import { FIXTURES } from '../../../../harness/paths';
 import { errorCode, makeWorkspace, value } from '../user-data-fixture';
 
@@ -132,6 +133,12 @@ describe('encryption at rest of the notes database', { timeout: 30_000 }, () => 
     expect(codes).toEqual(['wrong-passphrase', 'wrong-passphrase', 'wrong-passphrase', 'passphrase-wait', 'passphrase-wait']);
     expect(value(await table.getUserDataStatus(undefined)).state).toBe('locked');
     services.close();
+    // A restart does not give three more free tries: the count is kept beside the database.
+    const restarted = workspace.services(corpus);
+    expect(errorCode(await restarted.table.unlockUserData({ passphrase: PASSPHRASE }))).toBe('passphrase-wait');
+    restarted.services.close();
+    // The next tests start without failures (as after the right passphrase).
+    fs.rmSync(throttleFileOf(workspace.userDbFile));
   });
 
   it('changes the passphrase: the old one no longer opens the notes or the backups', async () => {

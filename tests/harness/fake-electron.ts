@@ -1,0 +1,181 @@
+import { createRequire } from 'node:module';
+import Module from 'node:module';
+import path from 'node:path';
+import { ROOT } from './paths';
+
+/** The built shell (`npm run build`), loaded with a recording stand-in for the `electron` module. */
+export const BUILT_MAIN = path.join(ROOT, 'out', 'main', 'index.js');
+
+export type Call = { api: string; args: unknown[] };
+
+type Listener = (...args: unknown[]) => unknown;
+
+class Emitter {
+  readonly listeners = new Map<string, Listener[]>();
+  on(event: string, listener: Listener) {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
+    return this;
+  }
+  once(event: string, listener: Listener) {
+    const once: Listener = (...args) => {
+      this.listeners.set(event, (this.listeners.get(event) ?? []).filter((l) => l !== once));
+      return listener(...args);
+    };
+    return this.on(event, once);
+  }
+  emit(event: string, ...args: unknown[]) {
+    for (const listener of this.listeners.get(event) ?? []) listener(...args);
+  }
+}
+
+export type FakeWindow = Emitter & {
+  options: Record<string, unknown>;
+  state: { shown: boolean; focused: boolean; minimized: boolean; url?: string };
+};
+
+export type FakeShell = {
+  calls: Call[];
+  windows: FakeWindow[];
+  /** Emits an `app` event the way Electron would (e.g. 'second-instance', 'will-quit'). */
+  emitApp(event: string, ...args: unknown[]): void;
+  /** Resolves once start-up has run (whenReady's callbacks and the promises they start). */
+  settled(): Promise<void>;
+  named(api: string): Call[];
+};
+
+export type FakeShellOptions = {
+  /** app.getPath('userData'). */
+  userData: string;
+  /** app.getAppPath(): where the shell looks for out/renderer, out/preload and Electron builds of the drivers. */
+  appPath: string;
+  /** What app.requestSingleInstanceLock() answers (false: another Carrel runs). */
+  singleInstance?: boolean;
+  /** What dialog.showMessageBox resolves to (the button the user pressed). */
+  messageBoxResponse?: number;
+  /** Calls that throw, by name (e.g. 'protocol.handle'): a start-up step failing. */
+  failing?: Record<string, Error>;
+};
+
+/**
+ * Loads out/main/index.js with `electron` replaced by fakes that record every call, so the real
+ * wiring of the shell (single-instance lock, start-up, failure dialogs) runs under plain Node,
+ * where the Electron binary cannot be downloaded. Each call loads a fresh copy of the shell.
+ */
+export function loadShell(options: FakeShellOptions): FakeShell {
+  const calls: Call[] = [];
+  const windows: FakeWindow[] = [];
+  const pending: Promise<unknown>[] = [];
+  const record = (api: string, ...args: unknown[]) => calls.push({ api, args });
+  /** An object whose every method records its call; `methods` answer where an answer matters. */
+  const recorder = <T extends object>(name: string, methods: Partial<Record<string, Listener>> = {}, values: Record<string, unknown> = {}): T =>
+    new Proxy(values, {
+      get(target, prop) {
+        if (typeof prop !== 'string') return undefined;
+        if (prop in target) return target[prop];
+        return (...args: unknown[]) => {
+          record(`${name}.${prop}`, ...args);
+          const failure = options.failing?.[`${name}.${prop}`];
+          if (failure) throw failure;
+          return methods[prop]?.(...args);
+        };
+      },
+    }) as T;
+
+  const app = new Emitter();
+  const ready = Promise.resolve();
+  const appApi = recorder<Record<string, unknown>>(
+    'app',
+    {
+      requestSingleInstanceLock: () => options.singleInstance ?? true,
+      getAppPath: () => options.appPath,
+      getPath: (name) => (name === 'userData' ? options.userData : path.join(options.userData, String(name))),
+      whenReady: () => ready,
+      // As in Electron, quitting emits will-quit (the shell closes its services there).
+      quit: () => app.emit('will-quit'),
+      on: (event, listener) => app.on(String(event), listener as Listener),
+      once: (event, listener) => app.once(String(event), listener as Listener),
+    },
+    { isPackaged: false },
+  );
+
+  class BrowserWindow extends Emitter {
+    static getAllWindows = () => windows;
+    readonly state: FakeWindow['state'] = { shown: false, focused: false, minimized: false };
+    readonly webContents = recorder('webContents', { on: () => undefined });
+    constructor(readonly options: Record<string, unknown>) {
+      super();
+      record('new BrowserWindow', options);
+      windows.push(this as unknown as FakeWindow);
+    }
+    loadURL(url: string) {
+      record('window.loadURL', url);
+      this.state.url = url;
+      return Promise.resolve();
+    }
+    show() {
+      record('window.show');
+      this.state.shown = true;
+      this.state.minimized = false;
+    }
+    focus() {
+      record('window.focus');
+      this.state.focused = true;
+    }
+    restore() {
+      record('window.restore');
+      this.state.minimized = false;
+    }
+    minimize() {
+      this.state.minimized = true;
+    }
+    isMinimized() {
+      return this.state.minimized;
+    }
+  }
+
+  const dialog = recorder('dialog', {
+    showMessageBox: () => {
+      const answer = Promise.resolve({ response: options.messageBoxResponse ?? 0, checkboxChecked: false });
+      pending.push(answer);
+      return answer;
+    },
+    showOpenDialog: () => Promise.resolve({ canceled: true, filePaths: [] }),
+    showSaveDialog: () => Promise.resolve({ canceled: true }),
+  });
+  const fake = {
+    app: appApi,
+    BrowserWindow,
+    dialog,
+    ipcMain: recorder('ipcMain'),
+    protocol: recorder('protocol'),
+    session: { defaultSession: recorder('session', {}, { webRequest: recorder('session.webRequest') }) },
+    Menu: recorder('Menu', { buildFromTemplate: (template) => ({ template }) }),
+    safeStorage: recorder('safeStorage', { isEncryptionAvailable: () => false, getSelectedStorageBackend: () => 'basic_text' }),
+  };
+
+  const loader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
+  const original = loader._load;
+  const load = createRequire(__filename);
+  loader._load = function (request: string, ...rest: unknown[]) {
+    return request === 'electron' ? fake : original.call(this, request, ...rest);
+  };
+  try {
+    delete load.cache[BUILT_MAIN];
+    load(BUILT_MAIN);
+  } finally {
+    loader._load = original;
+  }
+
+  return {
+    calls,
+    windows,
+    emitApp: (event, ...args) => app.emit(event, ...args),
+    async settled() {
+      // whenReady's callback runs on a later turn; then whatever it started (dialogs) settles.
+      await new Promise((resolve) => setImmediate(resolve));
+      await Promise.allSettled(pending);
+      await new Promise((resolve) => setImmediate(resolve));
+    },
+    named: (api) => calls.filter((call) => call.api === api),
+  };
+}
