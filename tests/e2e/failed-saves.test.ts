@@ -110,10 +110,26 @@ describe('a note that cannot be saved', () => {
     await poll(() => editor.locator('textarea').inputValue()).toBe('A note typed while the file is locked.');
     expect(await banner.count()).toBe(0); // on screen again: its own editor says it
     expect(await editor.locator('.save-status').textContent()).toMatch(/^Not saved/);
+    await shot(page, 'reopened');
 
     lock.release();
     await poll(() => editor.locator('.save-status').textContent()).toBe('Saved now');
     const highlights = harness.services.listHighlights({ documentId: DOC_ID });
     expect(highlights.map((h) => h.note)).toContain('A note typed while the file is locked.');
+  });
+
+  it('does not take a tag made only of invisible characters, and says why', async () => {
+    const editor = page.locator('.highlight-editor');
+    const tag = editor.locator('.tag-field');
+    await tag.fill('\u200B\u202E');
+    await tag.press('Enter');
+    await poll(() => editor.locator('.tag-hint').textContent()).toBe(
+      'Not added: a tag needs at least one visible letter, digit or symbol, and this one had only invisible characters.',
+    );
+    expect(await editor.locator('.tag').count()).toBe(0);
+    await tag.fill('\u200Bevidence\u200F');
+    await tag.press('Enter');
+    await poll(() => editor.locator('.tag').allTextContents()).toEqual(['evidence×']);
+    expect(await editor.locator('.tag-hint').count()).toBe(0);
   });
 });
