@@ -12,6 +12,7 @@ import { api } from '../shared/api';
 import { UndoProvider } from '../shared/undo/undo-context';
 import { useResult } from '../shared/use-result';
 import { ReaderScreen, type ReaderJump } from './reader-screen';
+import './app.css';
 
 type Route =
   | { view: 'library'; focusId?: string }

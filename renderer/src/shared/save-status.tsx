@@ -1,4 +1,5 @@
 import type { SaveStatus } from './use-autosave';
+import './save-status.css';
 
 const LABELS = { saved: 'Saved', unsaved: 'Editing…', saving: 'Saving…' } as const;
 

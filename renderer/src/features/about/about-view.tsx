@@ -4,6 +4,7 @@ import { api } from '../../shared/api';
 import { ErrorPanel } from '../../shared/error-panel';
 import { useResult } from '../../shared/use-result';
 import { EncryptionSettings } from './encryption-settings';
+import './about.css';
 
 function CorpusFacts({ status }: { status: SecurityStatus }) {
   if (!status.corpus) return <dd>{status.corpusProblem ?? 'No corpus is open.'}</dd>;
