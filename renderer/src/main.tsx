@@ -1,13 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+// Tokens, element defaults and shared controls first: every feature's stylesheet comes after them.
+import './shared/styles/tokens.css';
+import './shared/styles/base.css';
+import './shared/styles/controls.css';
 import { App } from './app/app';
-import './styles/app.css';
-import './styles/notes.css';
-import './styles/corpora.css';
-import './styles/encryption.css';
-import './styles/recovery.css';
-import './styles/save-problems.css';
-import './styles/deleted-items.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -17,6 +17,7 @@ import { UndoProvider } from '../shared/undo/undo-context';
 import { UnsavedBanner } from '../shared/unsaved-banner';
 import { useResult } from '../shared/use-result';
 import { ReaderScreen, type ReaderJump } from './reader-screen';
+import './app.css';
 
 type Route =
   | { view: 'library'; focusId?: string }

@@ -1,4 +1,5 @@
 import type { IpcError } from '../../../electron/common/result';
+import './error-panel.css';
 
 const HINTS: Record<string, string> = {
   'corpus-missing': 'Build the bundled corpus with “npm run corpus:build”, or start Carrel with “npm start”, which builds it when needed.',

@@ -1,5 +1,6 @@
 import { useMemo, type MouseEvent } from 'react';
 import { renderMarkdown } from './safe-markdown';
+import './markdown-view.css';
 
 /** Links in notes have no href (safe-markdown.ts); this also stops any click from navigating. */
 function stopNavigation(event: MouseEvent<HTMLDivElement>) {

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import './passphrase-field.css';
 
 /** A labelled password input: never autocompleted, spell-checked or shown. */
 export function PassphraseField({

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { SaveStatus } from './pending-saves';
+import './save-status.css';
+import './save-problems.css';
 
 const LABELS = { unsaved: 'Editing…', saving: 'Saving…' } as const;
 

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { hiddenFailures, retryAllSaves, watchSaves, type UnsavedChange } from './pending-saves';
+import './save-problems.css';
 
 /**
  * Changes that could not be saved and whose editor is closed: the window says so until they

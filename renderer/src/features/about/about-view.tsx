@@ -5,6 +5,7 @@ import { ErrorPanel } from '../../shared/error-panel';
 import { useResult } from '../../shared/use-result';
 import { DeletedItemsSettings } from './deleted-items-settings';
 import { EncryptionSettings } from './encryption-settings';
+import './about.css';
 
 function CorpusFacts({ status }: { status: SecurityStatus }) {
   if (!status.corpus) return <dd>{status.corpusProblem ?? 'No corpus is open.'}</dd>;

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../../shared/api';
 import { useUndo } from '../../shared/undo/undo-context';
+import './deleted-items.css';
 
 type State = { step: 'idle' } | { step: 'confirm' } | { step: 'working' } | { step: 'done'; message: string; ok: boolean };
 

@@ -5,6 +5,7 @@ import { isTypingTarget } from '../../shared/typing-target';
 import { useUndo } from '../../shared/undo/undo-context';
 import { useLiveResult } from '../../shared/use-live-result';
 import { useUserDataVersion } from '../../shared/user-data-version';
+import './bookmarks.css';
 
 type Props = {
   documentId: string;

@@ -1,6 +1,7 @@
 import type { CorpusBuildStatus } from '../../../../electron/common/corpus/corpus-choice-types';
 import { buildFraction } from './build-figures';
 import { useCorpusBuild } from './use-corpus-build';
+import './corpora.css';
 
 /** In the header while the user reads elsewhere: how far the build is, and a way back to it. */
 export function BuildIndicator({ build, onShow }: { build: CorpusBuildStatus; onShow: () => void }) {

@@ -2,6 +2,7 @@ import type { CorpusBuildStatus } from '../../../../electron/common/corpus/corpu
 import { SKIP_REASON_LABELS, type SkipReason } from '../../../../electron/common/corpus/skip-reasons';
 import type { IpcError } from '../../../../electron/common/result';
 import { buildFigures, buildFraction, buildHeading, formatMegabytes } from './build-figures';
+import './corpora.css';
 
 type Props = {
   status?: CorpusBuildStatus;

@@ -6,6 +6,7 @@ import { api } from '../../shared/api';
 import { useResult } from '../../shared/use-result';
 import { BuildPanel } from './build-panel';
 import { useCorpusBuild } from './use-corpus-build';
+import './corpora.css';
 
 export type CorporaAction = 'open' | 'build';
 

@@ -4,8 +4,9 @@ import { ErrorPanel } from '../../shared/error-panel';
 import { stickyHeaderHeight } from '../../shared/sticky-header';
 import { DocumentRow } from './document-row';
 import { useLibraryPages, type LibraryPages } from './use-library-pages';
+import './library.css';
 
-/** Every row is this tall (px, gap included; .document-row in app.css): no row is measured. */
+/** Every row is this tall (px, gap included; .document-row in library.css): no row is measured. */
 export const LIBRARY_ROW_HEIGHT = 92;
 const OVERSCAN = 6;
 /**

@@ -1,5 +1,6 @@
 import { HIGHLIGHT_COLORS, type Highlight, type HighlightColor } from '../../../../electron/common/notes/notes-types';
 import type { Decoration } from '../../shared/decorations';
+import './highlights.css';
 
 export { HIGHLIGHT_COLORS };
 

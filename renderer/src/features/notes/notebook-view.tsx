@@ -11,6 +11,8 @@ import { AnchorReviewList } from './anchor-review-list';
 import { COLOR_LABELS, HIGHLIGHT_COLORS } from './highlight-colors';
 import { NotebookEntryView, type NotebookJump } from './notebook-entry';
 import { displayTitle } from '../../shared/display-title';
+import './notes-panel.css';
+import './notebook.css';
 
 type Props = { onOpen: (jump: NotebookJump) => void };
 

@@ -3,6 +3,7 @@ import type { HighlightColor } from '../../../../electron/common/notes/notes-typ
 import type { TextSelection } from '../../shared/reader-types';
 import { isTypingTarget } from '../../shared/typing-target';
 import { COLOR_LABELS, HIGHLIGHT_COLORS, colorKey } from './highlight-colors';
+import './selection-toolbar.css';
 
 type Props = {
   selection: TextSelection;

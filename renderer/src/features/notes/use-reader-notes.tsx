@@ -11,6 +11,7 @@ import { highlightDecorations, highlightIdOf } from './highlight-colors';
 import { HighlightEditor } from './highlight-editor';
 import { HighlightList } from './highlight-list';
 import { SelectionToolbar } from './selection-toolbar';
+import './notes-panel.css';
 
 const NO_HIGHLIGHTS: readonly Highlight[] = [];
 

@@ -1,5 +1,5 @@
 import type { KeyboardEvent, RefObject } from 'react';
-import '../../styles/find.css';
+import './find-bar.css';
 
 type Props = {
   inputRef: RefObject<HTMLInputElement | null>;

@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import '../../styles/links.css';
+import './link-popover.css';
 
 type Props = {
   href: string;
@@ -22,7 +22,7 @@ export function LinkPopover({ href, anchor, onClose }: Props) {
   // Placed under the link text, kept inside the reader's width (a measured layout, not state).
   useLayoutEffect(() => {
     const popover = boxRef.current;
-    // Its positioned parent: the reader layout (links.css).
+    // Its positioned parent: the reader layout (link-popover.css).
     const container = popover?.offsetParent;
     if (!popover || !container) return;
     const link = anchor.getBoundingClientRect();

@@ -11,6 +11,7 @@ import { useKeyboardSelection } from './use-keyboard-selection';
 import { useReadingOffset, useScrollTarget, useSelectionReporting } from './use-reader-extensions';
 import { displayTitle } from '../../shared/display-title';
 import { LinkPopover } from './link-popover';
+import './reader.css';
 
 type Props = {
   id: string;

@@ -4,6 +4,7 @@ import type { Decoration } from '../../shared/decorations';
 import { offsetToRange } from '../../shared/selection-offsets';
 import { isTypingTarget } from '../../shared/typing-target';
 import { firstVisibleOffset } from './use-reader-extensions';
+import './keyboard-selection.css';
 
 type Point = { anchor: number; focus: number };
 

@@ -4,6 +4,7 @@ import { api } from '../../shared/api';
 import { useResult } from '../../shared/use-result';
 import { backupState, backupTime, KIND_LABELS, newestRestorable } from './backup-words';
 import { RestoreConfirmation } from './restore-confirmation';
+import './recovery.css';
 
 /**
  * The backups of the notes, as main listed and checked them: the newest usable one first, with a

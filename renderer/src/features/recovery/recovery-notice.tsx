@@ -1,3 +1,5 @@
+import './recovery.css';
+
 /** What a restore or a fresh start did, kept in view after the panel gives way to the notes. */
 export function RecoveryNotice({ message, onDismiss }: { message: string; onDismiss: () => void }) {
   return (

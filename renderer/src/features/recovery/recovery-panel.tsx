@@ -3,6 +3,7 @@ import { RESTORABLE_CODES, type UserDataRecoveryResult } from '../../../../elect
 import type { UserDataStatus } from '../../../../electron/common/security/user-data-status';
 import { api } from '../../shared/api';
 import { BackupChooser } from './backup-chooser';
+import './recovery.css';
 
 const TITLES: Record<string, string> = {
   'user-data-empty': 'Your notes file is empty',

@@ -5,7 +5,7 @@ import { isTypingTarget } from '../../shared/typing-target';
 import { useLatestQuery } from '../../shared/use-latest-query';
 import { describeResponse, moveActive } from './search-status';
 import { resultOptionId, SearchResults } from './search-results';
-import '../../styles/search.css';
+import './search.css';
 
 type Props = {
   /** Opens a result; the query goes along so the reader can show its hits. */

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { UserDataStatus } from '../../../../electron/common/security/user-data-status';
 import { api } from '../../shared/api';
 import { PassphraseField } from '../../shared/passphrase-field';
+import './unlock.css';
 
 /**
  * Shown instead of the views while the notes database is encrypted and locked. Enter submits;

@@ -1,4 +1,5 @@
 import type { UndoMessage } from './undo-context';
+import './undo-toast.css';
 
 type Props = {
   message: (UndoMessage & { key: number }) | null;

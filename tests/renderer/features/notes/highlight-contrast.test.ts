@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HIGHLIGHT_COLORS } from '../../../electron/common/notes/notes-types';
-import { ROOT } from '../../harness/paths';
+import { HIGHLIGHT_COLORS } from '../../../../electron/common/notes/notes-types';
+import { ROOT } from '../../../harness/paths';
 
-const CSS = fs.readFileSync(path.join(ROOT, 'renderer', 'src', 'styles', 'notes.css'), 'utf8');
-const APP_CSS = fs.readFileSync(path.join(ROOT, 'renderer', 'src', 'styles', 'app.css'), 'utf8');
+const CSS = fs.readFileSync(path.join(ROOT, 'renderer', 'src', 'features', 'notes', 'highlights.css'), 'utf8');
+const APP_CSS = fs.readFileSync(path.join(ROOT, 'renderer', 'src', 'shared', 'styles', 'tokens.css'), 'utf8');
 
 type Rgb = [number, number, number];
 
@@ -34,10 +34,24 @@ function mix(a: Rgb, b: Rgb, share: number): Rgb {
   return a.map((c, i) => Math.round(c * share + b[i]! * (1 - share))) as Rgb;
 }
 
+/** A value as written, or the #rrggbb of the token it names (var(--name), defined in tokens.css). */
+function resolve(value: string): Rgb {
+  const token = /^var\((--[\w-]+)\)$/.exec(value.trim());
+  if (!token) return hex(value);
+  const defined = new RegExp(`${token[1]}:\\s*(#[0-9a-f]{6});`, 'i').exec(APP_CSS);
+  if (!defined) throw new Error(`No token ${token[1]} in tokens.css`);
+  return hex(defined[1]!);
+}
+
+/** The --hl-bg and --hl-line of the rule whose selector list holds `selector`. */
 function variables(selector: string): { bg: Rgb; line: Rgb } {
-  const rule = new RegExp(`\\${selector}\\s*\\{\\s*--hl-bg:\\s*(#[0-9a-f]{6});\\s*--hl-line:\\s*(#[0-9a-f]{6});`, 'i').exec(CSS);
-  if (!rule) throw new Error(`No colour rule for ${selector}`);
-  return { bg: hex(rule[1]!), line: hex(rule[2]!) };
+  for (const [, selectors, body] of CSS.matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
+    if (!selectors!.replace(/\/\*[\s\S]*?\*\//g, '').split(',').some((s) => s.trim() === selector)) continue;
+    const rule = /--hl-bg:\s*([^;]+);\s*--hl-line:\s*([^;]+);/.exec(body!);
+    if (!rule) throw new Error(`No colour rule for ${selector}`);
+    return { bg: resolve(rule[1]!), line: resolve(rule[2]!) };
+  }
+  throw new Error(`No colour rule for ${selector}`);
 }
 
 const INK = hex(/--ink:\s*(#[0-9a-f]{6})/i.exec(APP_CSS)![1]!);
