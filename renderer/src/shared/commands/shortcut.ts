@@ -85,12 +85,11 @@ export function parseShortcut(text: string, platform: Platform): Shortcut {
 /** The key an event stands for: letters lower-case; on a non-Latin layout, the Latin letter of the physical key. */
 export function eventKey(event: Pick<KeyPress, 'key' | 'code'>): string {
   const { key } = event;
-  if (key.length !== 1) return key;
   const lower = key.toLowerCase();
   if (isLetter(lower)) return lower;
-  // Arabic, Cyrillic… layouts (and Option+letter on a Mac) type another character: shortcuts
-  // follow the key's place, as the menu's accelerators do.
-  if (key.charCodeAt(0) > 0x7f && /^Key[A-Z]$/.test(event.code)) return event.code.slice(3).toLowerCase();
+  // Arabic, Cyrillic… layouts (and Option+letter on a Mac) type other characters (Arabic's B
+  // key types two, لا): shortcuts follow the key's place, as the menu's accelerators do.
+  if ([...key].some((c) => c.charCodeAt(0) > 0x7f) && /^Key[A-Z]$/.test(event.code)) return event.code.slice(3).toLowerCase();
   return key;
 }
 
