@@ -35,7 +35,8 @@ export function ShortcutOverlay({ groups, onClose }: { groups: readonly Shortcut
         {/* Focusable so the list scrolls by keyboard when it is longer than the window. */}
         <div className="shortcut-groups" tabIndex={0} aria-label="Shortcuts">
           {groups.map((group) => (
-            <table key={group.id} className="shortcut-group">
+            // A group with long key lists (the caret's) takes the whole width.
+            <table key={group.id} className={group.rows.some((r) => r.shortcuts.length > 4) ? 'shortcut-group wide' : 'shortcut-group'}>
               <caption>{group.label}</caption>
               <tbody>
                 {group.rows.map((row) => (
