@@ -1,19 +1,21 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import type { AppCommand } from '../common/ipc/app-commands';
+import { APP_COMMAND_ITEMS, type AppCommand } from '../common/ipc/app-commands';
 
 /**
  * The application menu: standard roles and Carrel's own commands, which it hands to the
  * window (the window does them through the ordinary API). Nothing opens a link or a remote page.
  */
 export function appMenuTemplate(isMac: boolean, send: (command: AppCommand) => void): MenuItemConstructorOptions[] {
+  // Label and accelerator as declared once in common (the window's shortcut list shows the same).
+  const command = (id: AppCommand): MenuItemConstructorOptions => ({ id, ...APP_COMMAND_ITEMS[id], click: () => send(id) });
   return [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     {
       label: '&File',
       submenu: [
-        { id: 'open-corpus', label: '&Open Corpus…', accelerator: 'CmdOrCtrl+O', click: () => send('open-corpus') },
-        { id: 'build-corpus', label: '&Build Corpus from Folder…', accelerator: 'CmdOrCtrl+Shift+B', click: () => send('build-corpus') },
-        { id: 'show-corpora', label: '&Recent Corpora', click: () => send('show-corpora') },
+        command('open-corpus'),
+        command('build-corpus'),
+        command('show-corpora'),
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],

@@ -5,9 +5,13 @@ import './shared/styles/tokens.css';
 import './shared/styles/base.css';
 import './shared/styles/controls.css';
 import { App } from './app/app';
+import { COMMANDS } from './app/command-list';
+import { CommandProvider } from './shared/commands/command-provider';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <CommandProvider declarations={COMMANDS}>
+      <App />
+    </CommandProvider>
   </StrictMode>,
 );

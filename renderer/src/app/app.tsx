@@ -13,6 +13,7 @@ import { SearchBox } from '../features/search/search-box';
 import { UnlockPrompt } from '../features/unlock/unlock-prompt';
 import { useUserDataLock } from '../features/unlock/use-user-data-lock';
 import { api } from '../shared/api';
+import { useCommands, useRunCommand } from '../shared/commands/command-provider';
 import { UndoProvider } from '../shared/undo/undo-context';
 import { UnsavedBanner } from '../shared/unsaved-banner';
 import { useResult } from '../shared/use-result';
@@ -65,14 +66,14 @@ export function App() {
     setGeneration((n) => n + 1);
     setRoute({ view: 'library' });
   }, []);
-  // Menu commands: the corpora view does them, so an open note editor is saved and closed first.
-  useEffect(
-    () =>
-      api().onCommand((command) =>
-        setRoute({ view: 'corpora', action: command === 'open-corpus' ? 'open' : command === 'build-corpus' ? 'build' : undefined, requested: Date.now() }),
-      ),
-    [],
-  );
+  // Menu commands (also in the palette): the corpora view does them, so an open note editor is saved and closed first.
+  useCommands({
+    'open-corpus': { run: () => setRoute({ view: 'corpora', action: 'open', requested: Date.now() }) },
+    'build-corpus': { run: () => setRoute({ view: 'corpora', action: 'build', requested: Date.now() }) },
+    'show-corpora': { run: () => setRoute({ view: 'corpora', requested: Date.now() }) },
+  });
+  const runCommand = useRunCommand();
+  useEffect(() => api().onCommand((command) => void runCommand(command, 'menu')), [runCommand]);
   const backToLibrary = useCallback(
     () =>
       setRoute((current) =>

@@ -1,7 +1,7 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import type { Bookmark } from '../../../../electron/common/notes/notes-types';
 import { api } from '../../shared/api';
-import { isTypingTarget } from '../../shared/typing-target';
+import { useCommands, useShortcutText } from '../../shared/commands/command-provider';
 import { useUndo } from '../../shared/undo/undo-context';
 import { useLiveResult } from '../../shared/use-live-result';
 import { useUserDataVersion } from '../../shared/user-data-version';
@@ -47,21 +47,9 @@ export function BookmarksPanel({ documentId, currentOffset, onJump }: Props) {
     recordDeletion(result.value);
   };
 
-  // B bookmarks the reading position from anywhere in the reader.
-  const addRef = useRef(add);
-  useEffect(() => {
-    addRef.current = add;
-  });
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key.toLowerCase() !== 'b' || event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
-      if (!document.getSelection()?.isCollapsed) return; // with a selection, keys belong to the highlight toolbar
-      event.preventDefault();
-      void addRef.current();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  // B bookmarks the reading position from anywhere in the reader; with a selection, keys belong to the highlight toolbar.
+  useCommands({ 'bookmarks.add': { when: () => document.getSelection()?.isCollapsed === true, run: () => void add() } });
+  const key = useShortcutText('bookmarks.add');
 
   const bookmarks = list.value ?? [];
   return (
@@ -80,7 +68,7 @@ export function BookmarksPanel({ documentId, currentOffset, onJump }: Props) {
           Bookmark label (optional)
         </label>
         <input id={labelId} className="bookmark-label-field" dir="auto" value={label} maxLength={300} placeholder="Label (optional)" onChange={(e) => setLabel(e.target.value)} />
-        <button type="submit" className="small-button" title="Bookmark the place at the top of the page (B)">
+        <button type="submit" className="small-button" title={`Bookmark the place at the top of the page (${key})`}>
           Bookmark here
         </button>
       </form>

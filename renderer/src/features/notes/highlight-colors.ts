@@ -37,8 +37,3 @@ export function highlightDecorations(highlights: readonly Highlight[], selectedI
 export function highlightIdOf(decorationId: string): string | null {
   return decorationId.startsWith(PREFIX) ? decorationId.slice(PREFIX.length) : null;
 }
-
-/** The shortcut digit of a colour: 1 for the first. */
-export function colorKey(color: HighlightColor): string {
-  return String(HIGHLIGHT_COLORS.indexOf(color) + 1);
-}

@@ -1,8 +1,8 @@
-import { useEffect, useRef, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { useRef, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { HighlightColor } from '../../../../electron/common/notes/notes-types';
+import { useCommands, useShortcutText } from '../../shared/commands/command-provider';
 import type { TextSelection } from '../../shared/reader-types';
-import { isTypingTarget } from '../../shared/typing-target';
-import { COLOR_LABELS, HIGHLIGHT_COLORS, colorKey } from './highlight-colors';
+import { COLOR_LABELS, HIGHLIGHT_COLORS } from './highlight-colors';
 import './selection-toolbar.css';
 
 type Props = {
@@ -16,29 +16,35 @@ type Props = {
 
 const TOOLBAR_HEIGHT = 44;
 
+/** One swatch: its shortcut as the registry declares it. */
+function Swatch({ color, last, onClick }: { color: HighlightColor; last: boolean; onClick: () => void }) {
+  const key = useShortcutText(`notes.highlight.${color}`);
+  return (
+    <button
+      type="button"
+      className={`swatch swatch-${color}${last ? ' last' : ''}`}
+      aria-label={`Highlight ${COLOR_LABELS[color].toLowerCase()} (${key})`}
+      title={`${COLOR_LABELS[color]} (${key})`}
+      onClick={onClick}
+    />
+  );
+}
+
 /**
- * Appears above (or below) a selection in the reader. Shortcuts while text is selected:
- * 1–6 highlight in that colour, H in the last colour used, N highlights and opens its note,
- * T moves focus into the toolbar (then arrows, Enter, Escape).
+ * Appears above (or below) a selection in the reader. Shortcuts while text is selected
+ * (notes-commands.ts): 1–6 highlight in that colour, H in the last colour used, N highlights
+ * and opens its note, T moves focus into the toolbar (then arrows, Enter, Escape: local keys).
  */
 export function SelectionToolbar({ selection, lastColor, onHighlight, onDismiss, onReattach }: Props) {
   const ref = useRef<HTMLDivElement>(null);
+  const noteKey = useShortcutText('notes.highlight.note');
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
-      const key = event.key.toLowerCase();
-      const digit = Number(key);
-      if (digit >= 1 && digit <= HIGHLIGHT_COLORS.length) onHighlight(HIGHLIGHT_COLORS[digit - 1]!, false);
-      else if (key === 'h') onHighlight(lastColor, false);
-      else if (key === 'n') onHighlight(lastColor, true);
-      else if (key === 't') ref.current?.querySelector<HTMLButtonElement>('button')?.focus();
-      else return;
-      event.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [lastColor, onHighlight]);
+  useCommands({
+    ...Object.fromEntries(HIGHLIGHT_COLORS.map((color) => [`notes.highlight.${color}`, { run: () => onHighlight(color, false) }])),
+    'notes.highlight.last': { run: () => onHighlight(lastColor, false) },
+    'notes.highlight.note': { run: () => onHighlight(lastColor, true) },
+    'notes.toolbar': { run: () => ref.current?.querySelector<HTMLButtonElement>('button')?.focus() },
+  });
 
   const onToolbarKey = (event: ReactKeyboardEvent<HTMLDivElement>) => {
     const buttons = Array.from(ref.current?.querySelectorAll<HTMLButtonElement>('button') ?? []);
@@ -72,16 +78,9 @@ export function SelectionToolbar({ selection, lastColor, onHighlight, onDismiss,
       onMouseDown={(event) => event.preventDefault()}
     >
       {HIGHLIGHT_COLORS.map((color) => (
-        <button
-          key={color}
-          type="button"
-          className={`swatch swatch-${color}${color === lastColor ? ' last' : ''}`}
-          aria-label={`Highlight ${COLOR_LABELS[color].toLowerCase()} (${colorKey(color)})`}
-          title={`${COLOR_LABELS[color]} (${colorKey(color)})`}
-          onClick={() => onHighlight(color, false)}
-        />
+        <Swatch key={color} color={color} last={color === lastColor} onClick={() => onHighlight(color, false)} />
       ))}
-      <button type="button" className="toolbar-note" title="Highlight and add a note (N)" onClick={() => onHighlight(lastColor, true)}>
+      <button type="button" className="toolbar-note" title={`Highlight and add a note (${noteKey})`} onClick={() => onHighlight(lastColor, true)}>
         Note
       </button>
       {onReattach && (

@@ -1,4 +1,5 @@
 import type { KeyboardEvent, RefObject } from 'react';
+import { useShortcutText } from '../../shared/commands/command-provider';
 import './find-bar.css';
 
 type Props = {
@@ -17,6 +18,7 @@ type Props = {
 
 /** Finds a query in the open document: Enter / Shift+Enter step through the hits, Escape closes. */
 export function FindBar({ inputRef, query, onQueryChange, label, isError, busy, canStep, onNext, onPrevious, onClose }: Props) {
+  const keys = { next: useShortcutText('reader.find.next'), previous: useShortcutText('reader.find.previous'), close: useShortcutText('reader.find.close') };
   const onInputKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key !== 'Enter') return;
     event.preventDefault();
@@ -50,13 +52,13 @@ export function FindBar({ inputRef, query, onQueryChange, label, isError, busy, 
       <span className={isError ? 'find-status find-error' : 'find-status'} role="status">
         {label}
       </span>
-      <button type="button" className="find-step" onClick={onPrevious} disabled={!canStep} aria-label="Previous hit" title="Previous hit (Shift+Enter)">
+      <button type="button" className="find-step" onClick={onPrevious} disabled={!canStep} aria-label="Previous hit" title={`Previous hit (${keys.previous})`}>
         ↑
       </button>
-      <button type="button" className="find-step" onClick={onNext} disabled={!canStep} aria-label="Next hit" title="Next hit (Enter)">
+      <button type="button" className="find-step" onClick={onNext} disabled={!canStep} aria-label="Next hit" title={`Next hit (${keys.next})`}>
         ↓
       </button>
-      <button type="button" className="find-close" onClick={onClose} aria-label="Close find" title="Close (Esc)">
+      <button type="button" className="find-close" onClick={onClose} aria-label="Close find" title={`Close (${keys.close})`}>
         ×
       </button>
     </div>

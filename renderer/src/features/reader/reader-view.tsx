@@ -2,6 +2,7 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardE
 import type { DocumentLink, DocumentView } from '../../../../electron/common/corpus/corpus-types';
 import { formatReadingTime } from '../../../../electron/common/corpus/reading-time';
 import { api } from '../../shared/api';
+import { useCommands, useShortcuts, useShortcutText } from '../../shared/commands/command-provider';
 import { DecoratedText } from '../../shared/decorated-text';
 import { decorationsByRange, sameDecorations, type Decoration } from '../../shared/decorations';
 import { ErrorPanel } from '../../shared/error-panel';
@@ -161,22 +162,15 @@ export function ReaderView(props: Props) {
     setOpenLink(link);
   };
 
-  useEffect(() => {
-    const onKey = (event: globalThis.KeyboardEvent) => {
-      if (event.defaultPrevented) return; // already handled, e.g. Escape closing a find bar or a field
-      if (event.key === 'Escape' || (event.altKey && event.key === 'ArrowLeft')) {
-        event.preventDefault();
-        onBack();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onBack]);
+  // The least specific Escape: a field, a popover or the find bar that takes it first keeps the reader open.
+  useCommands({ 'reader.back': { run: onBack } });
+  const backKey = useShortcuts('reader.back')[0];
+  const selectKeys = { toggle: useShortcutText('reader.keyboard-selection'), stop: useShortcutText('reader.caret.stop') };
 
   return (
     <article className="reader" aria-busy={doc.status === 'loading'}>
       <nav className="reader-nav">
-        <button type="button" className="back-button" onClick={onBack} title="Back to the library (Esc)">
+        <button type="button" className="back-button" onClick={onBack} title={`Back to the library (${backKey})`}>
           ← Library
         </button>
       </nav>
@@ -200,7 +194,7 @@ export function ReaderView(props: Props) {
             {aside && <aside className="reader-aside">{aside}</aside>}
             {keyboard.active && (
               <p className="keyboard-selection-hint" role="status">
-                Selecting with the keyboard: arrows move, Shift+arrows select, Ctrl for words. F7 or Esc stops.
+                Selecting with the keyboard: arrows move, Shift+arrows select, Ctrl for words. {selectKeys.toggle} or {selectKeys.stop} stops.
               </p>
             )}
           </div>

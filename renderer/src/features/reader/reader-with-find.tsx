@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ComponentProps } from 'react';
 import type { Span } from '../../../../electron/common/search/search-types';
 import { api } from '../../shared/api';
+import { useCommands } from '../../shared/commands/command-provider';
 import type { Decoration } from '../../shared/decorations';
-import { handlesEnter } from '../../shared/typing-target';
 import { useLatestQuery } from '../../shared/use-latest-query';
 import { FindBar } from './find-bar';
 import { currentHitDecorationId, hitDecorations, hitLabel, stepHit } from './hit-navigation';
@@ -59,28 +59,19 @@ export function ReaderWithFind({ searchQuery = '', decorations = NONE, ...reader
     inputRef.current?.select();
   }, [focusRequest]);
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const plain = !event.ctrlKey && !event.metaKey && !event.altKey; // Shift is Shift+Enter
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'f') {
-        event.preventDefault();
+  // Escape closes the hits before the reader takes it as "back" (the find scope is the more specific).
+  useCommands({
+    'reader.find': {
+      run: () => {
         if (!find.open && document.activeElement instanceof HTMLElement) returnFocus.current = document.activeElement;
         setFind((f) => ({ ...f, open: true }));
         setFocusRequest((n) => n + 1);
-      } else if (event.key === 'Escape' && find.open && !event.defaultPrevented && !handlesEnter(event.target)) {
-        // Escape on the page closes the hits first; the reader sees a handled event and stays open.
-        // Escape on a control (a toolbar, the find bar) is left to that control.
-        event.preventDefault();
-        close();
-      } else if (event.key === 'Enter' && plain && matches.length > 0 && !handlesEnter(event.target)) {
-        event.preventDefault();
-        step(event.shiftKey ? 'previous' : 'next');
-      }
-    };
-    // Capture, so this runs before the reader's own Escape handler.
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
-  }, [find.open, matches.length, step, close]);
+      },
+    },
+    'reader.find.close': { when: () => find.open, run: close },
+    'reader.find.next': { when: () => matches.length > 0, run: () => step('next') },
+    'reader.find.previous': { when: () => matches.length > 0, run: () => step('previous') },
+  });
 
   const label =
     find.query.trim() === ''

@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useState, type RefObject } from 'react';
+import { useMemo, useState, type RefObject } from 'react';
 import type { Paragraph } from '../../../../electron/common/corpus/corpus-types';
+import { useCommands } from '../../shared/commands/command-provider';
+import type { Invocation } from '../../shared/commands/command-types';
 import type { Decoration } from '../../shared/decorations';
 import { offsetToRange } from '../../shared/selection-offsets';
-import { isTypingTarget } from '../../shared/typing-target';
 import { firstVisibleOffset } from './use-reader-extensions';
 import './keyboard-selection.css';
 
@@ -64,63 +65,68 @@ function showSelection(root: HTMLElement, { anchor, focus }: Point) {
  */
 export function useKeyboardSelection(body: RefObject<HTMLElement | null>, text: string | null, paragraphs: readonly Paragraph[] | null) {
   const [point, setPoint] = useState<Point | null>(null);
+  const ready = text !== null && paragraphs !== null && paragraphs.length > 0;
 
-  useEffect(() => {
-    if (text === null || !paragraphs || paragraphs.length === 0) return;
-    const onKey = (event: KeyboardEvent) => {
-      const root = body.current;
-      if (!root || isTypingTarget(event.target) || event.altKey || event.metaKey) return;
-      if (event.key === 'F7') {
-        event.preventDefault();
-        setPoint((old) => {
-          if (old) return null;
-          const start = firstVisibleOffset(root) ?? paragraphs[0]!.start;
-          return { anchor: start, focus: start };
-        });
-        return;
+  // The arrows' modifiers (Shift extends, Ctrl goes by word) are read from the key press.
+  const move = (invocation: Invocation) => {
+    const root = body.current;
+    if (invocation.source !== 'key' || !root || text === null || !paragraphs || !point) return;
+    const { event } = invocation;
+    let focus = point.focus;
+    const byWord = event.ctrlKey;
+    const i = paragraphAt(paragraphs, focus);
+    const p = paragraphs[i]!;
+    switch (event.key) {
+      case 'ArrowRight':
+      case 'ArrowLeft': {
+        const forward = (event.key === 'ArrowRight') !== isRtlAt(root, paragraphs, focus);
+        focus = step(text, paragraphs, focus, forward, byWord);
+        break;
       }
-      if (!point) return;
-      if (event.key === 'Escape') {
-        event.preventDefault(); // stop selecting, stay in the reader
+      case 'ArrowDown':
+        focus = focus < p.end ? p.end : (paragraphs[i + 1]?.end ?? p.end);
+        break;
+      case 'ArrowUp':
+        focus = focus > p.start ? p.start : (paragraphs[i - 1]?.start ?? p.start);
+        break;
+      case 'Home':
+        focus = p.start;
+        break;
+      case 'End':
+        focus = p.end;
+        break;
+      default:
+        return;
+    }
+    const next = { anchor: event.shiftKey ? point.anchor : focus, focus };
+    setPoint(next);
+    showSelection(root, next);
+  };
+  const selecting = { when: () => ready && point !== null && body.current !== null, run: move };
+
+  // The caret scope outranks the reader's: while selecting, arrows do not scroll and Escape does not close the reader.
+  useCommands({
+    'reader.keyboard-selection': {
+      when: () => ready && body.current !== null,
+      run: () =>
+        setPoint((old) => {
+          if (old || !paragraphs || !body.current) return null;
+          const start = firstVisibleOffset(body.current) ?? paragraphs[0]!.start;
+          return { anchor: start, focus: start };
+        }),
+    },
+    'reader.caret.stop': {
+      when: () => point !== null,
+      run: () => {
         document.getSelection()?.removeAllRanges();
         setPoint(null);
-        return;
-      }
-      let focus = point.focus;
-      const byWord = event.ctrlKey;
-      const i = paragraphAt(paragraphs, focus);
-      const p = paragraphs[i]!;
-      switch (event.key) {
-        case 'ArrowRight':
-        case 'ArrowLeft': {
-          const forward = (event.key === 'ArrowRight') !== isRtlAt(root, paragraphs, focus);
-          focus = step(text, paragraphs, focus, forward, byWord);
-          break;
-        }
-        case 'ArrowDown':
-          focus = focus < p.end ? p.end : (paragraphs[i + 1]?.end ?? p.end);
-          break;
-        case 'ArrowUp':
-          focus = focus > p.start ? p.start : (paragraphs[i - 1]?.start ?? p.start);
-          break;
-        case 'Home':
-          focus = p.start;
-          break;
-        case 'End':
-          focus = p.end;
-          break;
-        default:
-          return;
-      }
-      event.preventDefault();
-      const next = { anchor: event.shiftKey ? point.anchor : focus, focus };
-      setPoint(next);
-      showSelection(root, next);
-    };
-    // Capture: arrows must not scroll the page, Escape must not close the reader.
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
-  }, [body, text, paragraphs, point]);
+      },
+    },
+    'reader.caret.move': selecting,
+    'reader.caret.move-word': selecting,
+    'reader.caret.extend': selecting,
+    'reader.caret.extend-word': selecting,
+  });
 
   // A collapsed selection is not drawn in read-only text: draw the caret as a decoration.
   const caret = useMemo<Decoration | null>(() => {

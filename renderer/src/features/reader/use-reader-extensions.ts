@@ -21,6 +21,9 @@ export function useSelectionReporting(body: RefObject<HTMLElement | null>, ready
     const report = () => {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
+        // A modal dialog's field (the command palette) takes the selection for a while; the
+        // dialog gives it back when it closes, so the reader keeps the one it had.
+        if (document.activeElement?.closest('[aria-modal="true"]')) return;
         const root = body.current;
         const selection = document.getSelection();
         if (!root || !selection || selection.rangeCount === 0 || selection.isCollapsed) return callback.current?.(null);

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import type { SearchResponse } from '../../../../electron/common/search/search-types';
 import { api } from '../../shared/api';
-import { isTypingTarget } from '../../shared/typing-target';
+import { useCommands, useShortcutText } from '../../shared/commands/command-provider';
 import { useLatestQuery } from '../../shared/use-latest-query';
 import { describeResponse, moveActive } from './search-status';
 import { resultOptionId, SearchResults } from './search-results';
@@ -14,7 +14,7 @@ type Props = {
 
 const RESULT_LIMIT = 25;
 
-/** The header's search field: results as you type, Ctrl+K or "/" to focus it. */
+/** The header's search field: results as you type, Ctrl+K or "/" (search.focus) to focus it. */
 export function SearchBox({ onOpen }: Props) {
   const [query, setQuery] = useState('');
   const [expanded, setExpanded] = useState(false);
@@ -32,19 +32,16 @@ export function SearchBox({ onOpen }: Props) {
   // Enter pressed before the answer to the typed query came: open its top result when it comes.
   const openOnAnswer = useRef<string | null>(null);
 
-  useEffect(() => {
-    const onKey = (event: globalThis.KeyboardEvent) => {
-      const ctrlK = (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k';
-      const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTypingTarget(event.target);
-      if (!ctrlK && !slash) return;
-      event.preventDefault();
-      inputRef.current?.focus();
-      inputRef.current?.select();
-      setExpanded(true);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useCommands({
+    'search.focus': {
+      run: () => {
+        inputRef.current?.focus();
+        inputRef.current?.select();
+        setExpanded(true);
+      },
+    },
+  });
+  const keys = useShortcutText('search.focus');
 
   useEffect(() => {
     if (openOnAnswer.current === null || state.pending || state.query !== openOnAnswer.current) return;
@@ -109,7 +106,7 @@ export function SearchBox({ onOpen }: Props) {
         aria-controls={showPanel ? listId : undefined}
         aria-autocomplete="list"
         aria-activedescendant={showPanel && active >= 0 ? resultOptionId(listId, active) : undefined}
-        placeholder="Search the corpus (Ctrl+K or /)"
+        placeholder={`Search the corpus (${keys})`}
         autoComplete="off"
         spellCheck={false}
         value={query}

@@ -1,8 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Deletion } from '../../../../electron/common/notes/notes-types';
 import { api } from '../api';
+import { useCommands } from '../commands/command-provider';
 import { notifyUserDataChanged } from '../user-data-version';
-import { isTypingTarget } from '../typing-target';
 import { UndoToast } from './undo-toast';
 
 type UndoApi = {
@@ -65,16 +65,7 @@ export function UndoProvider({ children }: { children: ReactNode }) {
     [show],
   );
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key.toLowerCase() !== 'z' || !(event.ctrlKey || event.metaKey) || event.shiftKey || event.altKey) return;
-      if (isTypingTarget(event.target)) return;
-      event.preventDefault();
-      void undo();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [undo]);
+  useCommands({ 'undo.delete': { run: () => void undo() } });
 
   useEffect(() => () => window.clearTimeout(timer.current), []);
 

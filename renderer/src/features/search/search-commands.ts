@@ -1,0 +1,6 @@
+import type { CommandDeclaration } from '../../shared/commands/command-types';
+
+export const SEARCH_COMMANDS: readonly CommandDeclaration[] = [
+  // Ctrl+K even from a field; "/" types a slash there.
+  { id: 'search.focus', label: 'Search the corpus', scope: 'app', shortcuts: ['CmdOrCtrl+K', '/'] },
+];

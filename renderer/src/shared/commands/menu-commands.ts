@@ -1,0 +1,12 @@
+import { APP_COMMANDS, APP_COMMAND_ITEMS, plainMenuLabel } from '../../../../electron/common/ipc/app-commands';
+import type { CommandDeclaration } from './command-types';
+
+/**
+ * The shell menu's commands as the window's registry sees them, taken from their one
+ * declaration in common: same label, the accelerator as shortcut. The menu owns the keys;
+ * the window runs them when the menu sends them, or from the palette.
+ */
+export const MENU_COMMANDS: readonly CommandDeclaration[] = APP_COMMANDS.map((id) => {
+  const { label, accelerator } = APP_COMMAND_ITEMS[id];
+  return { id, label: plainMenuLabel(label), scope: 'app', shortcuts: accelerator ? [accelerator] : [], menu: true };
+});
