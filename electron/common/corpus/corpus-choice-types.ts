@@ -14,6 +14,13 @@ export type RecentCorpus = {
   available: boolean;
 };
 
+/** "Recent corpora", and why the list could not be saved if so (it is then kept until Carrel closes). */
+export type RecentCorpusList = {
+  corpora: RecentCorpus[];
+  /** In words for the user, e.g. the disk is full. */
+  saveProblem?: string;
+};
+
 export type BuildPhase = 'reading' | 'indexing' | 'finishing';
 
 /** How far a corpus build is, as the builder reports it. */

@@ -1,6 +1,6 @@
 import type { CorpusInfo, DocumentMeta, DocumentView } from '../corpus/corpus-types';
 import type { LibraryPage, LibraryPageRequest } from '../corpus/library-types';
-import type { CorpusBuildStatus, RecentCorpus } from '../corpus/corpus-choice-types';
+import type { CorpusBuildStatus, RecentCorpusList } from '../corpus/corpus-choice-types';
 import type { AppCommand } from './app-commands';
 import type { Result } from '../result';
 import type { SecurityStatus } from '../security/security-status';
@@ -36,12 +36,12 @@ export interface CarrelServices {
   // Corpora: opening another corpus file, recent ones, building one from a folder.
   /** Lets the user pick a corpus file in the shell's dialog and opens it; null when cancelled. */
   chooseCorpus(input: undefined): Promise<CorpusInfo | null>;
-  /** Corpora opened or built before, most recent first. */
-  listRecentCorpora(input: undefined): RecentCorpus[];
+  /** Corpora opened or built before, most recent first, and why the list could not be saved if so. */
+  listRecentCorpora(input: undefined): RecentCorpusList;
   /** Opens a corpus from the recent list (main opens only files it listed itself). */
   openRecentCorpus(input: { file: string }): CorpusInfo;
   /** Takes a corpus off the recent list; its file is not touched. */
-  forgetRecentCorpus(input: { file: string }): RecentCorpus[];
+  forgetRecentCorpus(input: { file: string }): RecentCorpusList;
   /**
    * Asks for a folder and where to write its corpus, then builds it in the background; null when
    * cancelled. The title, when given, overrides the folder's carrel-corpus.json and its name.

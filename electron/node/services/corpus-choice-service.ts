@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { RecentCorpusList } from '../../common/corpus/corpus-choice-types';
 import type { CorpusInfo } from '../../common/corpus/corpus-types';
 import type { CarrelServices } from '../../common/ipc/ipc-contract';
 import type { BuildSummary } from '../corpus/build-corpus';
@@ -48,9 +49,13 @@ export function createCorpusChoiceService(deps: CorpusChoiceDeps): CorpusChoiceS
     rememberStore(recent, store, deps.now());
     return store.info;
   };
-  const listRecentCorpora = () => {
+  const listRecentCorpora = (): RecentCorpusList => {
     const open = path.resolve(corpus.currentFile());
-    return recent.list().map((entry) => ({ ...entry, isOpen: entry.file === open, available: fs.existsSync(entry.file) }));
+    const corpora = recent
+      .list()
+      .map(({ sourcesDir: _sourcesDir, ...entry }) => ({ ...entry, isOpen: entry.file === open, available: fs.existsSync(entry.file) }));
+    const saveProblem = recent.saveProblem();
+    return saveProblem ? { corpora, saveProblem } : { corpora };
   };
   return {
     start({ reopenLast }) {

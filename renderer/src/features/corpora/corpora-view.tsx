@@ -154,7 +154,14 @@ export function CorporaView({ onOpened, build, onBuildChange, action }: Props) {
         <BuildPanel status={status} error={watch.error} onCancel={cancelBuild} onOpen={(file) => void openFile(file)} onDismiss={() => onBuildChange(undefined)} />
       )}
       <h3 className="corpora-subtitle">Recent corpora</h3>
-      {recent.status === 'ready' && <RecentList recent={recent.value} onOpen={(file) => void openFile(file)} onForget={(file) => void forgetFile(file)} busy={busy} />}
+      {recent.status === 'ready' && recent.value.saveProblem && (
+        <p className="corpora-problem" role="alert" data-fact="recent-save-problem">
+          {recent.value.saveProblem}
+        </p>
+      )}
+      {recent.status === 'ready' && (
+        <RecentList recent={recent.value.corpora} onOpen={(file) => void openFile(file)} onForget={(file) => void forgetFile(file)} busy={busy} />
+      )}
       {recent.status === 'error' && <p className="corpora-problem">{recent.error.message}</p>}
     </section>
   );
