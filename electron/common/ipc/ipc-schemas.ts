@@ -12,13 +12,14 @@ import {
 } from '../notes/notes-schemas';
 import { HIGHLIGHT_COLORS } from '../notes/notes-types';
 import { LIBRARY_PAGE_MAX } from '../corpus/library-types';
+import { DOCUMENT_ID_MAX_LENGTH, DOCUMENT_ID_PATTERN } from '../corpus/document-id';
 import { MAX_PASSPHRASE_LENGTH } from '../security/user-data-status';
 
 const documentId = z
   .string()
   .min(1)
-  .max(512)
-  .regex(/^[\p{L}\p{N}._\-/]+$/u, 'Document ids contain letters, digits, ".", "_", "-" and "/" only');
+  .max(DOCUMENT_ID_MAX_LENGTH)
+  .regex(DOCUMENT_ID_PATTERN, 'Document ids contain letters, digits, ".", "_", "-" and "/" only');
 
 const libraryPageLimit = z.number().int().min(1).max(LIBRARY_PAGE_MAX);
 
