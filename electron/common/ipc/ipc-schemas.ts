@@ -44,6 +44,8 @@ export const INPUT_SCHEMAS = {
   startCorpusBuild: z.object({ title: z.string().max(200, 'Titles are limited to 200 characters').optional() }).strict(),
   getCorpusBuild: z.object({ jobId: z.uuid() }).strict(),
   cancelCorpusBuild: z.object({ jobId: z.uuid() }).strict(),
+  getOutdatedCorpus: z.object({ file: z.string().min(1).max(4096).optional() }).strict(),
+  rebuildCorpus: z.object({ file: z.string().min(1).max(4096).optional() }).strict(),
   search: z.object({ query: query, limit: z.number().int().min(1).max(500).optional() }).strict(),
   findInDocument: z.object({ id: documentId, query: query }).strict(),
   createHighlight: z

@@ -20,6 +20,8 @@ export type SkippedFile = { path: string; reason: SkipReason; message: string };
 export type BuildSummary = {
   corpusId: string;
   title: string;
+  /** The folder it was built from (resolved). */
+  sourcesDir: string;
   outFile: string;
   documents: number;
   skipped: SkippedFile[];
@@ -197,6 +199,7 @@ function* buildCorpusSteps(options: BuildOptions): Steps<BuildSummary> {
     return {
       corpusId: description.id,
       title: description.title,
+      sourcesDir,
       outFile,
       documents,
       skipped,
