@@ -81,6 +81,6 @@ export type OutdatedCorpus = {
   currentFormatVersion: number;
   /** The folder it is rebuilt from (one that makes the same corpus id, so notes stay with it), when Carrel knows one. */
   sourcesDir?: string;
-  /** When sourcesDir is unknown: what the user can do, in words. */
+  /** When sourcesDir is unknown: why, and what the user can do, in words. */
   advice?: string;
 };

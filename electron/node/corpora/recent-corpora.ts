@@ -43,13 +43,18 @@ export function openRecentCorpora(file: string | undefined): RecentCorpora {
   if (file) removeLeftoverTempFiles(file);
   let entries = file ? readList(file) : [];
   let problem: string | undefined;
+  const failed = (error: unknown) =>
+    `Carrel could not save the list of recent corpora: ${writeFailure(file!, error)}. Corpora open as usual; the list is kept until Carrel closes.`;
+  // Something other than a file in its place can never be saved over: said before the first save is tried.
+  const stat = file ? fs.statSync(file, { throwIfNoEntry: false }) : undefined;
+  if (stat && !stat.isFile()) problem = failed({ code: stat.isDirectory() ? 'EISDIR' : 'EEXIST' });
   const save = () => {
     if (!file) return;
     try {
       writeList(file, entries);
       problem = undefined;
     } catch (error) {
-      problem = `Carrel could not save the list of recent corpora: ${writeFailure(file, error)}. Corpora open as usual; the list is kept until Carrel closes.`;
+      problem = failed(error);
     }
   };
   return {
@@ -87,6 +92,8 @@ function writeFailure(file: string, error: unknown): string {
       return `${dir} is on a read-only disk`;
     case 'EISDIR':
       return `${file} is a folder, not a file`;
+    case 'EEXIST':
+      return `${file} is not a file`;
     case 'ENOTDIR':
       return `a part of ${dir} is a file, not a folder`;
     default:

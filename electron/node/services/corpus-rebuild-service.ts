@@ -65,7 +65,7 @@ function adviceFor(origin: CorpusOrigin, fileName: string, remembered: string | 
   const keep = origin.corpusId
     ? ` Your notes on it come back if the new corpus keeps its id, ${origin.corpusId}: the same carrel-corpus.json${origin.title ? `, or the same title (“${origin.title}”)` : ''}.`
     : '';
-  return `${describe(origin, fileName)} ${why} If you have its sources, use “Build corpus from a folder…” in Corpora, choose that folder and save over ${fileName}.${keep} Otherwise ask whoever gave you the file for one made by this version of Carrel.`;
+  return `${why} If you have its sources, use “Build corpus from a folder…” in Corpora, choose that folder and save over ${fileName}.${keep} Otherwise ask whoever gave you the file for one made by this version of Carrel.`;
 }
 
 /**
@@ -83,7 +83,7 @@ export function createCorpusRebuildService(deps: CorpusRebuildDeps): CorpusRebui
     if (!entry) throw new ServiceError('not-found', 'That corpus is not in the list of recent corpora.');
     return entry.file;
   };
-  const outdated = (file: string): (OutdatedCorpus & { plan?: Plan }) | null => {
+  const outdated = (file: string): (OutdatedCorpus & { plan?: Plan; description: string }) | null => {
     const open = corpus.openCorpusFile();
     if (open !== undefined && path.resolve(open) === file) return null;
     const origin = readCorpusOrigin(file, deps.nativeBinding);
@@ -104,19 +104,20 @@ export function createCorpusRebuildService(deps: CorpusRebuildDeps): CorpusRebui
       currentFormatVersion: CORPUS_FORMAT_VERSION,
       ...(plan ? { sourcesDir: plan.sourcesDir } : { advice: adviceFor(origin, fileName, remembered) }),
     };
-    return plan ? { ...report, plan } : report;
+    const description = describe(origin, fileName);
+    return plan ? { ...report, plan, description } : { ...report, description };
   };
   return {
     getOutdatedCorpus({ file }) {
       const found = outdated(target(file));
       if (!found) return null;
-      const { plan: _plan, ...report } = found;
+      const { plan: _plan, description: _description, ...report } = found;
       return report;
     },
     rebuildCorpus({ file }) {
       const found = outdated(target(file));
       if (!found) throw new ServiceError('not-outdated', 'That corpus opens as it is: there is nothing to rebuild.');
-      if (!found.plan) throw new ServiceError('sources-unknown', found.advice!);
+      if (!found.plan) throw new ServiceError('sources-unknown', `${found.description} ${found.advice!}`);
       return deps.build.startKnownBuild({ sourcesDir: found.plan.sourcesDir, outFile: found.file, title: found.plan.title });
     },
   };

@@ -3,12 +3,14 @@ import type { CorpusBuildStatus } from '../../../electron/common/corpus/corpus-c
 import { AboutView } from '../features/about/about-view';
 import { BuildIndicator } from '../features/corpora/build-indicator';
 import { CorporaView, type CorporaAction } from '../features/corpora/corpora-view';
+import { OutdatedCorpusOffer } from '../features/corpora/outdated-corpus';
 import { LibraryView } from '../features/library/library-view';
 import { NotebookView } from '../features/notes/notebook-view';
 import { SearchBox } from '../features/search/search-box';
 import { UnlockPrompt } from '../features/unlock/unlock-prompt';
 import { useUserDataLock } from '../features/unlock/use-user-data-lock';
 import { api } from '../shared/api';
+import { ErrorPanel } from '../shared/error-panel';
 import { UndoProvider } from '../shared/undo/undo-context';
 import { useResult } from '../shared/use-result';
 import { ReaderScreen, type ReaderJump } from './reader-screen';
@@ -40,6 +42,12 @@ export function App() {
   const showLibrary = useCallback(() => setRoute({ view: 'library' }), []);
   const showAbout = useCallback(() => setRoute({ view: 'about' }), []);
   const showCorpora = useCallback(() => setRoute({ view: 'corpora' }), []);
+  // A rebuild of the corpus an older Carrel made: followed in the Corpora view, with its progress.
+  const rebuildStarted = useCallback((started: CorpusBuildStatus) => {
+    setBuild(started);
+    setRoute({ view: 'corpora' });
+  }, []);
+  const outdated = corpus.status === 'error' && corpus.error.code === 'corpus-version';
   const corpusOpened = useCallback(() => {
     setGeneration((n) => n + 1);
     setRoute({ view: 'library' });
@@ -90,7 +98,13 @@ export function App() {
         </header>
         <main className="app-main">
           {locked && lock.status && <UnlockPrompt status={lock.status} onUnlocked={lock.unlocked} />}
-          {!locked && route.view === 'library' && <LibraryView onOpen={openDocument} focusId={route.focusId} />}
+          {!locked && route.view === 'library' && outdated && (
+            <>
+              <ErrorPanel title="Carrel cannot open its corpus" error={corpus.error} />
+              <OutdatedCorpusOffer onRebuildStarted={rebuildStarted} building={build?.state === 'running'} />
+            </>
+          )}
+          {!locked && route.view === 'library' && !outdated && <LibraryView onOpen={openDocument} focusId={route.focusId} />}
           {!locked && route.view === 'notebook' && <NotebookView onOpen={openFromNotebook} />}
           {route.view === 'about' && <AboutView />}
           {!locked && route.view === 'corpora' && (

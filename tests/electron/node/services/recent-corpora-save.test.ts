@@ -66,6 +66,15 @@ describe('a list of recent corpora that cannot be saved', () => {
     expect(fs.readFileSync(path.join(file, 'keep.txt'), 'utf8')).toBe('not Carrel’s');
   });
 
+  it('its path is a folder, said before any save is tried (no corpus opens, so nothing is saved)', async () => {
+    const dir = fs.mkdtempSync(path.join(ws.dir, 'eisdir-early-'));
+    fs.mkdirSync(path.join(dir, LIST));
+    const services = createServices({ corpusFile: path.join(dir, 'missing.sqlite'), userDbFile: ws.userDbFile, recentCorporaFile: path.join(dir, LIST) });
+    opened.push(services);
+    const list = value(await createHandlerTable(services, () => {}).listRecentCorpora(undefined));
+    expect(list).toEqual({ corpora: [], saveProblem: expect.stringContaining(`${path.join(dir, LIST)} is a folder, not a file.`) });
+  });
+
   it('the disk is full (ENOSPC, simulated by the file layer), and no half-written copy stays', async () => {
     const dir = fs.mkdtempSync(path.join(ws.dir, 'enospc-'));
     const real = fs.writeFileSync;
