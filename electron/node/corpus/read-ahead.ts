@@ -63,9 +63,10 @@ function read(file) {
     for (;;) {
       // Grown past what this thread reads: the build reads it (and bounds it) itself.
       if (length === data.length) return LEFT;
-      const n = fs.readSync(fd, data, length, data.length - length, null);
-      if (n === 0) break;
+      const wanted = data.length - length;
+      const n = fs.readSync(fd, data, length, wanted, null);
       length += n;
+      if (n < wanted) break;
     }
     return { data: data.subarray(0, length) };
   } catch (error) {

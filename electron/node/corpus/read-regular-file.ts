@@ -50,9 +50,11 @@ export function readRegularFile(file: string, maxBytes: number): Buffer {
         buffer.copy(larger, 0, 0, length);
         buffer = larger;
       }
-      const read = fs.readSync(fd, buffer, length, buffer.length - length, null);
-      if (read === 0) break;
+      const wanted = buffer.length - length;
+      const read = fs.readSync(fd, buffer, length, wanted, null);
       length += read;
+      // A regular file reads short only at its end: no second call just to see 0.
+      if (read < wanted) break;
     }
     if (length > maxBytes) throw new FileRefused('too-large', `grew past the ${megabytes(maxBytes)} MB limit while being read`);
     return buffer.subarray(0, length);
