@@ -14,6 +14,13 @@ export type RecentCorpus = {
   available: boolean;
 };
 
+/** "Recent corpora", and why the list could not be saved if so (it is then kept until Carrel closes). */
+export type RecentCorpusList = {
+  corpora: RecentCorpus[];
+  /** In words for the user, e.g. the disk is full. */
+  saveProblem?: string;
+};
+
 export type BuildPhase = 'reading' | 'indexing' | 'finishing';
 
 /** How far a corpus build is, as the builder reports it. */
@@ -54,4 +61,26 @@ export type CorpusBuildStatus = BuildProgress & {
   };
   /** Why it failed, in words for the user. */
   error?: string;
+};
+
+/**
+ * A corpus file made by an older Carrel (or whose build did not finish): where it came from,
+ * as its own meta table says, and whether this Carrel can rebuild it.
+ */
+export type OutdatedCorpus = {
+  file: string;
+  fileName: string;
+  title: string;
+  corpusId: string;
+  /** The builder that made it ('' when the file does not say). */
+  builderVersion: string;
+  /** When it was made, ISO 8601 ('' when the file does not say). */
+  createdAt: string;
+  formatVersion: number;
+  /** The format this Carrel reads. */
+  currentFormatVersion: number;
+  /** The folder it is rebuilt from (one that makes the same corpus id, so notes stay with it), when Carrel knows one. */
+  sourcesDir?: string;
+  /** When sourcesDir is unknown: why, and what the user can do, in words. */
+  advice?: string;
 };

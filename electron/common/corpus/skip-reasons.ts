@@ -10,6 +10,7 @@ export type SkipReason =
   | 'symlink'
   | 'not-a-file'
   | 'unreadable'
+  | 'invalid-file-name'
   | 'parse-failed';
 
 export const SKIP_REASON_LABELS: Record<SkipReason, string> = {
@@ -23,5 +24,6 @@ export const SKIP_REASON_LABELS: Record<SkipReason, string> = {
   symlink: 'symbolic link',
   'not-a-file': 'not a regular file',
   unreadable: 'unreadable',
+  'invalid-file-name': 'file name not valid UTF-8',
   'parse-failed': 'could not be parsed',
 };

@@ -1,6 +1,6 @@
 import type { CorpusInfo, DocumentMeta, DocumentView } from '../corpus/corpus-types';
 import type { LibraryPage, LibraryPageRequest } from '../corpus/library-types';
-import type { CorpusBuildStatus, RecentCorpus } from '../corpus/corpus-choice-types';
+import type { CorpusBuildStatus, OutdatedCorpus, RecentCorpusList } from '../corpus/corpus-choice-types';
 import type { AppCommand } from './app-commands';
 import type { Result } from '../result';
 import type { SecurityStatus } from '../security/security-status';
@@ -38,12 +38,12 @@ export interface CarrelServices {
   // Corpora: opening another corpus file, recent ones, building one from a folder.
   /** Lets the user pick a corpus file in the shell's dialog and opens it; null when cancelled. */
   chooseCorpus(input: undefined): Promise<CorpusInfo | null>;
-  /** Corpora opened or built before, most recent first. */
-  listRecentCorpora(input: undefined): RecentCorpus[];
+  /** Corpora opened or built before, most recent first, and why the list could not be saved if so. */
+  listRecentCorpora(input: undefined): RecentCorpusList;
   /** Opens a corpus from the recent list (main opens only files it listed itself). */
   openRecentCorpus(input: { file: string }): CorpusInfo;
   /** Takes a corpus off the recent list; its file is not touched. */
-  forgetRecentCorpus(input: { file: string }): RecentCorpus[];
+  forgetRecentCorpus(input: { file: string }): RecentCorpusList;
   /**
    * Asks for a folder and where to write its corpus, then builds it in the background; null when
    * cancelled. The title, when given, overrides the folder's carrel-corpus.json and its name.
@@ -52,6 +52,13 @@ export interface CarrelServices {
   getCorpusBuild(input: { jobId: string }): CorpusBuildStatus;
   /** Stops a build; nothing half-written is left behind. */
   cancelCorpusBuild(input: { jobId: string }): Promise<CorpusBuildStatus>;
+  /**
+   * The corpus Carrel is on (no file) or one from the recent list, when it was made by an older
+   * Carrel: where it came from, and the folder it can be rebuilt from if known; else null.
+   */
+  getOutdatedCorpus(input: { file?: string }): OutdatedCorpus | null;
+  /** Rebuilds such a corpus from its known sources into the same file: a build like startCorpusBuild's, no dialog. */
+  rebuildCorpus(input: { file?: string }): CorpusBuildStatus;
 
   /** Ranked search; a malformed query fails with code `query-syntax` and a plain-language message. */
   search(input: SearchRequest): SearchResponse;
@@ -142,6 +149,8 @@ export const CHANNELS = {
   startCorpusBuild: 'carrel:corpora:build-start',
   getCorpusBuild: 'carrel:corpora:build-status',
   cancelCorpusBuild: 'carrel:corpora:build-cancel',
+  getOutdatedCorpus: 'carrel:corpora:outdated',
+  rebuildCorpus: 'carrel:corpora:rebuild',
   search: 'carrel:search:query',
   findInDocument: 'carrel:search:find-in-document',
   createHighlight: 'carrel:notes:create-highlight',

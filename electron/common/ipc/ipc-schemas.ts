@@ -13,14 +13,15 @@ import {
 } from '../notes/notes-schemas';
 import { HIGHLIGHT_COLORS } from '../notes/notes-types';
 import { LIBRARY_PAGE_MAX } from '../corpus/library-types';
+import { DOCUMENT_ID_MAX_LENGTH, DOCUMENT_ID_PATTERN } from '../corpus/document-id';
 import { MAX_PASSPHRASE_LENGTH } from '../security/user-data-status';
 import { BACKUP_NAME_PATTERN } from '../security/user-data-backups';
 
 const documentId = z
   .string()
   .min(1)
-  .max(512)
-  .regex(/^[\p{L}\p{N}._\-/]+$/u, 'Document ids contain letters, digits, ".", "_", "-" and "/" only');
+  .max(DOCUMENT_ID_MAX_LENGTH)
+  .regex(DOCUMENT_ID_PATTERN, 'Document ids contain letters, digits, ".", "_", "-" and "/" only');
 
 const libraryPageLimit = z.number().int().min(1).max(LIBRARY_PAGE_MAX);
 
@@ -49,6 +50,8 @@ export const INPUT_SCHEMAS = {
   startCorpusBuild: z.object({ title: wellFormed(z.string().max(200, 'Titles are limited to 200 characters'), 'Titles').optional() }).strict(),
   getCorpusBuild: z.object({ jobId: z.uuid() }).strict(),
   cancelCorpusBuild: z.object({ jobId: z.uuid() }).strict(),
+  getOutdatedCorpus: z.object({ file: z.string().min(1).max(4096).optional() }).strict(),
+  rebuildCorpus: z.object({ file: z.string().min(1).max(4096).optional() }).strict(),
   search: z.object({ query: query, limit: z.number().int().min(1).max(500).optional() }).strict(),
   findInDocument: z.object({ id: documentId, query: query }).strict(),
   createHighlight: z

@@ -1,3 +1,4 @@
+import { CorpusOpenError } from '../corpus/corpus-store';
 import { corpusBuild, corpusEnsure, corpusVerify } from './corpus-commands';
 import { notesCheck, notesExport } from './notes-commands';
 import { consoleOutput, type Output } from './output';
@@ -33,6 +34,9 @@ export async function main(argv: string[], out: Output = consoleOutput): Promise
     return await command(argv.slice(words), out);
   } catch (error) {
     out.error(`carrel: ${(error as Error).message}`);
+    if (error instanceof CorpusOpenError && error.outdated) {
+      out.error('carrel: rebuild it with "npx carrel corpus build <sources-folder> --out <file.sqlite>" (the same title or carrel-corpus.json keeps its notes).');
+    }
     return 1;
   }
 }

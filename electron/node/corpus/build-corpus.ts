@@ -7,6 +7,7 @@ import { ContentHasher, MANIFEST_SCHEME } from './corpus-manifest';
 import { createCorpusWriter, type CorpusWriter } from './corpus-writer';
 import { isReadable, loadSource } from './load-source';
 import { readAhead, type FileReader } from './read-ahead';
+import { readRegularFile } from './read-regular-file';
 import { sourceFormatOf, type SkipReason } from './parse-source';
 import { listSourceEntries, listSourceFiles } from './read-source-files';
 import { sha256Hex } from './sha256';
@@ -19,6 +20,8 @@ export type SkippedFile = { path: string; reason: SkipReason; message: string };
 export type BuildSummary = {
   corpusId: string;
   title: string;
+  /** The folder it was built from (resolved). */
+  sourcesDir: string;
   outFile: string;
   documents: number;
   skipped: SkippedFile[];
@@ -53,10 +56,18 @@ export type BuildOptions = {
  */
 export function sourcesFingerprint(sourcesDir: string, title?: string): string {
   const description = readCorpusDescription(sourcesDir, title);
-  // The files a build with the default size limit reads, and nothing else.
-  const files = listSourceFiles(sourcesDir)
-    .filter((file) => sourceFormatOf(file.relativePath) !== undefined && file.size <= DEFAULT_MAX_FILE_BYTES)
-    .map((file) => ({ relativePath: file.relativePath, sha256: sha256Hex(fs.readFileSync(file.absolutePath)) }));
+  // The files a build with the default size limit reads, and nothing else (what it cannot read it skips).
+  const files: { relativePath: string; sha256: string }[] = [];
+  for (const file of listSourceFiles(sourcesDir)) {
+    if (sourceFormatOf(file.relativePath) === undefined || file.size > DEFAULT_MAX_FILE_BYTES) continue;
+    let bytes: Buffer;
+    try {
+      bytes = readRegularFile(file.absolutePath, DEFAULT_MAX_FILE_BYTES);
+    } catch {
+      continue;
+    }
+    files.push({ relativePath: file.relativePath, sha256: sha256Hex(bytes) });
+  }
   return fingerprint(description, files);
 }
 
@@ -128,7 +139,10 @@ function* buildCorpusSteps(options: BuildOptions): Steps<BuildSummary> {
   try {
     writer = createCorpusWriter(tmpFile);
     // Files are read in a second thread, in order, while this one parses and indexes.
-    reader = readAhead(entries.filter((entry) => isReadable(entry, maxFileBytes)));
+    reader = readAhead(
+      entries.filter((entry) => isReadable(entry, maxFileBytes)),
+      maxFileBytes,
+    );
     for (const [index, entry] of entries.entries()) {
       const loaded = loadSource(entry, maxFileBytes, reader);
       if (loaded.bytes) {
@@ -185,6 +199,7 @@ function* buildCorpusSteps(options: BuildOptions): Steps<BuildSummary> {
     return {
       corpusId: description.id,
       title: description.title,
+      sourcesDir,
       outFile,
       documents,
       skipped,

@@ -2,12 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { CORPUS_DESCRIPTION_FILE } from './read-source-files';
+import { FileRefused, readRegularFile } from './read-regular-file';
 import { sha256Hex } from './sha256';
 
 const descriptionSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,127}$/).optional(),
   title: z.string().min(1).max(300).optional(),
 });
+
+/** A description is a line or two of JSON; anything larger is not one. */
+const DESCRIPTION_MAX_BYTES = 64 * 1024;
 
 export type CorpusDescription = { id: string; title: string; raw: string };
 
@@ -20,7 +24,12 @@ export function readCorpusDescription(sourcesDir: string, titleOverride?: string
   let raw = '';
   let parsed: z.infer<typeof descriptionSchema> = {};
   if (fs.existsSync(file)) {
-    raw = fs.readFileSync(file, 'utf8');
+    try {
+      raw = readRegularFile(file, DESCRIPTION_MAX_BYTES).toString('utf8');
+    } catch (error) {
+      const why = error instanceof FileRefused ? error.message : `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
+      throw new Error(`${CORPUS_DESCRIPTION_FILE} cannot be used: ${why}`);
+    }
     const result = descriptionSchema.safeParse(JSON.parse(raw));
     if (!result.success) throw new Error(`${CORPUS_DESCRIPTION_FILE} is invalid: ${result.error.issues[0]?.message}`);
     parsed = result.data;

@@ -24,6 +24,8 @@ export class CorpusOpenError extends Error {
   constructor(
     readonly code: CorpusErrorCode,
     message: string,
+    /** Made by an older Carrel: it opens again once rebuilt from its sources (the app offers that, the CLI names the command). */
+    readonly outdated = false,
   ) {
     super(message);
   }
@@ -68,7 +70,8 @@ export function openCorpus(file: string, options: OpenCorpusOptions = {}): Corpu
     if (version < CORPUS_FORMAT_VERSION) {
       throw new CorpusOpenError(
         'corpus-version',
-        `${name} uses an older or unfinished corpus format (${version}). Rebuild it with "npx carrel corpus build".`,
+        `${name} was made by an older version of Carrel, or its build did not finish (corpus format ${version}; this version reads format ${CORPUS_FORMAT_VERSION}). It opens again once rebuilt from its sources.`,
+        true,
       );
     }
     const info = toCorpusInfo(readMeta(db), version, name);

@@ -1,12 +1,11 @@
 import { parseSource, SourceError, sourceFormatOf, unsupportedType, type SkipReason, type SourceDocument } from './parse-source';
 import { directReader, type FileReader } from './read-ahead';
+import { FileRefused, tooLargeMessage } from './read-regular-file';
 import type { SourceFile } from './read-source-files';
 
 export type LoadedSource =
   | { ok: true; bytes: Buffer; doc: SourceDocument }
   | { ok: false; reason: SkipReason; message: string; bytes?: Buffer };
-
-const megabytes = (bytes: number) => String(Math.round((bytes / 1024 / 1024) * 10) / 10);
 
 /** Whether a build reads this entry at all (type, size and kind are known from the listing). */
 export function isReadable(entry: SourceFile, maxFileBytes: number): boolean {
@@ -17,16 +16,18 @@ export function isReadable(entry: SourceFile, maxFileBytes: number): boolean {
  * Reads and parses one listed entry, or says why it is skipped. Whatever a file holds, the
  * answer is a document or a reason: a parser failing on strange input skips that file only.
  */
-export function loadSource(entry: SourceFile, maxFileBytes: number, reader: FileReader = directReader): LoadedSource {
+export function loadSource(entry: SourceFile, maxFileBytes: number, reader: FileReader = directReader(maxFileBytes)): LoadedSource {
   if (entry.skip) return { ok: false, ...entry.skip };
   if (!sourceFormatOf(entry.relativePath)) return { ok: false, reason: 'unsupported-type', message: unsupportedType(entry.relativePath).message };
   if (entry.size > maxFileBytes) {
-    return { ok: false, reason: 'too-large', message: `${megabytes(entry.size)} MB, over the ${megabytes(maxFileBytes)} MB limit` };
+    return { ok: false, reason: 'too-large', message: tooLargeMessage(entry.size, maxFileBytes) };
   }
   let bytes: Buffer;
   try {
     bytes = reader.read(entry.absolutePath);
   } catch (error) {
+    // Changed since the listing: a FIFO, a device or a link in its place, or grown too large.
+    if (error instanceof FileRefused) return { ok: false, reason: error.reason, message: error.message };
     return { ok: false, reason: 'unreadable', message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
   }
   try {

@@ -6,6 +6,8 @@ import { parseMarkdown } from './parse-markdown';
 import { splitParagraphs } from './paragraphs';
 import type { AssembledText, TextBlock, TextLink } from './text-blocks';
 import type { SkipReason } from '../../common/corpus/skip-reasons';
+import { DOCUMENT_ID_MAX_LENGTH } from '../../common/corpus/document-id';
+import { sha256Hex } from './sha256';
 
 export type SourceFormat = 'text' | 'markdown' | 'html';
 
@@ -50,14 +52,31 @@ export class SourceError extends Error {
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const MAX_TITLE = 300;
 
-/** Stable document id from the relative path: survives edits of the text itself. */
+/** Room left below DOCUMENT_ID_MAX_LENGTH for the "-2", "-3"… that tell files of the same id apart. */
+const ID_PATH_MAX = DOCUMENT_ID_MAX_LENGTH - 32;
+
+/**
+ * Stable document id from the relative path: survives edits of the text itself. Never empty
+ * (a name of nothing but signs, "?.txt", gets "doc-" and a hash of its path) and never
+ * longer than an id may be (a long path keeps its start and a hash of the whole).
+ */
 export function documentIdFromPath(sourcePath: string): string {
-  return sourcePath
+  const id = sourcePath
     .replace(/\.[^./]+$/, '')
     .normalize('NFC')
     .replace(/[^\p{L}\p{N}._\-/]+/gu, '-')
     .replace(/-+/g, '-')
     .replace(/^-|-$/g, '');
+  const hash = () => sha256Hex(sourcePath).slice(0, 16);
+  if (id === '') return `doc-${hash()}`;
+  if (id.length <= ID_PATH_MAX) return id;
+  // Cut by code point, never inside a surrogate pair.
+  let start = '';
+  for (const char of id) {
+    if (start.length + char.length > ID_PATH_MAX - 17) break;
+    start += char;
+  }
+  return `${start}-${hash()}`;
 }
 
 export function sourceFormatOf(sourcePath: string): SourceFormat | undefined {

@@ -11,6 +11,11 @@ import type { CorpusDialogs } from './corpus-dialogs';
 import { ServiceError } from './service-error';
 
 export type CorpusBuildService = Pick<CarrelServices, 'startCorpusBuild' | 'getCorpusBuild' | 'cancelCorpusBuild'> & {
+  /**
+   * Builds a folder main already knows (no dialog) into a file, with the same checks, progress
+   * and cancel as a build the user started: rebuilding a corpus made by an older Carrel.
+   */
+  startKnownBuild(request: { sourcesDir: string; outFile: string; title?: string }): CorpusBuildStatus;
   /** Stops a running build (its temporary file is removed) and waits for it. */
   close(): Promise<void>;
 };
@@ -19,8 +24,8 @@ export type CorpusBuildDeps = {
   dialogs?: CorpusDialogs;
   /** Where built corpora go unless the user picks another place. */
   corporaDir?: string;
-  /** The corpus file open now: a build never replaces it under the reader. */
-  currentCorpusFile: () => string;
+  /** The corpus file open now, if one is: a build never replaces it under the reader. */
+  currentCorpusFile: () => string | undefined;
   /** Called with each finished build (the app adds it to the recent corpora). */
   onBuilt: (summary: BuildSummary) => void;
   nativeBinding?: string;
@@ -118,6 +123,22 @@ export function createCorpusBuildService(deps: CorpusBuildDeps): CorpusBuildServ
     return job;
   };
 
+  /** Starts a build after the checks every build passes: never over the open corpus, inside its sources, or over a file that is not a corpus. */
+  const checkedStart = (sourcesDir: string, target: string, title: string | undefined): Job => {
+    const outFile = path.resolve(target);
+    const open = deps.currentCorpusFile();
+    if (open !== undefined && outFile === path.resolve(open)) {
+      throw new ServiceError('build-target', 'That is the corpus open now. Choose another file name, or open another corpus first.');
+    }
+    const within = path.relative(path.resolve(sourcesDir), outFile);
+    if (!within.startsWith('..') && !path.isAbsolute(within)) {
+      throw new ServiceError('build-target', 'The corpus file cannot be written inside the folder it is built from. Choose a place outside it.');
+    }
+    if (running()) throw new ServiceError('build-running', 'A corpus is being built already. Wait for it to finish or cancel it.');
+    checkReplaceable(outFile, deps.nativeBinding);
+    return start(sourcesDir, outFile, title);
+  };
+
   return {
     async startCorpusBuild({ title }) {
       if (!deps.dialogs) throw new ServiceError('unavailable', 'Building a corpus from the app needs the Carrel app window; use "npx carrel corpus build".');
@@ -130,17 +151,14 @@ export function createCorpusBuildService(deps: CorpusBuildDeps): CorpusBuildServ
       const suggested = path.join(deps.corporaDir ?? path.dirname(path.resolve(sourcesDir)), suggestedCorpusName(sourcesDir));
       const chosen = await deps.dialogs.chooseBuildOutput(suggested);
       if (!chosen) return null;
-      const outFile = path.resolve(chosen);
-      if (outFile === path.resolve(deps.currentCorpusFile())) {
-        throw new ServiceError('build-target', 'That is the corpus open now. Choose another file name, or open another corpus first.');
-      }
-      const within = path.relative(path.resolve(sourcesDir), outFile);
-      if (!within.startsWith('..') && !path.isAbsolute(within)) {
-        throw new ServiceError('build-target', 'The corpus file cannot be written inside the folder it is built from. Choose a place outside it.');
-      }
+      return snapshot(checkedStart(sourcesDir, chosen, title?.trim() || undefined));
+    },
+    startKnownBuild({ sourcesDir, outFile, title }) {
       if (running()) throw new ServiceError('build-running', 'A corpus is being built already. Wait for it to finish or cancel it.');
-      checkReplaceable(outFile, deps.nativeBinding);
-      return snapshot(start(sourcesDir, outFile, title?.trim() || undefined));
+      if (!fs.statSync(sourcesDir, { throwIfNoEntry: false })?.isDirectory()) {
+        throw new ServiceError('not-found', `The folder ${sourcesDir} was not found.`);
+      }
+      return snapshot(checkedStart(sourcesDir, outFile, title));
     },
     getCorpusBuild: ({ jobId }) => snapshot(requireJob(jobId)),
     async cancelCorpusBuild({ jobId }) {

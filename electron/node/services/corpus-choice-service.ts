@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { RecentCorpusList } from '../../common/corpus/corpus-choice-types';
 import type { CorpusInfo } from '../../common/corpus/corpus-types';
 import type { CarrelServices } from '../../common/ipc/ipc-contract';
 import type { BuildSummary } from '../corpus/build-corpus';
@@ -15,7 +16,7 @@ export type CorpusChoiceService = Pick<CarrelServices, 'chooseCorpus' | 'listRec
    * the default stays), and puts the open corpus first in the recent list.
    */
   start(options: { reopenLast: boolean }): void;
-  /** A corpus built in the app joins the recent list. */
+  /** A corpus built in the app joins the recent list, with the folder it was built from. */
   rememberBuilt(summary: BuildSummary): void;
 };
 
@@ -48,9 +49,14 @@ export function createCorpusChoiceService(deps: CorpusChoiceDeps): CorpusChoiceS
     rememberStore(recent, store, deps.now());
     return store.info;
   };
-  const listRecentCorpora = () => {
-    const open = path.resolve(corpus.currentFile());
-    return recent.list().map((entry) => ({ ...entry, isOpen: entry.file === open, available: fs.existsSync(entry.file) }));
+  const listRecentCorpora = (): RecentCorpusList => {
+    const openFile = corpus.openCorpusFile();
+    const open = openFile === undefined ? undefined : path.resolve(openFile);
+    const corpora = recent
+      .list()
+      .map(({ sourcesDir: _sourcesDir, ...entry }) => ({ ...entry, isOpen: entry.file === open, available: fs.existsSync(entry.file) }));
+    const saveProblem = recent.saveProblem();
+    return saveProblem ? { corpora, saveProblem } : { corpora };
   };
   return {
     start({ reopenLast }) {
@@ -75,6 +81,8 @@ export function createCorpusChoiceService(deps: CorpusChoiceDeps): CorpusChoiceS
         title: summary.title,
         documentCount: summary.documents,
         openedAt: deps.now().toISOString(),
+        // So that it can be rebuilt when a later Carrel reads another format.
+        sourcesDir: summary.sourcesDir,
       });
     },
     async chooseCorpus() {
@@ -89,7 +97,8 @@ export function createCorpusChoiceService(deps: CorpusChoiceDeps): CorpusChoiceS
       return openAndRemember(entry.file);
     },
     forgetRecentCorpus({ file }) {
-      if (path.resolve(file) === path.resolve(corpus.currentFile())) {
+      const open = corpus.openCorpusFile();
+      if (open !== undefined && path.resolve(file) === path.resolve(open)) {
         throw new ServiceError('corpus-open', 'That corpus is open now. Open another one before taking it off the list.');
       }
       recent.forget(file);

@@ -7,6 +7,8 @@ export type CorpusService = Pick<CarrelServices, 'getCorpusInfo' | 'listDocument
   requireStore(): CorpusStore;
   /** The corpus file in use (or that failed to open). */
   currentFile(): string;
+  /** The corpus file open now; undefined when the current one failed to open. */
+  openCorpusFile(): string | undefined;
   /**
    * Switches to another corpus file. The new file is opened first: if it cannot be used,
    * a ServiceError says why and the corpus open until then stays open.
@@ -58,6 +60,7 @@ export function createCorpusService(file: string, options: OpenCorpusOptions = {
     },
     requireStore,
     currentFile: () => current,
+    openCorpusFile: () => store?.file,
     openFile,
     close: () => store?.close(),
   };

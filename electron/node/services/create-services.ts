@@ -3,6 +3,7 @@ import type { OpenCorpusOptions } from '../corpus/corpus-store';
 import { openRecentCorpora } from '../corpora/recent-corpora';
 import { createCorpusBuildService } from './corpus-build-service';
 import { createCorpusChoiceService } from './corpus-choice-service';
+import { createCorpusRebuildService } from './corpus-rebuild-service';
 import type { CorpusDialogs } from './corpus-dialogs';
 import { createCorpusService } from './corpus-service';
 import { createSearchService } from './search-service';
@@ -54,10 +55,11 @@ export function createServices(config: ServicesConfig): AppServices {
   const build = createCorpusBuildService({
     dialogs: config.dialogs,
     corporaDir: config.corporaDir,
-    currentCorpusFile: corpus.currentFile,
+    currentCorpusFile: corpus.openCorpusFile,
     nativeBinding: config.nativeBinding,
     onBuilt: choice.rememberBuilt,
   });
+  const rebuild = createCorpusRebuildService({ corpus, recent, build, nativeBinding: config.nativeBinding });
   const search = createSearchService(corpus.requireStore);
   const userData = createUserDataContext(corpus.requireStore, {
     file: config.userDbFile,
@@ -91,6 +93,8 @@ export function createServices(config: ServicesConfig): AppServices {
     startCorpusBuild: build.startCorpusBuild,
     getCorpusBuild: build.getCorpusBuild,
     cancelCorpusBuild: build.cancelCorpusBuild,
+    getOutdatedCorpus: rebuild.getOutdatedCorpus,
+    rebuildCorpus: rebuild.rebuildCorpus,
     close() {
       // The build's own clean-up removes its temporary file once it sees the cancel.
       void build.close();

@@ -4,6 +4,7 @@ import { RECOVERABLE_CODES, type UserDataRecoveryResult } from '../../../electro
 import { AboutView } from '../features/about/about-view';
 import { BuildIndicator } from '../features/corpora/build-indicator';
 import { CorporaView, type CorporaAction } from '../features/corpora/corpora-view';
+import { OutdatedCorpusOffer } from '../features/corpora/outdated-corpus';
 import { LibraryView } from '../features/library/library-view';
 import { LockedBackups } from '../features/recovery/locked-backups';
 import { RecoveryNotice } from '../features/recovery/recovery-notice';
@@ -14,6 +15,7 @@ import { UnlockPrompt } from '../features/unlock/unlock-prompt';
 import { useUserDataLock } from '../features/unlock/use-user-data-lock';
 import { api } from '../shared/api';
 import { useCommands, useRunCommand } from '../shared/commands/command-provider';
+import { ErrorPanel } from '../shared/error-panel';
 import { UndoProvider } from '../shared/undo/undo-context';
 import { UnsavedBanner } from '../shared/unsaved-banner';
 import { useResult } from '../shared/use-result';
@@ -62,6 +64,12 @@ export function App() {
   const showLibrary = useCallback(() => setRoute({ view: 'library' }), []);
   const showAbout = useCallback(() => setRoute({ view: 'about' }), []);
   const showCorpora = useCallback(() => setRoute({ view: 'corpora' }), []);
+  // A rebuild of the corpus an older Carrel made: followed in the Corpora view, with its progress.
+  const rebuildStarted = useCallback((started: CorpusBuildStatus) => {
+    setBuild(started);
+    setRoute({ view: 'corpora' });
+  }, []);
+  const outdated = corpus.status === 'error' && corpus.error.code === 'corpus-version';
   const corpusOpened = useCallback(() => {
     setGeneration((n) => n + 1);
     setRoute({ view: 'library' });
@@ -116,7 +124,13 @@ export function App() {
           {locked && lock.status && <UnlockPrompt status={lock.status} onUnlocked={lock.unlocked} />}
           {locked && lock.status && <LockedBackups onRecovered={recovered} />}
           {lost && lock.status && <RecoveryPanel status={lock.status} onRecovered={recovered} onRetried={lock.unlocked} onContinue={() => setWithoutNotes(true)} />}
-          {!blocked && route.view === 'library' && <LibraryView onOpen={openDocument} focusId={route.focusId} />}
+          {!blocked && route.view === 'library' && outdated && (
+            <>
+              <ErrorPanel title="Carrel cannot open its corpus" error={corpus.error} />
+              <OutdatedCorpusOffer onRebuildStarted={rebuildStarted} building={build?.state === 'running'} />
+            </>
+          )}
+          {!blocked && route.view === 'library' && !outdated && <LibraryView onOpen={openDocument} focusId={route.focusId} />}
           {!blocked && route.view === 'notebook' && <NotebookView onOpen={openFromNotebook} />}
           {route.view === 'about' && <AboutView />}
           {!blocked && route.view === 'corpora' && (

@@ -3,8 +3,7 @@ import './error-panel.css';
 
 const HINTS: Record<string, string> = {
   'corpus-missing': 'Build the bundled corpus with “npm run corpus:build”, or start Carrel with “npm start”, which builds it when needed.',
-  'corpus-invalid': 'The file may be damaged. Rebuild it with “npx carrel corpus build <sources> --out <file>”.',
-  'corpus-version': 'Use a corpus built by this version of Carrel.',
+  'corpus-invalid': 'The file may be damaged. Open another corpus, or build it again from its folder, in Corpora.',
 };
 
 /** A failure shown in the window, in words, with what to do next where we know it. */

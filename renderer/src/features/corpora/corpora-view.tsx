@@ -5,6 +5,7 @@ import type { IpcError, Result } from '../../../../electron/common/result';
 import { api } from '../../shared/api';
 import { useResult } from '../../shared/use-result';
 import { BuildPanel } from './build-panel';
+import { OutdatedCorpusOffer } from './outdated-corpus';
 import { useCorpusBuild } from './use-corpus-build';
 import './corpora.css';
 
@@ -63,6 +64,8 @@ function RecentList({ recent, onOpen, onForget, busy }: RecentListProps) {
 export function CorporaView({ onOpened, build, onBuildChange, action }: Props) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<IpcError>();
+  // A recent corpus that failed to open because an older Carrel made it: offered for rebuilding.
+  const [outdatedFile, setOutdatedFile] = useState<string>();
   const [title, setTitle] = useState('');
   const [recentChanged, setRecentChanged] = useState(0);
   const watch = useCorpusBuild(build?.jobId, build);
@@ -73,6 +76,7 @@ export function CorporaView({ onOpened, build, onBuildChange, action }: Props) {
   const run = useCallback(async <T,>(call: () => Promise<Result<T>>, then: (value: T) => void) => {
     setBusy(true);
     setProblem(undefined);
+    setOutdatedFile(undefined);
     try {
       const result = await call();
       if (result.ok) then(result.value);
@@ -87,11 +91,40 @@ export function CorporaView({ onOpened, build, onBuildChange, action }: Props) {
     () => run(() => api().startCorpusBuild(title.trim() ? { title } : {}), (started) => started && onBuildChange(started)),
     [run, onBuildChange, title],
   );
-  const openFile = useCallback((file: string) => run(() => api().openRecentCorpus({ file }), onOpened), [run, onOpened]);
+  const openFile = useCallback(
+    async (file: string) => {
+      let outdated = false;
+      await run(
+        async () => {
+          const result = await api().openRecentCorpus({ file });
+          outdated = !result.ok && result.error.code === 'corpus-version';
+          return result;
+        },
+        onOpened,
+      );
+      if (outdated) setOutdatedFile(file);
+    },
+    [run, onOpened],
+  );
   const forgetFile = useCallback((file: string) => run(() => api().forgetRecentCorpus({ file }), () => setRecentChanged((n) => n + 1)), [run]);
+  const rebuildStarted = useCallback(
+    (started: CorpusBuildStatus) => {
+      setProblem(undefined);
+      onBuildChange(started);
+    },
+    [onBuildChange],
+  );
   const cancelBuild = useCallback(() => {
     if (build) void run(() => api().cancelCorpusBuild({ jobId: build.jobId }), onBuildChange);
   }, [build, run, onBuildChange]);
+
+  // No corpus is open (one an older Carrel made, say) and a build is done: it opens, there is nothing to leave.
+  const opensWhenDone = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (status?.state !== 'done' || current.status !== 'error' || opensWhenDone.current === status.jobId) return;
+    opensWhenDone.current = status.jobId;
+    void openFile(status.outFile);
+  }, [status?.state, status?.jobId, status?.outFile, current.status, openFile]);
 
   // A menu command that brought the user here runs once, after the reader (if any) has gone.
   const actionDone = useRef(false);
@@ -122,6 +155,9 @@ export function CorporaView({ onOpened, build, onBuildChange, action }: Props) {
           'Checking…'
         )}
       </p>
+      {current.status === 'error' && current.error.code === 'corpus-version' && (
+        <OutdatedCorpusOffer key={status?.state} onRebuildStarted={onBuildChange} building={building} />
+      )}
       <div className="corpora-actions">
         <button type="button" className="small-button" onClick={() => void chooseFile()} disabled={busy}>
           Open corpus file…
@@ -151,11 +187,19 @@ export function CorporaView({ onOpened, build, onBuildChange, action }: Props) {
           {problem.message}
         </p>
       )}
+      {outdatedFile && <OutdatedCorpusOffer key={`${outdatedFile}\n${status?.state}`} file={outdatedFile} onRebuildStarted={rebuildStarted} building={building} />}
       {build && (
         <BuildPanel status={status} error={watch.error} onCancel={cancelBuild} onOpen={(file) => void openFile(file)} onDismiss={() => onBuildChange(undefined)} />
       )}
       <h3 className="corpora-subtitle">Recent corpora</h3>
-      {recent.status === 'ready' && <RecentList recent={recent.value} onOpen={(file) => void openFile(file)} onForget={(file) => void forgetFile(file)} busy={busy} />}
+      {recent.status === 'ready' && recent.value.saveProblem && (
+        <p className="corpora-problem" role="alert" data-fact="recent-save-problem">
+          {recent.value.saveProblem}
+        </p>
+      )}
+      {recent.status === 'ready' && (
+        <RecentList recent={recent.value.corpora} onOpen={(file) => void openFile(file)} onForget={(file) => void forgetFile(file)} busy={busy} />
+      )}
       {recent.status === 'error' && <p className="corpora-problem">{recent.error.message}</p>}
     </section>
   );

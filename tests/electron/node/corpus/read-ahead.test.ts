@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { directReader, readAhead, READ_AHEAD_MIN_FILES } from '../../../../electron/node/corpus/read-ahead';
+import { readAhead, READ_AHEAD_MIN_FILES } from '../../../../electron/node/corpus/read-ahead';
+import { FileRefused, readRegularFile } from '../../../../electron/node/corpus/read-regular-file';
 import { sha256Hex } from '../../../../electron/node/corpus/sha256';
 
 const tmpDirs: string[] = [];
@@ -28,31 +29,36 @@ const outcome = (read: () => Buffer) => {
   try {
     return { sha256: sha256Hex(read()) };
   } catch (error) {
+    if (error instanceof FileRefused) return { reason: error.reason, message: error.message };
     return { code: (error as NodeJS.ErrnoException).code ?? (error as Error).message };
   }
 };
+const LIMIT = 20 * 1024 * 1024;
+const regular = (file: string) => readRegularFile(file, LIMIT);
 
 describe('readAhead', () => {
-  it('gives every file exactly as readFileSync does, in order, errors included', () => {
+  it('gives every file exactly as readRegularFile does, in order, errors included', () => {
     const { dir, files } = folder(600);
     fs.rmSync(files[300]!.absolutePath);
     fs.mkdirSync(files[301]!.absolutePath.replace(/\.txt$/, '.dir'));
     files[301] = { absolutePath: files[301]!.absolutePath.replace(/\.txt$/, '.dir'), size: 0 };
-    const reader = readAhead(files);
-    expect(reader).not.toBe(directReader);
+    const reader = readAhead(files, LIMIT);
+    expect(reader.threaded).toBe(true);
     try {
-      for (const file of files) expect(outcome(() => reader.read(file.absolutePath))).toEqual(outcome(() => fs.readFileSync(file.absolutePath)));
+      for (const file of files) expect(outcome(() => reader.read(file.absolutePath))).toEqual(outcome(() => regular(file.absolutePath)));
     } finally {
       reader.close();
     }
-    expect(outcome(() => fs.readFileSync(files[300]!.absolutePath)).code).toBe('ENOENT');
-    expect(outcome(() => fs.readFileSync(files[301]!.absolutePath)).code).toBe('EISDIR');
+    expect(outcome(() => regular(files[300]!.absolutePath)).code).toBe('ENOENT');
+    expect(outcome(() => regular(files[301]!.absolutePath))).toEqual({ reason: 'not-a-file', message: 'not a regular file' });
+    // The bytes are those readFileSync gives.
+    expect(outcome(() => regular(files[7]!.absolutePath))).toEqual(outcome(() => fs.readFileSync(files[7]!.absolutePath)));
     expect(fs.readdirSync(dir).length).toBe(600);
   });
 
   it('reads a file asked out of turn directly, and everything after it', () => {
     const { files } = folder(200);
-    const reader = readAhead(files);
+    const reader = readAhead(files, LIMIT);
     try {
       for (const i of [0, 5, 1, 2]) {
         expect(reader.read(files[i]!.absolutePath).equals(fs.readFileSync(files[i]!.absolutePath))).toBe(true);
@@ -63,6 +69,6 @@ describe('readAhead', () => {
   });
 
   it('small builds read directly', () => {
-    expect(readAhead(folder(READ_AHEAD_MIN_FILES - 1).files)).toBe(directReader);
+    expect(readAhead(folder(READ_AHEAD_MIN_FILES - 1).files, LIMIT).threaded).toBe(false);
   });
 });

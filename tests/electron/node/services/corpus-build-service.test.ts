@@ -60,7 +60,7 @@ describe('building a corpus from the app', () => {
     expect(done).toMatchObject({ phase: 'finishing', done: 9, total: 9, documents: 5 });
     expect(done.summary).toMatchObject({ title: 'Mixed fixture corpus', documents: 5, skippedCount: 4 });
     expect(done.summary!.skipped.map((s) => `${s.path} ${s.reason}`)).toContain('plain/latin1-notes.txt invalid-utf8');
-    const recent = value(await table.listRecentCorpora(undefined));
+    const recent = value(await table.listRecentCorpora(undefined)).corpora;
     expect(recent[0]).toMatchObject({ file: output, title: 'Mixed fixture corpus', documentCount: 5, isOpen: false, available: true });
     expect(value(await table.openRecentCorpus({ file: output! })).documentCount).toBe(5);
   });

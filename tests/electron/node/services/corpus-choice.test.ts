@@ -71,7 +71,7 @@ describe('switching corpora', () => {
     const table = start();
     picked = mixed;
     await table.chooseCorpus(undefined);
-    const recent = value(await table.listRecentCorpora(undefined));
+    const recent = value(await table.listRecentCorpora(undefined)).corpora;
     expect(recent.map((r) => [r.title, r.isOpen, r.available])).toEqual([
       ['Mixed', true, true],
       ['Small', false, true],
@@ -80,11 +80,11 @@ describe('switching corpora', () => {
     expect(errorCode(await table.openRecentCorpus({ file: '/etc/passwd' }))).toBe('not-found');
     expect(errorCode(await table.openRecentCorpus({ file: 42 } as never))).toBe('invalid-argument');
     fs.rmSync(mixed);
-    expect(value(await table.listRecentCorpora(undefined)).find((r) => r.title === 'Mixed')?.available).toBe(false);
+    expect(value(await table.listRecentCorpora(undefined)).corpora.find((r) => r.title === 'Mixed')?.available).toBe(false);
     expect(errorCode(await table.openRecentCorpus({ file: mixed }))).toBe('corpus-missing');
     expect(value(await table.getCorpusInfo(undefined)).title).toBe('Small');
     expect(errorCode(await table.forgetRecentCorpus({ file: small }))).toBe('corpus-open');
-    expect(value(await table.forgetRecentCorpus({ file: mixed })).map((r) => r.title)).toEqual(['Small']);
+    expect(value(await table.forgetRecentCorpus({ file: mixed })).corpora.map((r) => r.title)).toEqual(['Small']);
     expect(fs.existsSync(small)).toBe(true);
   });
 
