@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openCipherDatabase, type CipherDb } from '../sqlite/open-cipher-database';
+import { openFailure } from './open-failure';
 import { UserStoreOpenError } from './user-store-error';
 
 /**
@@ -63,12 +64,16 @@ export function currentProgram(): string {
  * `user-data-unavailable` (the lock file cannot be created: the reason in words).
  */
 export function acquireNotesLock(dbFile: string, options: AcquireOptions = {}): NotesLock {
-  const cannotCreate = (error: unknown) =>
-    new UserStoreOpenError('user-data-unavailable', `Carrel cannot create ${lockFileOf(dbFile)}, which keeps two programs from writing your notes at once: ${reason(error)}. Your notes were not opened; make that folder writable (or free some space), then start Carrel again.`);
+  // A read-only, forbidden or full folder is said as opening the notes would say it (open-failure.ts).
+  const cannotCreate = (error: unknown, stage: 'folder' | 'file') => {
+    const failure = openFailure(error, dbFile, stage);
+    if (failure.code !== 'user-data-unavailable') return failure;
+    return new UserStoreOpenError('user-data-unavailable', `Carrel cannot create ${lockFileOf(dbFile)}, which keeps two programs from writing your notes at once: ${reason(error)}. Your notes were not opened; make that folder writable (or free some space), then start Carrel again.`);
+  };
   try {
     fs.mkdirSync(path.dirname(path.resolve(dbFile)), { recursive: true });
   } catch (error) {
-    throw cannotCreate(error);
+    throw cannotCreate(error, 'folder');
   }
   const lockFile = canonical(lockFileOf(dbFile));
   const already = held.get(lockFile);
@@ -81,7 +86,7 @@ export function acquireNotesLock(dbFile: string, options: AcquireOptions = {}): 
   try {
     fs.closeSync(fs.openSync(lockFile, 'a', 0o600));
   } catch (error) {
-    throw cannotCreate(error);
+    throw cannotCreate(error, 'file');
   }
   let db: CipherDb | undefined;
   try {
