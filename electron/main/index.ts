@@ -11,6 +11,7 @@ import { registerIpc } from './register-ipc';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './security/app-protocol';
 import { blockForeignRequests, denyAllPermissions, lockNavigation } from './security/navigation';
 import { createMainWindow } from './security/main-window';
+import { guardUnsavedClose } from './unsaved-close';
 import { showStartupFailure, startupFailureText, type StartupStep } from './startup-failure';
 
 // The thin shell: window, security settings, IPC registration, menu. Everything else is in electron/node.
@@ -59,6 +60,7 @@ function start(): void {
     const window = createMainWindow(BrowserWindow, paths.preload);
     mainWindow = window;
     window.on('closed', () => (mainWindow = undefined));
+    guardUnsavedClose(window, dialog);
     window.once('ready-to-show', () => window.show());
     window.loadURL(APP_ENTRY_URL).catch((error: unknown) => failStartup('window', error));
   } catch (error) {

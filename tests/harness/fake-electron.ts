@@ -30,6 +30,8 @@ class Emitter {
 
 export type FakeWindow = Emitter & {
   options: Record<string, unknown>;
+  /** The window's webContents events (e.g. 'will-prevent-unload'), emitted by tests. */
+  contents: Emitter;
   state: { shown: boolean; focused: boolean; minimized: boolean; url?: string };
 };
 
@@ -101,7 +103,8 @@ export function loadShell(options: FakeShellOptions): FakeShell {
   class BrowserWindow extends Emitter {
     static getAllWindows = () => windows;
     readonly state: FakeWindow['state'] = { shown: false, focused: false, minimized: false };
-    readonly webContents = recorder('webContents', { on: () => undefined });
+    readonly contents = new Emitter();
+    readonly webContents = recorder('webContents', { on: (event, listener) => this.contents.on(String(event), listener as Listener) });
     constructor(readonly options: Record<string, unknown>) {
       super();
       record('new BrowserWindow', options);
@@ -139,6 +142,7 @@ export function loadShell(options: FakeShellOptions): FakeShell {
       pending.push(answer);
       return answer;
     },
+    showMessageBoxSync: () => options.messageBoxResponse ?? 0,
     showOpenDialog: () => Promise.resolve({ canceled: true, filePaths: [] }),
     showSaveDialog: () => Promise.resolve({ canceled: true }),
   });

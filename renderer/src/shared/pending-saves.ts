@@ -182,3 +182,9 @@ export function watchSaves(watcher: () => void): () => void {
 export function retryAllSaves(): void {
   for (const entry of entries.values()) if (entry.pending && entry.status.state === 'failed') void flushSave(entry.key);
 }
+
+/** Whether some change holds text that could not be saved (shown in an editor or not). */
+export function hasUnsavedFailures(): boolean {
+  for (const entry of entries.values()) if (entry.pending && entry.status.state === 'failed') return true;
+  return false;
+}

@@ -1,14 +1,17 @@
 import { useEffect, useState } from 'react';
 import { hiddenFailures, retryAllSaves, watchSaves, type UnsavedChange } from './pending-saves';
+import { useCloseGuard } from './use-close-guard';
 import './save-problems.css';
 
 /**
  * Changes that could not be saved and whose editor is closed: the window says so until they
- * are saved, so that no one closes Carrel thinking everything is kept.
+ * are saved, so that no one closes Carrel thinking everything is kept; closing the window
+ * meanwhile asks first (use-close-guard.ts).
  */
 export function UnsavedBanner() {
   const [hidden, setHidden] = useState<UnsavedChange[]>(hiddenFailures);
   useEffect(() => watchSaves(() => setHidden(hiddenFailures())), []);
+  useCloseGuard();
   if (hidden.length === 0) return null;
   const [first] = hidden;
   return (
