@@ -1,23 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUNDLED_CORPUS, ROOT } from '../harness/paths';
-import { launchHarness, openApp, type Harness } from '../harness/renderer-harness';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../harness/paths';
+import { withBundledApp } from '../harness/with-bundled-app';
 
 describe('Empty deleted items now (Security panel)', () => {
-  let harness: Harness;
-
-  beforeAll(async () => {
-    harness = await launchHarness({ corpusFile: BUNDLED_CORPUS });
-    await openApp(harness);
-  });
-  afterAll(async () => {
-    await harness?.close();
-  });
+  const app = withBundledApp();
 
   it('asks first, then erases every deleted item and says what it erased', async () => {
-    const { page, services, userDbFile } = harness;
+    const { page, services, userDbFile } = app();
     const marker = `erase-me-${randomUUID()}`;
     const [doc] = services.listDocuments(undefined);
     const note = services.createDocumentNote({ documentId: doc!.id, body: `Secret ${marker}` });

@@ -6,22 +6,16 @@ import { openCipherDatabase } from '../../electron/node/sqlite/open-cipher-datab
 import { UNSAVED_CLOSE_BUTTONS } from '../../electron/main/unsaved-close';
 import { BUILT_MAIN, loadShell } from '../harness/fake-electron';
 import { BUNDLED_CORPUS } from '../harness/paths';
-import { launchHarness, openApp, type Harness } from '../harness/renderer-harness';
+import { withBundledApp } from '../harness/with-bundled-app';
 
 // Closing the window while a note could not be saved: the page refuses to unload (beforeunload),
 // and the shell asks the user (will-prevent-unload) instead of closing or silently staying open.
 
 describe('closing Carrel while a note is not saved', () => {
-  let harness: Harness;
-  beforeAll(async () => {
-    harness = await launchHarness({ corpusFile: BUNDLED_CORPUS });
-    await openApp(harness);
-  });
-  afterAll(async () => {
-    await harness?.close();
-  });
+  const app = withBundledApp();
 
   it('the window refuses to unload while unsaved text is kept, and lets go once it is saved', async () => {
+    const harness = app();
     const { page } = harness;
     await page.getByRole('button', { name: 'Library', exact: true }).click();
     await page.getByRole('button', { name: /ISIS Admits It Is Losing/ }).click();
