@@ -1,3 +1,6 @@
+import type { z } from 'zod';
+import type { CORPUS_SCHEMAS } from '../ipc/contract/corpus-schemas';
+
 /**
  * The library list as it crosses IPC: a page of lean rows (only what a row shows) and the
  * total, so a corpus of 100k+ documents never sends every DocumentMeta at once.
@@ -14,7 +17,7 @@ export type LibraryRow = {
 };
 
 /** A window of the library in corpus order, or the window holding one document (to return to it). */
-export type LibraryPageRequest = { offset: number; limit: number } | { aroundId: string; limit: number };
+export type LibraryPageRequest = z.infer<typeof CORPUS_SCHEMAS.listLibraryPage>;
 
 export type LibraryPage = {
   /** Documents in the corpus. */

@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { NOTEBOOK_SCHEMAS } from '../ipc/contract/notebook-schemas';
 import type { Deletion, Highlight } from './notes-types';
 
 /** A span of the current document text offered as the new place of a highlight. */
@@ -32,11 +34,7 @@ export type AnchorReview = {
  * - keep-orphaned: keep the highlight and its note without a place (shown in the notebook as orphaned);
  * - delete: soft delete, undoable like any delete.
  */
-export type AnchorReviewDecision =
-  | { highlightId: string; action: 'accept' }
-  | { highlightId: string; action: 'reattach'; start: number; end: number }
-  | { highlightId: string; action: 'keep-orphaned' }
-  | { highlightId: string; action: 'delete' };
+export type AnchorReviewDecision = z.infer<typeof NOTEBOOK_SCHEMAS.resolveAnchorReview>;
 
 /** What a review decision did: the highlight as it now is, or the deletion to undo it with. */
 export type AnchorReviewOutcome = { kind: 'updated'; highlight: Highlight } | { kind: 'deleted'; deletion: Deletion };

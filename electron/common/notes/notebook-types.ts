@@ -1,4 +1,6 @@
-import type { Bookmark, DocumentNote, Highlight, HighlightColor, UserItemKind } from './notes-types';
+import type { z } from 'zod';
+import type { NOTEBOOK_SCHEMAS } from '../ipc/contract/notebook-schemas';
+import type { Bookmark, DocumentNote, Highlight } from './notes-types';
 
 /**
  * A notebook query over the open corpus. Every filter is optional; filters combine with AND,
@@ -6,13 +8,7 @@ import type { Bookmark, DocumentNote, Highlight, HighlightColor, UserItemKind } 
  * highlight quotes, notes, tags and bookmark labels, ignoring case, diacritics and Arabic
  * vowel marks.
  */
-export type NotebookQuery = {
-  documentIds?: string[];
-  colors?: HighlightColor[];
-  tags?: string[];
-  text?: string;
-  kinds?: UserItemKind[];
-};
+export type NotebookQuery = z.infer<typeof NOTEBOOK_SCHEMAS.queryNotebook>;
 
 export type NotebookEntry =
   | { kind: 'highlight'; highlight: Highlight }

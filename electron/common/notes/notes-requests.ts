@@ -1,29 +1,13 @@
-import type { HighlightColor } from './notes-types';
+import type { z } from 'zod';
+import type { BOOKMARKS_SCHEMAS } from '../ipc/contract/bookmarks-schemas';
+import type { NOTES_SCHEMAS } from '../ipc/contract/notes-schemas';
 
-/**
- * Requests of the notes API. The renderer sends offsets into the document text it shows;
- * main reads the document and builds the W3C selectors itself, so a renderer cannot store a
- * quote that is not in the document.
- */
-export type CreateHighlightRequest = {
-  documentId: string;
-  /** [start, end) in UTF-16 code units into DocumentView.text; start < end. */
-  start: number;
-  end: number;
-  color: HighlightColor;
-  note?: string;
-  tags?: string[];
-};
-
-/** Only the given fields change; sending the same values again changes nothing (idempotent). */
-export type UpdateHighlightRequest = { id: string; color?: HighlightColor; note?: string; tags?: string[] };
-
-export type CreateDocumentNoteRequest = { documentId: string; body: string; tags?: string[] };
-export type UpdateDocumentNoteRequest = { id: string; body?: string; tags?: string[] };
-
-export type CreateBookmarkRequest = { documentId: string; offset: number; label?: string };
-export type UpdateBookmarkRequest = { id: string; label: string };
-
-export type SetReadingPositionRequest = { documentId: string; offset: number };
-
-export type ListTagsRequest = { prefix?: string; limit?: number };
+/** Requests of the notes API, as their schemas define them (electron/common/ipc/contract/). */
+export type CreateHighlightRequest = z.infer<typeof NOTES_SCHEMAS.createHighlight>;
+export type UpdateHighlightRequest = z.infer<typeof NOTES_SCHEMAS.updateHighlight>;
+export type CreateDocumentNoteRequest = z.infer<typeof NOTES_SCHEMAS.createDocumentNote>;
+export type UpdateDocumentNoteRequest = z.infer<typeof NOTES_SCHEMAS.updateDocumentNote>;
+export type ListTagsRequest = z.infer<typeof NOTES_SCHEMAS.listTags>;
+export type CreateBookmarkRequest = z.infer<typeof BOOKMARKS_SCHEMAS.createBookmark>;
+export type UpdateBookmarkRequest = z.infer<typeof BOOKMARKS_SCHEMAS.updateBookmark>;
+export type SetReadingPositionRequest = z.infer<typeof BOOKMARKS_SCHEMAS.setReadingPosition>;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { HIGHLIGHT_COLORS } from './notes-types';
 import { characterNumber, cleanTag, hasVisibleCharacter, loneSurrogateAt } from './user-text';
 
-/** Input schemas of the notes API, used by ipc-schemas.ts. Bounds keep one call small. */
+/** Schema pieces of the notes API, used by ipc/contract/*-schemas.ts. Bounds keep one call small. */
 
 export const userItemId = z
   .string()

@@ -20,9 +20,6 @@ export type TextQuoteSelector = { type: 'TextQuoteSelector'; exact: string; pref
 /** W3C Web Annotation TextPositionSelector, [start, end) in UTF-16 code units (not code points). */
 export type TextPositionSelector = { type: 'TextPositionSelector'; start: number; end: number };
 
-/** How a highlight was found in the current text of its document. */
-export type AnchorStatus = 'exact' | 'moved' | 'fuzzy' | 'orphaned';
-
 /**
  * Where a highlight sits in the CURRENT document text (which may differ from the text it was
  * made on). `exact`: same text at the same place. `moved`: the same text found elsewhere.

@@ -1,10 +1,10 @@
+import type { z } from 'zod';
+import type { SEARCH_SCHEMAS } from '../ipc/contract/search-schemas';
+
 /** Search shapes as the renderer and the CLI see them. Offsets count UTF-16 code units. */
 
-export type SearchRequest = {
-  query: string;
-  /** Most results to return (default 50). */
-  limit?: number;
-};
+/** `limit`: most results to return (default 50). */
+export type SearchRequest = z.infer<typeof SEARCH_SCHEMAS.search>;
 
 /** A span of text, [start, end). */
 export type Span = { start: number; end: number };
@@ -37,7 +37,7 @@ export type SearchResponse = {
   notice?: string;
 };
 
-export type FindInDocumentRequest = { id: string; query: string };
+export type FindInDocumentRequest = z.infer<typeof SEARCH_SCHEMAS.findInDocument>;
 
 export type DocumentMatches = {
   id: string;

@@ -1,4 +1,4 @@
-import type { BrowserWindow, Session, WebContents } from 'electron';
+import type { Session, WebContents } from 'electron';
 import { isAllowedRequest, isAppUrl } from './app-protocol';
 
 /** Denies every permission request and check: Carrel needs none (camera, notifications, …). */
@@ -30,8 +30,4 @@ export function lockNavigation(contents: WebContents): void {
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-}
-
-export function lockWindow(window: BrowserWindow): void {
-  lockNavigation(window.webContents);
 }

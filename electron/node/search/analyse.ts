@@ -1,19 +1,20 @@
 import lunr from 'lunr';
-import lunrStemmerSupport from 'lunr-languages/lunr.stemmer.support';
-import lunrArabic from 'lunr-languages/lunr.ar';
 import { isArabicWord } from './normalise';
 
-lunrStemmerSupport(lunr);
-lunrArabic(lunr);
-
 type TokenFunction = (token: lunr.Token) => lunr.Token | undefined | null;
-const arabicStemmer = (lunr as unknown as { ar: { stemmer: TokenFunction } }).ar.stemmer;
 const englishStemmer = lunr.stemmer as unknown as TokenFunction;
 
 const run = (stemmer: TokenFunction, word: string) => stemmer(new lunr.Token(word, {}))?.toString() ?? '';
 
-// Light stemming (Larkey's light10) on folded words (ة is already ه): article and
-// conjunction prefixes, then common suffixes, each only if three letters remain.
+/*
+ * Arabic words take light stemming (Larkey's light10, as in Lucene) on folded words (ة is
+ * already ه): article and conjunction prefixes, then common suffixes, each only if three
+ * letters remain. lunr-languages' root stemmer was measured against it and dropped: it
+ * conflates unrelated words (خليفة "caliph" and خلاف "dispute" → خلاف, اسلام and سلم
+ * "peace, ladder" → سلم), cuts names (بغداد → غداد) and splits inflections (الأموي → موي but
+ * الأموية → امو); light10 matched as many inflection pairs with none of those conflations
+ * (tests/electron/node/search/normalise.test.ts).
+ */
 const PREFIXES = ['وال', 'بال', 'كال', 'فال', 'لل', 'ال', 'و'];
 const SUFFIXES = ['ها', 'ان', 'ات', 'ون', 'ين', 'يه', 'ه', 'ي'];
 
@@ -27,26 +28,11 @@ export function lightStem(word: string): string {
   return stem;
 }
 
-/**
- * Which Arabic stemmer the index uses. lunr-languages' stemmer reduces words to root
- * patterns: it conflates unrelated words (خليفة "caliph" and خلاف "dispute" → خلاف, اسلام
- * and سلم "peace, ladder" → سلم), cuts names (بغداد → غداد) and splits inflections
- * (الأموي → موي but الأموية → امو). Light stemming (Larkey's light10, as in Lucene) matched
- * as many inflection pairs with none of those conflations (tests/electron/node/search/
- * normalise.test.ts), so it is the default; the other stays one switch away.
- */
-export const ARABIC_STEMMER: 'light10' | 'lunr-languages' = 'light10';
-
-function arabicTerm(word: string): string {
-  if (ARABIC_STEMMER === 'light10') return lightStem(word);
-  return run(arabicStemmer, word) || word;
-}
-
 const cache = new Map<string, string>();
 
 /**
  * The index term of a folded word. A multi-language pipeline: Arabic-script words take the
- * Arabic stemmer above, every other word Lunr's English (Porter) stemmer, so neither
+ * light stemming above, every other word Lunr's English (Porter) stemmer, so neither
  * stemmer mangles the other language. Unlike Lunr's default pipeline, common words are
  * kept: phrases need them, and they help rank long queries (measured in bench/: dropping
  * them cost a tenth of the MRR against FTS5).
@@ -54,7 +40,7 @@ const cache = new Map<string, string>();
 export function termOf(word: string): string {
   const cached = cache.get(word);
   if (cached !== undefined) return cached;
-  const term = isArabicWord(word) ? arabicTerm(word) : run(englishStemmer, word) || word;
+  const term = isArabicWord(word) ? lightStem(word) : run(englishStemmer, word) || word;
   if (cache.size > 200_000) cache.clear();
   cache.set(word, term);
   return term;

@@ -1,4 +1,5 @@
-import type { CarrelServices } from '../../common/ipc/ipc-contract';
+import type { CarrelServices, SameKeys } from '../../common/ipc/ipc-contract';
+import { contractPart, mergeParts } from './contract-part';
 import type { OpenCorpusOptions } from '../corpus/corpus-store';
 import { openRecentCorpora } from '../corpora/recent-corpora';
 import { createCorpusBuildService } from './corpus-build-service';
@@ -69,32 +70,30 @@ export function createServices(config: ServicesConfig): AppServices {
   const userDataServices = createUserDataServices(userData, { keyVault: config.keyVault, now: config.now });
   // Deleted items are erased after the undo window, at start and at close (before the store closes).
   const deletedItems = createDeletedItemsService(userData, { now: config.now });
+  const backupRestore = createBackupRestoreService(userData, { now: config.now, status: () => userDataServices.getUserDataStatus(undefined) });
+  const security = createSecurityService({
+    corpusFile: corpus.currentFile,
+    userDbFile: config.userDbFile,
+    nativeBinding: config.nativeBinding,
+    blockedRequests: config.blockedRequests ?? (() => 0),
+    userDataStatus: userData.status,
+  });
+  // Every service gives its part of the contract the same way; a method given twice stops the start.
+  const api = mergeParts(
+    contractPart(corpus),
+    contractPart(choice),
+    contractPart(build),
+    contractPart(rebuild),
+    contractPart(search),
+    contractPart(userDataServices),
+    contractPart(guardStorage(userData, contractPart(deletedItems))),
+    contractPart(backupRestore),
+    contractPart(security),
+  );
+  const apiComplete: SameKeys<typeof api, CarrelServices> = true;
+  void apiComplete;
   return {
-    ...userDataServices,
-    ...guardStorage(userData, { emptyDeletedItems: deletedItems.emptyDeletedItems }),
-    ...createBackupRestoreService(userData, { now: config.now, status: () => userDataServices.getUserDataStatus(undefined) }),
-    ...createSecurityService({
-      corpusFile: corpus.currentFile,
-      userDbFile: config.userDbFile,
-      nativeBinding: config.nativeBinding,
-      blockedRequests: config.blockedRequests ?? (() => 0),
-      userDataStatus: userData.status,
-    }),
-    search: search.search,
-    findInDocument: search.findInDocument,
-    getCorpusInfo: corpus.getCorpusInfo,
-    listDocuments: corpus.listDocuments,
-    listLibraryPage: corpus.listLibraryPage,
-    getDocument: corpus.getDocument,
-    chooseCorpus: choice.chooseCorpus,
-    listRecentCorpora: choice.listRecentCorpora,
-    openRecentCorpus: choice.openRecentCorpus,
-    forgetRecentCorpus: choice.forgetRecentCorpus,
-    startCorpusBuild: build.startCorpusBuild,
-    getCorpusBuild: build.getCorpusBuild,
-    cancelCorpusBuild: build.cancelCorpusBuild,
-    getOutdatedCorpus: rebuild.getOutdatedCorpus,
-    rebuildCorpus: rebuild.rebuildCorpus,
+    ...api,
     close() {
       // The build's own clean-up removes its temporary file once it sees the cancel.
       void build.close();

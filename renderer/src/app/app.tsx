@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CorpusBuildStatus } from '../../../electron/common/corpus/corpus-choice-types';
 import { RECOVERABLE_CODES, type UserDataRecoveryResult } from '../../../electron/common/security/user-data-backups';
-import { AboutView } from '../features/about/about-view';
+import { SecurityView } from '../features/security/security-view';
 import { BuildIndicator } from '../features/corpora/build-indicator';
 import { CorporaView, type CorporaAction } from '../features/corpora/corpora-view';
 import { OutdatedCorpusOffer } from '../features/corpora/outdated-corpus';
@@ -25,7 +25,7 @@ import './app.css';
 type Route =
   | { view: 'library'; focusId?: string }
   | { view: 'notebook' }
-  | { view: 'about' }
+  | { view: 'security' }
   | { view: 'corpora'; action?: CorporaAction; requested?: number }
   | { view: 'reader'; id: string; searchQuery?: string; jump?: ReaderJump; from?: 'notebook'; opened: number };
 
@@ -38,12 +38,12 @@ export function App() {
   // Encrypted notes start locked: the prompt stands in for the views (the Security panel stays open to all).
   const lock = useUserDataLock();
   // Until the answer comes (one call), no view starts asking for notes it may not get.
-  const locked = (lock.status === undefined || lock.status.state === 'locked') && route.view !== 'about';
+  const locked = (lock.status === undefined || lock.status.state === 'locked') && route.view !== 'security';
   // Notes lost, damaged or not writable: the recovery panel stands in for the views, until restored or set aside by the user.
   const [withoutNotes, setWithoutNotes] = useState(false);
   const [recoveryMessage, setRecoveryMessage] = useState<string>();
   const lost =
-    lock.status?.state === 'unavailable' && (RECOVERABLE_CODES as readonly string[]).includes(lock.status.code ?? '') && !withoutNotes && route.view !== 'about';
+    lock.status?.state === 'unavailable' && (RECOVERABLE_CODES as readonly string[]).includes(lock.status.code ?? '') && !withoutNotes && route.view !== 'security';
   const blocked = locked || lost;
   const { unlocked } = lock;
   const recovered = useCallback(
@@ -62,7 +62,7 @@ export function App() {
   );
   const showNotebook = useCallback(() => setRoute({ view: 'notebook' }), []);
   const showLibrary = useCallback(() => setRoute({ view: 'library' }), []);
-  const showAbout = useCallback(() => setRoute({ view: 'about' }), []);
+  const showSecurity = useCallback(() => setRoute({ view: 'security' }), []);
   const showCorpora = useCallback(() => setRoute({ view: 'corpora' }), []);
   // A rebuild of the corpus an older Carrel made: followed in the Corpora view, with its progress.
   const rebuildStarted = useCallback((started: CorpusBuildStatus) => {
@@ -113,7 +113,7 @@ export function App() {
             <button type="button" className="nav-button" aria-current={route.view === 'corpora' ? 'page' : undefined} onClick={showCorpora}>
               Corpora
             </button>
-            <button type="button" className="nav-button" aria-current={route.view === 'about' ? 'page' : undefined} onClick={showAbout}>
+            <button type="button" className="nav-button" aria-current={route.view === 'security' ? 'page' : undefined} onClick={showSecurity}>
               Security
             </button>
           </nav>
@@ -132,7 +132,7 @@ export function App() {
           )}
           {!blocked && route.view === 'library' && !outdated && <LibraryView onOpen={openDocument} focusId={route.focusId} />}
           {!blocked && route.view === 'notebook' && <NotebookView onOpen={openFromNotebook} />}
-          {route.view === 'about' && <AboutView />}
+          {route.view === 'security' && <SecurityView />}
           {!blocked && route.view === 'corpora' && (
             <CorporaView key={route.requested} action={route.action} onOpened={corpusOpened} build={build} onBuildChange={setBuild} />
           )}

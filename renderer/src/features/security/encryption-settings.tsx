@@ -5,7 +5,7 @@ import { MIN_PASSPHRASE_LENGTH, type EncryptionChangeResult } from '../../../../
 import { api } from '../../shared/api';
 import { PassphraseField } from '../../shared/passphrase-field';
 import { useResult } from '../../shared/use-result';
-import './about.css';
+import './security.css';
 
 type Action = 'encrypt' | 'change' | 'decrypt';
 

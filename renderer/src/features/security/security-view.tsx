@@ -5,7 +5,7 @@ import { ErrorPanel } from '../../shared/error-panel';
 import { useResult } from '../../shared/use-result';
 import { DeletedItemsSettings } from './deleted-items-settings';
 import { EncryptionSettings } from './encryption-settings';
-import './about.css';
+import './security.css';
 
 function CorpusFacts({ status }: { status: SecurityStatus }) {
   if (!status.corpus) return <dd>{status.corpusProblem ?? 'No corpus is open.'}</dd>;
@@ -27,8 +27,8 @@ function CorpusFacts({ status }: { status: SecurityStatus }) {
   );
 }
 
-/** About / Security: what a user can check about the air gap and their data, in plain words. */
-export function AboutView() {
+/** The Security view: what a user can check about the air gap and their data, in plain words. */
+export function SecurityView() {
   // Bumped after an encryption change, so the facts are read again from main (the truth), not assumed.
   const [changes, setChanges] = useState<{ count: number; message?: string }>({ count: 0 });
   const status = useResult(() => api().getSecurityStatus(), [changes.count]);

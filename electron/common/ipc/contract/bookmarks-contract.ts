@@ -1,0 +1,26 @@
+import type { z } from 'zod';
+import type { Bookmark, Deletion, ReadingPosition } from '../../notes/notes-types';
+import type { BOOKMARKS_SCHEMAS } from './bookmarks-schemas';
+import { featureChannels } from './feature-channels';
+
+type In<M extends keyof typeof BOOKMARKS_SCHEMAS> = z.infer<(typeof BOOKMARKS_SCHEMAS)[M]>;
+
+/** Bookmarks of a document and where it was left. */
+export interface BookmarksContract {
+  listBookmarks(input: In<'listBookmarks'>): Bookmark[];
+  createBookmark(input: In<'createBookmark'>): Bookmark;
+  updateBookmark(input: In<'updateBookmark'>): Bookmark;
+  deleteBookmark(input: In<'deleteBookmark'>): Deletion;
+  /** Last reading position of a document, or null if never read. */
+  getReadingPosition(input: In<'getReadingPosition'>): ReadingPosition | null;
+  setReadingPosition(input: In<'setReadingPosition'>): ReadingPosition;
+}
+
+export const BOOKMARKS_CHANNELS = featureChannels('bookmarks', [
+  'listBookmarks',
+  'createBookmark',
+  'updateBookmark',
+  'deleteBookmark',
+  'getReadingPosition',
+  'setReadingPosition',
+]);

@@ -1,0 +1,18 @@
+import type { z } from 'zod';
+import type { CorpusInfo, DocumentMeta, DocumentView } from '../../corpus/corpus-types';
+import type { LibraryPage } from '../../corpus/library-types';
+import type { CORPUS_SCHEMAS } from './corpus-schemas';
+import { featureChannels } from './feature-channels';
+
+type In<M extends keyof typeof CORPUS_SCHEMAS> = z.infer<(typeof CORPUS_SCHEMAS)[M]>;
+
+/** The open corpus: its facts, its documents and the library list. */
+export interface CorpusContract {
+  getCorpusInfo(input: In<'getCorpusInfo'>): CorpusInfo;
+  listDocuments(input: In<'listDocuments'>): DocumentMeta[];
+  /** A page of the library list (lean rows and the total), for a virtualised list of any size. */
+  listLibraryPage(input: In<'listLibraryPage'>): LibraryPage;
+  getDocument(input: In<'getDocument'>): DocumentView;
+}
+
+export const CORPUS_CHANNELS = featureChannels('corpus', ['getCorpusInfo', 'listDocuments', 'listLibraryPage', 'getDocument']);
