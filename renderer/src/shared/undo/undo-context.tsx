@@ -2,7 +2,10 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import type { Deletion } from '../../../../electron/common/notes/notes-types';
 import { api } from '../api';
 import { useCommands } from '../commands/command-provider';
-import { notifyUserDataChanged } from '../user-data-version';
+import { useQueryClient } from '@tanstack/react-query';
+import { ErrorReporterProvider } from '../data/error-reporter';
+import { invalidate } from '../data/use-api-mutation';
+import { USER_DATA_QUERIES } from '../data/user-data-queries';
 import { UndoToast } from './undo-toast';
 
 type UndoApi = {
@@ -28,6 +31,9 @@ export function UndoProvider({ children }: { children: ReactNode }) {
   const stack = useRef<Deletion[]>([]);
   const [message, setMessage] = useState<(UndoMessage & { deletion?: Deletion; key: number }) | null>(null);
   const timer = useRef<number>(undefined);
+  const client = useQueryClient();
+  // A delete or an undo can change any list of user data (the notebook, tags, reviews…).
+  const refresh = useCallback(() => void invalidate(client, USER_DATA_QUERIES), [client]);
 
   const show = useCallback((next: UndoMessage & { deletion?: Deletion }) => {
     window.clearTimeout(timer.current);
@@ -38,10 +44,10 @@ export function UndoProvider({ children }: { children: ReactNode }) {
   const recordDeletion = useCallback(
     (deletion: Deletion) => {
       stack.current.push(deletion);
-      notifyUserDataChanged();
+      refresh();
       show({ text: `Deleted: ${deletion.summary || deletion.kind}`, tone: 'deleted', deletion });
     },
-    [show],
+    [show, refresh],
   );
 
   const undo = useCallback(
@@ -59,10 +65,10 @@ export function UndoProvider({ children }: { children: ReactNode }) {
         return;
       }
       stack.current = stack.current.filter((d) => d.deletionId !== target.deletionId);
-      notifyUserDataChanged();
+      refresh();
       show({ text: `Restored: ${target.summary || target.kind}`, tone: 'restored' });
     },
-    [show],
+    [show, refresh],
   );
 
   useCommands({ 'undo.delete': { run: () => void undo() } });
@@ -75,9 +81,11 @@ export function UndoProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo(() => ({ recordDeletion, forgetDeletions }), [recordDeletion, forgetDeletions]);
+  // The toast area is also where a failure is said when no view shows it where the action was.
+  const reportError = useCallback((text: string) => show({ text, tone: 'error' }), [show]);
   return (
     <UndoContext.Provider value={value}>
-      {children}
+      <ErrorReporterProvider report={reportError}>{children}</ErrorReporterProvider>
       <UndoToast
         message={message}
         onUndo={message?.deletion ? () => void undo(message.deletion) : undefined}
