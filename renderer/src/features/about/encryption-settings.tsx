@@ -4,7 +4,7 @@ import type { SecurityStatus } from '../../../../electron/common/security/securi
 import { MIN_PASSPHRASE_LENGTH, type EncryptionChangeResult } from '../../../../electron/common/security/user-data-status';
 import { api } from '../../shared/api';
 import { PassphraseField } from '../../shared/passphrase-field';
-import { useResult } from '../../shared/use-result';
+import { useApiQuery } from '../../shared/data/use-api-query';
 import './about.css';
 
 type Action = 'encrypt' | 'change' | 'decrypt';
@@ -78,7 +78,8 @@ function ActionForm({ action, onDone, onCancel }: { action: Action; onDone: (mes
 /** Encrypt / change passphrase / remove encryption, under "Your notes" in the Security panel. */
 export function EncryptionSettings({ database, onChanged }: { database: SecurityStatus['userDatabase']; onChanged: (message: string) => void }) {
   const [action, setAction] = useState<Action>();
-  const userData = useResult(() => api().getUserDataStatus(), [database]);
+  // Asked again with the security status after every change (AboutView).
+  const userData = useApiQuery('getUserDataStatus', undefined).state;
   const remembered = userData.status === 'ready' && userData.value.remember?.remembered;
   if (!database.file) return null;
   if (database.locked) return <p className="fact-detail">Unlock your notes to change their encryption.</p>;

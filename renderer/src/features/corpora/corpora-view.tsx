@@ -3,7 +3,7 @@ import type { CorpusBuildStatus, RecentCorpus } from '../../../../electron/commo
 import type { CorpusInfo } from '../../../../electron/common/corpus/corpus-types';
 import type { IpcError, Result } from '../../../../electron/common/result';
 import { api } from '../../shared/api';
-import { useResult } from '../../shared/use-result';
+import { useApiQuery } from '../../shared/data/use-api-query';
 import { BuildPanel } from './build-panel';
 import { OutdatedCorpusOffer } from './outdated-corpus';
 import { useCorpusBuild } from './use-corpus-build';
@@ -70,8 +70,16 @@ export function CorporaView({ onOpened, build, onBuildChange, action }: Props) {
   const [recentChanged, setRecentChanged] = useState(0);
   const watch = useCorpusBuild(build?.jobId, build);
   const status = watch.status;
-  const recent = useResult(() => api().listRecentCorpora(), [status?.state, recentChanged]);
-  const current = useResult(() => api().getCorpusInfo(), []);
+  const recentQuery = useApiQuery('listRecentCorpora', undefined);
+  const recent = recentQuery.state;
+  const current = useApiQuery('getCorpusInfo', undefined).state;
+  // A build that ends, or a corpus forgotten, changes the recent list.
+  const { refetch: refetchRecent } = recentQuery;
+  const firstRecent = useRef(true);
+  useEffect(() => {
+    if (firstRecent.current) firstRecent.current = false;
+    else void refetchRecent();
+  }, [status?.state, recentChanged, refetchRecent]);
 
   const run = useCallback(async <T,>(call: () => Promise<Result<T>>, then: (value: T) => void) => {
     setBusy(true);

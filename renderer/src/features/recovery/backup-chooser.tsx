@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { UserDataBackup, UserDataRecoveryResult } from '../../../../electron/common/security/user-data-backups';
 import { api } from '../../shared/api';
-import { useResult } from '../../shared/use-result';
+import { useApiQuery } from '../../shared/data/use-api-query';
 import { backupState, backupTime, KIND_LABELS, newestRestorable } from './backup-words';
 import { RestoreConfirmation } from './restore-confirmation';
 import './recovery.css';
@@ -15,7 +15,7 @@ export function BackupChooser({ onRecovered, offerFreshStart }: { onRecovered: (
   const [asking, setAsking] = useState<UserDataBackup | 'fresh'>();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string>();
-  const listed = useResult(() => api().listUserDataBackups(), []);
+  const listed = useApiQuery('listUserDataBackups', undefined).state;
 
   async function run(call: () => ReturnType<ReturnType<typeof api>['startNewUserData']>) {
     setBusy(true);

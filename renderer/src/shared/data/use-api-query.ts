@@ -15,7 +15,11 @@ export type ApiQueryOptions = {
   keepPrevious?: boolean;
 };
 
+/** One answer as a view shows it: asking, the value, or why not (a refetch's failure wins over an older value). */
+export type AsyncState<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: IpcError };
+
 export type ApiQuery<T> = {
+  state: AsyncState<T>;
   /** The latest answer for this input; kept while a refetch runs, and after a refetch fails. */
   value: T | undefined;
   /** Why the latest fetch failed (the view says it; `value` may still hold an earlier answer). */
@@ -46,9 +50,12 @@ export function useApiQuery<M extends Method>(method: M, input: Input<M>, option
     (update: (value: Output<M>) => Output<M>) => client.setQueryData<Output<M>>(JSON.parse(serialized), (old) => (old === undefined ? old : update(old))),
     [client, serialized],
   );
+  const error = query.error ? ipcErrorOf(query.error) : undefined;
+  const value = query.data;
   return {
-    value: query.data,
-    error: query.error ? ipcErrorOf(query.error) : undefined,
+    state: error ? { status: 'error', error } : value !== undefined ? { status: 'ready', value } : { status: 'loading' },
+    value,
+    error,
     loading: query.isPending,
     setValue,
     refetch: query.refetch,
