@@ -38,7 +38,8 @@ export function UndoProvider({ children }: { children: ReactNode }) {
   const show = useCallback((next: UndoMessage & { deletion?: Deletion }) => {
     window.clearTimeout(timer.current);
     setMessage({ ...next, key: Date.now() });
-    timer.current = window.setTimeout(() => setMessage(null), TOAST_MS);
+    // A failure stays until dismissed or replaced: it may say what to do.
+    if (next.tone !== 'error') timer.current = window.setTimeout(() => setMessage(null), TOAST_MS);
   }, []);
 
   const recordDeletion = useCallback(
