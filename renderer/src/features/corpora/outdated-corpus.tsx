@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { CorpusBuildStatus, OutdatedCorpus } from '../../../../electron/common/corpus/corpus-choice-types';
 import type { IpcError } from '../../../../electron/common/result';
-import { api } from '../../shared/api';
+import { callApi } from '../../shared/data/call-api';
 import { useApiQuery } from '../../shared/data/use-api-query';
 
 type Props = {
@@ -32,7 +32,7 @@ export function OutdatedCorpusOffer({ file, onRebuildStarted, building }: Props)
     setBusy(true);
     setProblem(undefined);
     try {
-      const result = await api().rebuildCorpus(file ? { file } : {});
+      const result = await callApi('rebuildCorpus', file ? { file } : {});
       if (result.ok) onRebuildStarted(result.value);
       else setProblem(result.error);
     } finally {

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Deletion } from '../../../../electron/common/notes/notes-types';
-import { api } from '../api';
+import { callApi } from '../data/call-api';
 import { useCommands } from '../commands/command-provider';
 import { useQueryClient } from '@tanstack/react-query';
 import { ErrorReporterProvider } from '../data/error-reporter';
@@ -58,7 +58,7 @@ export function UndoProvider({ children }: { children: ReactNode }) {
         show({ text: 'Nothing to undo.', tone: 'restored' });
         return;
       }
-      const result = await api().undoDeletion({ deletionId: target.deletionId });
+      const result = await callApi('undoDeletion', { deletionId: target.deletionId });
       if (!result.ok) {
         // Past the undo window (erased for good): Ctrl+Z moves on to earlier deletes, which went the same way.
         if (result.error.code === 'not-found') stack.current = stack.current.filter((d) => d.deletionId !== target.deletionId);
