@@ -80,6 +80,7 @@ describe('a failed change is never swallowed', () => {
       await list.getByRole('button', { name: 'Delete' }).click();
       await expect.poll(async () => `${await toast().textContent()} ${await list.textContent()}`).toContain(REFUSAL);
       expect(await list.count()).toBe(1);
+      await list.screenshot({ path: '/tmp/dropped-errors-review.png' });
     } finally {
       restore();
       services.listAnchorReviews = originalList;
