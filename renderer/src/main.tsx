@@ -4,14 +4,20 @@ import { createRoot } from 'react-dom/client';
 import './shared/styles/tokens.css';
 import './shared/styles/base.css';
 import './shared/styles/controls.css';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { App } from './app/app';
 import { COMMANDS } from './app/command-list';
 import { CommandProvider } from './shared/commands/command-provider';
+import { createQueryClient } from './shared/data/query-client';
+
+const queryClient = createQueryClient();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <CommandProvider declarations={COMMANDS}>
-      <App />
-    </CommandProvider>
+    <QueryClientProvider client={queryClient}>
+      <CommandProvider declarations={COMMANDS}>
+        <App />
+      </CommandProvider>
+    </QueryClientProvider>
   </StrictMode>,
 );

@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import type { CorpusBuildStatus } from '../../../electron/common/corpus/corpus-choice-types';
 import { RECOVERABLE_CODES, type UserDataRecoveryResult } from '../../../electron/common/security/user-data-backups';
@@ -9,7 +10,7 @@ import { LibraryView } from '../features/library/library-view';
 import { LockedBackups } from '../features/recovery/locked-backups';
 import { RecoveryNotice } from '../features/recovery/recovery-notice';
 import { RecoveryPanel } from '../features/recovery/recovery-panel';
-import { NotebookView } from '../features/notes/notebook-view';
+import { NO_FILTERS, NotebookView, type NotebookFilters } from '../features/notes/notebook-view';
 import { SearchBox } from '../features/search/search-box';
 import { UnlockPrompt } from '../features/unlock/unlock-prompt';
 import { useUserDataLock } from '../features/unlock/use-user-data-lock';
@@ -18,7 +19,7 @@ import { useCommands, useRunCommand } from '../shared/commands/command-provider'
 import { ErrorPanel } from '../shared/error-panel';
 import { UndoProvider } from '../shared/undo/undo-context';
 import { UnsavedBanner } from '../shared/unsaved-banner';
-import { useResult } from '../shared/use-result';
+import { useApiQuery } from '../shared/data/use-api-query';
 import { ReaderScreen, type ReaderJump } from './reader-screen';
 import './app.css';
 
@@ -34,7 +35,10 @@ export function App() {
   // Bumped when another corpus opens: every view starts afresh on it.
   const [generation, setGeneration] = useState(0);
   const [build, setBuild] = useState<CorpusBuildStatus>();
-  const corpus = useResult(() => api().getCorpusInfo(), [generation]);
+  // View state that outlives its view: the notebook's filters, as last left (this session only).
+  const [notebookFilters, setNotebookFilters] = useState<NotebookFilters>(NO_FILTERS);
+  const corpus = useApiQuery('getCorpusInfo', undefined);
+  const queryClient = useQueryClient();
   // Encrypted notes start locked: the prompt stands in for the views (the Security panel stays open to all).
   const lock = useUserDataLock();
   // Until the answer comes (one call), no view starts asking for notes it may not get.
@@ -69,11 +73,13 @@ export function App() {
     setBuild(started);
     setRoute({ view: 'corpora' });
   }, []);
-  const outdated = corpus.status === 'error' && corpus.error.code === 'corpus-version';
+  const outdated = corpus.error?.code === 'corpus-version';
   const corpusOpened = useCallback(() => {
+    // Nothing cached about the old corpus (its documents, its notes, the notes' tags) may show on the new one.
+    queryClient.clear();
     setGeneration((n) => n + 1);
     setRoute({ view: 'library' });
-  }, []);
+  }, [queryClient]);
   // Menu commands (also in the palette): the corpora view does them, so an open note editor is saved and closed first.
   useCommands({
     'open-corpus': { run: () => setRoute({ view: 'corpora', action: 'open', requested: Date.now() }) },
@@ -96,7 +102,7 @@ export function App() {
       <div className="app">
         <header className="app-header">
           <h1 className="app-name">Carrel</h1>
-          {corpus.status === 'ready' && (
+          {corpus.value && (
             <p className="corpus-name" dir="auto" title={corpus.value.fileName}>
               {corpus.value.title}
             </p>
@@ -126,12 +132,12 @@ export function App() {
           {lost && lock.status && <RecoveryPanel status={lock.status} onRecovered={recovered} onRetried={lock.unlocked} onContinue={() => setWithoutNotes(true)} />}
           {!blocked && route.view === 'library' && outdated && (
             <>
-              <ErrorPanel title="Carrel cannot open its corpus" error={corpus.error} />
+              {corpus.error && <ErrorPanel title="Carrel cannot open its corpus" error={corpus.error} />}
               <OutdatedCorpusOffer onRebuildStarted={rebuildStarted} building={build?.state === 'running'} />
             </>
           )}
           {!blocked && route.view === 'library' && !outdated && <LibraryView onOpen={openDocument} focusId={route.focusId} />}
-          {!blocked && route.view === 'notebook' && <NotebookView onOpen={openFromNotebook} />}
+          {!blocked && route.view === 'notebook' && <NotebookView onOpen={openFromNotebook} filters={notebookFilters} onFiltersChange={setNotebookFilters} />}
           {route.view === 'security' && <SecurityView />}
           {!blocked && route.view === 'corpora' && (
             <CorporaView key={route.requested} action={route.action} onOpened={corpusOpened} build={build} onBuildChange={setBuild} />

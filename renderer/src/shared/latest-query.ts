@@ -1,4 +1,5 @@
 import type { IpcError, Result } from '../../../electron/common/result';
+import { bridgeError } from './data/call-api';
 
 /** What a query-as-you-type view shows: the last settled outcome, and whether a newer one is on its way. */
 export type QueryState<T> = {
@@ -64,7 +65,7 @@ export function createLatestQuery<T>({ delayMs, run, onChange }: LatestQueryOpti
         }
         answer.then(
           (result) => settle(result.ok ? { status: 'ready', value: result.value } : { status: 'error', error: result.error }),
-          (error: unknown) => settle({ status: 'error', error: { code: 'bridge', message: errorMessage(error) } }),
+          (error: unknown) => settle({ status: 'error', error: bridgeError(error) }),
         );
       }, delayMs);
     },
@@ -73,8 +74,4 @@ export function createLatestQuery<T>({ delayMs, run, onChange }: LatestQueryOpti
       stopTimer();
     },
   };
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,4 +1,5 @@
 import type { IpcError, Result } from '../../../electron/common/result';
+import { bridgeError } from './data/call-api';
 
 /**
  * Saves that outlive the editor that started them. Each field that saves by itself (a note)
@@ -83,8 +84,8 @@ async function attempt(entry: Entry): Promise<void> {
   try {
     result = await entry.save(job.value);
   } catch (error) {
-    const message = `Carrel's window could not reach its services (${String((error as Error)?.message ?? error)}).`;
-    result = { ok: false, error: { code: 'bridge', message, retryable: true } };
+    const { code, message } = bridgeError(error);
+    result = { ok: false, error: { code, message: `Carrel's window could not reach its services (${message}).`, retryable: true } };
   }
   if (!result.ok) {
     entry.pending ??= job; // keep the text; newer text typed meanwhile wins

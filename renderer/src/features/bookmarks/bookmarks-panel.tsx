@@ -1,10 +1,9 @@
 import { useId, useState } from 'react';
 import type { Bookmark } from '../../../../electron/common/notes/notes-types';
-import { api } from '../../shared/api';
 import { useCommands, useShortcutText } from '../../shared/commands/command-provider';
+import { useApiMutation } from '../../shared/data/use-api-mutation';
+import { useApiQuery } from '../../shared/data/use-api-query';
 import { useUndo } from '../../shared/undo/undo-context';
-import { useLiveResult } from '../../shared/use-live-result';
-import { useUserDataVersion } from '../../shared/user-data-version';
 import './bookmarks.css';
 
 type Props = {
@@ -16,33 +15,38 @@ type Props = {
 
 /** Bookmarks of one document: add one at the reading position (label optional), jump, rename, delete. */
 export function BookmarksPanel({ documentId, currentOffset, onJump }: Props) {
-  const version = useUserDataVersion();
-  const list = useLiveResult(documentId, () => api().listBookmarks({ documentId }), [version]);
+  const list = useApiQuery('listBookmarks', { documentId });
   const [label, setLabel] = useState('');
+  // The panel says every failure of its own actions inline, one at a time.
   const [error, setError] = useState<string | null>(null);
+  const inline = { report: 'inline' } as const;
+  const notebook = ['queryNotebook', 'listNotedDocuments'] as const;
+  const create = useApiMutation('createBookmark', { ...inline, failure: 'The bookmark was not saved', invalidates: notebook });
+  const update = useApiMutation('updateBookmark', { ...inline, failure: 'The label was not saved', invalidates: ['queryNotebook'] });
+  const del = useApiMutation('deleteBookmark', { ...inline, failure: 'The bookmark was not deleted', invalidates: notebook });
   const [renaming, setRenaming] = useState<string | null>(null);
   const { recordDeletion } = useUndo();
   const labelId = useId();
   const { setValue } = list;
 
   const add = async () => {
-    const result = await api().createBookmark({ documentId, offset: currentOffset(), label: label.trim() || undefined });
-    if (!result.ok) return setError(`The bookmark was not saved: ${result.error.message}`);
-    setError(null);
+    const result = await create.run({ documentId, offset: currentOffset(), label: label.trim() || undefined });
+    setError(create.failed(result));
+    if (!result.ok) return;
     setLabel('');
     setValue((old) => [...old, result.value].sort((a, b) => a.offset - b.offset));
   };
 
   const rename = async (bookmark: Bookmark, next: string) => {
     if (next.trim() === bookmark.label) return;
-    const result = await api().updateBookmark({ id: bookmark.id, label: next.trim() });
+    const result = await update.run({ id: bookmark.id, label: next.trim() });
     if (result.ok) setValue((old) => old.map((b) => (b.id === bookmark.id ? result.value : b)));
-    else setError(`The label was not saved: ${result.error.message}`);
+    else setError(update.failed(result));
   };
 
   const remove = async (bookmark: Bookmark) => {
-    const result = await api().deleteBookmark({ id: bookmark.id });
-    if (!result.ok) return setError(`The bookmark was not deleted: ${result.error.message}`);
+    const result = await del.run({ id: bookmark.id });
+    if (!result.ok) return setError(del.failed(result));
     setValue((old) => old.filter((b) => b.id !== bookmark.id));
     recordDeletion(result.value);
   };

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api } from '../../shared/api';
+import { callApi } from '../../shared/data/call-api';
+import { failureText } from '../../shared/data/use-api-mutation';
+import { useReportError } from '../../shared/data/error-reporter';
 
 const SAVE_EVERY_MS = 1500;
 
@@ -12,14 +14,16 @@ export function useReadingPosition(documentId: string) {
   const latest = useRef<number | null>(null);
   const saved = useRef<number | null>(null);
   const timer = useRef<number>(undefined);
+  const reportError = useReportError();
+  // Saved every few seconds while reading: a failure is said once per opening, not at every scroll.
+  const reported = useRef(false);
 
   useEffect(() => {
     let current = true;
-    void api()
-      .getReadingPosition({ documentId })
-      .then((result) => {
-        if (current) setRestored({ documentId, offset: result.ok && result.value ? result.value.offset : null });
-      });
+    // Not known: the document opens at its start, as if never read.
+    void callApi('getReadingPosition', { documentId }).then((result) => {
+      if (current) setRestored({ documentId, offset: result.ok && result.value ? result.value.offset : null });
+    });
     return () => {
       current = false;
     };
@@ -31,8 +35,12 @@ export function useReadingPosition(documentId: string) {
     const offset = latest.current;
     if (offset === null || offset === saved.current) return;
     saved.current = offset;
-    void api().setReadingPosition({ documentId, offset });
-  }, [documentId]);
+    void callApi('setReadingPosition', { documentId, offset }).then((result) => {
+      if (result.ok || reported.current) return;
+      reported.current = true;
+      reportError(failureText('The reading position was not saved', result.error));
+    });
+  }, [documentId, reportError]);
 
   const report = useCallback(
     (offset: number) => {

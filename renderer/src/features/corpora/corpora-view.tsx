@@ -2,8 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CorpusBuildStatus, RecentCorpus } from '../../../../electron/common/corpus/corpus-choice-types';
 import type { CorpusInfo } from '../../../../electron/common/corpus/corpus-types';
 import type { IpcError, Result } from '../../../../electron/common/result';
-import { api } from '../../shared/api';
-import { useResult } from '../../shared/use-result';
+import { callApi } from '../../shared/data/call-api';
+import { useApiQuery } from '../../shared/data/use-api-query';
 import { BuildPanel } from './build-panel';
 import { OutdatedCorpusOffer } from './outdated-corpus';
 import { useCorpusBuild } from './use-corpus-build';
@@ -70,8 +70,16 @@ export function CorporaView({ onOpened, build, onBuildChange, action }: Props) {
   const [recentChanged, setRecentChanged] = useState(0);
   const watch = useCorpusBuild(build?.jobId, build);
   const status = watch.status;
-  const recent = useResult(() => api().listRecentCorpora(), [status?.state, recentChanged]);
-  const current = useResult(() => api().getCorpusInfo(), []);
+  const recentQuery = useApiQuery('listRecentCorpora', undefined);
+  const recent = recentQuery.state;
+  const current = useApiQuery('getCorpusInfo', undefined).state;
+  // A build that ends, or a corpus forgotten, changes the recent list.
+  const { refetch: refetchRecent } = recentQuery;
+  const firstRecent = useRef(true);
+  useEffect(() => {
+    if (firstRecent.current) firstRecent.current = false;
+    else void refetchRecent();
+  }, [status?.state, recentChanged, refetchRecent]);
 
   const run = useCallback(async <T,>(call: () => Promise<Result<T>>, then: (value: T) => void) => {
     setBusy(true);
@@ -86,9 +94,9 @@ export function CorporaView({ onOpened, build, onBuildChange, action }: Props) {
     }
   }, []);
 
-  const chooseFile = useCallback(() => run(() => api().chooseCorpus(), (info) => info && onOpened(info)), [run, onOpened]);
+  const chooseFile = useCallback(() => run(() => callApi('chooseCorpus', undefined), (info) => info && onOpened(info)), [run, onOpened]);
   const startBuild = useCallback(
-    () => run(() => api().startCorpusBuild(title.trim() ? { title } : {}), (started) => started && onBuildChange(started)),
+    () => run(() => callApi('startCorpusBuild', title.trim() ? { title } : {}), (started) => started && onBuildChange(started)),
     [run, onBuildChange, title],
   );
   const openFile = useCallback(
@@ -96,7 +104,7 @@ export function CorporaView({ onOpened, build, onBuildChange, action }: Props) {
       let outdated = false;
       await run(
         async () => {
-          const result = await api().openRecentCorpus({ file });
+          const result = await callApi('openRecentCorpus', { file });
           outdated = !result.ok && result.error.code === 'corpus-version';
           return result;
         },
@@ -106,7 +114,7 @@ export function CorporaView({ onOpened, build, onBuildChange, action }: Props) {
     },
     [run, onOpened],
   );
-  const forgetFile = useCallback((file: string) => run(() => api().forgetRecentCorpus({ file }), () => setRecentChanged((n) => n + 1)), [run]);
+  const forgetFile = useCallback((file: string) => run(() => callApi('forgetRecentCorpus', { file }), () => setRecentChanged((n) => n + 1)), [run]);
   const rebuildStarted = useCallback(
     (started: CorpusBuildStatus) => {
       setProblem(undefined);
@@ -115,7 +123,7 @@ export function CorporaView({ onOpened, build, onBuildChange, action }: Props) {
     [onBuildChange],
   );
   const cancelBuild = useCallback(() => {
-    if (build) void run(() => api().cancelCorpusBuild({ jobId: build.jobId }), onBuildChange);
+    if (build) void run(() => callApi('cancelCorpusBuild', { jobId: build.jobId }), onBuildChange);
   }, [build, run, onBuildChange]);
 
   // No corpus is open (one an older Carrel made, say) and a build is done: it opens, there is nothing to leave.

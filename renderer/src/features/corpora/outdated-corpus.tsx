@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { CorpusBuildStatus, OutdatedCorpus } from '../../../../electron/common/corpus/corpus-choice-types';
 import type { IpcError } from '../../../../electron/common/result';
-import { api } from '../../shared/api';
-import { useResult } from '../../shared/use-result';
+import { callApi } from '../../shared/data/call-api';
+import { useApiQuery } from '../../shared/data/use-api-query';
 
 type Props = {
   /** A file from the recent list; none: the corpus Carrel is on. */
@@ -23,7 +23,7 @@ const made = (corpus: OutdatedCorpus) =>
  * sources (else what to do). Shows nothing for a corpus that is not outdated.
  */
 export function OutdatedCorpusOffer({ file, onRebuildStarted, building }: Props) {
-  const report = useResult(() => api().getOutdatedCorpus(file ? { file } : {}), [file]);
+  const report = useApiQuery('getOutdatedCorpus', file ? { file } : {}).state;
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<IpcError>();
   if (report.status !== 'ready' || !report.value) return null;
@@ -32,7 +32,7 @@ export function OutdatedCorpusOffer({ file, onRebuildStarted, building }: Props)
     setBusy(true);
     setProblem(undefined);
     try {
-      const result = await api().rebuildCorpus(file ? { file } : {});
+      const result = await callApi('rebuildCorpus', file ? { file } : {});
       if (result.ok) onRebuildStarted(result.value);
       else setProblem(result.error);
     } finally {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { CorpusBuildStatus } from '../../../../electron/common/corpus/corpus-choice-types';
 import type { IpcError } from '../../../../electron/common/result';
-import { api } from '../../shared/api';
+import { callApi } from '../../shared/data/call-api';
 
 const POLL_MS = 250;
 
@@ -15,7 +15,7 @@ export function useCorpusBuild(jobId: string | undefined, initial?: CorpusBuildS
     let live = true;
     let timer: number | undefined;
     const poll = async () => {
-      const result = await api().getCorpusBuild({ jobId });
+      const result = await callApi('getCorpusBuild', { jobId });
       if (!live) return;
       if (!result.ok) return setWatch({ jobId, error: result.error });
       setWatch({ jobId, status: result.value });

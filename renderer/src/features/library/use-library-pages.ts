@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LibraryRow } from '../../../../electron/common/corpus/library-types';
 import type { IpcError } from '../../../../electron/common/result';
-import { api } from '../../shared/api';
+import { callApi } from '../../shared/data/call-api';
 
 /** Rows per request: about 20 KB of JSON, a few screens of rows. */
 export const LIBRARY_PAGE_SIZE = 200;
@@ -20,8 +20,6 @@ export type LibraryPages =
       ensure(first: number, last: number): void;
     };
 
-const bridgeError = (error: unknown): IpcError => ({ code: 'bridge', message: String((error as Error)?.message ?? error) });
-
 /**
  * The library list fetched page by page as it scrolls into view, so a corpus of 100k+
  * documents crosses IPC a window at a time. Pages stay cached for the life of the view.
@@ -36,17 +34,12 @@ export function useLibraryPages(focusId?: string): LibraryPages {
   useEffect(() => {
     let current = true;
     const request = focusId ? { aroundId: focusId, limit: LIBRARY_PAGE_SIZE } : { offset: 0, limit: LIBRARY_PAGE_SIZE };
-    api()
-      .listLibraryPage(request)
-      .then(
-        (result) => {
-          if (!current) return;
-          if (!result.ok) return setHead({ error: result.error });
-          pages.current.set(result.value.offset / LIBRARY_PAGE_SIZE, result.value.rows);
-          setHead({ total: result.value.total, focusIndex: result.value.index ?? -1 });
-        },
-        (error: unknown) => current && setHead({ error: bridgeError(error) }),
-      );
+    void callApi('listLibraryPage', request).then((result) => {
+      if (!current) return;
+      if (!result.ok) return setHead({ error: result.error });
+      pages.current.set(result.value.offset / LIBRARY_PAGE_SIZE, result.value.rows);
+      setHead({ total: result.value.total, focusIndex: result.value.index ?? -1 });
+    });
     return () => {
       current = false;
     };
@@ -57,18 +50,13 @@ export function useLibraryPages(focusId?: string): LibraryPages {
     for (let page = Math.floor(first / LIBRARY_PAGE_SIZE); page <= Math.floor(last / LIBRARY_PAGE_SIZE); page++) {
       if (page < 0 || pages.current.has(page) || pending.current.has(page)) continue;
       pending.current.add(page);
-      api()
-        .listLibraryPage({ offset: page * LIBRARY_PAGE_SIZE, limit: LIBRARY_PAGE_SIZE })
-        .then(
-          (result) => {
-            pending.current.delete(page);
-            // A failed page stays a placeholder and is asked for again when it next comes into view.
-            if (!result.ok) return;
-            pages.current.set(page, result.value.rows);
-            setVersion((v) => v + 1);
-          },
-          () => pending.current.delete(page),
-        );
+      void callApi('listLibraryPage', { offset: page * LIBRARY_PAGE_SIZE, limit: LIBRARY_PAGE_SIZE }).then((result) => {
+        pending.current.delete(page);
+        // A failed page stays a placeholder and is asked for again when it next comes into view.
+        if (!result.ok) return;
+        pages.current.set(page, result.value.rows);
+        setVersion((v) => v + 1);
+      });
     }
   }, []);
 

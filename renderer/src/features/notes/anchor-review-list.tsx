@@ -1,8 +1,7 @@
 import type { AnchorReview, AnchorReviewDecision } from '../../../../electron/common/notes/anchor-review-types';
-import { api } from '../../shared/api';
+import { useApiMutation } from '../../shared/data/use-api-mutation';
+import { useApiQuery } from '../../shared/data/use-api-query';
 import { useUndo } from '../../shared/undo/undo-context';
-import { useLiveResult } from '../../shared/use-live-result';
-import { notifyUserDataChanged, useUserDataVersion } from '../../shared/user-data-version';
 
 const REASONS: Record<AnchorReview['reason'], string> = {
   fuzzy: 'Similar text found',
@@ -23,18 +22,22 @@ function Passage({ prefix, text, suffix }: { prefix: string; text: string; suffi
 
 /** Highlights whose document changed and whose new place is doubtful: old and new text side by side. */
 export function AnchorReviewList({ onOpen }: { onOpen: (documentId: string, highlightId: string) => void }) {
-  const version = useUserDataVersion();
-  const reviews = useLiveResult('reviews', () => api().listAnchorReviews(), [version]);
+  const reviews = useApiQuery('listAnchorReviews', undefined);
   const { recordDeletion } = useUndo();
+  // Said under the list, where the decision was made.
+  const resolve = useApiMutation('resolveAnchorReview', {
+    report: 'inline',
+    failure: 'Your decision was not saved',
+    invalidates: ['listAnchorReviews', 'listHighlights', 'queryNotebook'],
+  });
 
   const decide = async (decision: AnchorReviewDecision) => {
-    const result = await api().resolveAnchorReview(decision);
-    if (!result.ok) return;
-    if (result.value.kind === 'deleted') recordDeletion(result.value.deletion);
-    else notifyUserDataChanged();
+    const result = await resolve.run(decision);
+    if (result.ok && result.value.kind === 'deleted') recordDeletion(result.value.deletion);
   };
 
   const list = reviews.value ?? [];
+  if (reviews.error && list.length === 0) return <p className="status">The highlights to review could not be listed: {reviews.error.message}</p>;
   if (list.length === 0) return null;
   return (
     <section className="review-list" aria-labelledby="review-title">
@@ -42,6 +45,11 @@ export function AnchorReviewList({ onOpen }: { onOpen: (documentId: string, high
         Highlights to review <span className="count">{list.length}</span>
       </h3>
       <p className="panel-hint">These documents changed since you highlighted them. Nothing moves until you decide.</p>
+      {resolve.error && (
+        <p className="inline-error" role="alert">
+          {resolve.error}
+        </p>
+      )}
       <ul className="card-list">
         {list.map((review) => {
           const h = review.highlight;

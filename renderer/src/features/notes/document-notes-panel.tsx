@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DocumentNote } from '../../../../electron/common/notes/notes-types';
 import type { Result } from '../../../../electron/common/result';
-import { api } from '../../shared/api';
+import { callApi } from '../../shared/data/call-api';
+import { useApiMutation } from '../../shared/data/use-api-mutation';
+import { useApiQuery } from '../../shared/data/use-api-query';
 import { pendingKeys } from '../../shared/pending-saves';
 import { useUndo } from '../../shared/undo/undo-context';
-import { useLiveResult } from '../../shared/use-live-result';
-import { useUserDataVersion } from '../../shared/user-data-version';
 import { NoteEditor } from './note-editor';
 import { TagInput } from './tag-input';
 
@@ -47,7 +47,8 @@ function DocumentNoteCard({ documentId, note, draftKey, onDelete, onCreated, aut
   const save = useCallback(
     async (body: string) => {
       const id = idRef.current ?? (draftKey ? createdDrafts.get(draftKey) : undefined);
-      const result = id ? await api().updateDocumentNote({ id, body }) : await api().createDocumentNote({ documentId, body, tags });
+      // The editor says a failed save itself (use-autosave.ts), with its retries.
+      const result = id ? await callApi('updateDocumentNote', { id, body }) : await callApi('createDocumentNote', { documentId, body, tags });
       if (result.ok) {
         if (!id) {
           if (draftKey) createdDrafts.set(draftKey, result.value.id);
@@ -61,14 +62,16 @@ function DocumentNoteCard({ documentId, note, draftKey, onDelete, onCreated, aut
     [documentId, draftKey, tags, onCreated],
   );
 
+  // One place on the card for what its tags and delete buttons could not do.
   const [error, setError] = useState<string | null>(null);
+  const saveTags = useApiMutation('updateDocumentNote', { report: 'inline', failure: 'The tags were not saved', invalidates: ['listTags', 'queryNotebook'] });
   const changeTags = async (next: string[]) => {
     const before = tags;
     setTags(next);
     if (!idRef.current) return; // a draft: the tags go with its first save
-    const result = await api().updateDocumentNote({ id: idRef.current, tags: next });
+    const result = await saveTags.run({ id: idRef.current, tags: next });
     if (!result.ok) setTags(before); // show the tags as they are stored
-    setError(result.ok ? null : `The tags were not saved: ${result.error.message}`);
+    setError(saveTags.failed(result));
   };
   const remove = async (target: DocumentNote) => {
     const result = await onDelete(target);
@@ -100,15 +103,20 @@ type Draft = { key: string; id?: string; restored?: boolean };
 
 /** Notes about the whole document, several allowed. */
 export function DocumentNotesPanel({ documentId, focusNoteId }: { documentId: string; focusNoteId?: string }) {
-  const version = useUserDataVersion();
-  const notes = useLiveResult(documentId, () => api().listDocumentNotes({ documentId }), [version]);
+  const notes = useApiQuery('listDocumentNotes', { documentId });
   // New notes keep their editor (and focus) after their first save; the list skips their ids.
   // Drafts whose text is not saved yet come back when the document opens again.
   const [drafts, setDrafts] = useState<Draft[]>(() => pendingKeys(draftPrefix(documentId)).map((key) => ({ key, id: createdDrafts.get(key), restored: true })));
   const { recordDeletion } = useUndo();
+  // The card the delete was asked from says a failure (DocumentNoteCard.remove).
+  const del = useApiMutation('deleteDocumentNote', {
+    report: 'inline',
+    failure: 'The note was not deleted',
+    invalidates: ['listDocumentNotes', 'queryNotebook', 'listNotedDocuments', 'listTags'],
+  });
 
   const remove = async (note: DocumentNote): Promise<Result<unknown>> => {
-    const result = await api().deleteDocumentNote({ id: note.id });
+    const result = await del.run({ id: note.id });
     if (result.ok) {
       setDrafts((d) => d.filter((draft) => draft.id !== note.id));
       recordDeletion(result.value);

@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { Highlight, HighlightColor } from '../../../../electron/common/notes/notes-types';
-import { api } from '../../shared/api';
+import { callApi } from '../../shared/data/call-api';
+import { useApiMutation } from '../../shared/data/use-api-mutation';
 import { COLOR_LABELS, HIGHLIGHT_COLORS } from './highlight-colors';
 import { NoteEditor } from './note-editor';
 import { TagInput } from './tag-input';
@@ -32,18 +33,22 @@ export function HighlightEditor({ highlight, focusNote, onUpdated, onDelete, onJ
   const { id } = highlight;
   const saveNote = useCallback(
     async (note: string) => {
-      const result = await api().updateHighlight({ id, note });
+      // The editor says a failed save itself (use-autosave.ts), with its retries.
+      const result = await callApi('updateHighlight', { id, note });
       if (result.ok) onUpdated(result.value);
       return result;
     },
     [id, onUpdated],
   );
   const [error, setError] = useState<string | null>(null);
+  const invalidates = ['queryNotebook', 'listTags'] as const;
+  const recolour = useApiMutation('updateHighlight', { report: 'inline', failure: 'The colour was not changed', invalidates });
+  const retag = useApiMutation('updateHighlight', { report: 'inline', failure: 'The tags were not saved', invalidates });
   const update = async (change: { color?: HighlightColor; tags?: string[] }) => {
-    const result = await api().updateHighlight({ id, ...change });
+    const mutation = change.color ? recolour : retag;
+    const result = await mutation.run({ id, ...change });
     if (result.ok) onUpdated(result.value);
-    const what = change.color ? 'The colour was not changed' : 'The tags were not saved';
-    setError(result.ok ? null : `${what}: ${result.error.message}`);
+    setError(mutation.failed(result));
   };
 
   return (

@@ -1,12 +1,11 @@
 import { useEffect, useId, useMemo, useState } from 'react';
+import type { Result } from '../../../../electron/common/result';
 import type { NotebookEntry, NotebookQuery } from '../../../../electron/common/notes/notebook-types';
 import type { HighlightColor, UserItemKind } from '../../../../electron/common/notes/notes-types';
-import { api } from '../../shared/api';
+import { useApiMutation } from '../../shared/data/use-api-mutation';
+import { useApiQuery } from '../../shared/data/use-api-query';
 import { ErrorPanel } from '../../shared/error-panel';
 import { useUndo } from '../../shared/undo/undo-context';
-import { useLiveResult } from '../../shared/use-live-result';
-import { useResult } from '../../shared/use-result';
-import { useUserDataVersion } from '../../shared/user-data-version';
 import { AnchorReviewList } from './anchor-review-list';
 import { COLOR_LABELS, HIGHLIGHT_COLORS } from './highlight-colors';
 import { NotebookEntryView, type NotebookJump } from './notebook-entry';
@@ -14,7 +13,16 @@ import { displayTitle } from '../../shared/display-title';
 import './notes-panel.css';
 import './notebook.css';
 
-type Props = { onOpen: (jump: NotebookJump) => void };
+export type NotebookFilters = { text: string; colors: HighlightColor[]; tag: string; documentId: string; kind: UserItemKind | '' };
+
+export const NO_FILTERS: NotebookFilters = { text: '', colors: [], tag: '', documentId: '', kind: '' };
+
+type Props = {
+  onOpen: (jump: NotebookJump) => void;
+  /** The filters as last left: the app keeps them in its view state, so coming back from an entry finds the notebook as it was. */
+  filters: NotebookFilters;
+  onFiltersChange: (filters: NotebookFilters) => void;
+};
 
 const TEXT_DELAY_MS = 200;
 const KINDS: { value: UserItemKind | ''; label: string }[] = [
@@ -24,39 +32,34 @@ const KINDS: { value: UserItemKind | ''; label: string }[] = [
   { value: 'bookmark', label: 'Bookmarks' },
 ];
 
-function deleteEntry(entry: NotebookEntry) {
-  if (entry.kind === 'highlight') return api().deleteHighlight({ id: entry.highlight.id });
-  if (entry.kind === 'note') return api().deleteDocumentNote({ id: entry.note.id });
-  return api().deleteBookmark({ id: entry.bookmark.id });
-}
+/** What a delete from the notebook makes stale, beside the notebook itself. */
+const AFTER_DELETE = ['queryNotebook', 'listNotedDocuments', 'listTags', 'listAnchorReviews'] as const;
 
 function entryKey(entry: NotebookEntry): string {
   return entry.kind === 'highlight' ? entry.highlight.id : entry.kind === 'note' ? entry.note.id : entry.bookmark.id;
 }
 
-type Filters = { text: string; colors: HighlightColor[]; tag: string; documentId: string; kind: UserItemKind | '' };
-
-/** The filters as last left, so coming back from an entry finds the notebook as it was (this session only). */
-let lastFilters: Filters = { text: '', colors: [], tag: '', documentId: '', kind: '' };
-
 /** Every highlight, note and bookmark of the corpus, grouped by document, filtered and searched. */
-export function NotebookView({ onOpen }: Props) {
-  const [text, setText] = useState(lastFilters.text);
-  const [debounced, setDebounced] = useState(lastFilters.text.trim());
-  const [colors, setColors] = useState<HighlightColor[]>(lastFilters.colors);
-  const [tag, setTag] = useState(lastFilters.tag);
-  const [documentId, setDocumentId] = useState(lastFilters.documentId);
-  const [kind, setKind] = useState<UserItemKind | ''>(lastFilters.kind);
-  const version = useUserDataVersion();
+export function NotebookView({ onOpen, filters, onFiltersChange }: Props) {
+  const [text, setText] = useState(filters.text);
+  const [debounced, setDebounced] = useState(filters.text.trim());
+  const [colors, setColors] = useState<HighlightColor[]>(filters.colors);
+  const [tag, setTag] = useState(filters.tag);
+  const [documentId, setDocumentId] = useState(filters.documentId);
+  const [kind, setKind] = useState<UserItemKind | ''>(filters.kind);
   // Only documents with notes: a corpus may hold 100k+ documents, most without any.
-  const documents = useResult(() => api().listNotedDocuments(), [version]);
-  const tags = useResult(() => api().listTags({ limit: 200 }), [version]);
+  const documents = useApiQuery('listNotedDocuments', undefined);
+  const tags = useApiQuery('listTags', { limit: 200 });
   const { recordDeletion } = useUndo();
+  // A failed delete is said in the toast area: the entry it was asked from stays where it was.
+  const deleteHighlight = useApiMutation('deleteHighlight', { failure: 'The highlight was not deleted', invalidates: [...AFTER_DELETE, 'listHighlights'] });
+  const deleteNote = useApiMutation('deleteDocumentNote', { failure: 'The note was not deleted', invalidates: [...AFTER_DELETE, 'listDocumentNotes'] });
+  const deleteBookmark = useApiMutation('deleteBookmark', { failure: 'The bookmark was not deleted', invalidates: [...AFTER_DELETE, 'listBookmarks'] });
   const ids = { search: useId(), tag: useId(), doc: useId(), kind: useId() };
 
   useEffect(() => {
-    lastFilters = { text, colors, tag, documentId, kind };
-  }, [text, colors, tag, documentId, kind]);
+    onFiltersChange({ text, colors, tag, documentId, kind });
+  }, [text, colors, tag, documentId, kind, onFiltersChange]);
 
   useEffect(() => {
     const timer = window.setTimeout(() => setDebounced(text.trim()), TEXT_DELAY_MS);
@@ -73,11 +76,15 @@ export function NotebookView({ onOpen }: Props) {
     }),
     [debounced, colors, tag, documentId, kind],
   );
-  const result = useLiveResult('notebook', () => api().queryNotebook(query), [JSON.stringify(query), version]);
+  // The last answer stays in view while the answer to changed filters is on its way.
+  const result = useApiQuery('queryNotebook', query, { keepPrevious: true });
   const filtered = Object.keys(query).length > 0;
 
   const remove = async (entry: NotebookEntry) => {
-    const deleted = await deleteEntry(entry);
+    let deleted: Result<Parameters<typeof recordDeletion>[0]>;
+    if (entry.kind === 'highlight') deleted = await deleteHighlight.run({ id: entry.highlight.id });
+    else if (entry.kind === 'note') deleted = await deleteNote.run({ id: entry.note.id });
+    else deleted = await deleteBookmark.run({ id: entry.bookmark.id });
     if (deleted.ok) recordDeletion(deleted.value);
   };
 
@@ -113,24 +120,22 @@ export function NotebookView({ onOpen }: Props) {
           </label>
           <select id={ids.tag} value={tag} onChange={(e) => setTag(e.target.value)}>
             <option value="">Any tag</option>
-            {tags.status === 'ready' &&
-              tags.value.map((t) => (
-                <option key={t.name} value={t.name}>
-                  {t.name} ({t.count})
-                </option>
-              ))}
+            {tags.value?.map((t) => (
+              <option key={t.name} value={t.name}>
+                {t.name} ({t.count})
+              </option>
+            ))}
           </select>
           <label className="filter-label" htmlFor={ids.doc}>
             Document
           </label>
           <select id={ids.doc} className="document-filter" value={documentId} onChange={(e) => setDocumentId(e.target.value)}>
             <option value="">All documents</option>
-            {documents.status === 'ready' &&
-              documents.value.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.available ? displayTitle(d.title) : `${d.id} (no longer in this corpus)`}
-                </option>
-              ))}
+            {documents.value?.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.available ? displayTitle(d.title) : `${d.id} (no longer in this corpus)`}
+              </option>
+            ))}
           </select>
           <label className="filter-label" htmlFor={ids.kind}>
             Show
@@ -145,6 +150,8 @@ export function NotebookView({ onOpen }: Props) {
         </div>
       </div>
       {result.error && <ErrorPanel title="The notebook could not be searched" error={result.error} />}
+      {tags.error && <p className="status">The tags could not be listed: {tags.error.message}</p>}
+      {documents.error && <p className="status">The documents with notes could not be listed: {documents.error.message}</p>}
       {result.value && result.value.total === 0 && (
         <p className="status">{filtered ? 'Nothing matches these filters.' : 'Nothing yet: highlight a passage, write a note or bookmark a place in the reader.'}</p>
       )}

@@ -1,7 +1,6 @@
-import { useEffect, useId, useState, type KeyboardEvent } from 'react';
-import type { TagCount } from '../../../../electron/common/notes/notes-types';
+import { useId, useState, type KeyboardEvent } from 'react';
 import { cleanTag, hasVisibleCharacter } from '../../../../electron/common/notes/user-text';
-import { api } from '../../shared/api';
+import { useApiQuery } from '../../shared/data/use-api-query';
 
 type Props = {
   tags: readonly string[];
@@ -14,21 +13,11 @@ const SUGGESTIONS = 12;
 /** Tags as removable chips plus a field that suggests existing tags (most used first). */
 export function TagInput({ tags, onChange, label = 'Tags' }: Props) {
   const [draft, setDraft] = useState('');
-  const [suggestions, setSuggestions] = useState<TagCount[]>([]);
+  // The last suggestions stay while the ones for a longer draft are on their way.
+  const listed = useApiQuery('listTags', { prefix: draft.trim() || undefined, limit: SUGGESTIONS }, { keepPrevious: true });
+  const suggestions = listed.value ?? [];
   const listId = useId();
   const inputId = useId();
-
-  useEffect(() => {
-    let current = true;
-    void api()
-      .listTags({ prefix: draft.trim() || undefined, limit: SUGGESTIONS })
-      .then((result) => {
-        if (current && result.ok) setSuggestions(result.value);
-      });
-    return () => {
-      current = false;
-    };
-  }, [draft]);
 
   const [hint, setHint] = useState<string | null>(null);
   const add = (raw: string) => {
@@ -83,6 +72,7 @@ export function TagInput({ tags, onChange, label = 'Tags' }: Props) {
         onBlur={() => draft.trim() && add(draft)}
       />
       {hint && <p className="tag-hint">{hint}</p>}
+      {listed.error && <p className="tag-hint">Existing tags cannot be suggested: {listed.error.message}</p>}
       <datalist id={listId}>
         {suggestions
           .filter((s) => !tags.includes(s.name))

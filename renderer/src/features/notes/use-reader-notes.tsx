@@ -1,11 +1,10 @@
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import type { Highlight, HighlightColor } from '../../../../electron/common/notes/notes-types';
-import { api } from '../../shared/api';
+import { useApiMutation } from '../../shared/data/use-api-mutation';
+import { useApiQuery } from '../../shared/data/use-api-query';
 import type { Decoration } from '../../shared/decorations';
 import type { ScrollTarget, TextSelection } from '../../shared/reader-types';
 import { useUndo } from '../../shared/undo/undo-context';
-import { useLiveResult } from '../../shared/use-live-result';
-import { notifyUserDataChanged, useUserDataVersion } from '../../shared/user-data-version';
 import { DocumentNotesPanel } from './document-notes-panel';
 import { highlightDecorations, highlightIdOf } from './highlight-colors';
 import { HighlightEditor } from './highlight-editor';
@@ -36,15 +35,22 @@ export function useReaderNotes(
   /** What the reader was opened for: a highlight to select, a document note to show. */
   opened?: { highlightId?: string; noteId?: string },
 ): ReaderNotes {
-  const version = useUserDataVersion();
-  const list = useLiveResult(documentId, () => api().listHighlights({ documentId }), [version]);
+  const list = useApiQuery('listHighlights', { documentId });
+  const notebook = ['queryNotebook', 'listNotedDocuments', 'listTags'] as const;
+  const create = useApiMutation('createHighlight', { report: 'inline', failure: 'The highlight was not saved', invalidates: notebook });
+  const move = useApiMutation('resolveAnchorReview', {
+    report: 'inline',
+    failure: 'The highlight was not moved',
+    invalidates: ['listHighlights', 'listAnchorReviews', 'queryNotebook'],
+  });
+  const del = useApiMutation('deleteHighlight', { report: 'inline', failure: 'The highlight was not deleted', invalidates: notebook });
   const highlights = list.value ?? NO_HIGHLIGHTS;
   const [selection, setSelection] = useState<TextSelection | null>(null);
   const [selected, setSelected] = useState<{ id: string; focusNote: boolean } | null>(opened?.highlightId ? { id: opened.highlightId, focusNote: false } : null);
   const [lastColor, setLastColor] = useState<HighlightColor>('yellow');
   const [error, setError] = useState<string | null>(null);
   const { recordDeletion } = useUndo();
-  const { setValue } = list;
+  const { setValue, refetch } = list;
   const loaded = list.value !== undefined;
 
   const createHighlight = useCallback(
@@ -54,17 +60,14 @@ export function useReaderNotes(
       setSelection(null);
       document.getSelection()?.removeAllRanges();
       setLastColor(color);
-      const result = await api().createHighlight({ documentId, start, end, color });
-      if (!result.ok) {
-        setError(`The highlight was not saved: ${result.error.message}`);
-        return;
-      }
-      setError(null);
+      const result = await create.run({ documentId, start, end, color });
+      setError(create.failed(result));
+      if (!result.ok) return;
       if (loaded) setValue((old) => [...old, result.value]);
-      else notifyUserDataChanged(); // the list is still loading: fetch it again, with the new one
+      else void refetch(); // the list is still loading: fetch it again, with the new one
       setSelected({ id: result.value.id, focusNote: withNote });
     },
-    [documentId, selection, setValue, loaded],
+    [documentId, selection, setValue, loaded, create, refetch],
   );
 
   const reattach = useCallback(
@@ -73,31 +76,26 @@ export function useReaderNotes(
       const { start, end } = selection;
       setSelection(null);
       document.getSelection()?.removeAllRanges();
-      const result = await api().resolveAnchorReview({ highlightId, action: 'reattach', start, end });
-      if (!result.ok) {
-        setError(`The highlight was not moved: ${result.error.message}`);
-        return;
-      }
-      setError(null);
-      notifyUserDataChanged();
+      const result = await move.run({ highlightId, action: 'reattach', start, end });
+      setError(move.failed(result));
     },
-    [selection],
+    [selection, move],
   );
 
   const onUpdated = useCallback((h: Highlight) => setValue((old) => old.map((x) => (x.id === h.id ? h : x))), [setValue]);
 
   const remove = useCallback(
     async (h: Highlight) => {
-      const result = await api().deleteHighlight({ id: h.id });
+      const result = await del.run({ id: h.id });
       if (!result.ok) {
-        setError(`The highlight was not deleted: ${result.error.message}`);
+        setError(del.failed(result));
         return;
       }
       setSelected(null);
       setValue((old) => old.filter((x) => x.id !== h.id));
       recordDeletion(result.value);
     },
-    [recordDeletion, setValue],
+    [recordDeletion, setValue, del],
   );
 
   const jumpTo = useCallback(

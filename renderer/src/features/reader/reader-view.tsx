@@ -1,13 +1,12 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode, type RefObject } from 'react';
 import type { DocumentLink, DocumentView } from '../../../../electron/common/corpus/corpus-types';
 import { formatReadingTime } from '../../../../electron/common/corpus/reading-time';
-import { api } from '../../shared/api';
 import { useCommands, useShortcuts, useShortcutText } from '../../shared/commands/command-provider';
 import { DecoratedText } from '../../shared/decorated-text';
 import { decorationsByRange, sameDecorations, type Decoration } from '../../shared/decorations';
 import { ErrorPanel } from '../../shared/error-panel';
 import type { ScrollTarget, TextSelection } from '../../shared/reader-types';
-import { useResult } from '../../shared/use-result';
+import { useApiQuery } from '../../shared/data/use-api-query';
 import { useKeyboardSelection } from './use-keyboard-selection';
 import { useReadingOffset, useScrollTarget, useSelectionReporting } from './use-reader-extensions';
 import { displayTitle } from '../../shared/display-title';
@@ -112,7 +111,7 @@ function DocumentBody({ doc, decorations, bodyRef, onClick, onKeyDown }: BodyPro
 export function ReaderView(props: Props) {
   const { id, onBack, decorations = NO_DECORATIONS, scrollToDecorationId } = props;
   const { onSelectionChange, scrollTarget, onReadingOffsetChange, onDecorationClick, aside } = props;
-  const doc = useResult(() => api().getDocument({ id }), [id]);
+  const doc = useApiQuery('getDocument', { id }).state;
   const headingRef = useRef<HTMLHeadingElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ComponentProps } from 'react';
 import type { Span } from '../../../../electron/common/search/search-types';
-import { api } from '../../shared/api';
+import { callApi } from '../../shared/data/call-api';
 import { useCommands } from '../../shared/commands/command-provider';
 import type { Decoration } from '../../shared/decorations';
 import { useLatestQuery } from '../../shared/use-latest-query';
@@ -28,7 +28,7 @@ export function ReaderWithFind({ searchQuery = '', decorations = NONE, ...reader
   const inputRef = useRef<HTMLInputElement>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
 
-  const findIn = useCallback((query: string) => api().findInDocument({ id, query }), [id]);
+  const findIn = useCallback((query: string) => callApi('findInDocument', { id, query }), [id]);
   const state = useLatestQuery(find.open ? find.query : '', findIn);
   const { outcome } = state;
   const matches = find.open && outcome.status === 'ready' && outcome.value.id === id ? outcome.value.matches : NO_MATCHES;

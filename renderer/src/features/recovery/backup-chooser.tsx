@@ -1,7 +1,8 @@
 import { useState } from 'react';
+import type { Result } from '../../../../electron/common/result';
 import type { UserDataBackup, UserDataRecoveryResult } from '../../../../electron/common/security/user-data-backups';
-import { api } from '../../shared/api';
-import { useResult } from '../../shared/use-result';
+import { callApi } from '../../shared/data/call-api';
+import { useApiQuery } from '../../shared/data/use-api-query';
 import { backupState, backupTime, KIND_LABELS, newestRestorable } from './backup-words';
 import { RestoreConfirmation } from './restore-confirmation';
 import './recovery.css';
@@ -15,9 +16,9 @@ export function BackupChooser({ onRecovered, offerFreshStart }: { onRecovered: (
   const [asking, setAsking] = useState<UserDataBackup | 'fresh'>();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string>();
-  const listed = useResult(() => api().listUserDataBackups(), []);
+  const listed = useApiQuery('listUserDataBackups', undefined).state;
 
-  async function run(call: () => ReturnType<ReturnType<typeof api>['startNewUserData']>) {
+  async function run(call: () => Promise<Result<UserDataRecoveryResult>>) {
     setBusy(true);
     setProblem(undefined);
     const result = await call();
@@ -26,7 +27,7 @@ export function BackupChooser({ onRecovered, offerFreshStart }: { onRecovered: (
     if (result.ok) onRecovered(result.value);
     else setProblem(result.error.message);
   }
-  const restore = (backup: UserDataBackup) => run(() => api().restoreUserDataBackup({ name: backup.name }));
+  const restore = (backup: UserDataBackup) => run(() => callApi('restoreUserDataBackup', { name: backup.name }));
 
   if (listed.status === 'loading') return <p className="recovery-loading">Looking at the backups…</p>;
   if (listed.status === 'error') return <p className="unlock-problem">{listed.error.message}</p>;
@@ -100,7 +101,7 @@ export function BackupChooser({ onRecovered, offerFreshStart }: { onRecovered: (
               itself; you can restore one of them later.
             </p>
             <p className="recovery-buttons">
-              <button type="button" className="danger-button" onClick={() => void run(() => api().startNewUserData())} disabled={busy}>
+              <button type="button" className="danger-button" onClick={() => void run(() => callApi('startNewUserData', undefined))} disabled={busy}>
                 {busy ? 'Working…' : 'Start with empty notes'}
               </button>
               <button type="button" className="small-button" onClick={() => setAsking(undefined)} disabled={busy}>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { RESTORABLE_CODES, type UserDataRecoveryResult } from '../../../../electron/common/security/user-data-backups';
 import type { UserDataStatus } from '../../../../electron/common/security/user-data-status';
-import { api } from '../../shared/api';
+import { callApi } from '../../shared/data/call-api';
 import { BackupChooser } from './backup-chooser';
 import './recovery.css';
 
@@ -36,7 +36,7 @@ export function RecoveryPanel({
 
   async function retry() {
     setRetrying(true);
-    const result = await api().retryUserData();
+    const result = await callApi('retryUserData', undefined);
     setRetrying(false);
     if (result.ok && result.value.state !== 'unavailable') onRetried(result.value);
     else setStillFailing(true);

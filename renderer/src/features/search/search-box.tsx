@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import type { SearchResponse } from '../../../../electron/common/search/search-types';
-import { api } from '../../shared/api';
+import { callApi } from '../../shared/data/call-api';
 import { useCommands, useShortcutText } from '../../shared/commands/command-provider';
 import { useLatestQuery } from '../../shared/use-latest-query';
 import { describeResponse, moveActive } from './search-status';
@@ -20,7 +20,7 @@ export function SearchBox({ onOpen }: Props) {
   const [expanded, setExpanded] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
   const listId = useId();
-  const search = useCallback((q: string) => api().search({ query: q, limit: RESULT_LIMIT }), []);
+  const search = useCallback((q: string) => callApi('search', { query: q, limit: RESULT_LIMIT }), []);
   const state = useLatestQuery(query, search);
 
   const response: SearchResponse | null = state.outcome.status === 'ready' ? state.outcome.value : null;

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { api } from '../../shared/api';
+import { callApi } from '../../shared/data/call-api';
 import { useUndo } from '../../shared/undo/undo-context';
 import './deleted-items.css';
 
@@ -22,7 +22,7 @@ export function DeletedItemsSettings({ available }: { available: boolean }) {
 
   async function empty() {
     setState({ step: 'working' });
-    const result = await api().emptyDeletedItems();
+    const result = await callApi('emptyDeletedItems', undefined);
     if (result.ok) forgetDeletions();
     setState({ step: 'done', ok: result.ok, message: result.ok ? result.value.message : result.error.message });
   }

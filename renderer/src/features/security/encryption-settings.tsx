@@ -2,9 +2,9 @@ import { useState, type FormEvent } from 'react';
 import type { Result } from '../../../../electron/common/result';
 import type { SecurityStatus } from '../../../../electron/common/security/security-status';
 import { MIN_PASSPHRASE_LENGTH, type EncryptionChangeResult } from '../../../../electron/common/security/user-data-status';
-import { api } from '../../shared/api';
+import { callApi } from '../../shared/data/call-api';
 import { PassphraseField } from '../../shared/passphrase-field';
-import { useResult } from '../../shared/use-result';
+import { useApiQuery } from '../../shared/data/use-api-query';
 import './security.css';
 
 type Action = 'encrypt' | 'change' | 'decrypt';
@@ -33,9 +33,9 @@ function ActionForm({ action, onDone, onCancel }: { action: Action; onDone: (mes
     setBusy(true);
     setProblem(undefined);
     let result: Result<EncryptionChangeResult>;
-    if (action === 'encrypt') result = await api().encryptUserData({ passphrase, confirmation });
-    else if (action === 'change') result = await api().changeUserDataPassphrase({ current, passphrase, confirmation });
-    else result = await api().decryptUserData({ passphrase: current });
+    if (action === 'encrypt') result = await callApi('encryptUserData', { passphrase, confirmation });
+    else if (action === 'change') result = await callApi('changeUserDataPassphrase', { current, passphrase, confirmation });
+    else result = await callApi('decryptUserData', { passphrase: current });
     setBusy(false);
     setCurrent('');
     if (result.ok) onDone(result.value.message);
@@ -78,7 +78,8 @@ function ActionForm({ action, onDone, onCancel }: { action: Action; onDone: (mes
 /** Encrypt / change passphrase / remove encryption, under "Your notes" in the Security panel. */
 export function EncryptionSettings({ database, onChanged }: { database: SecurityStatus['userDatabase']; onChanged: (message: string) => void }) {
   const [action, setAction] = useState<Action>();
-  const userData = useResult(() => api().getUserDataStatus(), [database]);
+  // Asked again with the security status after every change (SecurityView).
+  const userData = useApiQuery('getUserDataStatus', undefined).state;
   const remembered = userData.status === 'ready' && userData.value.remember?.remembered;
   if (!database.file) return null;
   if (database.locked) return <p className="fact-detail">Unlock your notes to change their encryption.</p>;
@@ -102,7 +103,15 @@ export function EncryptionSettings({ database, onChanged }: { database: Security
             <button
               type="button"
               className="small-button"
-              onClick={() => void api().forgetRememberedKey().then(() => onChanged('The key was removed from the system keyring: Carrel asks for the passphrase at the next start.'))}
+              onClick={() =>
+                void callApi('forgetRememberedKey', undefined).then((result) =>
+                  onChanged(
+                    result.ok
+                      ? 'The key was removed from the system keyring: Carrel asks for the passphrase at the next start.'
+                      : `The key was not removed from the system keyring: ${result.error.message}`,
+                  ),
+                )
+              }
             >
               Forget the key kept in the keyring
             </button>

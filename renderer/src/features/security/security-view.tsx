@@ -1,8 +1,8 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { SecurityStatus } from '../../../../electron/common/security/security-status';
-import { api } from '../../shared/api';
 import { ErrorPanel } from '../../shared/error-panel';
-import { useResult } from '../../shared/use-result';
+import { useApiQuery } from '../../shared/data/use-api-query';
 import { DeletedItemsSettings } from './deleted-items-settings';
 import { EncryptionSettings } from './encryption-settings';
 import './security.css';
@@ -31,7 +31,13 @@ function CorpusFacts({ status }: { status: SecurityStatus }) {
 export function SecurityView() {
   // Bumped after an encryption change, so the facts are read again from main (the truth), not assumed.
   const [changes, setChanges] = useState<{ count: number; message?: string }>({ count: 0 });
-  const status = useResult(() => api().getSecurityStatus(), [changes.count]);
+  const status = useApiQuery('getSecurityStatus', undefined).state;
+  const client = useQueryClient();
+  const changed = (message: string) => {
+    setChanges((c) => ({ count: c.count + 1, message }));
+    // Read again from main (the truth), showing “Checking…” meanwhile as on first opening.
+    for (const method of ['getSecurityStatus', 'getUserDataStatus'] as const) void client.resetQueries({ queryKey: [method] });
+  };
   if (status.status === 'loading') return <p className="status">Checking…</p>;
   if (status.status === 'error') return <ErrorPanel title="The security status cannot be read" error={status.error} />;
   const { value } = status;
@@ -66,7 +72,7 @@ export function SecurityView() {
               {changes.message}
             </p>
           )}
-          <EncryptionSettings database={value.userDatabase} onChanged={(message) => setChanges((c) => ({ count: c.count + 1, message }))} />
+          <EncryptionSettings database={value.userDatabase} onChanged={changed} />
         </dd>
         <dt>Deleted items</dt>
         <dd>

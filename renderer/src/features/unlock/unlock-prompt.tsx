@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { UserDataStatus } from '../../../../electron/common/security/user-data-status';
-import { api } from '../../shared/api';
+import { callApi } from '../../shared/data/call-api';
 import { PassphraseField } from '../../shared/passphrase-field';
 import './unlock.css';
 
@@ -21,7 +21,7 @@ export function UnlockPrompt({ status, onUnlocked }: { status: UserDataStatus; o
     if (busy || !passphrase) return;
     setBusy(true);
     setProblem(undefined);
-    const result = await api().unlockUserData(remember ? { passphrase, remember } : { passphrase });
+    const result = await callApi('unlockUserData', remember ? { passphrase, remember } : { passphrase });
     setBusy(false);
     setPassphrase('');
     if (result.ok) onUnlocked(result.value);

@@ -1,8 +1,11 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Deletion } from '../../../../electron/common/notes/notes-types';
-import { api } from '../api';
+import { callApi } from '../data/call-api';
 import { useCommands } from '../commands/command-provider';
-import { notifyUserDataChanged } from '../user-data-version';
+import { useQueryClient } from '@tanstack/react-query';
+import { ErrorReporterProvider } from '../data/error-reporter';
+import { invalidate } from '../data/use-api-mutation';
+import { USER_DATA_QUERIES } from '../data/user-data-queries';
 import { UndoToast } from './undo-toast';
 
 type UndoApi = {
@@ -28,20 +31,24 @@ export function UndoProvider({ children }: { children: ReactNode }) {
   const stack = useRef<Deletion[]>([]);
   const [message, setMessage] = useState<(UndoMessage & { deletion?: Deletion; key: number }) | null>(null);
   const timer = useRef<number>(undefined);
+  const client = useQueryClient();
+  // A delete or an undo can change any list of user data (the notebook, tags, reviews…).
+  const refresh = useCallback(() => void invalidate(client, USER_DATA_QUERIES), [client]);
 
   const show = useCallback((next: UndoMessage & { deletion?: Deletion }) => {
     window.clearTimeout(timer.current);
     setMessage({ ...next, key: Date.now() });
-    timer.current = window.setTimeout(() => setMessage(null), TOAST_MS);
+    // A failure stays until dismissed or replaced: it may say what to do.
+    if (next.tone !== 'error') timer.current = window.setTimeout(() => setMessage(null), TOAST_MS);
   }, []);
 
   const recordDeletion = useCallback(
     (deletion: Deletion) => {
       stack.current.push(deletion);
-      notifyUserDataChanged();
+      refresh();
       show({ text: `Deleted: ${deletion.summary || deletion.kind}`, tone: 'deleted', deletion });
     },
-    [show],
+    [show, refresh],
   );
 
   const undo = useCallback(
@@ -51,7 +58,7 @@ export function UndoProvider({ children }: { children: ReactNode }) {
         show({ text: 'Nothing to undo.', tone: 'restored' });
         return;
       }
-      const result = await api().undoDeletion({ deletionId: target.deletionId });
+      const result = await callApi('undoDeletion', { deletionId: target.deletionId });
       if (!result.ok) {
         // Past the undo window (erased for good): Ctrl+Z moves on to earlier deletes, which went the same way.
         if (result.error.code === 'not-found') stack.current = stack.current.filter((d) => d.deletionId !== target.deletionId);
@@ -59,10 +66,10 @@ export function UndoProvider({ children }: { children: ReactNode }) {
         return;
       }
       stack.current = stack.current.filter((d) => d.deletionId !== target.deletionId);
-      notifyUserDataChanged();
+      refresh();
       show({ text: `Restored: ${target.summary || target.kind}`, tone: 'restored' });
     },
-    [show],
+    [show, refresh],
   );
 
   useCommands({ 'undo.delete': { run: () => void undo() } });
@@ -75,9 +82,11 @@ export function UndoProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo(() => ({ recordDeletion, forgetDeletions }), [recordDeletion, forgetDeletions]);
+  // The toast area is also where a failure is said when no view shows it where the action was.
+  const reportError = useCallback((text: string) => show({ text, tone: 'error' }), [show]);
   return (
     <UndoContext.Provider value={value}>
-      {children}
+      <ErrorReporterProvider report={reportError}>{children}</ErrorReporterProvider>
       <UndoToast
         message={message}
         onUndo={message?.deletion ? () => void undo(message.deletion) : undefined}
