@@ -33,6 +33,8 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'renderer'),
     base: './',
+    // The renderer's one way into shared code: '@common/…' is electron/common (never node/ or main/).
+    resolve: { alias: { '@common': resolve(__dirname, 'electron/common') } },
     plugins: [react(), contentSecurityPolicy()],
     build: {
       // Everything is served by the app's own protocol: no inline scripts or data URLs.

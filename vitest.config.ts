@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -5,6 +6,8 @@ export default defineConfig({
     reporters: ['default', './tests/harness/summary-reporter.ts'],
     projects: [
       {
+        // As in the renderer's build (electron.vite.config.ts): '@common/…' is electron/common.
+        resolve: { alias: { '@common': resolve(__dirname, 'electron/common') } },
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts'],
@@ -13,6 +16,8 @@ export default defineConfig({
         },
       },
       {
+        // As in the renderer's build (electron.vite.config.ts): '@common/…' is electron/common.
+        resolve: { alias: { '@common': resolve(__dirname, 'electron/common') } },
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],

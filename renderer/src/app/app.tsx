@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
-import type { CorpusBuildStatus } from '../../../electron/common/corpus/corpus-choice-types';
-import { RECOVERABLE_CODES, type UserDataRecoveryResult } from '../../../electron/common/security/user-data-backups';
+import type { CorpusBuildStatus } from '@common/corpus/corpus-choice-types';
+import { RECOVERABLE_CODES, type UserDataRecoveryResult } from '@common/security/user-data-backups';
 import { SecurityView } from '../features/security/security-view';
 import { BuildIndicator } from '../features/corpora/build-indicator';
 import { CorporaView, type CorporaAction } from '../features/corpora/corpora-view';

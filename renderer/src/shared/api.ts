@@ -1,4 +1,4 @@
-import { API_GLOBAL, type CarrelBridge } from '../../../electron/common/ipc/ipc-contract';
+import { API_GLOBAL, type CarrelBridge } from '@common/ipc/ipc-contract';
 
 declare global {
   interface Window {

@@ -1,5 +1,5 @@
 import { Fragment, type ReactNode } from 'react';
-import type { DocumentLink } from '../../../electron/common/corpus/corpus-types';
+import type { DocumentLink } from '@common/corpus/corpus-types';
 import { splitIntoPieces, type Decoration } from './decorations';
 
 type Props = {

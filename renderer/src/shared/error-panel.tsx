@@ -1,4 +1,4 @@
-import type { IpcError } from '../../../electron/common/result';
+import type { IpcError } from '@common/result';
 import './error-panel.css';
 
 const HINTS: Record<string, string> = {

@@ -1,4 +1,4 @@
-import type { IpcError, Result } from '../../../electron/common/result';
+import type { IpcError, Result } from '@common/result';
 import { bridgeError } from './data/call-api';
 
 /** What a query-as-you-type view shows: the last settled outcome, and whether a newer one is on its way. */

@@ -1,4 +1,4 @@
-import type { IpcError, Result } from '../../../electron/common/result';
+import type { IpcError, Result } from '@common/result';
 import { bridgeError } from './data/call-api';
 
 /**

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Result } from '../../../electron/common/result';
+import type { Result } from '@common/result';
 import { createLatestQuery, IDLE, type LatestQuery, type QueryState } from './latest-query';
 
 /**

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { Bookmark } from '../../../../electron/common/notes/notes-types';
+import type { Bookmark } from '@common/notes/notes-types';
 import { useCommands, useShortcutText } from '../../shared/commands/command-provider';
 import { useApiMutation } from '../../shared/data/use-api-mutation';
 import { useApiQuery } from '../../shared/data/use-api-query';

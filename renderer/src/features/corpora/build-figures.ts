@@ -1,4 +1,4 @@
-import type { CorpusBuildStatus } from '../../../../electron/common/corpus/corpus-choice-types';
+import type { CorpusBuildStatus } from '@common/corpus/corpus-choice-types';
 
 const numberFormat = new Intl.NumberFormat('en');
 

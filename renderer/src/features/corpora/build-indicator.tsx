@@ -1,4 +1,4 @@
-import type { CorpusBuildStatus } from '../../../../electron/common/corpus/corpus-choice-types';
+import type { CorpusBuildStatus } from '@common/corpus/corpus-choice-types';
 import { buildFraction } from './build-figures';
 import { useCorpusBuild } from './use-corpus-build';
 import './corpora.css';

@@ -1,6 +1,6 @@
-import type { CorpusBuildStatus } from '../../../../electron/common/corpus/corpus-choice-types';
-import { SKIP_REASON_LABELS, type SkipReason } from '../../../../electron/common/corpus/skip-reasons';
-import type { IpcError } from '../../../../electron/common/result';
+import type { CorpusBuildStatus } from '@common/corpus/corpus-choice-types';
+import { SKIP_REASON_LABELS, type SkipReason } from '@common/corpus/skip-reasons';
+import type { IpcError } from '@common/result';
 import { buildFigures, buildFraction, buildHeading, formatMegabytes } from './build-figures';
 import './corpora.css';
 

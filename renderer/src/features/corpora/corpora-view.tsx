@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CorpusBuildStatus, RecentCorpus } from '../../../../electron/common/corpus/corpus-choice-types';
-import type { CorpusInfo } from '../../../../electron/common/corpus/corpus-types';
-import type { IpcError, Result } from '../../../../electron/common/result';
+import type { CorpusBuildStatus, RecentCorpus } from '@common/corpus/corpus-choice-types';
+import type { CorpusInfo } from '@common/corpus/corpus-types';
+import type { IpcError, Result } from '@common/result';
 import { callApi } from '../../shared/data/call-api';
 import { useApiQuery } from '../../shared/data/use-api-query';
 import { BuildPanel } from './build-panel';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { CorpusBuildStatus, OutdatedCorpus } from '../../../../electron/common/corpus/corpus-choice-types';
-import type { IpcError } from '../../../../electron/common/result';
+import type { CorpusBuildStatus, OutdatedCorpus } from '@common/corpus/corpus-choice-types';
+import type { IpcError } from '@common/result';
 import { callApi } from '../../shared/data/call-api';
 import { useApiQuery } from '../../shared/data/use-api-query';
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { CorpusBuildStatus } from '../../../../electron/common/corpus/corpus-choice-types';
-import type { IpcError } from '../../../../electron/common/result';
+import type { CorpusBuildStatus } from '@common/corpus/corpus-choice-types';
+import type { IpcError } from '@common/result';
 import { callApi } from '../../shared/data/call-api';
 
 const POLL_MS = 250;

@@ -1,6 +1,6 @@
 import type { CSSProperties } from 'react';
-import type { LibraryRow } from '../../../../electron/common/corpus/library-types';
-import { formatReadingTime } from '../../../../electron/common/corpus/reading-time';
+import type { LibraryRow } from '@common/corpus/library-types';
+import { formatReadingTime } from '@common/corpus/reading-time';
 import { displayTitle } from '../../shared/display-title';
 
 const numberFormat = new Intl.NumberFormat('en');

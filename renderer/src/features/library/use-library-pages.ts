@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { LibraryRow } from '../../../../electron/common/corpus/library-types';
-import type { IpcError } from '../../../../electron/common/result';
+import type { LibraryRow } from '@common/corpus/library-types';
+import type { IpcError } from '@common/result';
 import { callApi } from '../../shared/data/call-api';
 
 /** Rows per request: about 20 KB of JSON, a few screens of rows. */

@@ -1,4 +1,4 @@
-import type { AnchorReview, AnchorReviewDecision } from '../../../../electron/common/notes/anchor-review-types';
+import type { AnchorReview, AnchorReviewDecision } from '@common/notes/anchor-review-types';
 import { useApiMutation } from '../../shared/data/use-api-mutation';
 import { useApiQuery } from '../../shared/data/use-api-query';
 import { useUndo } from '../../shared/undo/undo-context';

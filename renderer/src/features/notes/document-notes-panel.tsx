@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { DocumentNote } from '../../../../electron/common/notes/notes-types';
-import type { Result } from '../../../../electron/common/result';
+import type { DocumentNote } from '@common/notes/notes-types';
+import type { Result } from '@common/result';
 import { callApi } from '../../shared/data/call-api';
 import { useApiMutation } from '../../shared/data/use-api-mutation';
 import { useApiQuery } from '../../shared/data/use-api-query';

@@ -1,4 +1,4 @@
-import { HIGHLIGHT_COLORS, type Highlight, type HighlightColor } from '../../../../electron/common/notes/notes-types';
+import { HIGHLIGHT_COLORS, type Highlight, type HighlightColor } from '@common/notes/notes-types';
 import type { Decoration } from '../../shared/decorations';
 import './highlights.css';
 

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import type { Highlight, HighlightColor } from '../../../../electron/common/notes/notes-types';
+import type { Highlight, HighlightColor } from '@common/notes/notes-types';
 import { callApi } from '../../shared/data/call-api';
 import { useApiMutation } from '../../shared/data/use-api-mutation';
 import { COLOR_LABELS, HIGHLIGHT_COLORS } from './highlight-colors';

@@ -1,4 +1,4 @@
-import type { Highlight } from '../../../../electron/common/notes/notes-types';
+import type { Highlight } from '@common/notes/notes-types';
 import { COLOR_LABELS } from './highlight-colors';
 
 type Props = {

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import type { Result } from '../../../../electron/common/result';
+import type { Result } from '@common/result';
 import { MarkdownView } from '../../shared/markdown-view';
 import { pendingValue } from '../../shared/pending-saves';
 import { SaveProblem, SaveStatusLabel } from '../../shared/save-status';

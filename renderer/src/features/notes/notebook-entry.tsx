@@ -1,4 +1,4 @@
-import type { NotebookEntry } from '../../../../electron/common/notes/notebook-types';
+import type { NotebookEntry } from '@common/notes/notebook-types';
 import { MarkdownView } from '../../shared/markdown-view';
 import { COLOR_LABELS } from './highlight-colors';
 

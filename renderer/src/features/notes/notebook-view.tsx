@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
-import type { Result } from '../../../../electron/common/result';
-import type { NotebookEntry, NotebookQuery } from '../../../../electron/common/notes/notebook-types';
-import type { HighlightColor, UserItemKind } from '../../../../electron/common/notes/notes-types';
+import type { Result } from '@common/result';
+import type { NotebookEntry, NotebookQuery } from '@common/notes/notebook-types';
+import type { HighlightColor, UserItemKind } from '@common/notes/notes-types';
 import { useApiMutation } from '../../shared/data/use-api-mutation';
 import { useApiQuery } from '../../shared/data/use-api-query';
 import { ErrorPanel } from '../../shared/error-panel';

@@ -1,5 +1,5 @@
 import { useRef, type KeyboardEvent as ReactKeyboardEvent } from 'react';
-import type { HighlightColor } from '../../../../electron/common/notes/notes-types';
+import type { HighlightColor } from '@common/notes/notes-types';
 import { useCommands, useShortcutText } from '../../shared/commands/command-provider';
 import type { TextSelection } from '../../shared/reader-types';
 import { COLOR_LABELS, HIGHLIGHT_COLORS } from './highlight-colors';

@@ -1,5 +1,5 @@
 import { useId, useState, type KeyboardEvent } from 'react';
-import { cleanTag, hasVisibleCharacter } from '../../../../electron/common/notes/user-text';
+import { cleanTag, hasVisibleCharacter } from '@common/notes/user-text';
 import { useApiQuery } from '../../shared/data/use-api-query';
 
 type Props = {

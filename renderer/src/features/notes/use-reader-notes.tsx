@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
-import type { Highlight, HighlightColor } from '../../../../electron/common/notes/notes-types';
+import type { Highlight, HighlightColor } from '@common/notes/notes-types';
 import { useApiMutation } from '../../shared/data/use-api-mutation';
 import { useApiQuery } from '../../shared/data/use-api-query';
 import type { Decoration } from '../../shared/decorations';

@@ -1,4 +1,4 @@
-import type { Span } from '../../../../electron/common/search/search-types';
+import type { Span } from '@common/search/search-types';
 import type { Decoration } from '../../shared/decorations';
 
 /** Next and previous wrap around, as in a browser's find bar; -1 means no hit is current. */

@@ -1,6 +1,6 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode, type RefObject } from 'react';
-import type { DocumentLink, DocumentView } from '../../../../electron/common/corpus/corpus-types';
-import { formatReadingTime } from '../../../../electron/common/corpus/reading-time';
+import type { DocumentLink, DocumentView } from '@common/corpus/corpus-types';
+import { formatReadingTime } from '@common/corpus/reading-time';
 import { useCommands, useShortcuts, useShortcutText } from '../../shared/commands/command-provider';
 import { DecoratedText } from '../../shared/decorated-text';
 import { decorationsByRange, sameDecorations, type Decoration } from '../../shared/decorations';

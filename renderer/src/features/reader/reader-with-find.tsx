@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ComponentProps } from 'react';
-import type { Span } from '../../../../electron/common/search/search-types';
+import type { Span } from '@common/search/search-types';
 import { callApi } from '../../shared/data/call-api';
 import { useCommands } from '../../shared/commands/command-provider';
 import type { Decoration } from '../../shared/decorations';

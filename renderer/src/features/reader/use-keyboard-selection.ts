@@ -1,5 +1,5 @@
 import { useMemo, useState, type RefObject } from 'react';
-import type { Paragraph } from '../../../../electron/common/corpus/corpus-types';
+import type { Paragraph } from '@common/corpus/corpus-types';
 import { useCommands } from '../../shared/commands/command-provider';
 import type { Invocation } from '../../shared/commands/command-types';
 import type { Decoration } from '../../shared/decorations';

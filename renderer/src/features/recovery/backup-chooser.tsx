@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { Result } from '../../../../electron/common/result';
-import type { UserDataBackup, UserDataRecoveryResult } from '../../../../electron/common/security/user-data-backups';
+import type { Result } from '@common/result';
+import type { UserDataBackup, UserDataRecoveryResult } from '@common/security/user-data-backups';
 import { callApi } from '../../shared/data/call-api';
 import { useApiQuery } from '../../shared/data/use-api-query';
 import { backupState, backupTime, KIND_LABELS, newestRestorable } from './backup-words';

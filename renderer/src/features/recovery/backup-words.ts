@@ -1,4 +1,4 @@
-import type { UserDataBackup } from '../../../../electron/common/security/user-data-backups';
+import type { UserDataBackup } from '@common/security/user-data-backups';
 
 /** "4 April 2026, 09:00" in the reader's own time zone and language. */
 export function backupTime(backup: UserDataBackup): string {

@@ -1,4 +1,4 @@
-import type { UserDataRecoveryResult } from '../../../../electron/common/security/user-data-backups';
+import type { UserDataRecoveryResult } from '@common/security/user-data-backups';
 import { BackupChooser } from './backup-chooser';
 
 /** Under the unlock prompt: the backups, for a forgotten passphrase or a damaged file (closed until asked for). */

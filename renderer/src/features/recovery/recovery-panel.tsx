@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { RESTORABLE_CODES, type UserDataRecoveryResult } from '../../../../electron/common/security/user-data-backups';
-import type { UserDataStatus } from '../../../../electron/common/security/user-data-status';
+import { RESTORABLE_CODES, type UserDataRecoveryResult } from '@common/security/user-data-backups';
+import type { UserDataStatus } from '@common/security/user-data-status';
 import { callApi } from '../../shared/data/call-api';
 import { BackupChooser } from './backup-chooser';
 import './recovery.css';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
-import type { UserDataBackup } from '../../../../electron/common/security/user-data-backups';
+import type { UserDataBackup } from '@common/security/user-data-backups';
 import { backupTime } from './backup-words';
 
 /** Asks before a restore, saying what it keeps and what it does not bring back. Esc cancels. */

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
-import type { SearchResponse } from '../../../../electron/common/search/search-types';
+import type { SearchResponse } from '@common/search/search-types';
 import { callApi } from '../../shared/data/call-api';
 import { useCommands, useShortcutText } from '../../shared/commands/command-provider';
 import { useLatestQuery } from '../../shared/use-latest-query';

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { SearchResult } from '../../../../electron/common/search/search-types';
+import type { SearchResult } from '@common/search/search-types';
 import { SnippetText } from './snippet-text';
 import { displayTitle } from '../../shared/display-title';
 

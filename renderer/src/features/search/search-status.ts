@@ -1,4 +1,4 @@
-import type { SearchResponse } from '../../../../electron/common/search/search-types';
+import type { SearchResponse } from '@common/search/search-types';
 
 const integer = new Intl.NumberFormat('en');
 

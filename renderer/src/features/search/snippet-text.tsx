@@ -1,6 +1,6 @@
 import { DecoratedText } from '../../shared/decorated-text';
 import type { Decoration } from '../../shared/decorations';
-import type { Snippet } from '../../../../electron/common/search/search-types';
+import type { Snippet } from '@common/search/search-types';
 
 /** A snippet as text nodes with <mark> on its matched words; a leading "…" when it starts mid-document. */
 export function SnippetText({ snippet }: { snippet: Snippet }) {

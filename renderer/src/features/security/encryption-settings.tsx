@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import type { Result } from '../../../../electron/common/result';
-import type { SecurityStatus } from '../../../../electron/common/security/security-status';
-import { MIN_PASSPHRASE_LENGTH, type EncryptionChangeResult } from '../../../../electron/common/security/user-data-status';
+import type { Result } from '@common/result';
+import type { SecurityStatus } from '@common/security/security-status';
+import { MIN_PASSPHRASE_LENGTH, type EncryptionChangeResult } from '@common/security/user-data-status';
 import { callApi } from '../../shared/data/call-api';
 import { PassphraseField } from '../../shared/passphrase-field';
 import { useApiQuery } from '../../shared/data/use-api-query';

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { SecurityStatus } from '../../../../electron/common/security/security-status';
+import type { SecurityStatus } from '@common/security/security-status';
 import { ErrorPanel } from '../../shared/error-panel';
 import { useApiQuery } from '../../shared/data/use-api-query';
 import { DeletedItemsSettings } from './deleted-items-settings';

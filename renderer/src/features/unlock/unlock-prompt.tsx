@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { UserDataStatus } from '../../../../electron/common/security/user-data-status';
+import type { UserDataStatus } from '@common/security/user-data-status';
 import { callApi } from '../../shared/data/call-api';
 import { PassphraseField } from '../../shared/passphrase-field';
 import './unlock.css';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { UserDataStatus } from '../../../../electron/common/security/user-data-status';
+import type { UserDataStatus } from '@common/security/user-data-status';
 import { useQueryClient } from '@tanstack/react-query';
 import { callApi } from '../../shared/data/call-api';
 import { invalidate } from '../../shared/data/use-api-mutation';

@@ -1,4 +1,4 @@
-import { APP_COMMANDS, APP_COMMAND_ITEMS, plainMenuLabel } from '../../../../electron/common/ipc/app-commands';
+import { APP_COMMANDS, APP_COMMAND_ITEMS, plainMenuLabel } from '@common/ipc/app-commands';
 import type { CommandDeclaration } from './command-types';
 
 /**

@@ -1,5 +1,5 @@
-import type { Input, Method, Output } from '../../../../electron/common/ipc/ipc-contract';
-import type { IpcError, Result } from '../../../../electron/common/result';
+import type { Input, Method, Output } from '@common/ipc/ipc-contract';
+import type { IpcError, Result } from '@common/result';
 import { api } from '../api';
 
 /** A call that never reached its service (the bridge is missing or threw): said once, here, for every caller. */

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
-import type { Input, Method, Output } from '../../../../electron/common/ipc/ipc-contract';
-import type { IpcError, Result } from '../../../../electron/common/result';
+import type { Input, Method, Output } from '@common/ipc/ipc-contract';
+import type { IpcError, Result } from '@common/result';
 import { ApiError, callApi, ipcErrorOf } from './call-api';
 import { useReportError } from './error-reporter';
 

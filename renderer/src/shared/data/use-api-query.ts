@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import type { Input, Method, Output } from '../../../../electron/common/ipc/ipc-contract';
-import type { IpcError } from '../../../../electron/common/result';
+import type { Input, Method, Output } from '@common/ipc/ipc-contract';
+import type { IpcError } from '@common/result';
 import { ApiError, callApi, ipcErrorOf } from './call-api';
 
 export type ApiQueryKey<M extends Method = Method> = readonly [M, Input<M>];

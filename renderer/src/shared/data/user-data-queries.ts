@@ -1,4 +1,4 @@
-import type { Method } from '../../../../electron/common/ipc/ipc-contract';
+import type { Method } from '@common/ipc/ipc-contract';
 
 /**
  * Every query that lists the user's notes. A change of unknown extent (an undo, an unlock, a

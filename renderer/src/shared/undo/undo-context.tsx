@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { Deletion } from '../../../../electron/common/notes/notes-types';
+import type { Deletion } from '@common/notes/notes-types';
 import { callApi } from '../data/call-api';
 import { useCommands } from '../commands/command-provider';
 import { useQueryClient } from '@tanstack/react-query';
