@@ -79,7 +79,7 @@ function writeSources(dir: string, docs: SourceDoc[], title: string): number {
 }
 
 /** The sources that decide what the index holds (query-time code may change freely). */
-const INDEX_SOURCES = ['analyse.ts', 'build-search-index.ts', 'normalise.ts', 'postings.ts', 'search-fields.ts', 'tokenise.ts'];
+const INDEX_SOURCES = ['analyse.ts', 'arabic-fold.ts', 'build-search-index.ts', 'normalise.ts', 'postings.ts', 'search-fields.ts', 'tokenise.ts'];
 
 /** A cached corpus is reused only if built by this corpus format, builder and search indexer. */
 function cacheKey(): string {

@@ -5,8 +5,10 @@
  */
 export const CORPUS_APPLICATION_ID = 0x4341524c; // "CARL"
 // 4: Arabic search terms by light stemming; 5: postings entries as varints (search/postings.ts);
-// 6: paragraphs keep the lang and dir their HTML source states.
-export const CORPUS_FORMAT_VERSION = 6;
+// 6: paragraphs keep the lang and dir their HTML source states; 7: Arabic words folded with
+// classical (Uthmani) spelling read as modern spelling (search/arabic-fold.ts): older indexes
+// hold other terms for such words, so they are refused and rebuilt.
+export const CORPUS_FORMAT_VERSION = 7;
 export const BUILDER_VERSION = '0.3.0';
 
 export const CORPUS_SCHEMA = `
