@@ -11,8 +11,9 @@
  *   لَٰكِنَّ, ٱلرَّحۡمَٰنِ, إِلَٰه, اللّٰه, أُوْلَٰٓئِكَ: DEFECTIVE below);
  * - a hamza on the line (ء) or on a tatweel (ـٔ) takes the seat modern spelling gives it, from
  *   the vowels around it: ءَادَمَ → ادم (آدم), ٱلۡقُرۡءَانِ → القران (القرآن), رَءُوفࣱ → رووف (رؤوف),
- *   يَسۡـَٔلُونَ → يسالون (يسألون), شَيۡـًٔا → شييا (شيئا); after a long a or a sakin waw, and at
- *   the end of a word, it stays ء (as in تساءل, سوءة, سماء);
+ *   يَسۡـَٔلُونَ → يسالون (يسألون), شَيۡـًٔا → شييا (شيئا), unvowelled رءوس → رووس (رؤوس); after
+ *   a sakin waw, at the end of a word and after a long a unless a kasra or damma puts it on a
+ *   tooth or waw, it stays ء (as in تساءل, سوءة, سماء);
  * - small yeh and small waw (ۦ U+06E6, ۧ U+06E7, ۥ U+06E5) are a long vowel modern spelling
  *   writes inside a word (إِبۡرَٰهِـۧمَ → ابراهيم, إِۦلَٰفِ → ايلاف) and drops at its end (بِهِۦ → به,
  *   لَهُۥ → له); small high noon ۨ (U+06E8) is a noon (نُـۨجِي → ننجي); a sad with small high
@@ -124,11 +125,13 @@ function hamzaSeat(clusters: Cluster[], at: number, previous: number, next: numb
   const before = clusters[previous]!;
   const after = clusters[next]!;
   const v1 = before.vowel;
-  const v2 = hamza.vowel;
+  // Unvowelled, a hamza before waw or ya has the vowel they lengthen (رءوس is رُءُوس, يقرءون).
+  const v2 = hamza.vowel || (after.base === WAW ? DAMMA : after.base === YEH ? KASRA : 0);
   const nextIsBareAlef = isAlef(after.base) && !after.hamza;
   // Before a tanwin alef that ends the word: on the line (جزءًا), on a tooth when joined (شيئًا).
   if (nextIsBareAlef && nextLetter(clusters, next) < 0) return hamza.base === TATWEEL || before.base === YEH ? YEH : HAMZA;
-  if (isAlef(before.base) || before.dagger) return v2 === KASRA ? YEH : HAMZA;
+  // After a long a: on a tooth or a waw for kasra and damma (إسرائيل, جاؤوا), else on the line (تساءل).
+  if (isAlef(before.base) || before.dagger) return v2 === KASRA ? YEH : v2 === DAMMA ? WAW : HAMZA;
   const quiet = v1 === 0 || v1 === SUKUN;
   if (before.base === WAW && quiet && !before.hamza) return HAMZA;
   if (before.base === YEH && quiet && !before.hamza) return YEH;

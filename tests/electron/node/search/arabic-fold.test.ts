@@ -83,6 +83,11 @@ describe('foldWord: classical (Uthmani) spelling meets modern spelling', () => {
     expect(foldWord('ءَادَمَ')).toBe(foldWord('ادم'));
     expect(foldWord('وَءَاتُوا۟')).toBe(foldWord('وآتوا'));
     expect(foldWord('لِـَٔادَمَ')).toBe(foldWord('لآدم'));
+    // Unvowelled, the waw or ya after a hamza tells its vowel: older modern spellings meet the standard ones.
+    expect(foldWord('رءوس')).toBe(foldWord('رؤوس'));
+    expect(foldWord('رءوس')).toBe(foldWord('رُءُوسَ'));
+    expect(foldWord('شاءوا')).toBe(foldWord('شاؤوا'));
+    expect(foldWord('يقرءون')).toBe(foldWord('يقرؤون'));
   });
 
   it('folds identically whatever the input: folding a folded word changes nothing', () => {
