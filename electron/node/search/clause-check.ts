@@ -57,7 +57,7 @@ function slotPositions(slot: Slot, tables: SearchTables, key: number): number[] 
  * phrase, the indices from which each word stands at its offset, driven by the word with the
  * fewest occurrences in this field and checked in the others by a forward merge.
  */
-function operandStarts(operand: ResolvedOperand, tables: SearchTables, key: number): number[] {
+export function operandStarts(operand: ResolvedOperand, tables: SearchTables, key: number): number[] {
   const slots = operand.slots;
   if (slots.length === 1) return slotPositions(slots[0]!, tables, key);
   const head = slots[0]!.offset;

@@ -1,6 +1,6 @@
 import type { Span } from '../../common/search/search-types';
 import { termOf } from './analyse';
-import { clauseHolds } from './clause-check';
+import { clauseHolds, operandStarts } from './clause-check';
 import { expandWord } from './expand-terms';
 import { docKey, keyField, keyOrd, type Occurrence, type Postings } from './postings';
 import { QuerySyntaxError, type ParsedQuery } from './query-syntax';
@@ -278,34 +278,30 @@ function slotOccurrences(slot: Slot, tables: SearchTables, key: number): Occurre
   return out;
 }
 
-/** Word indices of a slot's terms in one document field. */
-function slotPositions(slot: Slot, tables: SearchTables, key: number): Set<number> {
-  const out = new Set<number>();
-  for (const term of slot.terms) {
-    const postings: Postings | undefined = tables.postings(term);
-    const entry = postings?.find(key) ?? -1;
-    if (entry >= 0) for (const index of postings!.positions(entry)) out.add(index);
+function operandIntervals(operand: ResolvedOperand, tables: SearchTables, key: number): Interval[] {
+  const slots = operand.slots;
+  const head = slots[0];
+  if (!head) return [];
+  const byIndex = (a: Occurrence, b: Occurrence) => a.index - b.index;
+  const heads = slotOccurrences(head, tables, key).sort(byIndex);
+  if (slots.length === 1) return heads.map((o) => ({ first: o.index, last: o.index, start: o.start, end: o.start + o.length }));
+  // Where the phrase stands (word indices, clause-check.ts), then the characters of its first and last words there.
+  const starts = operandStarts(operand, tables, key);
+  if (starts.length === 0) return [];
+  const tail = slots[slots.length - 1]!;
+  const span = tail.offset - head.offset;
+  const tails = slotOccurrences(tail, tables, key).sort(byIndex);
+  const out: Interval[] = [];
+  let h = 0;
+  let t = 0;
+  for (const first of starts) {
+    while (heads[h]!.index < first) h++;
+    while (tails[t]!.index < first + span) t++;
+    const a = heads[h]!;
+    const b = tails[t]!;
+    out.push({ first, last: b.index, start: a.start, end: b.start + b.length });
   }
   return out;
-}
-
-function operandIntervals(operand: ResolvedOperand, tables: SearchTables, key: number): Interval[] {
-  const [head, ...rest] = operand.slots;
-  if (!head) return [];
-  const heads = slotOccurrences(head, tables, key);
-  if (rest.length === 0) return heads.map((o) => ({ first: o.index, last: o.index, start: o.start, end: o.start + o.length })).sort((a, b) => a.first - b.first);
-  // Other words: positions only; the last word's characters are read once there is a match.
-  const others = rest.map((slot) => ({ delta: slot.offset - head.offset, positions: slotPositions(slot, tables, key) }));
-  const matched = heads.filter((o) => others.every(({ delta, positions }) => positions.has(o.index + delta)));
-  if (matched.length === 0) return [];
-  const tail = rest[rest.length - 1]!;
-  const tailByIndex = new Map(slotOccurrences(tail, tables, key).map((o) => [o.index, o]));
-  return matched
-    .map((o) => {
-      const last = tailByIndex.get(o.index + tail.offset - head.offset)!;
-      return { first: o.index, last: last.index, start: o.start, end: last.start + last.length };
-    })
-    .sort((a, b) => a.first - b.first);
 }
 
 /** The matched intervals of a clause in one document field, or undefined if it does not match there. */

@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../sqlite/open-database';
 import { decodePostings, type Postings } from './postings';
 
@@ -16,6 +17,9 @@ export type SearchTables = {
   documentOrd(id: string): number | undefined;
 };
 
+/** Largest number of documents read by one cached statement. */
+const MAX_CACHED_STATEMENT = 200;
+
 /** Bytes of decoded postings kept between queries; frequent terms stay warm. */
 const CACHE_BYTES = 48 * 1024 * 1024;
 
@@ -26,6 +30,7 @@ export function createSearchTables(db: Db, documentCount: number): SearchTables 
   );
   const selectWords = db.prepare('SELECT word, term FROM search_words');
   const selectOrd = db.prepare('SELECT ord FROM documents WHERE id = ?').pluck();
+  const selectDocuments = new Map<number, Statement>();
   const cache = new Map<string, Postings | null>();
   let cachedBytes = 0;
   let words: WordEntry[] | undefined;
@@ -60,9 +65,13 @@ export function createSearchTables(db: Db, documentCount: number): SearchTables 
     documents(ords) {
       const out = new Map<number, IndexedDocument>();
       if (ords.length === 0) return out;
-      const rows = db
-        .prepare(`SELECT ord, id, title, source, text FROM documents WHERE ord IN (${ords.map(() => '?').join(',')})`)
-        .all(...ords) as IndexedDocument[];
+      // One statement per number of ords (a page of results is at most a few hundred), prepared once.
+      let select = selectDocuments.get(ords.length);
+      if (!select) {
+        select = db.prepare(`SELECT ord, id, title, source, text FROM documents WHERE ord IN (${ords.map(() => '?').join(',')})`);
+        if (ords.length <= MAX_CACHED_STATEMENT) selectDocuments.set(ords.length, select);
+      }
+      const rows = select.all(...ords) as IndexedDocument[];
       for (const row of rows) out.set(row.ord, row);
       return out;
     },
