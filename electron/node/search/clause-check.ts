@@ -1,4 +1,4 @@
-import { FIELD_BITS } from './postings';
+import { FIELD_BITS, type PositionCursor } from './postings';
 import type { ResolvedClause, ResolvedOperand, Slot } from './resolved-query';
 import type { SearchTables } from './search-tables';
 
@@ -11,6 +11,7 @@ const FIELD_MASK = (1 << FIELD_BITS) - 1;
  */
 export function clauseHolds(clause: ResolvedClause, tables: SearchTables, key: number): boolean {
   if (!clause.fields.includes(key & FIELD_MASK)) return false;
+  if (clause.operands.length === 1) return phraseHolds(clause.operands[0]!, tables, key);
   const starts: number[][] = [];
   const spans: number[] = [];
   for (const operand of clause.operands) {
@@ -54,40 +55,77 @@ function slotPositions(slot: Slot, tables: SearchTables, key: number): number[] 
 
 /**
  * Where an operand starts (its first word's index), ascending: every index of a word; for a
- * phrase, the indices from which each word stands at its offset, driven by the word with the
- * fewest occurrences in this field and checked in the others by a forward merge.
+ * phrase, the indices from which each word stands at its offset (phraseStarts).
  */
 export function operandStarts(operand: ResolvedOperand, tables: SearchTables, key: number): number[] {
   const slots = operand.slots;
   if (slots.length === 1) return slotPositions(slots[0]!, tables, key);
-  const head = slots[0]!.offset;
-  const lists: { positions: number[]; delta: number }[] = [];
-  for (const slot of slots) {
-    const positions = slotPositions(slot, tables, key);
-    if (positions.length === 0) return [];
-    lists.push({ positions, delta: slot.offset - head });
-  }
-  let driver = 0;
-  for (let i = 1; i < lists.length; i++) if (lists[i]!.positions.length < lists[driver]!.positions.length) driver = i;
-  const cursors = new Array<number>(lists.length).fill(0);
   const out: number[] = [];
-  const { positions: driving, delta: drivingDelta } = lists[driver]!;
-  for (const position of driving) {
-    const start = position - drivingDelta;
-    if (start < 0) continue;
-    let all = true;
-    for (let i = 0; i < lists.length && all; i++) {
-      if (i === driver) continue;
-      const { positions, delta } = lists[i]!;
-      const target = start + delta;
-      let c = cursors[i]!;
-      while (c < positions.length && positions[c]! < target) c++;
-      cursors[i] = c;
-      all = c < positions.length && positions[c] === target;
-    }
-    if (all) out.push(start);
-  }
+  phraseStarts(operand, tables, key, (start) => {
+    out.push(start);
+    return true;
+  });
   return out;
+}
+
+/** Whether a phrase stands anywhere in one document field (stops at the first place). */
+function phraseHolds(operand: ResolvedOperand, tables: SearchTables, key: number): boolean {
+  let found = false;
+  phraseStarts(operand, tables, key, () => {
+    found = true;
+    return false;
+  });
+  return found;
+}
+
+type SlotCursor = { cursor: PositionCursor; delta: number };
+
+/**
+ * Calls visit with each start of a phrase in one document field, ascending, while it returns
+ * true. The words' positions are read lazily, rarest word (in this field) first, each cursor
+ * jumping to where the others could still meet it, so a phrase with "the" reads the
+ * positions of "the" only as far as the rarer words need.
+ */
+function phraseStarts(operand: ResolvedOperand, tables: SearchTables, key: number, visit: (start: number) => boolean): void {
+  const slots = operand.slots;
+  if (slots.some((slot) => slot.terms.length !== 1)) {
+    arrayPhraseStarts(operand, tables, key, visit);
+    return;
+  }
+  const head = slots[0]!.offset;
+  const cursors: (SlotCursor & { bytes: number })[] = [];
+  for (const slot of slots) {
+    const postings = tables.postings(slot.terms[0]!);
+    const entry = postings?.find(key) ?? -1;
+    if (entry < 0) return;
+    cursors.push({ cursor: postings!.cursor(entry), delta: slot.offset - head, bytes: postings!.occurrenceBytes(entry) });
+  }
+  cursors.sort((a, b) => a.bytes - b.bytes);
+  let start = Math.max(0, cursors[0]!.cursor.index - cursors[0]!.delta);
+  for (;;) {
+    let all = true;
+    for (const { cursor, delta } of cursors) {
+      const at = cursor.seek(start + delta);
+      if (at === Infinity) return;
+      if (at > start + delta) {
+        start = at - delta;
+        all = false;
+        break;
+      }
+    }
+    if (!all) continue;
+    if (!visit(start)) return;
+    start++;
+  }
+}
+
+/** phraseStarts for slots of several terms each (not made by the query parser; kept general). */
+function arrayPhraseStarts(operand: ResolvedOperand, tables: SearchTables, key: number, visit: (start: number) => boolean): void {
+  const head = operand.slots[0]!.offset;
+  const lists = operand.slots.map((slot) => ({ positions: new Set(slotPositions(slot, tables, key)), delta: slot.offset - head }));
+  for (const start of slotPositions(operand.slots[0]!, tables, key)) {
+    if (lists.every(({ positions, delta }) => positions.has(start + delta)) && !visit(start)) return;
+  }
 }
 
 /**
