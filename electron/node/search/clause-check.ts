@@ -1,4 +1,4 @@
-import { FIELD_BITS, type PositionCursor } from './postings';
+import { FIELD_BITS, type PositionCursor, type Postings } from './postings';
 import type { ResolvedClause, ResolvedOperand, Slot } from './resolved-query';
 import type { SearchTables } from './search-tables';
 
@@ -12,20 +12,51 @@ const FIELD_MASK = (1 << FIELD_BITS) - 1;
 export function clauseHolds(clause: ResolvedClause, tables: SearchTables, key: number): boolean {
   if (!clause.fields.includes(key & FIELD_MASK)) return false;
   if (clause.operands.length === 1) return phraseHolds(clause.operands[0]!, tables, key);
-  const starts: number[][] = [];
+  // Per operand: its postings entry when it is one word of one term (read lazily), else its starts.
+  const sources: ({ postings: Postings; entry: number } | number[])[] = [];
   const spans: number[] = [];
   for (const operand of clause.operands) {
-    const found = operandStarts(operand, tables, key);
-    if (found.length === 0) return false;
-    starts.push(found);
+    const term = operand.slots.length === 1 && operand.slots[0]!.terms.length === 1 ? operand.slots[0]!.terms[0]! : undefined;
+    if (term !== undefined) {
+      const postings = tables.postings(term);
+      const entry = postings?.find(key) ?? -1;
+      if (entry < 0) return false;
+      sources.push({ postings: postings!, entry });
+    } else {
+      const found = operandStarts(operand, tables, key);
+      if (found.length === 0) return false;
+      sources.push(found);
+    }
     spans.push(operandSpan(operand));
   }
+  const open = (source: (typeof sources)[number]): Seekable =>
+    Array.isArray(source) ? new ArrayCursor(source) : source.postings.cursor(source.entry);
   // Each pair of neighbouring operands must meet within its distance somewhere (not necessarily
   // at the same occurrence as the next pair), as in clauseIntervals.
-  for (let i = 0; i + 1 < starts.length; i++) {
-    if (!meet(starts[i]!, spans[i]!, starts[i + 1]!, spans[i + 1]!, clause.distances[i]!)) return false;
+  for (let i = 0; i + 1 < sources.length; i++) {
+    if (!meet(open(sources[i]!), spans[i]!, open(sources[i + 1]!), spans[i + 1]!, clause.distances[i]!)) return false;
   }
   return true;
+}
+
+/** Ascending word indices read forward: the current one (Infinity past the last), and a jump. */
+type Seekable = { readonly index: number; seek(target: number): number };
+
+class ArrayCursor implements Seekable {
+  private at = 0;
+  index: number;
+
+  constructor(private readonly values: readonly number[]) {
+    this.index = values.length > 0 ? values[0]! : Infinity;
+  }
+
+  seek(target: number): number {
+    const values = this.values;
+    let at = this.at;
+    while (at < values.length && values[at]! < target) at++;
+    this.at = at;
+    return (this.index = at < values.length ? values[at]! : Infinity);
+  }
 }
 
 /** Words from an operand's first to its last word, minus one (0 for a word). */
@@ -129,16 +160,19 @@ function arrayPhraseStarts(operand: ResolvedOperand, tables: SearchTables, key: 
 }
 
 /**
- * Whether some interval [a, a + spanA] and some [b, b + spanB] (both lists of starts ascending)
- * are at most `distance` words apart (overlapping counts as 0).
+ * Whether some interval [a, a + spanA] and some [b, b + spanB] (starts read ascending) are at
+ * most `distance` words apart (overlapping counts as 0): each cursor jumps past what the other
+ * rules out.
  */
-function meet(left: number[], spanA: number, right: number[], spanB: number, distance: number): boolean {
-  let from = 0;
-  for (const a of left) {
-    // b's last word at or after a - distance - 1, its first at or before a's last + distance + 1.
-    while (from < right.length && right[from]! + spanB < a - distance - 1) from++;
-    if (from === right.length) return false;
-    if (right[from]! <= a + spanA + distance + 1) return true;
+function meet(left: Seekable, spanA: number, right: Seekable, spanB: number, distance: number): boolean {
+  let a = left.index;
+  let b = right.index;
+  while (a !== Infinity && b !== Infinity) {
+    // b ends more than `distance` words before a starts: no later a can reach it either.
+    if (b + spanB < a - distance - 1) b = right.seek(a - distance - 1 - spanB);
+    // b starts more than `distance` words after a ends: no later b is reached by this a.
+    else if (b > a + spanA + distance + 1) a = left.seek(b - distance - 1 - spanA);
+    else return true;
   }
   return false;
 }

@@ -115,16 +115,24 @@ export function textSpans(query: PreparedQuery, shared: SearchTables, ord: numbe
   return merged;
 }
 
-/** The shared cache keeps postings between queries; within one, a plain map is cheaper. */
-function withPostingsMemo(tables: SearchTables): SearchTables {
+const MEMOISED = Symbol('postings memoised');
+
+/**
+ * The shared cache keeps postings between queries; within one query (its matching, then the
+ * highlights of its results) a plain map is cheaper. Pass the result to runQuery and textSpans.
+ */
+export function withPostingsMemo(tables: SearchTables): SearchTables {
+  if ((tables as { [MEMOISED]?: true })[MEMOISED]) return tables;
   const memo = new Map<string, Postings | undefined>();
   return {
     ...tables,
+    [MEMOISED]: true,
     postings(term) {
-      if (!memo.has(term)) memo.set(term, tables.postings(term));
-      return memo.get(term);
+      let postings = memo.get(term);
+      if (postings === undefined && !memo.has(term)) memo.set(term, (postings = tables.postings(term)));
+      return postings;
     },
-  };
+  } as SearchTables;
 }
 
 function topHits(candidates: Uint32Array, scores: Float64Array, limit: number): EngineHit[] {

@@ -4,7 +4,7 @@ import type { CorpusStore } from '../corpus/corpus-store';
 import { parseQuery } from '../search/parse-query';
 import { QuerySyntaxError } from '../search/query-syntax';
 import type { PreparedQuery } from '../search/resolved-query';
-import { prepareQuery, runQuery, textSpans } from '../search/search-engine';
+import { prepareQuery, runQuery, textSpans, withPostingsMemo } from '../search/search-engine';
 import type { SearchTables } from '../search/search-tables';
 import { leadSnippet, makeSnippets } from '../search/snippets';
 import { ServiceError } from './service-error';
@@ -28,7 +28,7 @@ export function createSearchService(requireStore: () => CorpusStore): SearchServ
     search({ query, limit = 50 }): SearchResponse {
       const started = performance.now();
       if (query.trim() === '') return { query, total: 0, tookMs: 0, results: [] };
-      const tables = requireStore().searchTables();
+      const tables = withPostingsMemo(requireStore().searchTables());
       const prepared = prepare(query, tables);
       const { total, hits, notices } = runQuery(prepared, tables, limit);
       const docs = tables.documents(hits.map((hit) => hit.ord));
