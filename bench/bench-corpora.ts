@@ -86,6 +86,8 @@ function cacheKey(): string {
   const searchDir = path.resolve(__dirname, '..', 'electron', 'node', 'search');
   const hash = createHash('sha256').update(`${CORPUS_FORMAT_VERSION} ${BUILDER_VERSION}`);
   for (const name of INDEX_SOURCES) hash.update(fs.readFileSync(path.join(searchDir, name)));
+  // The schema too: a column added within one format version still needs a rebuilt file.
+  hash.update(fs.readFileSync(path.resolve(searchDir, '..', 'corpus', 'corpus-format.ts')));
   return hash.digest('hex');
 }
 

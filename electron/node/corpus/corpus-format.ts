@@ -7,7 +7,7 @@ export const CORPUS_APPLICATION_ID = 0x4341524c; // "CARL"
 // 4: Arabic search terms by light stemming; 5: postings entries as varints (search/postings.ts);
 // 6: paragraphs keep the lang and dir their HTML source states; 7: Arabic words folded with
 // classical (Uthmani) spelling read as modern spelling (search/arabic-fold.ts): older indexes
-// hold other terms for such words, so they are refused and rebuilt.
+// hold other terms for such words, so they are refused and rebuilt; documents.text_astral.
 export const CORPUS_FORMAT_VERSION = 7;
 export const BUILDER_VERSION = '0.3.0';
 
@@ -30,6 +30,9 @@ CREATE TABLE documents (
   date TEXT NOT NULL DEFAULT '',
   description TEXT NOT NULL DEFAULT '',
   text TEXT NOT NULL,
+  -- 1 when the text holds characters beyond the BMP: its UTF-16 offsets (all offsets here) then
+  -- differ from SQLite's character counts, so substr() cannot cut it by them.
+  text_astral INTEGER NOT NULL DEFAULT 1,
   word_count INTEGER NOT NULL,
   sha256 TEXT NOT NULL
 );

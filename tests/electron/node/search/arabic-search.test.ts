@@ -16,6 +16,8 @@ const SOURCES: Record<string, string> = {
     'كُلُّ نَفۡسࣲ ذَآئِقَةُ ٱلۡمَوۡتِۗ وَإِنَّمَا تُوَفَّوۡنَ أُجُورَكُمۡ يَوۡمَ ٱلۡقِيَٰمَةِۖ فَمَن زُحۡزِحَ عَنِ ٱلنَّارِ وَأُدۡخِلَ ٱلۡجَنَّةَ فَقَدۡ فَازَۗ وَمَا ٱلۡحَيَوٰةُ ٱلدُّنۡيَآ إِلَّا مَتَٰعُ ٱلۡغُرُورِ',
   'quran-114-6.txt': 'مِنَ ٱلۡجِنَّةِ وَٱلنَّاسِ',
   'modern.txt': '---\ntitle: "أركان"\n---\nيحافظ المسلم على الصلاة ويؤدي الزكاة ويقرأ القرآن في شهر رمضان.',
+  // Characters beyond the BMP before the word: offsets count UTF-16 units, SQLite's substr() does not.
+  'astral.txt': `---\ntitle: "Astral"\n---\n𝔄𝔅 😀 𝔇 ${'ملاحظة '.repeat(40)}يقيمون ٱلصَّلَوٰةَ ${'ملاحظة '.repeat(40)}`,
   'english.txt': '---\ntitle: "Notes"\n---\nThe prayer and the alms are named together in many verses.',
 };
 
@@ -46,7 +48,7 @@ const highlighted = (query: string, id: string) => {
 
 describe('Arabic search: a modern-spelling query finds Uthmani spelling', () => {
   it('finds a waw or ya carrying a dagger alef from the alef modern text writes', () => {
-    expect(ids('الصلاة')).toEqual(['modern', 'quran-2-43']);
+    expect(ids('الصلاة')).toEqual(['astral', 'modern', 'quran-2-43']);
     expect(ids('الزكاة')).toEqual(['modern', 'quran-2-43']);
     expect(highlighted('الصلاة', 'quran-2-43')).toEqual(['ٱلصَّلَوٰةَ']);
     expect(highlighted('الزكاة', 'quran-2-43')).toEqual(['ٱلزَّكَوٰةَ']);
@@ -74,10 +76,12 @@ describe('Arabic search: a modern-spelling query finds Uthmani spelling', () => 
     expect(ids('"الحياة الدنيا"')).toEqual(['quran-3-185']);
     expect(highlighted('"الحياة الدنيا"', 'quran-3-185')).toEqual(['ٱلۡحَيَوٰةُ ٱلدُّنۡيَآ']);
     expect(ids('الصلاة NEAR/2 الزكاة')).toEqual(['modern', 'quran-2-43']);
+    expect(highlighted('"يقيمون الصلاة"', 'astral')).toEqual(['يقيمون ٱلصَّلَوٰةَ']);
   });
 
   it('finds modern spelling from a query typed in Uthmani spelling', () => {
-    expect(ids('ٱلصَّلَوٰةَ')).toEqual(['modern', 'quran-2-43']);
+    expect(ids('ٱلصَّلَوٰةَ')).toEqual(['astral', 'modern', 'quran-2-43']);
+    expect(highlighted('ٱلصَّلَوٰةَ', 'astral')).toEqual(['ٱلصَّلَوٰةَ']);
     expect(ids('ٱلۡقُرۡءَانِ')).toEqual(['modern', 'quran-2-185']);
     expect(highlighted('ٱلزَّكَوٰةَ', 'modern')).toEqual(['الزكاة']);
   });
