@@ -29,10 +29,11 @@ CREATE TABLE documents (
   format TEXT NOT NULL,
   date TEXT NOT NULL DEFAULT '',
   description TEXT NOT NULL DEFAULT '',
-  text TEXT NOT NULL,
   -- 1 when the text holds characters beyond the BMP: its UTF-16 offsets (all offsets here) then
-  -- differ from SQLite's character counts, so substr() cannot cut it by them.
+  -- differ from SQLite's character counts, so substr() cannot cut it by them. Before the text,
+  -- so that reading it never reads the text's overflow pages.
   text_astral INTEGER NOT NULL DEFAULT 1,
+  text TEXT NOT NULL,
   word_count INTEGER NOT NULL,
   sha256 TEXT NOT NULL
 );

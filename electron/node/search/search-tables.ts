@@ -4,7 +4,11 @@ import { decodePostings, type Postings } from './postings';
 import type { TextWindow } from './snippets';
 
 export type WordEntry = { word: string; term: string };
-/** A document found by a search: its text whole, or the window of it asked for. */
+/**
+ * A document found by a search: its text whole, or the window of it asked for (its `length`
+ * then only known when the window reaches the end of the text: beyond the window it says only
+ * that the text goes on).
+ */
 export type IndexedDocument = { ord: number; id: string; title: string; source: string; text: TextWindow };
 /** A document to read, with the stretch of its text wanted, [from, to) (whole when absent). */
 export type DocumentRequest = { ord: number; window?: [number, number] };
@@ -79,16 +83,21 @@ export function createSearchTables(db: Db, documentCount: number): SearchTables 
            SELECT d.ord AS ord, d.id AS id, d.title AS title, d.source AS source,
                   CASE WHEN d.text_astral OR w.s IS NULL THEN d.text ELSE substr(d.text, w.s + 1, w.l) END AS text,
                   CASE WHEN d.text_astral OR w.s IS NULL THEN 0 ELSE w.s END AS base,
-                  CASE WHEN d.text_astral OR w.s IS NULL THEN NULL ELSE length(d.text) END AS length
+                  d.text_astral OR w.s IS NULL AS whole
              FROM w JOIN documents d ON d.ord = w.o`,
         );
         if (requests.length <= MAX_CACHED_STATEMENT) selectDocuments.set(requests.length, select);
       }
       const values: (number | null)[] = [];
       for (const { ord, window } of requests) values.push(ord, window ? window[0] : null, window ? window[1] - window[0] : null);
-      const rows = select.all(values) as (Omit<IndexedDocument, 'text'> & { text: string; base: number; length: number | null })[];
-      for (const { ord, id, title, source, text, base, length } of rows) {
-        out.set(ord, { ord, id, title, source, text: { text, base, length: length ?? text.length } });
+      const rows = select.all(values) as (Omit<IndexedDocument, 'text'> & { text: string; base: number; whole: number })[];
+      const wanted = new Map(requests.map((r) => [r.ord, r.window]));
+      for (const { ord, id, title, source, text, base, whole } of rows) {
+        const window = wanted.get(ord)!;
+        // A window shorter than asked for ends the text; otherwise the text goes on past it, and
+        // reading its length would read all of it: past the window is all a snippet needs to know.
+        const ends = whole === 1 || text.length < window[1] - window[0];
+        out.set(ord, { ord, id, title, source, text: { text, base, length: ends ? base + text.length : Number.MAX_SAFE_INTEGER } });
       }
       return out;
     },
