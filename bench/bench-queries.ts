@@ -1,7 +1,8 @@
 import type { Db } from '../electron/node/sqlite/open-database';
 import lunr from 'lunr';
 
-export type BenchQuery = { kind: 'one-word' | 'two-word' | 'phrase'; carrel: string; fts5: string };
+export const QUERY_KINDS = ['one-word', 'two-word', 'phrase', 'near'] as const;
+export type BenchQuery = { kind: (typeof QUERY_KINDS)[number]; carrel: string; fts5: string };
 
 /** Deterministic pseudo-random numbers (same queries on every run). */
 export function prng(seed: number): () => number {
@@ -17,7 +18,9 @@ const quote = (w: string) => `"${w}"`;
 
 /**
  * Realistic queries drawn from the corpus itself: a content word of a random document,
- * two content words of one document, and two or three consecutive words as a phrase.
+ * two content words of one document, two or three consecutive words as a phrase, and two
+ * content words at most five words apart as `a NEAR/5 b` (FTS5: `NEAR("a" "b", 5)`, the same
+ * bound: at most five words between them, in either order).
  * FTS5 gets the same words with Lunr's OR semantics for free words.
  */
 export function makeQueries(db: Db, perKind: number, seed = 7): BenchQuery[] {
@@ -61,6 +64,15 @@ export function makeQueries(db: Db, perKind: number, seed = 7): BenchQuery[] {
     if (candidates.length === 0) continue;
     const phrase = pick(candidates).toLowerCase();
     add({ kind: 'phrase', carrel: `"${phrase}"`, fts5: `"${phrase}"` });
+  }
+  while (queries.length < perKind * 4) {
+    const { words } = pickDoc();
+    const at = Math.floor(random() * words.length);
+    const a = words[at]!.toLowerCase();
+    const nearby = contentWords(words.slice(at + 1, at + 6)).map((w) => w.toLowerCase());
+    if (contentWords([a]).length === 0 || nearby.length === 0) continue;
+    const b = pick(nearby);
+    if (a !== b) add({ kind: 'near', carrel: `${a} NEAR/5 ${b}`, fts5: `NEAR(${quote(a)} ${quote(b)}, 5)` });
   }
   return queries;
 }

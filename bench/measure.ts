@@ -14,6 +14,8 @@ type Job = {
   queries: string[];
   /** Relevance runs: expected document id per query; ranks are looked up in the top 100. */
   expected?: string[];
+  /** Kind of each query (one-word, phrase …): p50 and p95 are reported per kind too. */
+  kinds?: string[];
 };
 
 type Engine = { search(query: string, limit: number): { id: string; snippets: number }[] };
@@ -86,6 +88,11 @@ if (job.expected) {
   result.p95Ms = percentile(medians, 95);
   result.maxMs = percentile(medians, 100);
   result.firstRunP95Ms = percentile(firstRuns, 95);
+  for (const kind of new Set(job.kinds ?? [])) {
+    const ofKind = medians.filter((_, i) => job.kinds![i] === kind);
+    result[`p50Ms.${kind}`] = percentile(ofKind, 50);
+    result[`p95Ms.${kind}`] = percentile(ofKind, 95);
+  }
   gc?.();
   const after = process.memoryUsage();
   result.heapAfterQueriesMB = after.heapUsed / MB;

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../electron/node/sqlite/open-database';
 import { ensureBenchCorpus, gcideDocs, kjvChapters, kjvVerseDocs, sizedDocs, type SourceDoc } from './bench-corpora';
-import { makeQueries, prng, verseQuery, type BenchQuery } from './bench-queries';
+import { makeQueries, prng, QUERY_KINDS, verseQuery, type BenchQuery } from './bench-queries';
 import { DATA_DIR, ensurePackages, readBible, readGcide } from './debian-texts';
 
 type Record_ = { size: string; engine: string; figure: string; value: number; unit: string };
@@ -38,9 +38,9 @@ const loadTexts = () => {
   return texts;
 };
 
-function measure(engine: 'carrel' | 'fts5', file: string, queries: string[], expected?: string[]): Record<string, number> {
+function measure(engine: 'carrel' | 'fts5', file: string, queries: string[], extra: { expected?: string[]; kinds?: string[] } = {}): Record<string, number> {
   const jobFile = path.join(DATA_DIR, `job-${engine}.json`);
-  fs.writeFileSync(jobFile, JSON.stringify({ engine, file, queries, expected }));
+  fs.writeFileSync(jobFile, JSON.stringify({ engine, file, queries, ...extra }));
   const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(__dirname, 'measure.ts'), jobFile], {
     cwd: path.resolve(__dirname, '..'),
     encoding: 'utf8',
@@ -51,7 +51,7 @@ function measure(engine: 'carrel' | 'fts5', file: string, queries: string[], exp
 }
 
 function cachedQueries(name: string, file: string, perKind: number): BenchQuery[] {
-  const cache = path.join(DATA_DIR, 'corpora', `${name}.queries-${perKind}.json`);
+  const cache = path.join(DATA_DIR, 'corpora', `${name}.queries-v2-${perKind}.json`);
   if (fs.existsSync(cache)) return JSON.parse(fs.readFileSync(cache, 'utf8')) as BenchQuery[];
   const db = openDatabase(file, { readonly: true });
   try {
@@ -80,13 +80,17 @@ for (const size of values.sizes!.split(',')) {
   add(size, 'carrel', 'file size (documents + index)', figures.carrelFileBytes / 1024 / 1024, 'MB');
   add(size, 'fts5', 'file size (documents + index)', (figures.fileBytesWithBoth - figures.carrelIndexBytes) / 1024 / 1024, 'MB');
   for (const engine of ['carrel', 'fts5'] as const) {
-    const m = measure(engine, file, queries.map((q) => q[engine]));
+    const m = measure(engine, file, queries.map((q) => q[engine]), { kinds: queries.map((q) => q.kind) });
     add(size, engine, 'open to first answer', m.firstAnswerMs!, 'ms');
     add(size, engine, 'heap after load', m.heapAfterLoadMB!, 'MB');
     add(size, engine, 'query p50 (top 20 + snippets)', m.p50Ms!, 'ms');
     add(size, engine, 'query p95 (top 20 + snippets)', m.p95Ms!, 'ms');
     add(size, engine, 'query max', m.maxMs!, 'ms');
     add(size, engine, 'query p95, first run of each query', m.firstRunP95Ms!, 'ms');
+    for (const kind of QUERY_KINDS) {
+      add(size, engine, `${kind} queries p50`, m[`p50Ms.${kind}`]!, 'ms');
+      add(size, engine, `${kind} queries p95`, m[`p95Ms.${kind}`]!, 'ms');
+    }
     add(size, engine, 'heap after all queries', m.heapAfterQueriesMB!, 'MB');
     add(size, engine, 'array buffers after all queries', m.arrayBuffersAfterQueriesMB!, 'MB');
     add(size, engine, 'RSS after load', m.rssAfterLoadMB!, 'MB');
@@ -116,7 +120,7 @@ if (!values['skip-relevance']) {
     }
   }
   for (const engine of ['carrel', 'fts5'] as const) {
-    const m = measure(engine, file, sample.map(([, text]) => verseQuery(text)[engine]), sample.map(([ref]) => ref));
+    const m = measure(engine, file, sample.map(([, text]) => verseQuery(text)[engine]), { expected: sample.map(([ref]) => ref) });
     add('kjv-verses', engine, 'MRR (WEB verse → KJV verse, top 100)', m.mrr!, '');
     add('kjv-verses', engine, 'recall@10', m.recallAt10!, '');
     add('kjv-verses', engine, 'relevance queries', sample.length, 'queries');

@@ -5,8 +5,10 @@
  */
 export const CORPUS_APPLICATION_ID = 0x4341524c; // "CARL"
 // 4: Arabic search terms by light stemming; 5: postings entries as varints (search/postings.ts);
-// 6: paragraphs keep the lang and dir their HTML source states.
-export const CORPUS_FORMAT_VERSION = 6;
+// 6: paragraphs keep the lang and dir their HTML source states; 7: Arabic words folded with
+// classical (Uthmani) spelling read as modern spelling (search/arabic-fold.ts): older indexes
+// hold other terms for such words, so they are refused and rebuilt; documents.text_astral.
+export const CORPUS_FORMAT_VERSION = 7;
 export const BUILDER_VERSION = '0.3.0';
 
 export const CORPUS_SCHEMA = `
@@ -27,6 +29,10 @@ CREATE TABLE documents (
   format TEXT NOT NULL,
   date TEXT NOT NULL DEFAULT '',
   description TEXT NOT NULL DEFAULT '',
+  -- 1 when the text holds characters beyond the BMP: its UTF-16 offsets (all offsets here) then
+  -- differ from SQLite's character counts, so substr() cannot cut it by them. Before the text,
+  -- so that reading it never reads the text's overflow pages.
+  text_astral INTEGER NOT NULL DEFAULT 1,
   text TEXT NOT NULL,
   word_count INTEGER NOT NULL,
   sha256 TEXT NOT NULL

@@ -11,6 +11,8 @@ const BATCH_DOCUMENTS = 2000;
 const BATCH_CHARS = 16 * 1024 * 1024;
 /** Most paragraph rows in one INSERT. */
 const BLOCKS_PER_INSERT = 16;
+/** Surrogates: characters beyond the BMP (documents.text_astral). */
+const ASTRAL = /[\uD800-\uDFFF]/;
 
 export type CorpusWriter = {
   /** Stores a document and its blocks and links; returns its ord. */
@@ -41,8 +43,8 @@ export function createCorpusWriter(file: string): CorpusWriter {
   db.pragma(`application_id = ${CORPUS_APPLICATION_ID}`);
   db.exec(CORPUS_SCHEMA);
   const insertDoc = db.prepare(
-    `INSERT INTO documents (ord, id, title, source, author, language, original_file, source_path, format, date, description, text, word_count, sha256)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO documents (ord, id, title, source, author, language, original_file, source_path, format, date, description, text, text_astral, word_count, sha256)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   // Blocks go in several rows per statement: a document's blocks in a few calls rather than one each.
   const insertBlocks = Array.from({ length: BLOCKS_PER_INSERT }, (_, n) =>
@@ -66,7 +68,7 @@ export function createCorpusWriter(file: string): CorpusWriter {
       const ord = count++;
       insertDoc.run(
         ord, doc.id, doc.title, doc.source, doc.author, doc.language, doc.originalFile, doc.sourcePath,
-        doc.format, doc.date, doc.description, doc.text, doc.wordCount, doc.sha256,
+        doc.format, doc.date, doc.description, doc.text, ASTRAL.test(doc.text) ? 1 : 0, doc.wordCount, doc.sha256,
       );
       const blocks = doc.blocks;
       for (let from = 0; from < blocks.length; from += BLOCKS_PER_INSERT) {

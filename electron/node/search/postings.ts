@@ -16,6 +16,10 @@ export type Postings = {
   occurrences(entry: number): Occurrence[];
   /** Word indices only (no objects): what phrase and proximity checks compare. */
   positions(entry: number): number[];
+  /** The word indices of an entry read one at a time, as far as asked (phrase checks stop early). */
+  cursor(entry: number): PositionCursor;
+  /** Bytes of an entry's occurrences: grows with its term frequency, known without decoding. */
+  occurrenceBytes(entry: number): number;
   /** Entry number of a key, or -1. */
   find(key: number): number;
   readonly byteLength: number;
@@ -203,6 +207,12 @@ export function decodePostings(blob: Uint8Array): Postings {
       }
       return out;
     },
+    cursor(entry) {
+      return new PositionCursor(region, entry === 0 ? 0 : ends[entry - 1]!, ends[entry]!);
+    },
+    occurrenceBytes(entry) {
+      return ends[entry]! - (entry === 0 ? 0 : ends[entry - 1]!);
+    },
     positions(entry) {
       const out: number[] = [];
       let p = entry === 0 ? 0 : ends[entry - 1]!;
@@ -226,6 +236,49 @@ export function decodePostings(blob: Uint8Array): Postings {
       return out;
     },
   };
+}
+
+/**
+ * Ascending word indices of one entry, decoded lazily: `index` is the current one (Infinity
+ * once past the last); `seek(target)` moves to the first index at or after target.
+ */
+export class PositionCursor {
+  index = -1;
+  private p: number;
+
+  constructor(
+    private readonly region: Uint8Array,
+    from: number,
+    private readonly end: number,
+  ) {
+    this.p = from;
+    this.next();
+  }
+
+  /** Moves to the next index (Infinity after the last) and returns it. */
+  next(): number {
+    const region = this.region;
+    let p = this.p;
+    if (p >= this.end) return (this.index = Infinity);
+    let value = 0;
+    let scale = 1;
+    for (;;) {
+      const byte = region[p++]!;
+      value += (byte & 0x7f) * scale;
+      if (byte < 0x80) break;
+      scale *= 128;
+    }
+    // Skip the start delta and the length.
+    while (region[p++]! >= 0x80);
+    while (region[p++]! >= 0x80);
+    this.p = p;
+    return (this.index = (this.index < 0 ? 0 : this.index) + value);
+  }
+
+  seek(target: number): number {
+    while (this.index < target) this.next();
+    return this.index;
+  }
 }
 
 function readVarint(bytes: Uint8Array, at: number): { value: number; next: number } {

@@ -1,17 +1,14 @@
 import type { Span } from '../../common/search/search-types';
 import { termOf } from './analyse';
+import { clauseHolds, operandStarts } from './clause-check';
 import { expandWord } from './expand-terms';
 import { docKey, keyField, keyOrd, type Occurrence, type Postings } from './postings';
-import { QuerySyntaxError, type ParsedQuery, type Presence } from './query-syntax';
+import { QuerySyntaxError, type ParsedQuery } from './query-syntax';
+import { queryScores, type QueryScores } from './query-scores';
+import { isPositional, type PreparedQuery, type ResolvedClause, type ResolvedOperand, type Slot } from './resolved-query';
 import { FIELD_NUMBER, SEARCH_FIELDS, TEXT_FIELD } from './search-fields';
 import type { SearchTables } from './search-tables';
 
-type Slot = { terms: string[]; offset: number };
-/** A word (one slot) or a phrase (slots at word offsets), resolved to index terms. */
-type ResolvedOperand = { slots: Slot[]; phrase: boolean };
-type ResolvedClause = { presence: Presence; fields: number[]; boost: number; operands: ResolvedOperand[]; distances: number[] };
-
-export type PreparedQuery = { clauses: ResolvedClause[]; notices: string[] };
 export type EngineHit = { ord: number; score: number };
 export type EngineResult = { total: number; hits: EngineHit[]; notices: string[] };
 
@@ -54,33 +51,9 @@ export function runQuery(query: PreparedQuery, shared: SearchTables, limit: numb
   const n = tables.documentCount;
   const positive = query.clauses.filter((c) => c.presence !== 'prohibited');
   if (positive.length === 0 || n === 0) return { total: 0, hits: [], notices: [] };
-
-  // Query vectors per field (term → summed clause boosts) and their magnitudes.
-  const vectors = ALL_FIELDS.map(() => new Map<string, number>());
-  for (const clause of positive) {
-    for (const operand of clause.operands) {
-      for (const slot of operand.slots) {
-        for (const term of slot.terms) {
-          for (const f of clause.fields) vectors[f]!.set(term, (vectors[f]!.get(term) ?? 0) + clause.boost);
-        }
-      }
-    }
-  }
-  const norms = vectors.map((v) => Math.sqrt([...v.values()].reduce((sum, b) => sum + b * b, 0)) || 1);
-  const scores = new Float64Array(n);
-  const scoredTerms = new Set<string>();
-  for (const vector of vectors) for (const term of vector.keys()) scoredTerms.add(term);
-  for (const term of scoredTerms) {
-    const postings = tables.postings(term);
-    if (!postings) continue;
-    const boosts = vectors.map((v) => (v.get(term) ?? 0));
-    for (let i = 0; i < postings.count; i++) {
-      const key = postings.keys[i]!;
-      const f = keyField(key);
-      const boost = boosts[f]!;
-      if (boost !== 0) scores[keyOrd(key)]! += (boost * postings.weights[i]!) / norms[f]!;
-    }
-  }
+  // Only phrases and NEAR groups: the results are among the few documents that pass their position
+  // checks, so only those (and those the verification bound compares) are scored.
+  const scores = queryScores(positive, tables, SEARCH_FIELDS.length, positive.every(isPositional));
 
   const notices: string[] = [];
   const budget = { verify: MAX_VERIFIED };
@@ -118,7 +91,9 @@ export function runQuery(query: PreparedQuery, shared: SearchTables, limit: numb
       }
     }
   }
-  return { total, hits: topHits(candidates.subarray(0, total), scores, limit), notices };
+  const found = candidates.subarray(0, total);
+  scores.score(found);
+  return { total, hits: topHits(found, scores.values, limit), notices };
 }
 
 /** Character spans of every match in a document's text, in reading order (overlaps merged). */
@@ -140,16 +115,24 @@ export function textSpans(query: PreparedQuery, shared: SearchTables, ord: numbe
   return merged;
 }
 
-/** The shared cache keeps postings between queries; within one, a plain map is cheaper. */
-function withPostingsMemo(tables: SearchTables): SearchTables {
+const MEMOISED = Symbol('postings memoised');
+
+/**
+ * The shared cache keeps postings between queries; within one query (its matching, then the
+ * highlights of its results) a plain map is cheaper. Pass the result to runQuery and textSpans.
+ */
+export function withPostingsMemo(tables: SearchTables): SearchTables {
+  if ((tables as { [MEMOISED]?: true })[MEMOISED]) return tables;
   const memo = new Map<string, Postings | undefined>();
   return {
     ...tables,
+    [MEMOISED]: true,
     postings(term) {
-      if (!memo.has(term)) memo.set(term, tables.postings(term));
-      return memo.get(term);
+      let postings = memo.get(term);
+      if (postings === undefined && !memo.has(term)) memo.set(term, (postings = tables.postings(term)));
+      return postings;
     },
-  };
+  } as SearchTables;
 }
 
 function topHits(candidates: Uint32Array, scores: Float64Array, limit: number): EngineHit[] {
@@ -193,7 +176,7 @@ function topHits(candidates: Uint32Array, scores: Float64Array, limit: number): 
 function clauseMatches(
   clause: ResolvedClause,
   tables: SearchTables,
-  scores: Float64Array,
+  scores: QueryScores,
   budget: { verify: number },
   notices: string[],
 ): Uint32Array {
@@ -204,15 +187,18 @@ function clauseMatches(
   for (const operand of operands.slice(1)) found = found.filter((key) => operand.slots.every((slot) => slotHas(slot, tables, key)));
   if (found.length > budget.verify) {
     // Keep the best-scoring documents: cut at the budget-th best score (ties may add a few).
-    const values = Float64Array.from(found, (key) => scores[keyOrd(key)]!).sort();
+    const ordsFound = found.map(keyOrd);
+    scores.score(ordsFound);
+    const all = scores.values;
+    const values = Float64Array.from(ordsFound, (ord) => all[ord]!).sort();
     const cut = budget.verify > 0 ? values[values.length - budget.verify]! : Infinity;
-    found = found.filter((key) => scores[keyOrd(key)]! >= cut);
+    found = found.filter((key) => all[keyOrd(key)]! >= cut);
     notices.push(
       `Its words are very common: only the ${MAX_VERIFIED.toLocaleString('en')} best-scoring documents containing all the words of its phrases or NEAR groups were checked.`,
     );
   }
   budget.verify = Math.max(0, budget.verify - found.length);
-  const keys = found.filter((key) => clauseIntervals(clause, tables, key) !== undefined);
+  const keys = found.filter((key) => clauseHolds(clause, tables, key));
   // A document's keys (one per field) are adjacent: keep each ord once.
   const ords = new Uint32Array(keys.length);
   let count = 0;
@@ -300,34 +286,30 @@ function slotOccurrences(slot: Slot, tables: SearchTables, key: number): Occurre
   return out;
 }
 
-/** Word indices of a slot's terms in one document field. */
-function slotPositions(slot: Slot, tables: SearchTables, key: number): Set<number> {
-  const out = new Set<number>();
-  for (const term of slot.terms) {
-    const postings: Postings | undefined = tables.postings(term);
-    const entry = postings?.find(key) ?? -1;
-    if (entry >= 0) for (const index of postings!.positions(entry)) out.add(index);
+function operandIntervals(operand: ResolvedOperand, tables: SearchTables, key: number): Interval[] {
+  const slots = operand.slots;
+  const head = slots[0];
+  if (!head) return [];
+  const byIndex = (a: Occurrence, b: Occurrence) => a.index - b.index;
+  const heads = slotOccurrences(head, tables, key).sort(byIndex);
+  if (slots.length === 1) return heads.map((o) => ({ first: o.index, last: o.index, start: o.start, end: o.start + o.length }));
+  // Where the phrase stands (word indices, clause-check.ts), then the characters of its first and last words there.
+  const starts = operandStarts(operand, tables, key);
+  if (starts.length === 0) return [];
+  const tail = slots[slots.length - 1]!;
+  const span = tail.offset - head.offset;
+  const tails = slotOccurrences(tail, tables, key).sort(byIndex);
+  const out: Interval[] = [];
+  let h = 0;
+  let t = 0;
+  for (const first of starts) {
+    while (heads[h]!.index < first) h++;
+    while (tails[t]!.index < first + span) t++;
+    const a = heads[h]!;
+    const b = tails[t]!;
+    out.push({ first, last: b.index, start: a.start, end: b.start + b.length });
   }
   return out;
-}
-
-function operandIntervals(operand: ResolvedOperand, tables: SearchTables, key: number): Interval[] {
-  const [head, ...rest] = operand.slots;
-  if (!head) return [];
-  const heads = slotOccurrences(head, tables, key);
-  if (rest.length === 0) return heads.map((o) => ({ first: o.index, last: o.index, start: o.start, end: o.start + o.length })).sort((a, b) => a.first - b.first);
-  // Other words: positions only; the last word's characters are read once there is a match.
-  const others = rest.map((slot) => ({ delta: slot.offset - head.offset, positions: slotPositions(slot, tables, key) }));
-  const matched = heads.filter((o) => others.every(({ delta, positions }) => positions.has(o.index + delta)));
-  if (matched.length === 0) return [];
-  const tail = rest[rest.length - 1]!;
-  const tailByIndex = new Map(slotOccurrences(tail, tables, key).map((o) => [o.index, o]));
-  return matched
-    .map((o) => {
-      const last = tailByIndex.get(o.index + tail.offset - head.offset)!;
-      return { first: o.index, last: last.index, start: o.start, end: last.start + last.length };
-    })
-    .sort((a, b) => a.first - b.first);
 }
 
 /** The matched intervals of a clause in one document field, or undefined if it does not match there. */

@@ -1,8 +1,17 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../sqlite/open-database';
 import { decodePostings, type Postings } from './postings';
+import type { TextWindow } from './snippets';
 
 export type WordEntry = { word: string; term: string };
-export type IndexedDocument = { ord: number; id: string; title: string; source: string; text: string };
+/**
+ * A document found by a search: its text whole, or the window of it asked for (its `length`
+ * then only known when the window reaches the end of the text: beyond the window it says only
+ * that the text goes on).
+ */
+export type IndexedDocument = { ord: number; id: string; title: string; source: string; text: TextWindow };
+/** A document to read, with the stretch of its text wanted, [from, to) (whole when absent). */
+export type DocumentRequest = { ord: number; window?: [number, number] };
 
 /** Read access to a corpus file's search index, term by term, with a small cache. */
 export type SearchTables = {
@@ -12,9 +21,12 @@ export type SearchTables = {
   wordsWithPrefix(prefix: string, limit: number): WordEntry[];
   /** Every indexed word with its term (loaded on first use, for fuzzy matching). */
   allWords(): readonly WordEntry[];
-  documents(ords: readonly number[]): Map<number, IndexedDocument>;
+  documents(requests: readonly DocumentRequest[]): Map<number, IndexedDocument>;
   documentOrd(id: string): number | undefined;
 };
+
+/** Largest number of documents read by one cached statement. */
+const MAX_CACHED_STATEMENT = 200;
 
 /** Bytes of decoded postings kept between queries; frequent terms stay warm. */
 const CACHE_BYTES = 48 * 1024 * 1024;
@@ -26,6 +38,7 @@ export function createSearchTables(db: Db, documentCount: number): SearchTables 
   );
   const selectWords = db.prepare('SELECT word, term FROM search_words');
   const selectOrd = db.prepare('SELECT ord FROM documents WHERE id = ?').pluck();
+  const selectDocuments = new Map<number, Statement>();
   const cache = new Map<string, Postings | null>();
   let cachedBytes = 0;
   let words: WordEntry[] | undefined;
@@ -57,13 +70,35 @@ export function createSearchTables(db: Db, documentCount: number): SearchTables 
     allWords() {
       return (words ??= selectWords.all() as WordEntry[]);
     },
-    documents(ords) {
+    documents(requests) {
       const out = new Map<number, IndexedDocument>();
-      if (ords.length === 0) return out;
-      const rows = db
-        .prepare(`SELECT ord, id, title, source, text FROM documents WHERE ord IN (${ords.map(() => '?').join(',')})`)
-        .all(...ords) as IndexedDocument[];
-      for (const row of rows) out.set(row.ord, row);
+      if (requests.length === 0) return out;
+      // One statement per number of documents (a page of results is at most a few hundred), prepared once.
+      let select = selectDocuments.get(requests.length);
+      if (!select) {
+        // A window is cut by substr() (1-based, in characters) where characters are UTF-16 units:
+        // texts without characters beyond the BMP (text_astral = 0); other texts come whole.
+        select = db.prepare(
+          `WITH w(o, s, l) AS (VALUES ${requests.map(() => '(?, ?, ?)').join(', ')})
+           SELECT d.ord AS ord, d.id AS id, d.title AS title, d.source AS source,
+                  CASE WHEN d.text_astral OR w.s IS NULL THEN d.text ELSE substr(d.text, w.s + 1, w.l) END AS text,
+                  CASE WHEN d.text_astral OR w.s IS NULL THEN 0 ELSE w.s END AS base,
+                  d.text_astral OR w.s IS NULL AS whole
+             FROM w JOIN documents d ON d.ord = w.o`,
+        );
+        if (requests.length <= MAX_CACHED_STATEMENT) selectDocuments.set(requests.length, select);
+      }
+      const values: (number | null)[] = [];
+      for (const { ord, window } of requests) values.push(ord, window ? window[0] : null, window ? window[1] - window[0] : null);
+      const rows = select.all(values) as (Omit<IndexedDocument, 'text'> & { text: string; base: number; whole: number })[];
+      const wanted = new Map(requests.map((r) => [r.ord, r.window]));
+      for (const { ord, id, title, source, text, base, whole } of rows) {
+        const window = wanted.get(ord)!;
+        // A window shorter than asked for ends the text; otherwise the text goes on past it, and
+        // reading its length would read all of it: past the window is all a snippet needs to know.
+        const ends = whole === 1 || text.length < window[1] - window[0];
+        out.set(ord, { ord, id, title, source, text: { text, base, length: ends ? base + text.length : Number.MAX_SAFE_INTEGER } });
+      }
       return out;
     },
     documentOrd(id) {

@@ -3,21 +3,57 @@ import type { Snippet, Span } from '../../common/search/search-types';
 export type SnippetOptions = { maxSnippets?: number; radius?: number };
 
 /**
+ * A stretch of a document's text: `text` is what stands from `base` on, in a text of
+ * `length` UTF-16 code units (a whole text is `{ text, base: 0, length: text.length }`).
+ */
+export type TextWindow = { text: string; base: number; length: number };
+
+/** Characters a snippet may widen by, on each side, to reach a word boundary. */
+const WIDEN = 20;
+
+/**
+ * The stretch of text makeSnippets reads for these spans, [from, to), found from the spans
+ * alone: each snippet ends at most radius + WIDEN after the end of its first span, so the
+ * first span of the next can only be among those ending before that bound, and so on. Lets a
+ * caller read only this much of a long document.
+ */
+export function snippetWindow(spans: readonly Span[], options: SnippetOptions = {}): [number, number] {
+  const { maxSnippets = 3, radius = 80 } = options;
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  if (sorted.length === 0) return [0, 0];
+  let maxEnd = sorted[0]!.end;
+  let bound = maxEnd + radius + WIDEN;
+  let j = 1;
+  for (let k = 1; k < maxSnippets && j < sorted.length; k++) {
+    // The next snippet starts at one of these (the first ending after this one does).
+    while (j < sorted.length && sorted[j]!.end <= bound) maxEnd = Math.max(maxEnd, sorted[j++]!.end);
+    if (j < sorted.length) maxEnd = Math.max(maxEnd, sorted[j++]!.end);
+    bound = maxEnd + radius + WIDEN;
+  }
+  return [Math.max(0, sorted[0]!.start - radius - WIDEN - 1), bound + 1];
+}
+
+/**
  * Cuts snippets around matched spans (already known from the index's position metadata):
  * each snippet covers the first hit not yet shown plus any hits within reach, widened
- * to word boundaries.
+ * to word boundaries. The text may be a window holding snippetWindow(spans) of it.
  */
-export function makeSnippets(text: string, spans: readonly Span[], options: SnippetOptions = {}): Snippet[] {
+export function makeSnippets(source: string | TextWindow, spans: readonly Span[], options: SnippetOptions = {}): Snippet[] {
   const { maxSnippets = 3, radius = 80 } = options;
+  const { text: window, base, length } = typeof source === 'string' ? { text: source, base: 0, length: source.length } : source;
+  const at = (k: number) => {
+    if (k < base || k >= base + window.length) throw new Error(`makeSnippets: offset ${k} outside the text window given`);
+    return window[k - base]!;
+  };
   const sorted = [...spans].sort((a, b) => a.start - b.start);
   const snippets: Snippet[] = [];
   let i = 0;
   while (i < sorted.length && snippets.length < maxSnippets) {
     const first = sorted[i]!;
     let start = Math.max(0, first.start - radius);
-    let end = Math.min(text.length, first.end + radius);
-    while (start > 0 && !/\s/.test(text[start - 1]!) && first.start - start < radius + 20) start--;
-    while (end < text.length && !/\s/.test(text[end]!) && end - first.end < radius + 20) end++;
+    let end = Math.min(length, first.end + radius);
+    while (start > 0 && !/\s/.test(at(start - 1)) && first.start - start < radius + WIDEN) start--;
+    while (end < length && !/\s/.test(at(end)) && end - first.end < radius + WIDEN) end++;
     const highlights: Span[] = [];
     while (i < sorted.length && sorted[i]!.end <= end) {
       highlights.push({ start: sorted[i]!.start - start, end: sorted[i]!.end - start });
@@ -27,7 +63,8 @@ export function makeSnippets(text: string, spans: readonly Span[], options: Snip
       i++;
       continue;
     }
-    const raw = text.slice(start, end);
+    if (start < base || end > base + window.length) throw new Error('makeSnippets: snippet outside the text window given');
+    const raw = window.slice(start - base, end - base);
     const lead = raw.length - raw.trimStart().length;
     const trimmed = raw.trim().replace(/\s/g, ' ');
     snippets.push({

@@ -3,9 +3,10 @@ import type { SearchResponse, Snippet } from '../../common/search/search-types';
 import type { CorpusStore } from '../corpus/corpus-store';
 import { parseQuery } from '../search/parse-query';
 import { QuerySyntaxError } from '../search/query-syntax';
-import { prepareQuery, runQuery, textSpans, type PreparedQuery } from '../search/search-engine';
+import type { PreparedQuery } from '../search/resolved-query';
+import { prepareQuery, runQuery, textSpans, withPostingsMemo } from '../search/search-engine';
 import type { SearchTables } from '../search/search-tables';
-import { leadSnippet, makeSnippets } from '../search/snippets';
+import { leadSnippet, makeSnippets, snippetWindow } from '../search/snippets';
 import { ServiceError } from './service-error';
 
 export type SearchService = Pick<CarrelServices, 'search' | 'findInDocument'>;
@@ -27,14 +28,21 @@ export function createSearchService(requireStore: () => CorpusStore): SearchServ
     search({ query, limit = 50 }): SearchResponse {
       const started = performance.now();
       if (query.trim() === '') return { query, total: 0, tookMs: 0, results: [] };
-      const tables = requireStore().searchTables();
+      const tables = withPostingsMemo(requireStore().searchTables());
       const prepared = prepare(query, tables);
       const { total, hits, notices } = runQuery(prepared, tables, limit);
-      const docs = tables.documents(hits.map((hit) => hit.ord));
+      // Spans come from the index: only the stretch of each text its snippets show is read.
+      const spansOf = new Map(hits.map((hit) => [hit.ord, textSpans(prepared, tables, hit.ord)]));
+      const docs = tables.documents(
+        hits.map(({ ord }) => {
+          const spans = spansOf.get(ord)!;
+          return spans.length > 0 ? { ord, window: snippetWindow(spans) } : { ord };
+        }),
+      );
       const results = hits.map((hit) => {
         const doc = docs.get(hit.ord)!;
-        const spans = textSpans(prepared, tables, hit.ord);
-        const snippets: Snippet[] = spans.length > 0 ? makeSnippets(doc.text, spans) : leadSnippet(doc.text);
+        const spans = spansOf.get(hit.ord)!;
+        const snippets: Snippet[] = spans.length > 0 ? makeSnippets(doc.text, spans) : leadSnippet(doc.text.text);
         return { id: doc.id, title: doc.title, source: doc.source, score: hit.score, hitCount: spans.length, snippets };
       });
       const allNotices = [...new Set([...prepared.notices, ...notices])];

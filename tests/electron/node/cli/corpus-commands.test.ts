@@ -75,6 +75,20 @@ describe('carrel corpus build / ensure', () => {
     expect(third.lines[0]).toMatch(/missing or stale/);
   });
 
+  it('ensure rebuilds a corpus of format 6, whose index predates the folding of Uthmani spelling', async () => {
+    const { sources, out } = workspace();
+    await main(['corpus', 'ensure', sources, '--out', out], capture());
+    const db = openDatabase(out);
+    db.pragma('user_version = 6');
+    db.close();
+    const output = capture();
+    expect(await main(['corpus', 'ensure', sources, '--out', out], output)).toBe(0);
+    expect(output.lines[0]).toMatch(/missing or stale/);
+    const rebuilt = openDatabase(out, { readonly: true });
+    expect(rebuilt.pragma('user_version', { simple: true })).toBeGreaterThan(6);
+    rebuilt.close();
+  });
+
   it('rebuilds a corrupt corpus file', async () => {
     const { sources, out } = workspace();
     fs.mkdirSync(path.dirname(out), { recursive: true });

@@ -93,6 +93,15 @@ describe('openCorpus', () => {
     expect(openError(file)).toMatchObject({ code: 'corpus-version', message: expect.stringContaining('newer version of Carrel') });
   });
 
+  it('refuses a corpus of format 6, whose index predates the folding of Uthmani spelling, and says to rebuild it', () => {
+    const file = path.join(dir, 'format-6.sqlite');
+    fs.copyFileSync(good, file);
+    const db = openDatabase(file);
+    db.pragma('user_version = 6');
+    db.close();
+    expect(openError(file)).toMatchObject({ code: 'corpus-version', message: expect.stringMatching(/older .*Rebuild it/) });
+  });
+
   it('explains a truncated (corrupt) corpus', () => {
     const file = path.join(dir, 'truncated.sqlite');
     const bytes = fs.readFileSync(good);
