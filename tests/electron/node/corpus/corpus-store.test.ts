@@ -99,7 +99,7 @@ describe('openCorpus', () => {
     const db = openDatabase(file);
     db.pragma('user_version = 6');
     db.close();
-    expect(openError(file)).toMatchObject({ code: 'corpus-version', message: expect.stringMatching(/older .*Rebuild it/) });
+    expect(openError(file)).toMatchObject({ code: 'corpus-version', message: expect.stringMatching(/older .*rebuilt from its sources/) });
   });
 
   it('explains a truncated (corrupt) corpus', () => {

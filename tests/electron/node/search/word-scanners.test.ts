@@ -32,7 +32,8 @@ function* samples(count: number): Generator<string> {
   }
 }
 
-describe('word scanners', () => {
+// Every BMP character through three scanners: seconds of work, more on a loaded two-core machine.
+describe('word scanners', { timeout: 30_000 }, () => {
   it('tokenise finds the words, offsets and folded forms of its regular expression', () => {
     for (const text of samples(20000)) expect(tokenise(text), JSON.stringify(text)).toEqual(byRegExp(text));
   });

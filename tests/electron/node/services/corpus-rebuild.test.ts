@@ -5,6 +5,7 @@ import type { CorpusBuildStatus } from '../../../../electron/common/corpus/corpu
 import type { Result } from '../../../../electron/common/result';
 import { main } from '../../../../electron/node/cli/carrel';
 import { buildCorpus } from '../../../../electron/node/corpus/build-corpus';
+import { CORPUS_FORMAT_VERSION } from '../../../../electron/node/corpus/corpus-format';
 import { createHandlerTable, type HandlerTable } from '../../../../electron/node/ipc/handler-table';
 import { createServices, type AppServices, type ServicesConfig } from '../../../../electron/node/services/create-services';
 import { openDatabase } from '../../../../electron/node/sqlite/open-database';
@@ -84,7 +85,7 @@ describe('a corpus made by an older Carrel', () => {
     const error = failure(await table.getCorpusInfo(undefined));
     expect(error.code).toBe('corpus-version');
     expect(error.message).toBe(
-      'carrel.sqlite was made by an older version of Carrel, or its build did not finish (corpus format 5; this version reads format 6). It opens again once rebuilt from its sources.',
+      `carrel.sqlite was made by an older version of Carrel, or its build did not finish (corpus format 5; this version reads format ${CORPUS_FORMAT_VERSION}). It opens again once rebuilt from its sources.`,
     );
     expect(error.message).not.toMatch(/npx|npm|carrel corpus/);
     expect(value(await table.getOutdatedCorpus({}))).toEqual({
@@ -95,7 +96,7 @@ describe('a corpus made by an older Carrel', () => {
       builderVersion: '0.3.0',
       createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       formatVersion: 5,
-      currentFormatVersion: 6,
+      currentFormatVersion: CORPUS_FORMAT_VERSION,
       sourcesDir: path.join(path.dirname(file), 'sources'),
     });
 
@@ -104,7 +105,7 @@ describe('a corpus made by an older Carrel', () => {
     const done = await finished(table, started);
     expect(done).toMatchObject({ state: 'done', summary: { documents: 5, corpusId: 'isis-virtual-caliphate' } });
     expect(value(await table.getOutdatedCorpus({}))).toBeNull();
-    expect(value(await table.openRecentCorpus({ file })).formatVersion).toBe(6);
+    expect(value(await table.openRecentCorpus({ file })).formatVersion).toBe(CORPUS_FORMAT_VERSION);
     expect(value(await table.listHighlights({ documentId: doc.id })).map((h) => [h.id, h.note])).toEqual([[highlight.id, 'kept']]);
   });
 
@@ -135,7 +136,7 @@ describe('a corpus made by an older Carrel', () => {
     const table = start({ corpusFile: file });
     const report = value(await table.getOutdatedCorpus({}))!;
     expect(report.sourcesDir).toBeUndefined();
-    expect(report).toMatchObject({ title: 'Mixed fixture corpus', fileName: 'old.sqlite', builderVersion: '0.3.0', formatVersion: 5, currentFormatVersion: 6 });
+    expect(report).toMatchObject({ title: 'Mixed fixture corpus', fileName: 'old.sqlite', builderVersion: '0.3.0', formatVersion: 5, currentFormatVersion: CORPUS_FORMAT_VERSION });
     expect(report.advice).toMatch(/^Carrel does not know the folder it was built from\. /);
     expect(report.advice).toContain('use “Build corpus from a folder…” in Corpora, choose that folder and save over old.sqlite.');
     expect(report.advice).toContain('keeps its id, corpus-mixed');
@@ -143,7 +144,7 @@ describe('a corpus made by an older Carrel', () => {
     const refused = failure(await table.rebuildCorpus({}));
     expect(refused.code).toBe('sources-unknown');
     // Said on its own, the refusal names the corpus too: where it came from, then what to do.
-    expect(refused.message).toMatch(/^“Mixed fixture corpus” \(old\.sqlite\) was made by Carrel’s corpus builder 0\.3\.0 on \d{4}-\d\d-\d\d in corpus format 5; this version of Carrel reads format 6\. /);
+    expect(refused.message).toMatch(new RegExp(`^“Mixed fixture corpus” \\(old\\.sqlite\\) was made by Carrel’s corpus builder 0\\.3\\.0 on \\d{4}-\\d\\d-\\d\\d in corpus format 5; this version of Carrel reads format ${CORPUS_FORMAT_VERSION}\\. `));
     expect(refused.message.endsWith(report.advice!)).toBe(true);
 
     // Following the advice works: building over the file that failed to open is allowed (it is not open).
