@@ -215,24 +215,7 @@ export function decodePostings(blob: Uint8Array): Postings {
     },
     positions(entry) {
       const out: number[] = [];
-      let p = entry === 0 ? 0 : ends[entry - 1]!;
-      const end = ends[entry]!;
-      let index = 0;
-      while (p < end) {
-        // Word index delta, then skip the start delta and the length.
-        let value = 0;
-        let scale = 1;
-        for (;;) {
-          const byte = region[p++]!;
-          value += (byte & 0x7f) * scale;
-          if (byte < 0x80) break;
-          scale *= 128;
-        }
-        index += value;
-        out.push(index);
-        while (region[p++]! >= 0x80);
-        while (region[p++]! >= 0x80);
-      }
+      for (const cursor = new PositionCursor(region, entry === 0 ? 0 : ends[entry - 1]!, ends[entry]!); cursor.index !== Infinity; cursor.next()) out.push(cursor.index);
       return out;
     },
   };
