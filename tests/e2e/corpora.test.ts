@@ -27,6 +27,8 @@ describe('corpora in the app', () => {
   let chosenFile: string | undefined;
   let chosenFolder: string | undefined;
   let chosenOutput: string | undefined;
+  // Read by the build service at each start: the cancel test slows its build so the click lands first.
+  const buildPacing: { sliceMs?: number; pauseMs?: number } = {};
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carrel-corpora-e2e-'));
@@ -39,6 +41,7 @@ describe('corpora in the app', () => {
       corpusFile: small,
       recentCorporaFile: path.join(dir, 'carrel-corpora.json'),
       corporaDir: path.join(dir, 'corpora'),
+      buildPacing,
       dialogs: {
         chooseCorpusFile: async () => chosenFile,
         chooseSourcesFolder: async () => chosenFolder,
@@ -154,6 +157,8 @@ describe('corpora in the app', () => {
     const { page } = harness;
     chosenFolder = path.join(dir, 'reports');
     chosenOutput = path.join(dir, 'cancelled.sqlite');
+    // About 500 slices of 2 ms with 50 ms rests: half a minute, far longer than a click takes.
+    Object.assign(buildPacing, { sliceMs: 2, pauseMs: 50 });
     await page.getByRole('button', { name: 'Build corpus from a folder…' }).click();
     const panel = page.locator('.build-panel');
     await poll(() => panel.getAttribute('data-state')).toBe('running');

@@ -6,7 +6,7 @@ import type { CarrelServices } from '../../common/ipc/ipc-contract';
 import { buildCorpusInSlices, type BuildSummary } from '../corpus/build-corpus';
 import { CORPUS_APPLICATION_ID } from '../corpus/corpus-format';
 import { openDatabase } from '../sqlite/open-database';
-import { StepsCancelled } from '../steps/run-steps';
+import { StepsCancelled, type SliceOptions } from '../steps/run-steps';
 import type { CorpusDialogs } from './corpus-dialogs';
 import { ServiceError } from './service-error';
 
@@ -29,6 +29,8 @@ export type CorpusBuildDeps = {
   /** Called with each finished build (the app adds it to the recent corpora). */
   onBuilt: (summary: BuildSummary) => void;
   nativeBinding?: string;
+  /** How a build shares the process (slice length, rest between slices); tests slow builds down to watch one run. Read at the start of each build. */
+  pacing?: Pick<SliceOptions, 'sliceMs' | 'pauseMs'>;
 };
 
 type Job = { status: CorpusBuildStatus; controller: AbortController; started: number; done: Promise<void> };
@@ -97,7 +99,7 @@ export function createCorpusBuildService(deps: CorpusBuildDeps): CorpusBuildServ
         title,
         onProgress: (progress) => Object.assign(status, progress),
       },
-      { signal: controller.signal },
+      { ...deps.pacing, signal: controller.signal },
     ).then(
       (summary) => {
         finish({

@@ -2,7 +2,7 @@ import type { CarrelServices, SameKeys } from '../../common/ipc/ipc-contract';
 import { contractPart, mergeParts } from './contract-part';
 import type { OpenCorpusOptions } from '../corpus/corpus-store';
 import { openRecentCorpora } from '../corpora/recent-corpora';
-import { createCorpusBuildService } from './corpus-build-service';
+import { createCorpusBuildService, type CorpusBuildDeps } from './corpus-build-service';
 import { createCorpusChoiceService } from './corpus-choice-service';
 import { createCorpusRebuildService } from './corpus-rebuild-service';
 import type { CorpusDialogs } from './corpus-dialogs';
@@ -37,6 +37,8 @@ export type ServicesConfig = {
   recentCorporaFile?: string;
   /** Where corpora built in the app are written by default. */
   corporaDir?: string;
+  /** How a build in the app shares the process with the window's requests (tests slow it down). */
+  buildPacing?: CorpusBuildDeps['pacing'];
   /** Start on the corpus opened last (when it still opens) instead of corpusFile. */
   reopenLastCorpus?: boolean;
 } & OpenCorpusOptions;
@@ -59,6 +61,7 @@ export function createServices(config: ServicesConfig): AppServices {
     currentCorpusFile: corpus.openCorpusFile,
     nativeBinding: config.nativeBinding,
     onBuilt: choice.rememberBuilt,
+    pacing: config.buildPacing,
   });
   const rebuild = createCorpusRebuildService({ corpus, recent, build, nativeBinding: config.nativeBinding });
   const search = createSearchService(corpus.requireStore);

@@ -1,4 +1,4 @@
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { setImmediate as yieldToEventLoop, setTimeout as sleep } from 'node:timers/promises';
 
 /**
  * Long work written once as a generator: each `yield` marks a point where it may pause.
@@ -26,6 +26,8 @@ export type SliceOptions = {
   sliceMs?: number;
   /** Aborting stops at the next step; the generator's `finally` blocks clean up. */
   signal?: AbortSignal;
+  /** Rest between two slices (default 0: only a turn of the event loop), for work that should take a back seat. */
+  pauseMs?: number;
 };
 
 /** Runs the steps in slices of about sliceMs, yielding to the event loop before and between slices. */
@@ -41,7 +43,8 @@ export async function runStepsInSlices<T>(steps: Steps<T>, options: SliceOptions
         const next = steps.next();
         if (next.done) return next.value;
       } while (performance.now() < sliceEnd);
-      await yieldToEventLoop();
+      if (options.pauseMs) await sleep(options.pauseMs);
+      else await yieldToEventLoop();
     }
   } finally {
     // Runs the generator's own clean-up when it stopped early (cancel or error).

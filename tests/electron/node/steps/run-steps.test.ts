@@ -34,6 +34,15 @@ describe('runStepsInSlices', () => {
     expect(log.indexOf('other')).toBeLessThan(log.indexOf('step 3'));
   });
 
+  it('rests pauseMs between slices, so timers set meanwhile fire before the work ends', async () => {
+    const log: string[] = [];
+    setTimeout(() => log.push('timer'), 5);
+    await runStepsInSlices(counted(log, 3), { sliceMs: 0, pauseMs: 20 });
+    // With only a turn of the event loop between slices, three steps end long before a 5 ms timer.
+    expect(log.indexOf('timer')).toBeGreaterThan(0);
+    expect(log.indexOf('timer')).toBeLessThan(log.indexOf('step 2'));
+  });
+
   it('stops at the next step once aborted and runs the clean-up', async () => {
     const log: string[] = [];
     const controller = new AbortController();
