@@ -26,7 +26,7 @@ export type SearchTables = {
 };
 
 /** Largest number of documents read by one cached statement. */
-const MAX_CACHED_STATEMENT = 200;
+const MAX_CACHED_STATEMENT = 256;
 
 /** Bytes of decoded postings kept between queries; frequent terms stay warm. */
 const CACHE_BYTES = 48 * 1024 * 1024;
@@ -73,26 +73,29 @@ export function createSearchTables(db: Db, documentCount: number): SearchTables 
     documents(requests) {
       const out = new Map<number, IndexedDocument>();
       if (requests.length === 0) return out;
-      // One statement per number of documents (a page of results is at most a few hundred), prepared once.
-      let select = selectDocuments.get(requests.length);
+      // One statement per power of two of documents, prepared once, its extra rows matching nothing:
+      // a few statements serve every page size, so that early queries seldom have to prepare one.
+      const rows = requests.length <= 1 ? 1 : 2 ** Math.ceil(Math.log2(requests.length));
+      let select = selectDocuments.get(rows);
       if (!select) {
         // A window is cut by substr() (1-based, in characters) where characters are UTF-16 units:
         // texts without characters beyond the BMP (text_astral = 0); other texts come whole.
         select = db.prepare(
-          `WITH w(o, s, l) AS (VALUES ${requests.map(() => '(?, ?, ?)').join(', ')})
+          `WITH w(o, s, l) AS (VALUES ${Array.from({ length: rows }, () => '(?, ?, ?)').join(', ')})
            SELECT d.ord AS ord, d.id AS id, d.title AS title, d.source AS source,
                   CASE WHEN d.text_astral OR w.s IS NULL THEN d.text ELSE substr(d.text, w.s + 1, w.l) END AS text,
                   CASE WHEN d.text_astral OR w.s IS NULL THEN 0 ELSE w.s END AS base,
                   d.text_astral OR w.s IS NULL AS whole
              FROM w JOIN documents d ON d.ord = w.o`,
         );
-        if (requests.length <= MAX_CACHED_STATEMENT) selectDocuments.set(requests.length, select);
+        if (rows <= MAX_CACHED_STATEMENT) selectDocuments.set(rows, select);
       }
       const values: (number | null)[] = [];
       for (const { ord, window } of requests) values.push(ord, window ? window[0] : null, window ? window[1] - window[0] : null);
-      const rows = select.all(values) as (Omit<IndexedDocument, 'text'> & { text: string; base: number; whole: number })[];
+      while (values.length < rows * 3) values.push(null, null, null);
+      const found = select.all(values) as (Omit<IndexedDocument, 'text'> & { text: string; base: number; whole: number })[];
       const wanted = new Map(requests.map((r) => [r.ord, r.window]));
-      for (const { ord, id, title, source, text, base, whole } of rows) {
+      for (const { ord, id, title, source, text, base, whole } of found) {
         const window = wanted.get(ord)!;
         // A window shorter than asked for ends the text; otherwise the text goes on past it, and
         // reading its length would read all of it: past the window is all a snippet needs to know.
