@@ -79,7 +79,12 @@ export function makeQueries(db: Db, perKind: number, seed = 7): BenchQuery[] {
 
 /** Free-text query of a verse for relevance runs: its words, for each engine's syntax. */
 export function verseQuery(text: string): { carrel: string; fts5: string } {
-  const words = (text.match(/[A-Za-z]+/g) ?? []).slice(0, 90).map((w) => w.toLowerCase());
+  return wordsQuery((text.match(/[A-Za-z]+/g) ?? []).slice(0, 90).map((w) => w.toLowerCase()));
+}
+
+/** Free words as a query for each engine, with the same OR semantics (at most 1,000 characters). */
+export function wordsQuery(list: readonly string[]): { carrel: string; fts5: string } {
+  const words = [...list];
   while (words.join(' ').length > 1000) words.pop();
   return { carrel: words.join(' '), fts5: words.map(quote).join(' OR ') };
 }

@@ -16,6 +16,11 @@ type Job = {
   expected?: string[];
   /** Kind of each query (one-word, phrase …): p50 and p95 are reported per kind too. */
   kinds?: string[];
+  /**
+   * Other queries of the same kinds, each run once before the timed ones and not timed: both
+   * engines get the same round, so that neither's p95 holds its JIT compilation or first calls.
+   */
+  warmup?: string[];
 };
 
 type Engine = { search(query: string, limit: number): { id: string; snippets: number }[] };
@@ -55,16 +60,21 @@ const result: Record<string, number> = {
   arrayBuffersAfterLoadMB: loaded.arrayBuffers / MB,
   rssAfterLoadMB: loaded.rss / MB,
 };
+for (const query of job.warmup ?? []) engine.search(query, job.expected ? 100 : 20);
+gc?.();
 if (job.expected) {
   let reciprocal = 0;
   let recalled = 0;
+  let first = 0;
   job.queries.forEach((query, i) => {
     const rank = engine.search(query, 100).findIndex((r) => r.id === job.expected![i]) + 1;
     if (rank > 0) reciprocal += 1 / rank;
     if (rank > 0 && rank <= 10) recalled++;
+    if (rank === 1) first++;
   });
   result.mrr = reciprocal / job.queries.length;
   result.recallAt10 = recalled / job.queries.length;
+  result.precisionAt1 = first / job.queries.length;
 } else {
   // Each query three times; its time is the median, which damps the noise of a shared machine.
   // The first run of each query (caches cold for its terms) is reported separately.

@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: Carrel's search against SQLite FTS5 (bm25) on real texts from Debian
- * packages. Options: --sizes 1k,10k,full  --skip-relevance  --queries-per-kind 100
+ * packages. Options: --sizes 1k,10k,full  --skip-relevance  --queries-per-kind 100  --relevance-queries 400
+ *   --skip-sizes (relevance only)
  * Corpora, queries and build figures are cached in bench/data (delete a corpus to rebuild it).
  */
 import { execFileSync } from 'node:child_process';
@@ -10,7 +11,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../electron/node/sqlite/open-database';
 import { ensureBenchCorpus, gcideDocs, kjvChapters, kjvVerseDocs, sizedDocs, type SourceDoc } from './bench-corpora';
-import { makeQueries, prng, QUERY_KINDS, verseQuery, type BenchQuery } from './bench-queries';
+import { makeQueries, prng, QUERY_KINDS, verseQuery, wordsQuery, type BenchQuery } from './bench-queries';
+import { DEFINITION_LENGTHS, definitionJudgments, definitionWords } from './definition-judgments';
 import { DATA_DIR, ensurePackages, readBible, readGcide } from './debian-texts';
 
 type Record_ = { size: string; engine: string; figure: string; value: number; unit: string };
@@ -19,6 +21,7 @@ const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '1k,10k,full' },
     'skip-relevance': { type: 'boolean', default: false },
+    'skip-sizes': { type: 'boolean', default: false },
     'queries-per-kind': { type: 'string', default: '100' },
     'relevance-queries': { type: 'string', default: '400' },
   },
@@ -38,7 +41,12 @@ const loadTexts = () => {
   return texts;
 };
 
-function measure(engine: 'carrel' | 'fts5', file: string, queries: string[], extra: { expected?: string[]; kinds?: string[] } = {}): Record<string, number> {
+function measure(
+  engine: 'carrel' | 'fts5',
+  file: string,
+  queries: string[],
+  extra: { expected?: string[]; kinds?: string[]; warmup?: string[] } = {},
+): Record<string, number> {
   const jobFile = path.join(DATA_DIR, `job-${engine}.json`);
   fs.writeFileSync(jobFile, JSON.stringify({ engine, file, queries, ...extra }));
   const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(__dirname, 'measure.ts'), jobFile], {
@@ -50,12 +58,12 @@ function measure(engine: 'carrel' | 'fts5', file: string, queries: string[], ext
   return JSON.parse(out.trim().split('\n').pop()!) as Record<string, number>;
 }
 
-function cachedQueries(name: string, file: string, perKind: number): BenchQuery[] {
-  const cache = path.join(DATA_DIR, 'corpora', `${name}.queries-v2-${perKind}.json`);
+function cachedQueries(name: string, file: string, perKind: number, seed = 7): BenchQuery[] {
+  const cache = path.join(DATA_DIR, 'corpora', `${name}.queries-v2-${perKind}${seed === 7 ? '' : `-seed${seed}`}.json`);
   if (fs.existsSync(cache)) return JSON.parse(fs.readFileSync(cache, 'utf8')) as BenchQuery[];
   const db = openDatabase(file, { readonly: true });
   try {
-    const queries = makeQueries(db, perKind);
+    const queries = makeQueries(db, perKind, seed);
     fs.writeFileSync(cache, JSON.stringify(queries));
     return queries;
   } finally {
@@ -64,12 +72,17 @@ function cachedQueries(name: string, file: string, perKind: number): BenchQuery[
 }
 
 const perKind = Number(values['queries-per-kind']);
-for (const size of values.sizes!.split(',')) {
+/** Warm-up queries per kind, run once by each engine before its timed queries. */
+const WARMUP_PER_KIND = 50;
+for (const size of values['skip-sizes'] ? [] : values.sizes!.split(',')) {
   const n = size === 'full' ? 'full' : Number(size.replace(/k$/, '000'));
   const name = `size-${size}`;
   const { file, figures, cached } = ensureBenchCorpus(name, () => sizedDocs(n, loadTexts().chapters, loadTexts().entries), log);
   log(`${name}: ${figures.documents} documents${cached ? ' (cached build)' : ''}; measuring …`);
   const queries = cachedQueries(name, file, perKind);
+  // The warm-up round: other queries of the same kinds (another seed), none of the timed ones.
+  const timed = new Set(queries.map((q) => q.carrel));
+  const warmup = cachedQueries(name, file, WARMUP_PER_KIND, 13).filter((q) => !timed.has(q.carrel));
   add(size, 'builder', 'documents', figures.documents, 'docs');
   add(size, 'builder', 'build time (whole builder)', figures.builderMs, 'ms');
   add(size, 'builder', 'throughput', figures.sourceBytes / 1024 / 1024 / (figures.builderMs / 1000), 'MB/s');
@@ -80,7 +93,7 @@ for (const size of values.sizes!.split(',')) {
   add(size, 'carrel', 'file size (documents + index)', figures.carrelFileBytes / 1024 / 1024, 'MB');
   add(size, 'fts5', 'file size (documents + index)', (figures.fileBytesWithBoth - figures.carrelIndexBytes) / 1024 / 1024, 'MB');
   for (const engine of ['carrel', 'fts5'] as const) {
-    const m = measure(engine, file, queries.map((q) => q[engine]), { kinds: queries.map((q) => q.kind) });
+    const m = measure(engine, file, queries.map((q) => q[engine]), { kinds: queries.map((q) => q.kind), warmup: warmup.map((q) => q[engine]) });
     add(size, engine, 'open to first answer', m.firstAnswerMs!, 'ms');
     add(size, engine, 'heap after load', m.heapAfterLoadMB!, 'MB');
     add(size, engine, 'query p50 (top 20 + snippets)', m.p50Ms!, 'ms');
@@ -123,7 +136,29 @@ if (!values['skip-relevance']) {
     const m = measure(engine, file, sample.map(([, text]) => verseQuery(text)[engine]), { expected: sample.map(([ref]) => ref) });
     add('kjv-verses', engine, 'MRR (WEB verse → KJV verse, top 100)', m.mrr!, '');
     add('kjv-verses', engine, 'recall@10', m.recallAt10!, '');
+    add('kjv-verses', engine, 'P@1', m.precisionAt1!, '');
     add('kjv-verses', engine, 'relevance queries', sample.length, 'queries');
+  }
+
+  // Dictionary sets (issue 13): an entry's first definition as the query (whole, first five and
+  // first three words), that entry the one right answer, over the full corpus.
+  const full = ensureBenchCorpus('size-full', () => sizedDocs('full', loadTexts().chapters, loadTexts().entries), log);
+  const fullDb = openDatabase(full.file, { readonly: true });
+  const fullIds = new Set(fullDb.prepare('SELECT id FROM documents').pluck().all() as string[]);
+  fullDb.close();
+  const entries = gcideDocs(readGcide(root));
+  const judgments = definitionJudgments(readGcide(root), Number(values['relevance-queries']), prng(5), (i) => fullIds.has(entries[i]!.name));
+  log(`size-full: ${judgments.length} dictionary definitions as queries; relevance …`);
+  for (const length of DEFINITION_LENGTHS) {
+    const set = `definitions (${length})`;
+    for (const engine of ['carrel', 'fts5'] as const) {
+      const queries = judgments.map((j) => wordsQuery(definitionWords(j, length))[engine]);
+      const m = measure(engine, full.file, queries, { expected: judgments.map((j) => entries[j.entry]!.name) });
+      add(set, engine, 'MRR (definition → entry, top 100)', m.mrr!, '');
+      add(set, engine, 'recall@10', m.recallAt10!, '');
+      add(set, engine, 'P@1', m.precisionAt1!, '');
+      add(set, engine, 'relevance queries', judgments.length, 'queries');
+    }
   }
 }
 
