@@ -7,8 +7,9 @@ export const CORPUS_APPLICATION_ID = 0x4341524c; // "CARL"
 // 4: Arabic search terms by light stemming; 5: postings entries as varints (search/postings.ts);
 // 6: paragraphs keep the lang and dir their HTML source states; 7: Arabic words folded with
 // classical (Uthmani) spelling read as modern spelling (search/arabic-fold.ts): older indexes
-// hold other terms for such words, so they are refused and rebuilt; documents.text_astral.
-export const CORPUS_FORMAT_VERSION = 7;
+// hold other terms for such words, so they are refused and rebuilt; documents.text_astral;
+// 8: postings weights are BM25F's boosted, length-normalised term frequencies (search ranking).
+export const CORPUS_FORMAT_VERSION = 8;
 export const BUILDER_VERSION = '0.3.0';
 
 export const CORPUS_SCHEMA = `

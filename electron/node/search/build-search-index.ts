@@ -13,16 +13,17 @@ export type IndexableDocument = {
   source?: string;
 };
 
-/** Lunr's BM25 parameters, kept so that scores rank as Lunr's would. */
-const K1 = 1.2;
+/** BM25's length normalisation (the saturation, k1, is applied at query time: query-scores.ts). */
 const B = 0.75;
 
 /**
  * Indexes documents (their position in the array is their ord) into the corpus file's
  * search tables: one row of packed postings per term (search_terms) and the vocabulary of
  * words as written, folded, with their term (search_words) for wildcards and fuzzy matches.
- * Weights follow Lunr's builder exactly (BM25 per field, field boosts, 3 decimals), so
- * scores are those of a monolithic Lunr index, but nothing has to be loaded whole.
+ * Each entry's weight is the term's frequency in that field, length-normalised and boosted as
+ * BM25F does (boost × tf / (1 − b + b × length / average length), 3 decimals): a document's
+ * fields add up before saturation at query time, so a short title cannot count a word twice.
+ * A term's idf comes from its postings (documents holding it) at query time.
  */
 export function writeSearchIndex(db: Db, documents: readonly IndexableDocument[]): void {
   runSteps(writeSearchIndexSteps(db, documents));
@@ -81,18 +82,16 @@ export function* writeSearchIndexSteps(db: Db, documents: readonly IndexableDocu
   let written = 0;
   for (let term = 0; term < terms.length; term++) {
     if (++written % TERMS_PER_STEP === 0) yield;
-    // Lunr's idf counts a document once per field it matches in.
-    const df = pool.load(term);
+    const entries = pool.load(term);
     const { keys, tfs } = pool;
-    const idf = Math.log(1 + Math.abs((documents.length - df + 0.5) / (df + 0.5)));
-    const weights = new Float32Array(df);
-    for (let i = 0; i < df; i++) {
+    const weights = new Float32Array(entries);
+    for (let i = 0; i < entries; i++) {
       const key = keys[i]!;
       const f = keyField(key);
       const fieldLength = lengths[keyOrd(key) * fieldCount + f]!;
-      const tf = tfs[i]!;
-      const score = (idf * ((K1 + 1) * tf)) / (K1 * (1 - B + B * (fieldLength / averages[f]!)) + tf);
-      weights[i] = Math.round(score * SEARCH_FIELDS[f]!.boost * 1000) / 1000;
+      const weight = (SEARCH_FIELDS[f]!.boost * tfs[i]!) / (1 - B + B * (fieldLength / averages[f]!));
+      // Never 0: a word of a very long document still counts.
+      weights[i] = Math.max(1, Math.round(weight * 1000)) / 1000;
     }
     insertTerm.run(terms[term]!, pool.encode(weights));
   }

@@ -1,8 +1,9 @@
 /**
  * Postings of one term (the blob stored per term in search_terms), all unsigned varints:
  *   u32 n | u32 entryBytes | n × (key delta, weight × 1000, occurrence bytes) | occurrences
- * A key is document ord << 2 | field; keys are sorted. The weight is the term's Lunr BM25
- * weight in that field (boosts included), which Lunr rounds to 3 decimals: stored exactly.
+ * A key is document ord << 2 | field; keys are sorted. The weight is the term's frequency in
+ * that field as BM25F weighs it (field boost, length normalisation: build-search-index.ts),
+ * to 3 decimals: stored exactly.
  * Entries are decoded into typed arrays once per read (a common word's 100k in about a
  * millisecond); occurrences, varint triples (word index delta, start delta, length), only
  * for the few documents that need positions (phrases, NEAR, snippets), never for scoring.
@@ -11,6 +12,8 @@ export type Occurrence = { index: number; start: number; length: number };
 
 export type Postings = {
   readonly count: number;
+  /** Documents holding the term in any field (a document's keys are adjacent): its idf's df. */
+  readonly documents: number;
   readonly keys: Uint32Array;
   readonly weights: Float64Array;
   occurrences(entry: number): Occurrence[];
@@ -165,16 +168,23 @@ export function decodePostings(blob: Uint8Array): Postings {
   };
   let key = 0;
   let end = 0;
+  let documents = 0;
+  let lastOrd = -1;
   for (let i = 0; i < n; i++) {
     key += next();
     weights[i] = next() / 1000;
     end += next();
     keys[i] = key;
     ends[i] = end;
+    if (key >>> FIELD_BITS !== lastOrd) {
+      lastOrd = key >>> FIELD_BITS;
+      documents++;
+    }
   }
   const region = blob.subarray(8 + entryBytes);
   return {
     count: n,
+    documents,
     keys,
     weights,
     byteLength: 16 * n + region.byteLength,

@@ -41,10 +41,11 @@ export function prepareQuery(parsed: ParsedQuery, tables: SearchTables): Prepare
 }
 
 /**
- * Lunr's search semantics over term-sharded postings: a document scores the sum over fields
- * of (query vector · field vector) / |query vector|, with the BM25 weights Lunr's builder
- * computes; with +required clauses only documents matching all of them are kept, -excluded
- * ones are dropped. Phrases and NEAR/n are checked on word positions of the candidates.
+ * Lunr's query semantics over term-sharded postings, ranked by BM25F (query-scores.ts): a
+ * document holding any free word is a result; with +required clauses only documents matching
+ * all of them are kept, -excluded ones are dropped. Phrases and NEAR/n are checked on word
+ * positions of the candidates. A document matching every clause of the query ranks above
+ * every document matching only some (its score is raised by more than any score).
  */
 export function runQuery(query: PreparedQuery, shared: SearchTables, limit: number): EngineResult {
   const tables = withPostingsMemo(shared);
@@ -53,7 +54,7 @@ export function runQuery(query: PreparedQuery, shared: SearchTables, limit: numb
   if (positive.length === 0 || n === 0) return { total: 0, hits: [], notices: [] };
   // Only phrases and NEAR groups: the results are among the few documents that pass their position
   // checks, so only those (and those the verification bound compares) are scored.
-  const scores = queryScores(positive, tables, SEARCH_FIELDS.length, positive.every(isPositional));
+  const scores = queryScores(positive, tables, positive.every(isPositional));
 
   const notices: string[] = [];
   const budget = { verify: MAX_VERIFIED };
@@ -73,27 +74,32 @@ export function runQuery(query: PreparedQuery, shared: SearchTables, limit: numb
   // Candidates in a typed array: a common word brings 100k of them.
   const candidates = new Uint32Array(n);
   let total = 0;
+  // Clauses each document matches (at most 100 parts: a byte is enough).
+  const matched = new Uint8Array(n);
   if (required.length > 0) {
-    const counts = new Uint8Array(n);
     let first: Uint32Array = new Uint32Array(0);
     required.forEach((clause, i) => {
       const ords = matches(clause);
       if (i === 0) first = ords;
-      for (const ord of ords) counts[ord]!++;
+      for (const ord of ords) matched[ord]!++;
     });
-    for (const ord of first) if (counts[ord] === required.length && !excluded[ord]) candidates[total++] = ord;
+    for (const ord of first) if (matched[ord] === required.length && !excluded[ord]) candidates[total++] = ord;
+    if (positive.length > required.length) {
+      for (const clause of positive) if (clause.presence !== 'required') for (const ord of matches(clause)) matched[ord]!++;
+    }
   } else {
-    const seen = new Uint8Array(n);
     for (const clause of positive) {
       for (const ord of matches(clause)) {
-        if (!seen[ord] && !excluded[ord]) candidates[total++] = ord;
-        seen[ord] = 1;
+        if (!matched[ord] && !excluded[ord]) candidates[total++] = ord;
+        matched[ord]!++;
       }
     }
   }
   const found = candidates.subarray(0, total);
   scores.score(found);
-  return { total, hits: topHits(found, scores.values, limit), notices };
+  const values = scores.values;
+  if (positive.length > 1) for (const ord of found) if (matched[ord] === positive.length) values[ord]! += scores.ceiling;
+  return { total, hits: topHits(found, values, limit), notices };
 }
 
 /** Character spans of every match in a document's text, in reading order (overlaps merged). */

@@ -1,9 +1,8 @@
 /**
  * The indexed fields, in the order their numbers are stored in postings. Boosts weigh a
- * match in a field as Lunr's field boosts do (they multiply the field's BM25 score, after
- * saturation). A query without a field prefix searches all. The title boost is 2, not 5:
- * with 5, a word of a short title outweighed whole sentences of matching text and ranking
- * quality fell below FTS5's in bench/ (MRR 0.979 vs 0.989 with 2).
+ * match in a field as BM25F does: they multiply the field's term frequency before the
+ * fields are added up and saturated (query-scores.ts). A query without a field prefix
+ * searches all. The title boost is 2, not Lunr's customary 5 (bench/README.md, "Ranking").
  */
 export const SEARCH_FIELDS = [
   { name: 'title', boost: 2 },

@@ -8,6 +8,8 @@ import { openSearchOn, writeSources } from './search-fixture';
  * Phrase and NEAR results (totals, notices, ranked ids and scores, hit counts and highlighted
  * offsets) on a generated corpus, compared with those recorded before the phrase and NEAR
  * checks were made faster (issue 20): the faster engine must answer exactly as before.
+ * Recorded again for the BM25F ranking (issue 13), after checking that every query below the
+ * verification bound kept its total, notices and (up to 20 results) the same documents.
  * `CARREL_RECORD_RESULTS=1 npx vitest run <this file>` records them again (only when the
  * engine's answers are meant to change).
  */
