@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: Carrel's search against SQLite FTS5 (bm25) on real texts from Debian
  * packages. Options: --sizes 1k,10k,full  --skip-relevance  --queries-per-kind 100  --relevance-queries 400
- *   --skip-sizes (relevance only)
+ *   --skip-sizes (relevance only)  --rounds 3 (alternating measurements per size; medians reported)
  * Corpora, queries and build figures are cached in bench/data (delete a corpus to rebuild it).
  */
 import { execFileSync } from 'node:child_process';
@@ -24,6 +24,7 @@ const { values } = parseArgs({
     'skip-sizes': { type: 'boolean', default: false },
     'queries-per-kind': { type: 'string', default: '100' },
     'relevance-queries': { type: 'string', default: '400' },
+    rounds: { type: 'string', default: '3' },
   },
 });
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -56,6 +57,16 @@ function measure(
     maxBuffer: 64 * 1024 * 1024,
   });
   return JSON.parse(out.trim().split('\n').pop()!) as Record<string, number>;
+}
+
+/** Each figure's median over several measurements (the upper middle one for an even count). */
+function medianOf(list: Record<string, number>[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const key of Object.keys(list[0]!)) {
+    const sorted = list.map((m) => m[key]!).sort((x, y) => x - y);
+    out[key] = sorted[Math.floor(sorted.length / 2)]!;
+  }
+  return out;
 }
 
 function cachedQueries(name: string, file: string, perKind: number, seed = 7): BenchQuery[] {
@@ -92,8 +103,16 @@ for (const size of values['skip-sizes'] ? [] : values.sizes!.split(',')) {
   add(size, 'fts5', 'index size', figures.fts5IndexBytes / 1024 / 1024, 'MB');
   add(size, 'carrel', 'file size (documents + index)', figures.carrelFileBytes / 1024 / 1024, 'MB');
   add(size, 'fts5', 'file size (documents + index)', (figures.fileBytesWithBoth - figures.carrelIndexBytes) / 1024 / 1024, 'MB');
+  // Rounds alternate the engines, each in a fresh process; each figure is the median of its rounds
+  // (the machine is shared: a burst of load then falls on one round of both engines, not on one engine).
+  const rounds = { carrel: [] as Record<string, number>[], fts5: [] as Record<string, number>[] };
+  for (let round = 0; round < Number(values.rounds); round++) {
+    for (const engine of ['carrel', 'fts5'] as const) {
+      rounds[engine].push(measure(engine, file, queries.map((q) => q[engine]), { kinds: queries.map((q) => q.kind), warmup: warmup.map((q) => q[engine]) }));
+    }
+  }
   for (const engine of ['carrel', 'fts5'] as const) {
-    const m = measure(engine, file, queries.map((q) => q[engine]), { kinds: queries.map((q) => q.kind), warmup: warmup.map((q) => q[engine]) });
+    const m = medianOf(rounds[engine]);
     add(size, engine, 'open to first answer', m.firstAnswerMs!, 'ms');
     add(size, engine, 'heap after load', m.heapAfterLoadMB!, 'MB');
     add(size, engine, 'query p50 (top 20 + snippets)', m.p50Ms!, 'ms');
