@@ -115,38 +115,44 @@ export function NotebookView({ onOpen, filters, onFiltersChange }: Props) {
               />
             ))}
           </div>
-          <label className="filter-label" htmlFor={ids.tag}>
-            Tag
-          </label>
-          <select id={ids.tag} value={tag} onChange={(e) => setTag(e.target.value)}>
-            <option value="">Any tag</option>
-            {tags.value?.map((t) => (
-              <option key={t.name} value={t.name}>
-                {t.name} ({t.count})
-              </option>
-            ))}
-          </select>
-          <label className="filter-label" htmlFor={ids.doc}>
-            Document
-          </label>
-          <select id={ids.doc} className="document-filter" value={documentId} onChange={(e) => setDocumentId(e.target.value)}>
-            <option value="">All documents</option>
-            {documents.value?.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.available ? displayTitle(d.title) : `${d.id} (no longer in this corpus)`}
-              </option>
-            ))}
-          </select>
-          <label className="filter-label" htmlFor={ids.kind}>
-            Show
-          </label>
-          <select id={ids.kind} value={kind} onChange={(e) => setKind(e.target.value as UserItemKind | '')}>
-            {KINDS.map((k) => (
-              <option key={k.value} value={k.value}>
-                {k.label}
-              </option>
-            ))}
-          </select>
+          <span className="filter-field">
+            <label className="filter-label" htmlFor={ids.tag}>
+              Tag
+            </label>
+            <select id={ids.tag} value={tag} onChange={(e) => setTag(e.target.value)}>
+              <option value="">Any tag</option>
+              {tags.value?.map((t) => (
+                <option key={t.name} value={t.name}>
+                  {t.name} ({t.count})
+                </option>
+              ))}
+            </select>
+          </span>
+          <span className="filter-field">
+            <label className="filter-label" htmlFor={ids.doc}>
+              Document
+            </label>
+            <select id={ids.doc} className="document-filter" value={documentId} onChange={(e) => setDocumentId(e.target.value)}>
+              <option value="">All documents</option>
+              {documents.value?.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.available ? displayTitle(d.title) : `${d.id} (no longer in this corpus)`}
+                </option>
+              ))}
+            </select>
+          </span>
+          <span className="filter-field">
+            <label className="filter-label" htmlFor={ids.kind}>
+              Show
+            </label>
+            <select id={ids.kind} value={kind} onChange={(e) => setKind(e.target.value as UserItemKind | '')}>
+              {KINDS.map((k) => (
+                <option key={k.value} value={k.value}>
+                  {k.label}
+                </option>
+              ))}
+            </select>
+          </span>
         </div>
       </div>
       {result.error && <ErrorPanel title="The notebook could not be searched" error={result.error} />}

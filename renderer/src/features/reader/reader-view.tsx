@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode, type RefObject } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode, type RefObject } from 'react';
 import type { DocumentLink, DocumentView } from '@common/corpus/corpus-types';
 import { formatReadingTime } from '@common/corpus/reading-time';
 import { useCommands, useShortcuts, useShortcutText } from '../../shared/commands/command-provider';
@@ -28,8 +28,10 @@ type Props = {
   onReadingOffsetChange?: (offset: number) => void;
   /** A click on marked text: ids of the decorations under the pointer, innermost first. */
   onDecorationClick?: (ids: string[]) => void;
-  /** A panel beside the text (notes, bookmarks). */
+  /** A panel beside the text (notes, bookmarks); folded away behind a button in narrow windows. */
   aside?: ReactNode;
+  /** Changed (non-zero) when the panel has something to show (a highlight selected): a folded panel opens. */
+  asideRequest?: number;
 };
 
 /** Ids of the marks around a clicked node, innermost first. */
@@ -108,12 +110,38 @@ function DocumentBody({ doc, decorations, bodyRef, onClick, onKeyDown }: BodyPro
   );
 }
 
+/**
+ * The side panel's fold (reader.css: below about 900 px it is hidden behind a button and opens over
+ * the text). Open or not only matters while folded; Escape in the open panel folds it again.
+ */
+function useFoldedAside(request: number) {
+  const [open, setOpen] = useState(false);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const id = useId();
+  useEffect(() => {
+    if (request !== 0) setOpen(true);
+  }, [request]);
+  const folded = () => toggleRef.current?.checkVisibility() === true;
+  const close = useCallback(() => {
+    setOpen(false);
+    toggleRef.current?.focus();
+  }, []);
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    // A field or popover that took Escape first keeps the panel open.
+    if (event.key !== 'Escape' || event.defaultPrevented || !folded()) return;
+    event.preventDefault();
+    close();
+  };
+  return { open, setOpen, toggleRef, id, close, onKeyDown };
+}
+
 export function ReaderView(props: Props) {
   const { id, onBack, decorations = NO_DECORATIONS, scrollToDecorationId } = props;
-  const { onSelectionChange, scrollTarget, onReadingOffsetChange, onDecorationClick, aside } = props;
+  const { onSelectionChange, scrollTarget, onReadingOffsetChange, onDecorationClick, aside, asideRequest = 0 } = props;
   const doc = useApiQuery('getDocument', { id }).state;
   const headingRef = useRef<HTMLHeadingElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
+  const fold = useFoldedAside(asideRequest);
 
   useEffect(() => {
     if (doc.status === 'ready') headingRef.current?.focus();
@@ -172,6 +200,18 @@ export function ReaderView(props: Props) {
         <button type="button" className="back-button" onClick={onBack} title={`Back to the library (${backKey})`}>
           ← Library
         </button>
+        {aside && ready && (
+          <button
+            type="button"
+            ref={fold.toggleRef}
+            className="aside-toggle"
+            aria-expanded={fold.open}
+            aria-controls={fold.id}
+            onClick={() => fold.setOpen(!fold.open)}
+          >
+            Notes and bookmarks
+          </button>
+        )}
       </nav>
       {doc.status === 'loading' && <p className="status">Opening the document…</p>}
       {doc.status === 'error' && <ErrorPanel title="This document cannot be opened" error={doc.error} />}
@@ -190,7 +230,14 @@ export function ReaderView(props: Props) {
           <div className={aside ? 'reader-layout with-aside' : 'reader-layout'}>
             <DocumentBody doc={doc.value} decorations={shown} bodyRef={bodyRef} onClick={onBodyClick} onKeyDown={onBodyKeyDown} />
             {openLink && <LinkPopover key={openLink.anchor.dataset.linkStart} href={openLink.href} anchor={openLink.anchor} onClose={closeLink} />}
-            {aside && <aside className="reader-aside">{aside}</aside>}
+            {aside && (
+              <aside id={fold.id} className={fold.open ? 'reader-aside open' : 'reader-aside'} aria-label="Notes and bookmarks" onKeyDown={fold.onKeyDown}>
+                <button type="button" className="link-button aside-close" onClick={fold.close}>
+                  Close the panel
+                </button>
+                {aside}
+              </aside>
+            )}
             {keyboard.active && (
               <p className="keyboard-selection-hint" role="status">
                 Selecting with the keyboard: arrows move, Shift+arrows select, Ctrl for words. {selectKeys.toggle} or {selectKeys.stop} stops.
