@@ -88,7 +88,7 @@ export function App() {
   });
   const runCommand = useRunCommand();
   useEffect(() => api().onCommand((command) => void runCommand(command, 'menu')), [runCommand]);
-  const backToLibrary = useCallback(
+  const goBack = useCallback(
     () =>
       setRoute((current) =>
         current.view === 'reader' && current.from === 'notebook' ? { view: 'notebook' } : { view: 'library', focusId: current.view === 'reader' ? current.id : undefined },
@@ -144,7 +144,7 @@ export function App() {
           )}
           {!blocked && route.view === 'reader' && (
             // Keyed per opening: each starts at its first hit, its notebook entry or where it was left.
-            <ReaderScreen key={`${route.id}\n${route.opened}`} id={route.id} searchQuery={route.searchQuery} jump={route.jump} onBack={backToLibrary} />
+            <ReaderScreen key={`${route.id}\n${route.opened}`} id={route.id} searchQuery={route.searchQuery} jump={route.jump} onBack={goBack} backTo={route.from ?? 'library'} />
           )}
         </main>
       </div>

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Highlight, HighlightColor } from '@common/notes/notes-types';
 import { useApiMutation } from '../../shared/data/use-api-mutation';
 import { useApiQuery } from '../../shared/data/use-api-query';
@@ -22,6 +22,8 @@ export type ReaderNotes = {
   toolbar: ReactNode;
   /** Highlights and document notes for the reader's side panel. */
   panel: ReactNode;
+  /** Bumped each time the user selects or creates a highlight: the panel has something to show (0 before). */
+  revealed: number;
   error: string | null;
 };
 
@@ -46,7 +48,11 @@ export function useReaderNotes(
   const del = useApiMutation('deleteHighlight', { report: 'inline', failure: 'The highlight was not deleted', invalidates: notebook });
   const highlights = list.value ?? NO_HIGHLIGHTS;
   const [selection, setSelection] = useState<TextSelection | null>(null);
-  const [selected, setSelected] = useState<{ id: string; focusNote: boolean } | null>(opened?.highlightId ? { id: opened.highlightId, focusNote: false } : null);
+  const [selected, setSelected] = useState<{ id: string; focus: 'note' | 'editor' | null; seq: number } | null>(
+    opened?.highlightId ? { id: opened.highlightId, focus: null, seq: 0 } : null,
+  );
+  const seq = useRef(0);
+  const select = useCallback((id: string, focus: 'note' | 'editor' | null) => setSelected({ id, focus, seq: ++seq.current }), []);
   const [lastColor, setLastColor] = useState<HighlightColor>('yellow');
   const [error, setError] = useState<string | null>(null);
   const { recordDeletion } = useUndo();
@@ -65,9 +71,9 @@ export function useReaderNotes(
       if (!result.ok) return;
       if (loaded) setValue((old) => [...old, result.value]);
       else void refetch(); // the list is still loading: fetch it again, with the new one
-      setSelected({ id: result.value.id, focusNote: withNote });
+      select(result.value.id, withNote ? 'note' : 'editor');
     },
-    [documentId, selection, setValue, loaded, create, refetch],
+    [documentId, selection, setValue, loaded, create, refetch, select],
   );
 
   const reattach = useCallback(
@@ -105,10 +111,13 @@ export function useReaderNotes(
     [onJump],
   );
 
-  const onDecorationClick = useCallback((ids: string[]) => {
-    const id = ids.map(highlightIdOf).find((x) => x !== null);
-    if (id) setSelected({ id, focusNote: false });
-  }, []);
+  const onDecorationClick = useCallback(
+    (ids: string[]) => {
+      const id = ids.map(highlightIdOf).find((x) => x !== null);
+      if (id) select(id, null);
+    },
+    [select],
+  );
 
   const current = selected ? highlights.find((h) => h.id === selected.id) : undefined;
   const decorations = useMemo(() => highlightDecorations(highlights, current?.id ?? null), [highlights, current?.id]);
@@ -124,7 +133,7 @@ export function useReaderNotes(
         <HighlightEditor
           key={current.id}
           highlight={current}
-          focusNote={selected?.focusNote ?? false}
+          focus={selected?.focus ?? null}
           onUpdated={onUpdated}
           onDelete={(h) => void remove(h)}
           onJump={jumpTo}
@@ -142,7 +151,7 @@ export function useReaderNotes(
             highlights={highlights}
             selectedId={current?.id ?? null}
             onSelect={(h) => {
-              setSelected({ id: h.id, focusNote: false });
+              select(h.id, null);
               jumpTo(h);
             }}
           />
@@ -162,5 +171,5 @@ export function useReaderNotes(
     />
   ) : null;
 
-  return { decorations, onSelectionChange: setSelection, onDecorationClick, toolbar, panel, error };
+  return { decorations, onSelectionChange: setSelection, onDecorationClick, toolbar, panel, error, revealed: selected?.seq ?? 0 };
 }

@@ -16,6 +16,8 @@ import './reader.css';
 type Props = {
   id: string;
   onBack: () => void;
+  /** Where onBack goes: the back control names it. */
+  backTo?: 'library' | 'notebook';
   /** Marks to draw over the text (search hits, highlights), supplied by the app. */
   decorations?: readonly Decoration[];
   /** A decoration to scroll into view (e.g. the current search hit) once the document is shown. */
@@ -115,17 +117,18 @@ function DocumentBody({ doc, decorations, bodyRef, onClick, onKeyDown }: BodyPro
  * the text). Open or not only matters while folded; Escape in the open panel folds it again.
  */
 function useFoldedAside(request: number) {
-  const [open, setOpen] = useState(false);
+  const [state, setState] = useState({ open: false, request });
+  // Opened in the same render as what it is to show, so that can take focus at once.
+  if (state.request !== request) setState({ open: request !== 0 || state.open, request });
+  const open = state.request !== request ? request !== 0 || state.open : state.open;
+  const setOpen = useCallback((next: boolean) => setState((s) => ({ ...s, open: next })), []);
   const toggleRef = useRef<HTMLButtonElement>(null);
   const id = useId();
-  useEffect(() => {
-    if (request !== 0) setOpen(true);
-  }, [request]);
   const folded = () => toggleRef.current?.checkVisibility() === true;
   const close = useCallback(() => {
     setOpen(false);
     toggleRef.current?.focus();
-  }, []);
+  }, [setOpen]);
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     // A field or popover that took Escape first keeps the panel open.
     if (event.key !== 'Escape' || event.defaultPrevented || !folded()) return;
@@ -136,12 +139,12 @@ function useFoldedAside(request: number) {
 }
 
 export function ReaderView(props: Props) {
-  const { id, onBack, decorations = NO_DECORATIONS, scrollToDecorationId } = props;
+  const { id, onBack, backTo = 'library', decorations = NO_DECORATIONS, scrollToDecorationId } = props;
   const { onSelectionChange, scrollTarget, onReadingOffsetChange, onDecorationClick, aside, asideRequest = 0 } = props;
   const doc = useApiQuery('getDocument', { id }).state;
   const headingRef = useRef<HTMLHeadingElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
-  const fold = useFoldedAside(asideRequest);
+  const { open: asideOpen, setOpen: setAsideOpen, toggleRef: asideToggleRef, id: asideId, close: closeAside, onKeyDown: onAsideKeyDown } = useFoldedAside(asideRequest);
 
   useEffect(() => {
     if (doc.status === 'ready') headingRef.current?.focus();
@@ -197,17 +200,17 @@ export function ReaderView(props: Props) {
   return (
     <article className="reader" aria-busy={doc.status === 'loading'}>
       <nav className="reader-nav">
-        <button type="button" className="back-button" onClick={onBack} title={`Back to the library (${backKey})`}>
-          ← Library
+        <button type="button" className="back-button" onClick={onBack} title={`Back to the ${backTo} (${backKey})`}>
+          ← {backTo === 'notebook' ? 'Notebook' : 'Library'}
         </button>
         {aside && ready && (
           <button
             type="button"
-            ref={fold.toggleRef}
+            ref={asideToggleRef}
             className="aside-toggle"
-            aria-expanded={fold.open}
-            aria-controls={fold.id}
-            onClick={() => fold.setOpen(!fold.open)}
+            aria-expanded={asideOpen}
+            aria-controls={asideId}
+            onClick={() => setAsideOpen(!asideOpen)}
           >
             Notes and bookmarks
           </button>
@@ -231,8 +234,8 @@ export function ReaderView(props: Props) {
             <DocumentBody doc={doc.value} decorations={shown} bodyRef={bodyRef} onClick={onBodyClick} onKeyDown={onBodyKeyDown} />
             {openLink && <LinkPopover key={openLink.anchor.dataset.linkStart} href={openLink.href} anchor={openLink.anchor} onClose={closeLink} />}
             {aside && (
-              <aside id={fold.id} className={fold.open ? 'reader-aside open' : 'reader-aside'} aria-label="Notes and bookmarks" onKeyDown={fold.onKeyDown}>
-                <button type="button" className="link-button aside-close" onClick={fold.close}>
+              <aside id={asideId} className={asideOpen ? 'reader-aside open' : 'reader-aside'} aria-label="Notes and bookmarks" onKeyDown={onAsideKeyDown}>
+                <button type="button" className="link-button aside-close" onClick={closeAside}>
                   Close the panel
                 </button>
                 {aside}
