@@ -204,4 +204,46 @@ describe('the reader and the notebook by keyboard, pointer and screen reader', (
     await back.click();
     await page.locator('.document-row').first().waitFor();
   });
+
+  it('forced colours (high contrast): every highlight colour keeps a line of its own shape, swatches keep their colours and a legend', async () => {
+    await openDocument(page);
+    const words = ['Thought Front', 'Islamic State', 'substantial', 'terrorist attacks', 'Facebook', 'Mosul'];
+    for (const [i, word] of words.entries()) {
+      await selectText(page, word);
+      await page.keyboard.press(String(i + 1));
+      await poll(() => page.locator('.document-body mark.highlight').count()).toBeGreaterThanOrEqual(i + 1);
+      await poll(() => focused(page)).toMatchObject({ inEditor: true }); // then the next, as a user would
+    }
+    await page.locator('.reader-title').focus();
+    await page.emulateMedia({ forcedColors: 'active' });
+    try {
+      const lines = await page.evaluate(() =>
+        ['yellow', 'green', 'blue', 'pink', 'purple', 'orange'].map((color) => {
+          // An unselected one where there is one (the selected takes the system's selection colours).
+          const mark = (document.querySelector(`.document-body mark.highlight-${color}:not(.selected)`) ?? document.querySelector(`.document-body mark.highlight-${color}`))!;
+          const style = getComputedStyle(mark);
+          return `${style.textDecorationLine} ${style.textDecorationStyle}`;
+        }),
+      );
+      expect(new Set(lines).size).toBe(6);
+      await page.locator('.document-body mark.highlight-blue').first().scrollIntoViewIfNeeded();
+      await shot(page, 'forced-colours-reader');
+      await page.locator('.document-body mark.highlight-pink').first().click();
+      const swatches = await page.locator('.highlight-editor .swatch').evaluateAll((els) =>
+        els.map((el) => ({
+          adjust: getComputedStyle(el).forcedColorAdjust,
+          background: getComputedStyle(el).backgroundColor,
+          legend: getComputedStyle(el, '::after').content,
+          line: getComputedStyle(el, '::after').textDecorationStyle,
+          name: el.getAttribute('aria-label'),
+        })),
+      );
+      expect(swatches.map((s) => s.name)).toEqual(['Yellow', 'Green', 'Blue', 'Pink', 'Purple', 'Orange']);
+      expect(new Set(swatches.map((s) => s.background)).size).toBe(6);
+      expect(swatches.every((s) => s.adjust === 'none' && s.legend === '"ab"')).toBe(true);
+      await shot(page, 'forced-colours-editor');
+    } finally {
+      await page.emulateMedia({ forcedColors: 'none' });
+    }
+  });
 });
