@@ -44,6 +44,10 @@ async function measure(page: Page) {
   });
 }
 
+function poll<T>(read: () => T | Promise<T>) {
+  return expect.poll(read, { timeout: 5000 });
+}
+
 function expectHeaderHolds(m: Awaited<ReturnType<typeof measure>>, viewportHeight: number) {
   // Nothing scrolls sideways.
   expect(m.scrollWidth).toBeLessThanOrEqual(m.viewport);
@@ -178,5 +182,60 @@ describe('layout at every window size', () => {
     } finally {
       await page.evaluate(() => document.documentElement.style.removeProperty('font-size'));
     }
+  });
+
+  it('keeps the F7 hint below the header and the scroll padding equal to the header, at every width', async () => {
+    for (const width of [320, 700, 1100]) {
+      await page.setViewportSize({ width, height: 800 });
+      await reader();
+      await page.locator('.reader-title').focus();
+      await page.keyboard.press('F7');
+      const hint = page.locator('.keyboard-selection-hint');
+      await hint.waitFor();
+      const header = (await page.locator('.app-header').boundingBox())!;
+      const box = (await hint.boundingBox())!;
+      expect(box.y).toBeGreaterThanOrEqual(header.y + header.height);
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(width);
+      const padding = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop));
+      expect(Math.abs(padding - header.height)).toBeLessThanOrEqual(1);
+      await shot(page, `f7-hint-${width}`);
+      await page.keyboard.press('F7');
+      await hint.waitFor({ state: 'detached' });
+    }
+  });
+
+  it('leaves the last entries of the notebook readable above the Undo toast', async () => {
+    const doc = harness.services.listDocuments(undefined).find((d) => DOC.test(d.title))!;
+    for (let i = 0; i < 12; i++) harness.services.createBookmark({ documentId: doc.id, offset: i * 40, label: `Place ${i + 1}` });
+    await page.setViewportSize({ width: 1100, height: 500 });
+    await page.getByRole('button', { name: 'Notebook', exact: true }).click();
+    const entries = page.locator('.notebook-entry');
+    await poll(() => entries.count()).toBe(12);
+    await entries.first().getByRole('button', { name: 'Delete this bookmark' }).click();
+    const toast = page.locator('.toast');
+    await toast.waitFor();
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const last = (await entries.last().boundingBox())!;
+    expect(last.y + last.height).toBeLessThanOrEqual((await toast.boundingBox())!.y);
+    await shot(page, 'toast-end');
+    await toast.getByRole('button', { name: 'Undo' }).click();
+    await poll(() => entries.count()).toBe(12);
+  });
+
+  it('Ctrl+F in the library focuses the search field', async () => {
+    await library();
+    await page.locator('.document-open').first().focus();
+    await page.keyboard.press('Control+f');
+    expect(await page.getByRole('combobox', { name: 'Search the corpus' }).evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Escape');
+  });
+
+  it('says which version of Carrel this is in About', async () => {
+    const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    await page.getByRole('button', { name: 'Security', exact: true }).click();
+    const fact = page.locator('[data-fact="version"]');
+    await fact.waitFor();
+    expect(await fact.textContent()).toBe(`Carrel ${version}`);
   });
 });
