@@ -91,6 +91,8 @@ describe('the reader and the notebook by keyboard, pointer and screen reader', (
     await page.getByRole('button', { name: 'Delete highlight' }).click();
     await poll(() => page.locator('.document-body mark.highlight').count()).toBe(0);
     expect(await page.locator('.highlight-editor').count()).toBe(0);
+    // Focus stays in the panel (on its list of highlights), not dropped to the page.
+    await poll(() => page.evaluate(() => document.activeElement?.id)).toBe('highlights-title');
   });
 
   it('puts focus on the new highlight after highlighting from the toolbar with the mouse', async () => {

@@ -52,6 +52,7 @@ export function useReaderNotes(
     opened?.highlightId ? { id: opened.highlightId, focus: null, seq: 0 } : null,
   );
   const seq = useRef(0);
+  const listTitleRef = useRef<HTMLHeadingElement>(null);
   const select = useCallback((id: string, focus: 'note' | 'editor' | null) => setSelected({ id, focus, seq: ++seq.current }), []);
   const [lastColor, setLastColor] = useState<HighlightColor>('yellow');
   const [error, setError] = useState<string | null>(null);
@@ -100,6 +101,8 @@ export function useReaderNotes(
       setSelected(null);
       setValue((old) => old.filter((x) => x.id !== h.id));
       recordDeletion(result.value);
+      // Its editor (and the button pressed) is gone: focus goes to the list of highlights, not the page.
+      listTitleRef.current?.focus({ preventScroll: true });
     },
     [recordDeletion, setValue, del],
   );
@@ -141,7 +144,7 @@ export function useReaderNotes(
         />
       )}
       <section className="panel-section" aria-labelledby="highlights-title">
-        <h3 id="highlights-title" className="panel-title">
+        <h3 id="highlights-title" className="panel-title" tabIndex={-1} ref={listTitleRef}>
           Highlights <span className="count">{highlights.length}</span>
         </h3>
         {highlights.length === 0 ? (
