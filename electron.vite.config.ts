@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
@@ -11,6 +12,8 @@ function contentSecurityPolicy(): Plugin {
     transformIndexHtml: (html) => html.replace('%CARREL_CSP%', CONTENT_SECURITY_POLICY),
   };
 }
+
+const { version } = JSON.parse(readFileSync(resolve(__dirname, 'package.json'), 'utf8')) as { version: string };
 
 export default defineConfig({
   main: {
@@ -36,6 +39,8 @@ export default defineConfig({
     // The renderer's one way into shared code: '@common/…' is electron/common (never node/ or main/).
     resolve: { alias: { '@common': resolve(__dirname, 'electron/common') } },
     plugins: [react(), contentSecurityPolicy()],
+    // The version the About view shows (package.json's, as the packaged app's).
+    define: { __CARREL_VERSION__: JSON.stringify(version) },
     build: {
       // Everything is served by the app's own protocol: no inline scripts or data URLs.
       assetsInlineLimit: 0,

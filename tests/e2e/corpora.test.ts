@@ -115,7 +115,7 @@ describe('corpora in the app', () => {
     await poll(() => indicator.textContent(), { timeout: 60_000 }).toBe('Corpus built');
     await indicator.click();
     await poll(() => panel.getAttribute('data-state')).toBe('done');
-    expect(await panel.locator('.build-state').textContent()).toMatch(/Done: 6,000 document\(s\) added/);
+    expect(await panel.locator('.build-state').textContent()).toMatch(/Done: 6,000 documents added/);
     expect(await panel.locator('.build-skipped').count()).toBe(0);
     await page.screenshot({ path: path.join(ROOT, 'test-results', 'corpora-built.png') });
     expect(fs.existsSync(path.join(dir, 'corpora', 'reports.sqlite'))).toBe(true);
@@ -134,7 +134,7 @@ describe('corpora in the app', () => {
     const panel = page.locator('.build-panel');
     await poll(() => panel.getAttribute('data-state')).toBe('done');
     const skipped = panel.locator('.build-skipped');
-    expect(await skipped.locator('summary').textContent()).toBe('4 file(s) skipped');
+    expect(await skipped.locator('summary').textContent()).toBe('4 files skipped');
     const text = await skipped.textContent();
     expect(text).toContain('invalid UTF-8 (1)');
     expect(text).toContain('plain/latin1-notes.txt');
@@ -145,6 +145,8 @@ describe('corpora in the app', () => {
     await poll(() => panel.count()).toBe(0);
     await poll(() => page.locator('.recent-open').count()).toBe(4);
     expect(await page.locator('.recent-title').first().textContent()).toBe('Mixed, built again');
+    // Built, never opened: the list says so (issue 18).
+    expect(await page.locator('.recent-detail').first().textContent()).toMatch(/^\d+ documents · built \d{4}-\d\d-\d\d$/);
     await page.getByLabel(/Title for a new corpus/).fill('');
     // A corpus can be taken off the list; its file stays.
     await page.getByRole('button', { name: 'Remove “Mixed, built again” from the list' }).click();

@@ -42,6 +42,8 @@ describe('the Electron shell (built, on a recording fake of electron)', () => {
     expect(shell.windows).toHaveLength(1);
     const [window] = shell.windows;
     expect(window!.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    // A window cannot be shrunk past what the layout is made for.
+    expect(window!.options).toMatchObject({ minWidth: 480, minHeight: 400 });
     expect(window!.state.url).toBe('carrel-app://app/index.html');
     const handled = shell.named('ipcMain.handle').map((call) => call.args[0]);
     expect(handled.sort()).toEqual(Object.values(CHANNELS).sort());

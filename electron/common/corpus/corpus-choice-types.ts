@@ -8,6 +8,8 @@ export type RecentCorpus = {
   documentCount: number;
   /** When it was last opened (or built), ISO 8601. */
   openedAt: string;
+  /** Built in the app and not opened since. */
+  builtOnly?: boolean;
   /** It is the corpus open now. */
   isOpen: boolean;
   /** The file is still where it was. */

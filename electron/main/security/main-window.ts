@@ -11,6 +11,9 @@ export function createMainWindow(BrowserWindow: WindowConstructor, preload: stri
   return new BrowserWindow({
     width: 1200,
     height: 860,
+    // Below this nothing is usable; the renderer reflows down to 320 CSS px (zoom shrinks CSS px further).
+    minWidth: 480,
+    minHeight: 400,
     title: 'Carrel',
     backgroundColor: '#f7f4ee',
     show: false,

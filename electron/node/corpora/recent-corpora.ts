@@ -11,6 +11,8 @@ const entrySchema = z.object({
   title: z.string(),
   documentCount: z.number().int().min(0),
   openedAt: z.string(),
+  /** Built in the app and not opened since: the list says "built", not "last opened". */
+  builtOnly: z.boolean().optional(),
   /** The folder a corpus built in the app was built from, so that it can be rebuilt. */
   sourcesDir: z.string().min(1).optional(),
 });

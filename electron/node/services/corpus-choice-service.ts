@@ -81,6 +81,7 @@ export function createCorpusChoiceService(deps: CorpusChoiceDeps): CorpusChoiceS
         title: summary.title,
         documentCount: summary.documents,
         openedAt: deps.now().toISOString(),
+        builtOnly: true,
         // So that it can be rebuilt when a later Carrel reads another format.
         sourcesDir: summary.sourcesDir,
       });

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CorpusBuildStatus } from '@common/corpus/corpus-choice-types';
 import { RECOVERABLE_CODES, type UserDataRecoveryResult } from '@common/security/user-data-backups';
 import { SecurityView } from '../features/security/security-view';
@@ -21,6 +21,7 @@ import { UndoProvider } from '../shared/undo/undo-context';
 import { UnsavedBanner } from '../shared/unsaved-banner';
 import { useApiQuery } from '../shared/data/use-api-query';
 import { ReaderScreen, type ReaderJump } from './reader-screen';
+import { useHeaderHeight } from './use-header-height';
 import './app.css';
 
 type Route =
@@ -86,9 +87,11 @@ export function App() {
     'build-corpus': { run: () => setRoute({ view: 'corpora', action: 'build', requested: Date.now() }) },
     'show-corpora': { run: () => setRoute({ view: 'corpora', requested: Date.now() }) },
   });
+  const headerRef = useRef<HTMLElement>(null);
+  useHeaderHeight(headerRef);
   const runCommand = useRunCommand();
   useEffect(() => api().onCommand((command) => void runCommand(command, 'menu')), [runCommand]);
-  const backToLibrary = useCallback(
+  const goBack = useCallback(
     () =>
       setRoute((current) =>
         current.view === 'reader' && current.from === 'notebook' ? { view: 'notebook' } : { view: 'library', focusId: current.view === 'reader' ? current.id : undefined },
@@ -100,7 +103,7 @@ export function App() {
     // Keyed by the corpus: a newly opened one gets fresh views, searches and undo history.
     <UndoProvider key={generation}>
       <div className="app">
-        <header className="app-header">
+        <header className="app-header" ref={headerRef}>
           <h1 className="app-name">Carrel</h1>
           {corpus.value && (
             <p className="corpus-name" dir="auto" title={corpus.value.fileName}>
@@ -144,7 +147,7 @@ export function App() {
           )}
           {!blocked && route.view === 'reader' && (
             // Keyed per opening: each starts at its first hit, its notebook entry or where it was left.
-            <ReaderScreen key={`${route.id}\n${route.opened}`} id={route.id} searchQuery={route.searchQuery} jump={route.jump} onBack={backToLibrary} />
+            <ReaderScreen key={`${route.id}\n${route.opened}`} id={route.id} searchQuery={route.searchQuery} jump={route.jump} onBack={goBack} backTo={route.from ?? 'library'} />
           )}
         </main>
       </div>

@@ -13,6 +13,8 @@ type Props = {
   searchQuery?: string;
   jump?: ReaderJump;
   onBack: () => void;
+  /** Where onBack goes (the view the document was opened from). */
+  backTo: 'library' | 'notebook';
 };
 
 /**
@@ -20,7 +22,7 @@ type Props = {
  * the selection toolbar, a side panel, bookmarks, and the reading position kept and restored.
  * Mount one per document opening (keyed by the app).
  */
-export function ReaderScreen({ id, searchQuery, jump, onBack }: Props) {
+export function ReaderScreen({ id, searchQuery, jump, onBack, backTo }: Props) {
   const position = useReadingPosition(id);
   const [requested, setRequested] = useState<ScrollTarget | undefined>(
     jump?.offset !== undefined ? { key: 'open', offset: jump.offset, end: jump.end, align: 'center' } : undefined,
@@ -48,12 +50,14 @@ export function ReaderScreen({ id, searchQuery, jump, onBack }: Props) {
         id={id}
         searchQuery={searchQuery}
         onBack={onBack}
+        backTo={backTo}
         decorations={notes.decorations}
         onSelectionChange={notes.onSelectionChange}
         onDecorationClick={notes.onDecorationClick}
         scrollTarget={scrollTarget}
         onReadingOffsetChange={position.report}
         aside={aside}
+        asideRequest={notes.revealed}
       />
       {notes.toolbar}
     </>

@@ -36,7 +36,8 @@ describe('the window’s commands', () => {
     ['/', ['app'], BUTTON, 'search.focus'],
     ['/', ['app'], FIELD, null],
     ['Ctrl+f', ['app', 'reader'], FIELD, 'reader.find'],
-    ['Ctrl+f', ['app'], PAGE, null],
+    // Outside the reader Ctrl+F searches the corpus (issue 18: it did nothing in the library).
+    ['Ctrl+f', ['app'], PAGE, 'search.focus'],
     ['Enter', ['app', 'reader', 'find'], PAGE, 'reader.find.next'],
     ['Shift+Enter', ['app', 'reader', 'find'], PAGE, 'reader.find.previous'],
     ['Enter', ['app', 'reader', 'find'], BUTTON, null],

@@ -1,6 +1,7 @@
 import type { CorpusBuildStatus } from '@common/corpus/corpus-choice-types';
 import { SKIP_REASON_LABELS, type SkipReason } from '@common/corpus/skip-reasons';
 import type { IpcError } from '@common/result';
+import { counted } from '../../shared/counted';
 import { buildFigures, buildFraction, buildHeading, formatMegabytes } from './build-figures';
 import './corpora.css';
 
@@ -12,7 +13,6 @@ type Props = {
   onDismiss: () => void;
 };
 
-const numberFormat = new Intl.NumberFormat('en');
 
 function SkippedFiles({ summary }: { summary: NonNullable<CorpusBuildStatus['summary']> }) {
   if (summary.skippedCount === 0) return <p>No file was skipped.</p>;
@@ -21,7 +21,7 @@ function SkippedFiles({ summary }: { summary: NonNullable<CorpusBuildStatus['sum
   return (
     <details className="build-skipped" open={summary.skippedCount <= 20}>
       <summary>
-        {numberFormat.format(summary.skippedCount)} file(s) skipped
+        {counted(summary.skippedCount, 'file', 'files')} skipped
         {summary.skippedCount > summary.skipped.length ? ` (the first ${summary.skipped.length} are listed)` : ''}
       </summary>
       {[...byReason].map(([reason, skips]) => (
@@ -82,7 +82,7 @@ export function BuildPanel({ status, error, onCancel, onOpen, onDismiss }: Props
         {status.state === 'failed' && status.error}
         {status.state === 'done' &&
           status.summary &&
-          `Done: ${numberFormat.format(status.summary.documents)} document(s) added from ${formatMegabytes(status.summary.totalBytes)} in ${(status.summary.durationMs / 1000).toFixed(1)} s.`}
+          `Done: ${counted(status.summary.documents, 'document', 'documents')} added from ${formatMegabytes(status.summary.totalBytes)} in ${(status.summary.durationMs / 1000).toFixed(1)} s.`}
       </p>
       {status.state === 'done' && status.summary && (
         <>

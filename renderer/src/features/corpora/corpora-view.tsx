@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CorpusBuildStatus, RecentCorpus } from '@common/corpus/corpus-choice-types';
 import type { CorpusInfo } from '@common/corpus/corpus-types';
 import type { IpcError, Result } from '@common/result';
+import { counted } from '../../shared/counted';
 import { callApi } from '../../shared/data/call-api';
 import { useApiQuery } from '../../shared/data/use-api-query';
 import { BuildPanel } from './build-panel';
@@ -20,8 +21,6 @@ type Props = {
   /** Asked for from the menu: done once when the view opens. */
   action?: CorporaAction;
 };
-
-const numberFormat = new Intl.NumberFormat('en');
 
 type RecentListProps = { recent: RecentCorpus[]; onOpen: (file: string) => void; onForget: (file: string) => void; busy: boolean };
 
@@ -42,8 +41,12 @@ function RecentList({ recent, onOpen, onForget, busy }: RecentListProps) {
               {corpus.title}
             </span>
             <span className="recent-detail">
-              {numberFormat.format(corpus.documentCount)} documents ·{' '}
-              {corpus.isOpen ? 'open now' : corpus.available ? `last opened ${corpus.openedAt.slice(0, 10)}` : 'file not found'}
+              {counted(corpus.documentCount, 'document', 'documents')} ·{' '}
+              {corpus.isOpen
+                ? 'open now'
+                : !corpus.available
+                  ? 'file not found'
+                  : `${corpus.builtOnly ? 'built' : 'last opened'} ${corpus.openedAt.slice(0, 10)}`}
             </span>
             <code className="recent-file" dir="ltr">
               {corpus.file}
@@ -154,7 +157,7 @@ export function CorporaView({ onOpened, build, onBuildChange, action }: Props) {
       <p className="corpora-current" data-fact="current-corpus">
         {current.status === 'ready' ? (
           <>
-            Open now: <strong dir="auto">{current.value.title}</strong> ({numberFormat.format(current.value.documentCount)} documents,{' '}
+            Open now: <strong dir="auto">{current.value.title}</strong> ({counted(current.value.documentCount, 'document', 'documents')},{' '}
             <code dir="ltr">{current.value.fileName}</code>)
           </>
         ) : current.status === 'error' ? (

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Highlight, HighlightColor } from '@common/notes/notes-types';
 import { callApi } from '../../shared/data/call-api';
 import { useApiMutation } from '../../shared/data/use-api-mutation';
@@ -8,8 +8,8 @@ import { TagInput } from './tag-input';
 
 type Props = {
   highlight: Highlight;
-  /** The note field gets focus (right after "highlight and add a note"). */
-  focusNote: boolean;
+  /** Where focus goes as it opens: the note field (right after "highlight and add a note"), the editor itself (right after highlighting), or nowhere. */
+  focus: 'note' | 'editor' | null;
   onUpdated: (highlight: Highlight) => void;
   onDelete: (highlight: Highlight) => void;
   onJump: (highlight: Highlight) => void;
@@ -29,7 +29,7 @@ const shortQuote = (quote: string) => {
 };
 
 /** The selected highlight: colour, quote, Markdown note, tags, delete. */
-export function HighlightEditor({ highlight, focusNote, onUpdated, onDelete, onJump, onClose }: Props) {
+export function HighlightEditor({ highlight, focus, onUpdated, onDelete, onJump, onClose }: Props) {
   const { id } = highlight;
   const saveNote = useCallback(
     async (note: string) => {
@@ -41,6 +41,11 @@ export function HighlightEditor({ highlight, focusNote, onUpdated, onDelete, onJ
     [id, onUpdated],
   );
   const [error, setError] = useState<string | null>(null);
+  const sectionRef = useRef<HTMLElement>(null);
+  // A new highlight: focus comes here, where its colour, note and tags are, not back to the page.
+  useEffect(() => {
+    if (focus === 'editor') sectionRef.current?.focus({ preventScroll: true });
+  }, [focus]);
   const invalidates = ['queryNotebook', 'listTags'] as const;
   const recolour = useApiMutation('updateHighlight', { report: 'inline', failure: 'The colour was not changed', invalidates });
   const retag = useApiMutation('updateHighlight', { report: 'inline', failure: 'The tags were not saved', invalidates });
@@ -52,7 +57,7 @@ export function HighlightEditor({ highlight, focusNote, onUpdated, onDelete, onJ
   };
 
   return (
-    <section className="highlight-editor card" aria-label="Selected highlight">
+    <section className="highlight-editor card" aria-label="Selected highlight" tabIndex={-1} ref={sectionRef}>
       <div className="card-head">
         <h3 className="card-title">Highlight</h3>
         <button type="button" className="link-button" onClick={onClose} aria-label="Close the highlight">
@@ -87,7 +92,7 @@ export function HighlightEditor({ highlight, focusNote, onUpdated, onDelete, onJ
         initial={highlight.note}
         save={saveNote}
         label="Note"
-        autoFocus={focusNote}
+        autoFocus={focus === 'note'}
       />
       <TagInput tags={highlight.tags} onChange={(tags) => void update({ tags })} />
       {error && (

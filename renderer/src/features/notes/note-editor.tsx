@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { Result } from '@common/result';
 import { MarkdownView } from '../../shared/markdown-view';
 import { pendingValue } from '../../shared/pending-saves';
+import { afterPointerRelease, trackPointerPresses } from '../../shared/pointer-release';
 import { SaveProblem, SaveStatusLabel } from '../../shared/save-status';
 import { useAutosave } from '../../shared/use-autosave';
 
@@ -19,10 +20,10 @@ type Props = {
 };
 
 /**
- * A Markdown note edited in place: shown rendered (sanitised); click it, or press Enter on it,
- * to edit; saves by itself about a second after the last keystroke, on blur and on close.
- * Text that is not saved stays in the field, marked, with the reason: the field turns back into
- * the rendered note only once its text is saved.
+ * A Markdown note edited in place: shown rendered (sanitised) as readable text, with an Edit
+ * button (a click on the text edits too); saves by itself about a second after the last keystroke,
+ * on blur and on close. Text that is not saved stays in the field, marked, with the reason: the
+ * field turns back into the rendered note only once its text is saved.
  */
 export function NoteEditor({ saveKey, what, initial, save, label, placeholder = 'Write a note (Markdown)…', autoFocus = false }: Props) {
   // Text an earlier editor on this note could not save comes back, not the stored text.
@@ -32,9 +33,15 @@ export function NoteEditor({ saveKey, what, initial, save, label, placeholder = 
   const [mode, setMode] = useState<'edit' | 'leaving' | 'preview'>(autoFocus || restored !== undefined || initial.trim() === '' ? 'edit' : 'preview');
   const { status, change, flush } = useAutosave(saveKey, save, what);
   const fieldRef = useRef<HTMLTextAreaElement>(null);
+  const editRef = useRef<HTMLButtonElement>(null);
+  // Left by Escape: focus goes on to the Edit button once the note shows, not to the page.
+  const focusEdit = useRef(false);
   const id = useId();
   const problemId = `${id}-problem`;
   const focusNext = useRef(autoFocus);
+  // "Saved" means something only once there is a note: not on an empty one never typed in.
+  const [typed, setTyped] = useState(false);
+  useEffect(trackPointerPresses, []);
 
   const editing = mode === 'edit' || (mode === 'leaving' && !(status.state === 'saved' && text.trim() !== ''));
 
@@ -42,6 +49,10 @@ export function NoteEditor({ saveKey, what, initial, save, label, placeholder = 
     if (editing && focusNext.current) {
       fieldRef.current?.focus();
       focusNext.current = false;
+    }
+    if (!editing && focusEdit.current) {
+      editRef.current?.focus();
+      focusEdit.current = false;
     }
   }, [editing]);
 
@@ -53,15 +64,25 @@ export function NoteEditor({ saveKey, what, initial, save, label, placeholder = 
     void flush();
     setMode('leaving');
   };
+  // Blurred by a mouse-down elsewhere: the field keeps its size until that click is done, so the
+  // button pressed (e.g. "Delete highlight" below) does not move away from under the pointer.
+  const leaveOnBlur = () => {
+    void flush();
+    afterPointerRelease(() => setMode((m) => (m === 'edit' && fieldRef.current !== document.activeElement ? 'leaving' : m)));
+  };
   const failed = status.state === 'failed';
 
   return (
     <div className={`note-editor${failed ? ' note-editor-unsaved' : ''}`}>
       <div className="note-editor-head">
-        <label className="field-label" htmlFor={id}>
-          {label}
-        </label>
-        <SaveStatusLabel status={status} />
+        {editing ? (
+          <label className="field-label" htmlFor={id}>
+            {label}
+          </label>
+        ) : (
+          <span className="field-label">{label}</span>
+        )}
+        {(typed || text.trim() !== '' || status.state !== 'saved') && <SaveStatusLabel status={status} />}
       </div>
       {editing ? (
         <textarea
@@ -76,37 +97,36 @@ export function NoteEditor({ saveKey, what, initial, save, label, placeholder = 
           rows={Math.min(14, Math.max(4, text.split('\n').length + 1))}
           onChange={(event) => {
             setText(event.target.value);
+            setTyped(true);
             setMode('edit');
             change(event.target.value);
           }}
           onFocus={() => setMode('edit')}
-          onBlur={leave}
+          onBlur={leaveOnBlur}
           onKeyDown={(event) => {
             if (event.key === 'Escape') {
               event.preventDefault(); // leave the field, not the reader
+              focusEdit.current = true;
               leave();
             }
           }}
         />
       ) : (
-        <div
-          id={id}
-          className="note-preview"
-          role="button"
-          tabIndex={0}
-          aria-label={`${label}: edit`}
-          title="Click or press Enter to edit"
-          onClick={(event) => {
-            if (!(event.target as Element).closest('a')) startEditing();
-          }}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter') {
-              event.preventDefault();
-              startEditing();
-            }
-          }}
-        >
-          <MarkdownView source={text} />
+        <div className="note-view">
+          {/* The note is read as text; the pointer may click it to edit, the keyboard has the button. */}
+          <div
+            id={id}
+            className="note-preview"
+            title="Click to edit"
+            onClick={(event) => {
+              if (!(event.target as Element).closest('a')) startEditing();
+            }}
+          >
+            <MarkdownView source={text} />
+          </div>
+          <button type="button" ref={editRef} className="link-button note-edit" aria-label={`Edit ${label.toLowerCase()}`} onClick={startEditing}>
+            Edit
+          </button>
         </div>
       )}
       <SaveProblem status={status} id={problemId} onRetry={() => void flush()} />

@@ -6,6 +6,8 @@ export type NotebookJump = { documentId: string; offset?: number; end?: number; 
 
 type Props = {
   entry: NotebookEntry;
+  /** Names the entry in the page (data-entry-key), for focus to find it after a delete. */
+  entryKey: string;
   documentId: string;
   available: boolean;
   onOpen: (jump: NotebookJump) => void;
@@ -33,7 +35,7 @@ function jumpOf(entry: NotebookEntry, documentId: string): NotebookJump {
 }
 
 /** One highlight, note or bookmark; its main button (click or Enter) opens its place in the reader. */
-export function NotebookEntryView({ entry, documentId, available, onOpen, onDelete }: Props) {
+export function NotebookEntryView({ entry, entryKey, documentId, available, onOpen, onDelete }: Props) {
   const open = () => onOpen(jumpOf(entry, documentId));
   let head;
   let body = null;
@@ -65,7 +67,7 @@ export function NotebookEntryView({ entry, documentId, available, onOpen, onDele
   const orphaned = entry.kind === 'highlight' && entry.highlight.anchor.status === 'orphaned';
   const toReview = entry.kind === 'highlight' && entry.highlight.needsReview && !orphaned;
   return (
-    <li className={`notebook-entry kind-${entry.kind}`}>
+    <li className={`notebook-entry kind-${entry.kind}`} data-entry-key={entryKey}>
       <div className="entry-main">
         <button type="button" className="entry-open" disabled={!available} onClick={open} title={available ? 'Open in the reader' : 'This document is no longer in the corpus'}>
           {head}

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Result } from '@common/result';
 import type { NotebookEntry, NotebookQuery } from '@common/notes/notebook-types';
 import type { HighlightColor, UserItemKind } from '@common/notes/notes-types';
@@ -80,23 +80,44 @@ export function NotebookView({ onOpen, filters, onFiltersChange }: Props) {
   const result = useApiQuery('queryNotebook', query, { keepPrevious: true });
   const filtered = Object.keys(query).length > 0;
 
+  // After a delete, focus goes to the entry that took its place (the next, else the one before), or the title.
+  const focusAfterDelete = useRef<{ gone: string; next: string | null } | null>(null);
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    const pending = focusAfterDelete.current;
+    if (!pending || !result.value) return;
+    if (result.value.groups.some((g) => g.entries.some((e) => entryKey(e) === pending.gone))) return; // the answer without it is still on its way
+    focusAfterDelete.current = null;
+    const entry = pending.next ? document.querySelector(`[data-entry-key="${CSS.escape(pending.next)}"]`) : null;
+    const target = entry?.querySelector<HTMLButtonElement>('.entry-open:not(:disabled), .icon-button');
+    if (target) target.focus();
+    else titleRef.current?.focus();
+  }, [result.value]);
+
   const remove = async (entry: NotebookEntry) => {
+    const keys = result.value?.groups.flatMap((g) => g.entries.map(entryKey)) ?? [];
+    const at = keys.indexOf(entryKey(entry));
+    focusAfterDelete.current = { gone: entryKey(entry), next: keys[at + 1] ?? keys[at - 1] ?? null };
     let deleted: Result<Parameters<typeof recordDeletion>[0]>;
     if (entry.kind === 'highlight') deleted = await deleteHighlight.run({ id: entry.highlight.id });
     else if (entry.kind === 'note') deleted = await deleteNote.run({ id: entry.note.id });
     else deleted = await deleteBookmark.run({ id: entry.bookmark.id });
-    if (deleted.ok) recordDeletion(deleted.value);
+    if (!deleted.ok) {
+      focusAfterDelete.current = null; // the entry stays, and so does focus
+      return;
+    }
+    recordDeletion(deleted.value);
   };
 
   const toggleColor = (color: HighlightColor) => setColors((old) => (old.includes(color) ? old.filter((c) => c !== color) : [...old, color]));
 
   return (
     <section className="notebook" aria-labelledby="notebook-title" aria-busy={text.trim() !== debounced}>
-      <h2 id="notebook-title" className="section-title">
+      <h2 id="notebook-title" className="section-title" tabIndex={-1} ref={titleRef}>
         Notebook {result.value && <span className="count">{result.value.total === 1 ? '1 entry' : `${result.value.total} entries`}</span>}
       </h2>
       <AnchorReviewList onOpen={(documentId, highlightId) => onOpen({ documentId, highlightId })} />
-      <div className="notebook-filters" role="search">
+      <div className="notebook-filters" role="search" aria-label="Search the notebook">
         <label className="visually-hidden" htmlFor={ids.search}>
           Search the notebook
         </label>
@@ -115,38 +136,44 @@ export function NotebookView({ onOpen, filters, onFiltersChange }: Props) {
               />
             ))}
           </div>
-          <label className="filter-label" htmlFor={ids.tag}>
-            Tag
-          </label>
-          <select id={ids.tag} value={tag} onChange={(e) => setTag(e.target.value)}>
-            <option value="">Any tag</option>
-            {tags.value?.map((t) => (
-              <option key={t.name} value={t.name}>
-                {t.name} ({t.count})
-              </option>
-            ))}
-          </select>
-          <label className="filter-label" htmlFor={ids.doc}>
-            Document
-          </label>
-          <select id={ids.doc} className="document-filter" value={documentId} onChange={(e) => setDocumentId(e.target.value)}>
-            <option value="">All documents</option>
-            {documents.value?.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.available ? displayTitle(d.title) : `${d.id} (no longer in this corpus)`}
-              </option>
-            ))}
-          </select>
-          <label className="filter-label" htmlFor={ids.kind}>
-            Show
-          </label>
-          <select id={ids.kind} value={kind} onChange={(e) => setKind(e.target.value as UserItemKind | '')}>
-            {KINDS.map((k) => (
-              <option key={k.value} value={k.value}>
-                {k.label}
-              </option>
-            ))}
-          </select>
+          <span className="filter-field">
+            <label className="filter-label" htmlFor={ids.tag}>
+              Tag
+            </label>
+            <select id={ids.tag} value={tag} onChange={(e) => setTag(e.target.value)}>
+              <option value="">Any tag</option>
+              {tags.value?.map((t) => (
+                <option key={t.name} value={t.name}>
+                  {t.name} ({t.count})
+                </option>
+              ))}
+            </select>
+          </span>
+          <span className="filter-field">
+            <label className="filter-label" htmlFor={ids.doc}>
+              Document
+            </label>
+            <select id={ids.doc} className="document-filter" value={documentId} onChange={(e) => setDocumentId(e.target.value)}>
+              <option value="">All documents</option>
+              {documents.value?.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.available ? displayTitle(d.title) : `${d.id} (no longer in this corpus)`}
+                </option>
+              ))}
+            </select>
+          </span>
+          <span className="filter-field">
+            <label className="filter-label" htmlFor={ids.kind}>
+              Show
+            </label>
+            <select id={ids.kind} value={kind} onChange={(e) => setKind(e.target.value as UserItemKind | '')}>
+              {KINDS.map((k) => (
+                <option key={k.value} value={k.value}>
+                  {k.label}
+                </option>
+              ))}
+            </select>
+          </span>
         </div>
       </div>
       {result.error && <ErrorPanel title="The notebook could not be searched" error={result.error} />}
@@ -162,7 +189,7 @@ export function NotebookView({ onOpen, filters, onFiltersChange }: Props) {
           </h3>
           <ol className="notebook-entries">
             {group.entries.map((entry) => (
-              <NotebookEntryView key={entryKey(entry)} entry={entry} documentId={group.documentId} available={group.documentAvailable} onOpen={onOpen} onDelete={(e) => void remove(e)} />
+              <NotebookEntryView key={entryKey(entry)} entryKey={entryKey(entry)} entry={entry} documentId={group.documentId} available={group.documentAvailable} onOpen={onOpen} onDelete={(e) => void remove(e)} />
             ))}
           </ol>
         </section>

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Highlight, HighlightColor } from '@common/notes/notes-types';
 import { useApiMutation } from '../../shared/data/use-api-mutation';
 import { useApiQuery } from '../../shared/data/use-api-query';
@@ -22,6 +22,8 @@ export type ReaderNotes = {
   toolbar: ReactNode;
   /** Highlights and document notes for the reader's side panel. */
   panel: ReactNode;
+  /** Bumped each time the user selects or creates a highlight: the panel has something to show (0 before). */
+  revealed: number;
   error: string | null;
 };
 
@@ -46,7 +48,12 @@ export function useReaderNotes(
   const del = useApiMutation('deleteHighlight', { report: 'inline', failure: 'The highlight was not deleted', invalidates: notebook });
   const highlights = list.value ?? NO_HIGHLIGHTS;
   const [selection, setSelection] = useState<TextSelection | null>(null);
-  const [selected, setSelected] = useState<{ id: string; focusNote: boolean } | null>(opened?.highlightId ? { id: opened.highlightId, focusNote: false } : null);
+  const [selected, setSelected] = useState<{ id: string; focus: 'note' | 'editor' | null; seq: number } | null>(
+    opened?.highlightId ? { id: opened.highlightId, focus: null, seq: 0 } : null,
+  );
+  const seq = useRef(0);
+  const listTitleRef = useRef<HTMLHeadingElement>(null);
+  const select = useCallback((id: string, focus: 'note' | 'editor' | null) => setSelected({ id, focus, seq: ++seq.current }), []);
   const [lastColor, setLastColor] = useState<HighlightColor>('yellow');
   const [error, setError] = useState<string | null>(null);
   const { recordDeletion } = useUndo();
@@ -65,9 +72,9 @@ export function useReaderNotes(
       if (!result.ok) return;
       if (loaded) setValue((old) => [...old, result.value]);
       else void refetch(); // the list is still loading: fetch it again, with the new one
-      setSelected({ id: result.value.id, focusNote: withNote });
+      select(result.value.id, withNote ? 'note' : 'editor');
     },
-    [documentId, selection, setValue, loaded, create, refetch],
+    [documentId, selection, setValue, loaded, create, refetch, select],
   );
 
   const reattach = useCallback(
@@ -94,6 +101,8 @@ export function useReaderNotes(
       setSelected(null);
       setValue((old) => old.filter((x) => x.id !== h.id));
       recordDeletion(result.value);
+      // Its editor (and the button pressed) is gone: focus goes to the list of highlights, not the page.
+      listTitleRef.current?.focus({ preventScroll: true });
     },
     [recordDeletion, setValue, del],
   );
@@ -105,10 +114,13 @@ export function useReaderNotes(
     [onJump],
   );
 
-  const onDecorationClick = useCallback((ids: string[]) => {
-    const id = ids.map(highlightIdOf).find((x) => x !== null);
-    if (id) setSelected({ id, focusNote: false });
-  }, []);
+  const onDecorationClick = useCallback(
+    (ids: string[]) => {
+      const id = ids.map(highlightIdOf).find((x) => x !== null);
+      if (id) select(id, null);
+    },
+    [select],
+  );
 
   const current = selected ? highlights.find((h) => h.id === selected.id) : undefined;
   const decorations = useMemo(() => highlightDecorations(highlights, current?.id ?? null), [highlights, current?.id]);
@@ -124,7 +136,7 @@ export function useReaderNotes(
         <HighlightEditor
           key={current.id}
           highlight={current}
-          focusNote={selected?.focusNote ?? false}
+          focus={selected?.focus ?? null}
           onUpdated={onUpdated}
           onDelete={(h) => void remove(h)}
           onJump={jumpTo}
@@ -132,7 +144,7 @@ export function useReaderNotes(
         />
       )}
       <section className="panel-section" aria-labelledby="highlights-title">
-        <h3 id="highlights-title" className="panel-title">
+        <h3 id="highlights-title" className="panel-title" tabIndex={-1} ref={listTitleRef}>
           Highlights <span className="count">{highlights.length}</span>
         </h3>
         {highlights.length === 0 ? (
@@ -142,7 +154,7 @@ export function useReaderNotes(
             highlights={highlights}
             selectedId={current?.id ?? null}
             onSelect={(h) => {
-              setSelected({ id: h.id, focusNote: false });
+              select(h.id, null);
               jumpTo(h);
             }}
           />
@@ -162,5 +174,5 @@ export function useReaderNotes(
     />
   ) : null;
 
-  return { decorations, onSelectionChange: setSelection, onDecorationClick, toolbar, panel, error };
+  return { decorations, onSelectionChange: setSelection, onDecorationClick, toolbar, panel, error, revealed: selected?.seq ?? 0 };
 }

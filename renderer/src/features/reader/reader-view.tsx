@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode, type RefObject } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode, type RefObject } from 'react';
 import type { DocumentLink, DocumentView } from '@common/corpus/corpus-types';
 import { formatReadingTime } from '@common/corpus/reading-time';
 import { useCommands, useShortcuts, useShortcutText } from '../../shared/commands/command-provider';
@@ -16,6 +16,8 @@ import './reader.css';
 type Props = {
   id: string;
   onBack: () => void;
+  /** Where onBack goes: the back control names it. */
+  backTo?: 'library' | 'notebook';
   /** Marks to draw over the text (search hits, highlights), supplied by the app. */
   decorations?: readonly Decoration[];
   /** A decoration to scroll into view (e.g. the current search hit) once the document is shown. */
@@ -28,8 +30,10 @@ type Props = {
   onReadingOffsetChange?: (offset: number) => void;
   /** A click on marked text: ids of the decorations under the pointer, innermost first. */
   onDecorationClick?: (ids: string[]) => void;
-  /** A panel beside the text (notes, bookmarks). */
+  /** A panel beside the text (notes, bookmarks); folded away behind a button in narrow windows. */
   aside?: ReactNode;
+  /** Changed (non-zero) when the panel has something to show (a highlight selected): a folded panel opens. */
+  asideRequest?: number;
 };
 
 /** Ids of the marks around a clicked node, innermost first. */
@@ -108,12 +112,39 @@ function DocumentBody({ doc, decorations, bodyRef, onClick, onKeyDown }: BodyPro
   );
 }
 
+/**
+ * The side panel's fold (reader.css: below about 900 px it is hidden behind a button and opens over
+ * the text). Open or not only matters while folded; Escape in the open panel folds it again.
+ */
+function useFoldedAside(request: number) {
+  const [state, setState] = useState({ open: false, request });
+  // Opened in the same render as what it is to show, so that can take focus at once.
+  if (state.request !== request) setState({ open: request !== 0 || state.open, request });
+  const open = state.request !== request ? request !== 0 || state.open : state.open;
+  const setOpen = useCallback((next: boolean) => setState((s) => ({ ...s, open: next })), []);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const id = useId();
+  const folded = () => toggleRef.current?.checkVisibility() === true;
+  const close = useCallback(() => {
+    setOpen(false);
+    toggleRef.current?.focus();
+  }, [setOpen]);
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    // A field or popover that took Escape first keeps the panel open.
+    if (event.key !== 'Escape' || event.defaultPrevented || !folded()) return;
+    event.preventDefault();
+    close();
+  };
+  return { open, setOpen, toggleRef, id, close, onKeyDown };
+}
+
 export function ReaderView(props: Props) {
-  const { id, onBack, decorations = NO_DECORATIONS, scrollToDecorationId } = props;
-  const { onSelectionChange, scrollTarget, onReadingOffsetChange, onDecorationClick, aside } = props;
+  const { id, onBack, backTo = 'library', decorations = NO_DECORATIONS, scrollToDecorationId } = props;
+  const { onSelectionChange, scrollTarget, onReadingOffsetChange, onDecorationClick, aside, asideRequest = 0 } = props;
   const doc = useApiQuery('getDocument', { id }).state;
   const headingRef = useRef<HTMLHeadingElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
+  const { open: asideOpen, setOpen: setAsideOpen, toggleRef: asideToggleRef, id: asideId, close: closeAside, onKeyDown: onAsideKeyDown } = useFoldedAside(asideRequest);
 
   useEffect(() => {
     if (doc.status === 'ready') headingRef.current?.focus();
@@ -169,9 +200,21 @@ export function ReaderView(props: Props) {
   return (
     <article className="reader" aria-busy={doc.status === 'loading'}>
       <nav className="reader-nav">
-        <button type="button" className="back-button" onClick={onBack} title={`Back to the library (${backKey})`}>
-          ← Library
+        <button type="button" className="back-button" onClick={onBack} title={`Back to the ${backTo} (${backKey})`}>
+          ← {backTo === 'notebook' ? 'Notebook' : 'Library'}
         </button>
+        {aside && ready && (
+          <button
+            type="button"
+            ref={asideToggleRef}
+            className="aside-toggle"
+            aria-expanded={asideOpen}
+            aria-controls={asideId}
+            onClick={() => setAsideOpen(!asideOpen)}
+          >
+            Notes and bookmarks
+          </button>
+        )}
       </nav>
       {doc.status === 'loading' && <p className="status">Opening the document…</p>}
       {doc.status === 'error' && <ErrorPanel title="This document cannot be opened" error={doc.error} />}
@@ -190,7 +233,14 @@ export function ReaderView(props: Props) {
           <div className={aside ? 'reader-layout with-aside' : 'reader-layout'}>
             <DocumentBody doc={doc.value} decorations={shown} bodyRef={bodyRef} onClick={onBodyClick} onKeyDown={onBodyKeyDown} />
             {openLink && <LinkPopover key={openLink.anchor.dataset.linkStart} href={openLink.href} anchor={openLink.anchor} onClose={closeLink} />}
-            {aside && <aside className="reader-aside">{aside}</aside>}
+            {aside && (
+              <aside id={asideId} className={asideOpen ? 'reader-aside open' : 'reader-aside'} aria-label="Notes and bookmarks" onKeyDown={onAsideKeyDown}>
+                <button type="button" className="link-button aside-close" onClick={closeAside}>
+                  Close the panel
+                </button>
+                {aside}
+              </aside>
+            )}
             {keyboard.active && (
               <p className="keyboard-selection-hint" role="status">
                 Selecting with the keyboard: arrows move, Shift+arrows select, Ctrl for words. {selectKeys.toggle} or {selectKeys.stop} stops.

@@ -94,7 +94,7 @@ export function SearchBox({ onOpen }: Props) {
           : '';
 
   return (
-    <div className="search-box" role="search" onBlur={onBlur}>
+    <div className="search-box" role="search" aria-label="Search the corpus" onBlur={onBlur}>
       <input
         ref={inputRef}
         className="search-input"
@@ -119,7 +119,8 @@ export function SearchBox({ onOpen }: Props) {
         onKeyDown={onKeyDown}
       />
       {showPanel && (
-        <div className="search-panel" aria-busy={state.pending}>
+        // Focusable, so its list can be scrolled by keyboard too (the options are reached by arrows from the field).
+        <div className="search-panel" role="region" aria-label="Search results" tabIndex={0} aria-busy={state.pending}>
           <p className={state.outcome.status === 'error' ? 'search-status search-error' : 'search-status'} role="status">
             {status}
           </p>

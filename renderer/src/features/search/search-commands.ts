@@ -2,5 +2,6 @@ import type { CommandDeclaration } from '../../shared/commands/command-types';
 
 export const SEARCH_COMMANDS: readonly CommandDeclaration[] = [
   // Ctrl+K even from a field; "/" types a slash there.
-  { id: 'search.focus', label: 'Search the corpus', scope: 'app', shortcuts: ['CmdOrCtrl+K', '/'] },
+  // Ctrl+F too, where nothing more specific claims it (the reader finds in its document).
+  { id: 'search.focus', label: 'Search the corpus', scope: 'app', shortcuts: ['CmdOrCtrl+K', '/', 'CmdOrCtrl+F'] },
 ];

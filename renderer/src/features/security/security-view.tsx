@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { SecurityStatus } from '@common/security/security-status';
+import { counted } from '../../shared/counted';
 import { ErrorPanel } from '../../shared/error-panel';
 import { useApiQuery } from '../../shared/data/use-api-query';
 import { DeletedItemsSettings } from './deleted-items-settings';
@@ -15,7 +16,7 @@ function CorpusFacts({ status }: { status: SecurityStatus }) {
       <p className={corpus.manifestIntact ? 'fact-good' : 'fact-bad'} data-fact="manifest">
         {corpus.manifestIntact
           ? `Intact: all ${corpus.documentsChecked} documents match the manifest written when the corpus was built.`
-          : `Changed since it was built: ${corpus.mismatchedDocuments.length} document(s) no longer match the manifest (${corpus.mismatchedDocuments.join(', ')}).`}
+          : `Changed since it was built: ${counted(corpus.mismatchedDocuments.length, 'document', 'documents')} no longer ${corpus.mismatchedDocuments.length === 1 ? 'matches' : 'match'} the manifest (${corpus.mismatchedDocuments.join(', ')}).`}
       </p>
       <p className="fact-detail">
         <span className="fact-label">File</span> <code dir="ltr">{corpus.file}</code>
@@ -46,6 +47,9 @@ export function SecurityView() {
       <h2 id="about-title" className="section-title">
         About Carrel · Security
       </h2>
+      <p className="about-version" data-fact="version">
+        Carrel {__CARREL_VERSION__}
+      </p>
       <dl className="facts">
         <dt>Network</dt>
         <dd>
