@@ -92,9 +92,9 @@ export function NotebookView({ onOpen, filters, onFiltersChange }: Props) {
 
   return (
     <section className="notebook" aria-labelledby="notebook-title" aria-busy={text.trim() !== debounced}>
-      <h2 id="notebook-title" className="section-title">
+      <h1 id="notebook-title" className="section-title">
         Notebook {result.value && <span className="count">{result.value.total === 1 ? '1 entry' : `${result.value.total} entries`}</span>}
-      </h2>
+      </h1>
       <AnchorReviewList onOpen={(documentId, highlightId) => onOpen({ documentId, highlightId })} />
       <div className="notebook-filters" role="search">
         <label className="visually-hidden" htmlFor={ids.search}>

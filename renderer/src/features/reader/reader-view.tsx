@@ -178,9 +178,9 @@ export function ReaderView(props: Props) {
       {doc.status === 'ready' && (
         <>
           <header className="reader-header">
-            <h2 className="reader-title" dir="auto" tabIndex={-1} ref={headingRef}>
+            <h1 className="reader-title" dir="auto" tabIndex={-1} ref={headingRef}>
               {displayTitle(doc.value.title)}
-            </h2>
+            </h1>
             <p className="reader-meta" dir="auto">
               {[doc.value.source, doc.value.author].filter(Boolean).join(' · ') || 'Source not stated'}
               {' · '}

@@ -43,9 +43,9 @@ export function SecurityView() {
   const { value } = status;
   return (
     <section className="about" aria-labelledby="about-title">
-      <h2 id="about-title" className="section-title">
+      <h1 id="about-title" className="section-title">
         About Carrel · Security
-      </h2>
+      </h1>
       <dl className="facts">
         <dt>Network</dt>
         <dd>
