@@ -157,8 +157,9 @@ export function NotebookView({ onOpen, filters, onFiltersChange }: Props) {
       )}
       {result.value?.groups.map((group) => (
         <section key={group.documentId} className="notebook-group" aria-label={group.documentTitle || 'Missing document'}>
-          <h3 className="notebook-group-title" dir="auto">
-            {group.documentTitle || 'A document no longer in the corpus'} <span className="count">{group.entries.length}</span>
+          {/* The title in its own direction, isolated: an Arabic one must not pull the count into it. */}
+          <h3 className="notebook-group-title">
+            <bdi>{group.documentTitle || 'A document no longer in the corpus'}</bdi> <span className="count">{group.entries.length}</span>
           </h3>
           <ol className="notebook-entries">
             {group.entries.map((entry) => (

@@ -182,7 +182,16 @@ export function ReaderView(props: Props) {
               {displayTitle(doc.value.title)}
             </h1>
             <p className="reader-meta" dir="auto">
-              {[doc.value.source, doc.value.author].filter(Boolean).join(' · ') || 'Source not stated'}
+              {/* Source and author each keep their own direction (an Arabic name beside an English source). */}
+              {[doc.value.source, doc.value.author]
+                .filter(Boolean)
+                .map((part, i) => (
+                  <span key={i}>
+                    {i > 0 && ' · '}
+                    <bdi>{part}</bdi>
+                  </span>
+                ))}
+              {!doc.value.source && !doc.value.author && 'Source not stated'}
               {' · '}
               {formatReadingTime(doc.value.wordCount)}
             </p>
