@@ -138,6 +138,23 @@ describe('screen readers: landmarks, headings, labels and an axe scan of every v
         await page.getByRole('heading', { level: 1, name: 'Reading settings' }).waitFor();
       },
     },
+    {
+      name: 'commands',
+      show: async () => {
+        await page.getByRole('button', { name: 'Library', exact: true }).click();
+        await page.keyboard.press('Control+Shift+P');
+        await page.getByRole('dialog', { name: 'Commands' }).waitFor();
+      },
+    },
+    {
+      name: 'shortcuts',
+      show: async () => {
+        await page.getByRole('button', { name: 'Library', exact: true }).click();
+        await page.locator('.document-open').first().focus();
+        await page.keyboard.press('F1');
+        await page.getByRole('dialog').waitFor();
+      },
+    },
   ];
 
   for (const theme of THEMES) {
