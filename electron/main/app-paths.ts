@@ -28,6 +28,8 @@ export function userFiles(userDataDir: string) {
     userDbFile,
     /** "Recent corpora": paths and titles of corpus files opened or built before. */
     recentCorporaFile: path.join(path.dirname(userDbFile), 'carrel-corpora.json'),
+    /** The theme and reading typography, remembered across launches. */
+    settingsFile: path.join(path.dirname(userDbFile), 'carrel-settings.json'),
     /** Where corpora built in the app go unless the user picks another place. */
     corporaDir: path.join(userDataDir, 'corpora'),
   };

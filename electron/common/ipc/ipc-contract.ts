@@ -8,6 +8,7 @@ import { NOTES_CHANNELS, type NotesContract } from './contract/notes-contract';
 import { RECOVERY_CHANNELS, type RecoveryContract } from './contract/recovery-contract';
 import { SEARCH_CHANNELS, type SearchContract } from './contract/search-contract';
 import { SECURITY_CHANNELS, type SecurityContract } from './contract/security-contract';
+import { SETTINGS_CHANNELS, type SettingsContract } from './contract/settings-contract';
 import { USER_DATA_CHANNELS, type UserDataContract } from './contract/user-data-contract';
 
 /**
@@ -25,7 +26,8 @@ export interface CarrelServices
     NotebookContract,
     SecurityContract,
     UserDataContract,
-    RecoveryContract {}
+    RecoveryContract,
+    SettingsContract {}
 
 export type Method = keyof CarrelServices;
 export type Input<M extends Method> = Parameters<CarrelServices[M]>[0];
@@ -43,6 +45,7 @@ export const CHANNELS = {
   ...SECURITY_CHANNELS,
   ...USER_DATA_CHANNELS,
   ...RECOVERY_CHANNELS,
+  ...SETTINGS_CHANNELS,
 };
 
 /** True when A and B have the same keys: a method missing from a feature's list, or listed and not declared, fails to compile. */

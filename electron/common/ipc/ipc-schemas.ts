@@ -8,6 +8,7 @@ import { NOTES_SCHEMAS } from './contract/notes-schemas';
 import { RECOVERY_SCHEMAS } from './contract/recovery-schemas';
 import { SEARCH_SCHEMAS } from './contract/search-schemas';
 import { SECURITY_SCHEMAS } from './contract/security-schemas';
+import { SETTINGS_SCHEMAS } from './contract/settings-schemas';
 import { USER_DATA_SCHEMAS } from './contract/user-data-schemas';
 
 /** Argument schema of every method, merged from the features'; main validates each call with these before any service runs. */
@@ -21,6 +22,7 @@ export const INPUT_SCHEMAS = {
   ...SECURITY_SCHEMAS,
   ...USER_DATA_SCHEMAS,
   ...RECOVERY_SCHEMAS,
+  ...SETTINGS_SCHEMAS,
 } satisfies { [M in Method]: z.ZodType<Input<M>> };
 
 const schemasComplete: SameKeys<typeof INPUT_SCHEMAS, Record<Method, unknown>> = true;

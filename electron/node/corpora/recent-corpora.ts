@@ -80,7 +80,7 @@ export function openRecentCorpora(file: string | undefined): RecentCorpora {
 }
 
 /** Why a write failed, said for a user: the cause they can act on, not an error code. */
-function writeFailure(file: string, error: unknown): string {
+export function writeFailure(file: string, error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   const dir = path.dirname(file);
   switch (code) {

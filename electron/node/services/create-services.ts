@@ -9,6 +9,7 @@ import type { CorpusDialogs } from './corpus-dialogs';
 import { createCorpusService } from './corpus-service';
 import { createSearchService } from './search-service';
 import { createSecurityService } from './security-service';
+import { createSettingsService } from './settings-service';
 import { createBackupRestoreService } from './user-data/backup-restore-service';
 import { createDeletedItemsService } from './user-data/deleted-items-service';
 import { guardStorage } from './user-data/guard-storage';
@@ -35,6 +36,8 @@ export type ServicesConfig = {
   dialogs?: CorpusDialogs;
   /** The "Recent corpora" list (a JSON file beside the notes database); without it the list lasts one session. */
   recentCorporaFile?: string;
+  /** The theme and reading typography (a JSON file beside the notes database); without it they last one session. */
+  settingsFile?: string;
   /** Where corpora built in the app are written by default. */
   corporaDir?: string;
   /** How a build in the app shares the process with the window's requests (tests slow it down). */
@@ -92,6 +95,7 @@ export function createServices(config: ServicesConfig): AppServices {
     contractPart(guardStorage(userData, contractPart(deletedItems))),
     contractPart(backupRestore),
     contractPart(security),
+    contractPart(createSettingsService(config.settingsFile)),
   );
   const apiComplete: SameKeys<typeof api, CarrelServices> = true;
   void apiComplete;

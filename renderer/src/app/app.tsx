@@ -12,6 +12,8 @@ import { RecoveryNotice } from '../features/recovery/recovery-notice';
 import { RecoveryPanel } from '../features/recovery/recovery-panel';
 import { NO_FILTERS, NotebookView, type NotebookFilters } from '../features/notes/notebook-view';
 import { SearchBox } from '../features/search/search-box';
+import { ReadingSettingsProvider } from '../features/settings/reading-settings-provider';
+import { SettingsView } from '../features/settings/settings-view';
 import { UnlockPrompt } from '../features/unlock/unlock-prompt';
 import { useUserDataLock } from '../features/unlock/use-user-data-lock';
 import { api } from '../shared/api';
@@ -28,6 +30,7 @@ type Route =
   | { view: 'library'; focusId?: string }
   | { view: 'notebook' }
   | { view: 'security' }
+  | { view: 'settings' }
   | { view: 'corpora'; action?: CorporaAction; requested?: number }
   | { view: 'reader'; id: string; searchQuery?: string; jump?: ReaderJump; from?: 'notebook'; opened: number };
 
@@ -43,12 +46,12 @@ export function App() {
   // Encrypted notes start locked: the prompt stands in for the views (the Security panel stays open to all).
   const lock = useUserDataLock();
   // Until the answer comes (one call), no view starts asking for notes it may not get.
-  const locked = (lock.status === undefined || lock.status.state === 'locked') && route.view !== 'security';
+  const locked = (lock.status === undefined || lock.status.state === 'locked') && route.view !== 'security' && route.view !== 'settings';
   // Notes lost, damaged or not writable: the recovery panel stands in for the views, until restored or set aside by the user.
   const [withoutNotes, setWithoutNotes] = useState(false);
   const [recoveryMessage, setRecoveryMessage] = useState<string>();
   const lost =
-    lock.status?.state === 'unavailable' && (RECOVERABLE_CODES as readonly string[]).includes(lock.status.code ?? '') && !withoutNotes && route.view !== 'security';
+    lock.status?.state === 'unavailable' && (RECOVERABLE_CODES as readonly string[]).includes(lock.status.code ?? '') && !withoutNotes && route.view !== 'security' && route.view !== 'settings';
   const blocked = locked || lost;
   const { unlocked } = lock;
   const recovered = useCallback(
@@ -69,6 +72,7 @@ export function App() {
   const showLibrary = useCallback(() => setRoute({ view: 'library' }), []);
   const showSecurity = useCallback(() => setRoute({ view: 'security' }), []);
   const showCorpora = useCallback(() => setRoute({ view: 'corpora' }), []);
+  const showSettings = useCallback(() => setRoute({ view: 'settings' }), []);
   // A rebuild of the corpus an older Carrel made: followed in the Corpora view, with its progress.
   const rebuildStarted = useCallback((started: CorpusBuildStatus) => {
     setBuild(started);
@@ -86,6 +90,7 @@ export function App() {
     'open-corpus': { run: () => setRoute({ view: 'corpora', action: 'open', requested: Date.now() }) },
     'build-corpus': { run: () => setRoute({ view: 'corpora', action: 'build', requested: Date.now() }) },
     'show-corpora': { run: () => setRoute({ view: 'corpora', requested: Date.now() }) },
+    'show-settings': { run: showSettings },
   });
   const headerRef = useRef<HTMLElement>(null);
   useHeaderHeight(headerRef);
@@ -102,55 +107,62 @@ export function App() {
   return (
     // Keyed by the corpus: a newly opened one gets fresh views, searches and undo history.
     <UndoProvider key={generation}>
-      <div className="app">
-        <header className="app-header" ref={headerRef}>
-          <h1 className="app-name">Carrel</h1>
-          {corpus.value && (
-            <p className="corpus-name" dir="auto" title={corpus.value.fileName}>
-              {corpus.value.title}
-            </p>
-          )}
-          <SearchBox onOpen={openSearchResult} />
-          {build && route.view !== 'corpora' && <BuildIndicator build={build} onShow={showCorpora} />}
-          <nav className="app-nav" aria-label="Views">
-            <button type="button" className="nav-button" aria-current={route.view === 'library' ? 'page' : undefined} onClick={showLibrary}>
-              Library
-            </button>
-            <button type="button" className="nav-button" aria-current={route.view === 'notebook' ? 'page' : undefined} onClick={showNotebook}>
-              Notebook
-            </button>
-            <button type="button" className="nav-button" aria-current={route.view === 'corpora' ? 'page' : undefined} onClick={showCorpora}>
-              Corpora
-            </button>
-            <button type="button" className="nav-button" aria-current={route.view === 'security' ? 'page' : undefined} onClick={showSecurity}>
-              Security
-            </button>
-          </nav>
-        </header>
-        <UnsavedBanner />
-        <main className="app-main">
-          {recoveryMessage && <RecoveryNotice message={recoveryMessage} onDismiss={() => setRecoveryMessage(undefined)} />}
-          {locked && lock.status && <UnlockPrompt status={lock.status} onUnlocked={lock.unlocked} />}
-          {locked && lock.status && <LockedBackups onRecovered={recovered} />}
-          {lost && lock.status && <RecoveryPanel status={lock.status} onRecovered={recovered} onRetried={lock.unlocked} onContinue={() => setWithoutNotes(true)} />}
-          {!blocked && route.view === 'library' && outdated && (
-            <>
-              {corpus.error && <ErrorPanel title="Carrel cannot open its corpus" error={corpus.error} />}
-              <OutdatedCorpusOffer onRebuildStarted={rebuildStarted} building={build?.state === 'running'} />
-            </>
-          )}
-          {!blocked && route.view === 'library' && !outdated && <LibraryView onOpen={openDocument} focusId={route.focusId} />}
-          {!blocked && route.view === 'notebook' && <NotebookView onOpen={openFromNotebook} filters={notebookFilters} onFiltersChange={setNotebookFilters} />}
-          {route.view === 'security' && <SecurityView />}
-          {!blocked && route.view === 'corpora' && (
-            <CorporaView key={route.requested} action={route.action} onOpened={corpusOpened} build={build} onBuildChange={setBuild} />
-          )}
-          {!blocked && route.view === 'reader' && (
-            // Keyed per opening: each starts at its first hit, its notebook entry or where it was left.
-            <ReaderScreen key={`${route.id}\n${route.opened}`} id={route.id} searchQuery={route.searchQuery} jump={route.jump} onBack={goBack} backTo={route.from ?? 'library'} />
-          )}
-        </main>
-      </div>
+      <ReadingSettingsProvider>
+        <div className="app">
+          <header className="app-header" ref={headerRef}>
+            {/* Not a heading: each view has its own h1. */}
+            <p className="app-name">Carrel</p>
+            {corpus.value && (
+              <p className="corpus-name" dir="auto" title={corpus.value.fileName}>
+                {corpus.value.title}
+              </p>
+            )}
+            <SearchBox onOpen={openSearchResult} />
+            {build && route.view !== 'corpora' && <BuildIndicator build={build} onShow={showCorpora} />}
+            <nav className="app-nav" aria-label="Views">
+              <button type="button" className="nav-button" aria-current={route.view === 'library' ? 'page' : undefined} onClick={showLibrary}>
+                Library
+              </button>
+              <button type="button" className="nav-button" aria-current={route.view === 'notebook' ? 'page' : undefined} onClick={showNotebook}>
+                Notebook
+              </button>
+              <button type="button" className="nav-button" aria-current={route.view === 'corpora' ? 'page' : undefined} onClick={showCorpora}>
+                Corpora
+              </button>
+              <button type="button" className="nav-button" aria-current={route.view === 'security' ? 'page' : undefined} onClick={showSecurity}>
+                Security
+              </button>
+              <button type="button" className="nav-button" aria-current={route.view === 'settings' ? 'page' : undefined} onClick={showSettings}>
+                Settings
+              </button>
+            </nav>
+          </header>
+          <UnsavedBanner />
+          <main className="app-main">
+            {recoveryMessage && <RecoveryNotice message={recoveryMessage} onDismiss={() => setRecoveryMessage(undefined)} />}
+            {locked && lock.status && <UnlockPrompt status={lock.status} onUnlocked={lock.unlocked} />}
+            {locked && lock.status && <LockedBackups onRecovered={recovered} />}
+            {lost && lock.status && <RecoveryPanel status={lock.status} onRecovered={recovered} onRetried={lock.unlocked} onContinue={() => setWithoutNotes(true)} />}
+            {!blocked && route.view === 'library' && outdated && (
+              <>
+                {corpus.error && <ErrorPanel title="Carrel cannot open its corpus" error={corpus.error} />}
+                <OutdatedCorpusOffer onRebuildStarted={rebuildStarted} building={build?.state === 'running'} />
+              </>
+            )}
+            {!blocked && route.view === 'library' && !outdated && <LibraryView onOpen={openDocument} focusId={route.focusId} />}
+            {!blocked && route.view === 'notebook' && <NotebookView onOpen={openFromNotebook} filters={notebookFilters} onFiltersChange={setNotebookFilters} />}
+            {route.view === 'security' && <SecurityView />}
+            {!blocked && route.view === 'corpora' && (
+              <CorporaView key={route.requested} action={route.action} onOpened={corpusOpened} build={build} onBuildChange={setBuild} />
+            )}
+            {!blocked && route.view === 'reader' && (
+              // Keyed per opening: each starts at its first hit, its notebook entry or where it was left.
+              <ReaderScreen key={`${route.id}\n${route.opened}`} id={route.id} searchQuery={route.searchQuery} jump={route.jump} onBack={goBack} backTo={route.from ?? 'library'} />
+            )}
+            {route.view === 'settings' && <SettingsView />}
+          </main>
+        </div>
+      </ReadingSettingsProvider>
     </UndoProvider>
   );
 }

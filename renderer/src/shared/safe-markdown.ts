@@ -25,6 +25,12 @@ const markdown = new Marked({
     // Raw HTML in a note is shown as the text it is: it never reaches an HTML parser, so even
     // the sanitiser's parse cannot see its handlers or styles (Chromium reports those to the CSP).
     html: ({ text }) => escapeHtml(text),
+    // A note sits under its view's h1 and its card's heading: its own headings start at h4, so
+    // a "# Title" in a note never makes a second h1 for a screen reader.
+    heading({ tokens, depth }) {
+      const level = Math.min(6, depth + 3);
+      return `<h${level}>${this.parser.parseInline(tokens)}</h${level}>\n`;
+    },
   },
 });
 

@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import type { AppCommand } from '../../../electron/common/ipc/app-commands';
+import { APP_COMMAND_ITEMS, type AppCommand } from '../../../electron/common/ipc/app-commands';
 import { appMenuTemplate } from '../../../electron/main/app-menu';
 
 function items(template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
@@ -21,11 +21,31 @@ describe('appMenuTemplate', () => {
     expect(sent).toEqual(['open-corpus', 'build-corpus', 'show-corpora']);
   });
 
+  it('carries text size and themes in the View menu, leaving the text-size keys to the window (no page zoom)', () => {
+    const sent: AppCommand[] = [];
+    const view = appMenuTemplate(false, (c) => sent.push(c)).find((item) => item.label === '&View')!;
+    const entries = items(view.submenu as MenuItemConstructorOptions[]).filter((item) => item.click);
+    expect(entries.map((item) => [item.label, item.accelerator, item.registerAccelerator])).toEqual([
+      ['&Larger Text', 'CmdOrCtrl+=', false],
+      ['&Smaller Text', 'CmdOrCtrl+-', false],
+      ['&Default Text Size', 'CmdOrCtrl+0', false],
+      ['&System Theme', undefined, undefined],
+      ['&Light Theme', undefined, undefined],
+      ['&Dark Theme', undefined, undefined],
+      ['S&epia Theme', undefined, undefined],
+      ['Reading &Settings', undefined, undefined],
+    ]);
+    for (const item of entries) (item.click as () => void)();
+    expect(sent).toEqual(['text-larger', 'text-smaller', 'text-reset', 'theme-system', 'theme-light', 'theme-dark', 'theme-sepia', 'show-settings']);
+    expect(items(view.submenu as MenuItemConstructorOptions[]).some((item) => /zoom/i.test(String(item.role ?? '')))).toBe(false);
+  });
+
   it('has nothing that opens a link or a remote page', () => {
     for (const isMac of [false, true]) {
       const all = items(appMenuTemplate(isMac, () => {}));
       expect(all.some((item) => item.role === 'help' || /help|learn|website|docs/i.test(String(item.label ?? '')))).toBe(false);
-      expect(all.filter((item) => item.click).every((item) => /Corp/.test(String(item.label)))).toBe(true);
+      const own = new Set(Object.values(APP_COMMAND_ITEMS).map((item) => item.label));
+      expect(all.filter((item) => item.click).every((item) => own.has(String(item.label)))).toBe(true);
     }
   });
 });

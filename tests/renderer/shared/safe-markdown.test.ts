@@ -78,4 +78,9 @@ describe('raw HTML in notes', () => {
     expect(box.textContent).toContain('<b onclick="x()" style="color:red">bold</b>');
     expect(box.textContent).toContain('<div onmouseover="y()">block</div>');
   });
+
+  it('starts a note’s headings at h4, so a view keeps its one h1', () => {
+    const box = rendered('# Title\n\n## Part\n\n###### Deep');
+    expect([...box.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => `${h.tagName} ${h.textContent}`)).toEqual(['H4 Title', 'H5 Part', 'H6 Deep']);
+  });
 });

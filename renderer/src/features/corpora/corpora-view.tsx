@@ -151,9 +151,9 @@ export function CorporaView({ onOpened, build, onBuildChange, action }: Props) {
   const building = status?.state === 'running';
   return (
     <section className="corpora" aria-labelledby="corpora-title">
-      <h2 id="corpora-title" className="section-title">
+      <h1 id="corpora-title" className="section-title">
         Corpora
-      </h2>
+      </h1>
       <p className="corpora-current" data-fact="current-corpus">
         {current.status === 'ready' ? (
           <>

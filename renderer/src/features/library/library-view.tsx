@@ -31,9 +31,9 @@ export function LibraryView({ onOpen, focusId }: Props) {
 
   return (
     <section className="library" aria-labelledby="library-title">
-      <h2 id="library-title" className="section-title">
+      <h1 id="library-title" className="section-title">
         Library <span className="count">{numberFormat.format(library.total)} documents</span>
-      </h2>
+      </h1>
       {library.total === 0 ? (
         <p className="status">This corpus has no documents.</p>
       ) : (

@@ -113,9 +113,9 @@ export function NotebookView({ onOpen, filters, onFiltersChange }: Props) {
 
   return (
     <section className="notebook" aria-labelledby="notebook-title" aria-busy={text.trim() !== debounced}>
-      <h2 id="notebook-title" className="section-title" tabIndex={-1} ref={titleRef}>
+      <h1 id="notebook-title" className="section-title" tabIndex={-1} ref={titleRef}>
         Notebook {result.value && <span className="count">{result.value.total === 1 ? '1 entry' : `${result.value.total} entries`}</span>}
-      </h2>
+      </h1>
       <AnchorReviewList onOpen={(documentId, highlightId) => onOpen({ documentId, highlightId })} />
       <div className="notebook-filters" role="search" aria-label="Search the notebook">
         <label className="visually-hidden" htmlFor={ids.search}>
@@ -184,8 +184,9 @@ export function NotebookView({ onOpen, filters, onFiltersChange }: Props) {
       )}
       {result.value?.groups.map((group) => (
         <section key={group.documentId} className="notebook-group" aria-label={group.documentTitle || 'Missing document'}>
-          <h3 className="notebook-group-title" dir="auto">
-            {group.documentTitle || 'A document no longer in the corpus'} <span className="count">{group.entries.length}</span>
+          {/* The title in its own direction, isolated: an Arabic one must not pull the count into it. */}
+          <h3 className="notebook-group-title">
+            <bdi>{group.documentTitle || 'A document no longer in the corpus'}</bdi> <span className="count">{group.entries.length}</span>
           </h3>
           <ol className="notebook-entries">
             {group.entries.map((entry) => (

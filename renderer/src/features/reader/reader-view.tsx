@@ -221,11 +221,20 @@ export function ReaderView(props: Props) {
       {doc.status === 'ready' && (
         <>
           <header className="reader-header">
-            <h2 className="reader-title" dir="auto" tabIndex={-1} ref={headingRef}>
+            <h1 className="reader-title" dir="auto" tabIndex={-1} ref={headingRef}>
               {displayTitle(doc.value.title)}
-            </h2>
+            </h1>
             <p className="reader-meta" dir="auto">
-              {[doc.value.source, doc.value.author].filter(Boolean).join(' · ') || 'Source not stated'}
+              {/* Source and author each keep their own direction (an Arabic name beside an English source). */}
+              {[doc.value.source, doc.value.author]
+                .filter(Boolean)
+                .map((part, i) => (
+                  <span key={i}>
+                    {i > 0 && ' · '}
+                    <bdi>{part}</bdi>
+                  </span>
+                ))}
+              {!doc.value.source && !doc.value.author && 'Source not stated'}
               {' · '}
               {formatReadingTime(doc.value.wordCount)}
             </p>

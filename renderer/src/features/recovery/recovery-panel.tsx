@@ -44,9 +44,9 @@ export function RecoveryPanel({
 
   return (
     <section className="recovery" aria-labelledby="recovery-title">
-      <h2 id="recovery-title" className="section-title">
+      <h1 id="recovery-title" className="section-title">
         {TITLES[status.code ?? ''] ?? 'Your notes cannot be opened'}
-      </h2>
+      </h1>
       <p className="recovery-message">{status.message}</p>
       {restorable ? (
         <BackupChooser onRecovered={onRecovered} offerFreshStart />

@@ -44,9 +44,9 @@ export function SecurityView() {
   const { value } = status;
   return (
     <section className="about" aria-labelledby="about-title">
-      <h2 id="about-title" className="section-title">
+      <h1 id="about-title" className="section-title">
         About Carrel · Security
-      </h2>
+      </h1>
       <p className="about-version" data-fact="version">
         Carrel {__CARREL_VERSION__}
       </p>

@@ -30,9 +30,9 @@ export function UnlockPrompt({ status, onUnlocked }: { status: UserDataStatus; o
 
   return (
     <section className="unlock" aria-labelledby="unlock-title">
-      <h2 id="unlock-title" className="section-title">
+      <h1 id="unlock-title" className="section-title">
         Your notes are locked
-      </h2>
+      </h1>
       <p id={hintId}>
         Your highlights, notes and bookmarks are encrypted on this computer. Enter your passphrase to open them.
       </p>

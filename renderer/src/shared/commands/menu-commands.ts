@@ -6,7 +6,9 @@ import type { CommandDeclaration } from './command-types';
  * declaration in common: same label, the accelerator as shortcut. The menu owns the keys;
  * the window runs them when the menu sends them, or from the palette.
  */
-export const MENU_COMMANDS: readonly CommandDeclaration[] = APP_COMMANDS.map((id) => {
-  const { label, accelerator } = APP_COMMAND_ITEMS[id];
+export const MENU_COMMANDS: readonly CommandDeclaration[] = APP_COMMANDS.map((id): CommandDeclaration => {
+  const { label, accelerator, windowKeys } = APP_COMMAND_ITEMS[id];
+  // Keys left to the window work from any field too (Ctrl+= while typing a note still enlarges the text).
+  if (windowKeys) return { id, label: plainMenuLabel(label), scope: 'app', shortcuts: windowKeys, focus: 'anywhere', menu: false };
   return { id, label: plainMenuLabel(label), scope: 'app', shortcuts: accelerator ? [accelerator] : [], menu: true };
 });

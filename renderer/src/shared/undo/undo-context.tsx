@@ -20,7 +20,8 @@ const UndoContext = createContext<UndoApi | null>(null);
 /** How long the toast stays; the deletion stays undoable by Ctrl+Z afterwards. */
 const TOAST_MS = 10_000;
 
-export type UndoMessage = { text: string; tone: 'deleted' | 'restored' | 'error' };
+/** `subject` (a quote, a note's start) follows the text in its own direction, isolated from it. */
+export type UndoMessage = { text: string; subject?: string; tone: 'deleted' | 'restored' | 'error' };
 
 /**
  * Deletes are soft in the user database; this keeps a stack of them for the session and
@@ -46,7 +47,7 @@ export function UndoProvider({ children }: { children: ReactNode }) {
     (deletion: Deletion) => {
       stack.current.push(deletion);
       refresh();
-      show({ text: `Deleted: ${deletion.summary || deletion.kind}`, tone: 'deleted', deletion });
+      show({ text: 'Deleted: ', subject: deletion.summary || deletion.kind, tone: 'deleted', deletion });
     },
     [show, refresh],
   );
@@ -67,7 +68,7 @@ export function UndoProvider({ children }: { children: ReactNode }) {
       }
       stack.current = stack.current.filter((d) => d.deletionId !== target.deletionId);
       refresh();
-      show({ text: `Restored: ${target.summary || target.kind}`, tone: 'restored' });
+      show({ text: 'Restored: ', subject: target.summary || target.kind, tone: 'restored' });
     },
     [show, refresh],
   );

@@ -15,6 +15,7 @@ export function UndoToast({ message, onUndo, onDismiss }: Props) {
         <div className={`toast toast-${message.tone}`} key={message.key}>
           <span className="toast-text" dir="auto">
             {message.text}
+            {message.subject !== undefined && <bdi>{message.subject}</bdi>}
           </span>
           {onUndo && (
             <button type="button" className="toast-undo" onClick={onUndo} title="Undo (Ctrl+Z)">
