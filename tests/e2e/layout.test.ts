@@ -52,7 +52,7 @@ function expectHeaderHolds(m: Awaited<ReturnType<typeof measure>>, viewportHeigh
   // Nothing scrolls sideways.
   expect(m.scrollWidth).toBeLessThanOrEqual(m.viewport);
   // Every view is reachable: the navigation is whole and on screen.
-  expect(m.nav).toHaveLength(4);
+  expect(m.nav.length).toBeGreaterThanOrEqual(5);
   for (const b of m.nav) {
     expect(b.width).toBeGreaterThan(20);
     expect(b.left).toBeGreaterThanOrEqual(0);

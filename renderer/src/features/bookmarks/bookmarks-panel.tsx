@@ -58,9 +58,9 @@ export function BookmarksPanel({ documentId, currentOffset, onJump }: Props) {
   const bookmarks = list.value ?? [];
   return (
     <section className="panel-section bookmarks-panel" aria-labelledby="bookmarks-title">
-      <h3 id="bookmarks-title" className="panel-title">
+      <h2 id="bookmarks-title" className="panel-title">
         Bookmarks <span className="count">{bookmarks.length}</span>
-      </h3>
+      </h2>
       <form
         className="bookmark-add"
         onSubmit={(event) => {

@@ -41,9 +41,9 @@ export function AnchorReviewList({ onOpen }: { onOpen: (documentId: string, high
   if (list.length === 0) return null;
   return (
     <section className="review-list" aria-labelledby="review-title">
-      <h3 id="review-title" className="panel-title">
+      <h2 id="review-title" className="panel-title">
         Highlights to review <span className="count">{list.length}</span>
-      </h3>
+      </h2>
       <p className="panel-hint">These documents changed since you highlighted them. Nothing moves until you decide.</p>
       {resolve.error && (
         <p className="inline-error" role="alert">

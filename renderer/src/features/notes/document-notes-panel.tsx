@@ -132,9 +132,9 @@ export function DocumentNotesPanel({ documentId, focusNoteId }: { documentId: st
   return (
     <section className="panel-section" aria-labelledby="document-notes-title">
       <div className="panel-section-head">
-        <h3 id="document-notes-title" className="panel-title">
+        <h2 id="document-notes-title" className="panel-title">
           Document notes <span className="count">{count}</span>
-        </h3>
+        </h2>
         <button type="button" className="small-button" onClick={addDraft}>
           New note
         </button>

@@ -59,7 +59,7 @@ export function HighlightEditor({ highlight, focus, onUpdated, onDelete, onJump,
   return (
     <section className="highlight-editor card" aria-label="Selected highlight" tabIndex={-1} ref={sectionRef}>
       <div className="card-head">
-        <h3 className="card-title">Highlight</h3>
+        <h2 className="card-title">Highlight</h2>
         <button type="button" className="link-button" onClick={onClose} aria-label="Close the highlight">
           Close
         </button>

@@ -185,9 +185,9 @@ export function NotebookView({ onOpen, filters, onFiltersChange }: Props) {
       {result.value?.groups.map((group) => (
         <section key={group.documentId} className="notebook-group" aria-label={group.documentTitle || 'Missing document'}>
           {/* The title in its own direction, isolated: an Arabic one must not pull the count into it. */}
-          <h3 className="notebook-group-title">
+          <h2 className="notebook-group-title">
             <bdi>{group.documentTitle || 'A document no longer in the corpus'}</bdi> <span className="count">{group.entries.length}</span>
-          </h3>
+          </h2>
           <ol className="notebook-entries">
             {group.entries.map((entry) => (
               <NotebookEntryView key={entryKey(entry)} entryKey={entryKey(entry)} entry={entry} documentId={group.documentId} available={group.documentAvailable} onOpen={onOpen} onDelete={(e) => void remove(e)} />

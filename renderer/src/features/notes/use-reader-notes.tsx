@@ -144,9 +144,9 @@ export function useReaderNotes(
         />
       )}
       <section className="panel-section" aria-labelledby="highlights-title">
-        <h3 id="highlights-title" className="panel-title" tabIndex={-1} ref={listTitleRef}>
+        <h2 id="highlights-title" className="panel-title" tabIndex={-1} ref={listTitleRef}>
           Highlights <span className="count">{highlights.length}</span>
-        </h3>
+        </h2>
         {highlights.length === 0 ? (
           <p className="panel-hint">Select text (with the keyboard: F7), then pick a colour or press 1–6 (H repeats the last colour, N adds a note).</p>
         ) : (
