@@ -1,5 +1,6 @@
 import type { AppCommand } from './app-commands';
 import type { Result } from '../result';
+import { ANALYSIS_CHANNELS, type AnalysisContract } from './contract/analysis-contract';
 import { BOOKMARKS_CHANNELS, type BookmarksContract } from './contract/bookmarks-contract';
 import { CORPORA_CHANNELS, type CorporaContract } from './contract/corpora-contract';
 import { CORPUS_CHANNELS, type CorpusContract } from './contract/corpus-contract';
@@ -27,7 +28,8 @@ export interface CarrelServices
     SecurityContract,
     UserDataContract,
     RecoveryContract,
-    SettingsContract {}
+    SettingsContract,
+    AnalysisContract {}
 
 export type Method = keyof CarrelServices;
 export type Input<M extends Method> = Parameters<CarrelServices[M]>[0];
@@ -46,6 +48,7 @@ export const CHANNELS = {
   ...USER_DATA_CHANNELS,
   ...RECOVERY_CHANNELS,
   ...SETTINGS_CHANNELS,
+  ...ANALYSIS_CHANNELS,
 };
 
 /** True when A and B have the same keys: a method missing from a feature's list, or listed and not declared, fails to compile. */

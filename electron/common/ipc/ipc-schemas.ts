@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Input, Method, SameKeys } from './ipc-contract';
+import { ANALYSIS_SCHEMAS } from './contract/analysis-schemas';
 import { BOOKMARKS_SCHEMAS } from './contract/bookmarks-schemas';
 import { CORPORA_SCHEMAS } from './contract/corpora-schemas';
 import { CORPUS_SCHEMAS } from './contract/corpus-schemas';
@@ -23,6 +24,7 @@ export const INPUT_SCHEMAS = {
   ...USER_DATA_SCHEMAS,
   ...RECOVERY_SCHEMAS,
   ...SETTINGS_SCHEMAS,
+  ...ANALYSIS_SCHEMAS,
 } satisfies { [M in Method]: z.ZodType<Input<M>> };
 
 const schemasComplete: SameKeys<typeof INPUT_SCHEMAS, Record<Method, unknown>> = true;

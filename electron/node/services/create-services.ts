@@ -2,6 +2,7 @@ import type { CarrelServices, SameKeys } from '../../common/ipc/ipc-contract';
 import { contractPart, mergeParts } from './contract-part';
 import type { OpenCorpusOptions } from '../corpus/corpus-store';
 import { openRecentCorpora } from '../corpora/recent-corpora';
+import { createAnalysisService } from './analysis-service';
 import { createCorpusBuildService, type CorpusBuildDeps } from './corpus-build-service';
 import { createCorpusChoiceService } from './corpus-choice-service';
 import { createCorpusRebuildService } from './corpus-rebuild-service';
@@ -68,6 +69,7 @@ export function createServices(config: ServicesConfig): AppServices {
   });
   const rebuild = createCorpusRebuildService({ corpus, recent, build, nativeBinding: config.nativeBinding });
   const search = createSearchService(corpus.requireStore);
+  const analysis = createAnalysisService(corpus.requireStore);
   const userData = createUserDataContext(corpus.requireStore, {
     file: config.userDbFile,
     nativeBinding: config.userDbNativeBinding,
@@ -91,6 +93,7 @@ export function createServices(config: ServicesConfig): AppServices {
     contractPart(build),
     contractPart(rebuild),
     contractPart(search),
+    contractPart(analysis),
     contractPart(userDataServices),
     contractPart(guardStorage(userData, contractPart(deletedItems))),
     contractPart(backupRestore),

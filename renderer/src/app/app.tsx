@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CorpusBuildStatus } from '@common/corpus/corpus-choice-types';
 import { RECOVERABLE_CODES, type UserDataRecoveryResult } from '@common/security/user-data-backups';
+import { AnalysisView } from '../features/analysis/analysis-view';
 import { SecurityView } from '../features/security/security-view';
 import { BuildIndicator } from '../features/corpora/build-indicator';
 import { CorporaView, type CorporaAction } from '../features/corpora/corpora-view';
@@ -31,6 +32,7 @@ type Route =
   | { view: 'notebook' }
   | { view: 'security' }
   | { view: 'settings' }
+  | { view: 'analysis' }
   | { view: 'corpora'; action?: CorporaAction; requested?: number }
   | { view: 'reader'; id: string; searchQuery?: string; jump?: ReaderJump; from?: 'notebook'; opened: number };
 
@@ -73,6 +75,12 @@ export function App() {
   const showSecurity = useCallback(() => setRoute({ view: 'security' }), []);
   const showCorpora = useCallback(() => setRoute({ view: 'corpora' }), []);
   const showSettings = useCallback(() => setRoute({ view: 'settings' }), []);
+  const showAnalysis = useCallback(() => setRoute({ view: 'analysis' }), []);
+  const openPassage = useCallback(
+    ({ documentId, offset, end }: { documentId: string; offset: number; end: number }) =>
+      setRoute({ view: 'reader', id: documentId, jump: { offset, end }, opened: Date.now() }),
+    [],
+  );
   // A rebuild of the corpus an older Carrel made: followed in the Corpora view, with its progress.
   const rebuildStarted = useCallback((started: CorpusBuildStatus) => {
     setBuild(started);
@@ -91,6 +99,7 @@ export function App() {
     'build-corpus': { run: () => setRoute({ view: 'corpora', action: 'build', requested: Date.now() }) },
     'show-corpora': { run: () => setRoute({ view: 'corpora', requested: Date.now() }) },
     'show-settings': { run: showSettings },
+    'analysis.show': { run: () => setRoute({ view: 'analysis' }) },
   });
   const headerRef = useRef<HTMLElement>(null);
   useHeaderHeight(headerRef);
@@ -126,6 +135,9 @@ export function App() {
               <button type="button" className="nav-button" aria-current={route.view === 'notebook' ? 'page' : undefined} onClick={showNotebook}>
                 Notebook
               </button>
+              <button type="button" className="nav-button" aria-current={route.view === 'analysis' ? 'page' : undefined} onClick={showAnalysis}>
+                Analysis
+              </button>
               <button type="button" className="nav-button" aria-current={route.view === 'corpora' ? 'page' : undefined} onClick={showCorpora}>
                 Corpora
               </button>
@@ -152,6 +164,7 @@ export function App() {
             {!blocked && route.view === 'library' && !outdated && <LibraryView onOpen={openDocument} focusId={route.focusId} />}
             {!blocked && route.view === 'notebook' && <NotebookView onOpen={openFromNotebook} filters={notebookFilters} onFiltersChange={setNotebookFilters} />}
             {route.view === 'security' && <SecurityView />}
+            {!blocked && route.view === 'analysis' && <AnalysisView onOpen={openPassage} />}
             {!blocked && route.view === 'corpora' && (
               <CorporaView key={route.requested} action={route.action} onOpened={corpusOpened} build={build} onBuildChange={setBuild} />
             )}

@@ -1,3 +1,4 @@
+import { ANALYSIS_COMMANDS } from '../features/analysis/analysis-commands';
 import { BOOKMARK_COMMANDS } from '../features/bookmarks/bookmark-commands';
 import { NOTES_COMMANDS } from '../features/notes/notes-commands';
 import { READER_COMMANDS } from '../features/reader/reader-commands';
@@ -16,4 +17,5 @@ export const COMMANDS: readonly CommandDeclaration[] = [
   ...READER_COMMANDS,
   ...BOOKMARK_COMMANDS,
   ...NOTES_COMMANDS,
+  ...ANALYSIS_COMMANDS,
 ];
