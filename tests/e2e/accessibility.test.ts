@@ -139,6 +139,25 @@ describe('screen readers: landmarks, headings, labels and an axe scan of every v
       },
     },
     {
+      name: 'analysis',
+      show: async () => {
+        await page.getByRole('button', { name: 'Analysis' }).click();
+        await page.getByLabel('Word, phrase or query').fill('propaganda');
+        await page.getByRole('button', { name: 'Analyse' }).click();
+        await page.locator('.kwic-line .kwic-open').first().waitFor();
+      },
+    },
+    {
+      name: 'collocates',
+      show: async () => {
+        await page.getByRole('button', { name: 'Analysis' }).click();
+        await page.getByLabel('Word, phrase or query').fill('propaganda');
+        await page.getByRole('button', { name: 'Analyse' }).click();
+        await page.getByRole('tab', { name: 'Collocates' }).click();
+        await page.locator('.collocates-table tbody tr').first().waitFor();
+      },
+    },
+    {
       name: 'commands',
       show: async () => {
         await page.getByRole('button', { name: 'Library', exact: true }).click();
