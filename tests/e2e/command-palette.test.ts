@@ -72,14 +72,14 @@ describe('the command palette and the shortcut overlay', () => {
     expect(await options().first().getAttribute('aria-selected')).toBe('true');
 
     await page.keyboard.type('corpus');
-    await expect.poll(optionLabels).toEqual(['Search the corpus', 'Open Corpus…', 'Build Corpus from Folder…']);
+    await expect.poll(optionLabels).toEqual(['Search the corpus', 'Open Corpus…', 'Build Corpus from Folder…', 'Corpus analysis: concordance and collocates']);
     await page.keyboard.press('ArrowDown');
     const second = options().nth(1);
     expect(await second.getAttribute('aria-selected')).toBe('true');
     expect(await field().getAttribute('aria-activedescendant')).toBe(await second.getAttribute('id'));
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('ArrowUp'); // wraps to the last
-    expect(await options().nth(2).getAttribute('aria-selected')).toBe('true');
+    expect(await options().nth(3).getAttribute('aria-selected')).toBe('true');
     // Keys typed in the palette are the palette's: "/" and Ctrl+K do not reach the search field.
     await page.keyboard.press('Control+k');
     expect(await field().evaluate((el) => el === document.activeElement)).toBe(true);
