@@ -20,7 +20,14 @@ export default defineConfig({
     build: {
       // ESM-only package: bundled into the CommonJS main rather than required at run time.
       externalizeDeps: { exclude: ['approx-string-match'] },
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          // Worker threads main starts (electron/node/query-worker/worker-entry.ts, bundledWorkers).
+          'query-worker': resolve(__dirname, 'electron/node/query-worker/query-worker.ts'),
+          'build-worker': resolve(__dirname, 'electron/node/corpus/build-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -1,6 +1,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session } from 'electron';
 import { APP_COMMAND_CHANNEL, type AppCommand } from '../common/ipc/app-commands';
-import { createHandlerTable } from '../node/ipc/handler-table';
+import { createAppHandlerTable } from '../node/ipc/app-handler-table';
+import { bundledWorkers } from '../node/query-worker/worker-entry';
 import { createServices } from '../node/services/create-services';
 import { appMenuTemplate } from './app-menu';
 import { appPaths, userFiles } from './app-paths';
@@ -43,6 +44,8 @@ function start(): void {
       userDbNativeBinding: paths.userDbNativeBinding,
       keyVault: safeStorageVault(safeStorage, process.platform),
       blockedRequests: () => blockedRequests,
+      // Corpus reads, search, analysis and builds run in worker threads bundled beside this file.
+      workers: bundledWorkers(__dirname),
     });
     app.on('will-quit', () => services.close());
 
@@ -53,7 +56,7 @@ function start(): void {
       console.warn(`Blocked request #${blockedRequests}: ${url}`);
     });
     handleAppProtocol(protocol, paths.rendererDir);
-    registerIpc(ipcMain, createHandlerTable(services));
+    registerIpc(ipcMain, createAppHandlerTable(services));
     const send = (command: AppCommand) => mainWindow?.webContents.send(APP_COMMAND_CHANNEL, command);
     Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(process.platform === 'darwin', send)));
 

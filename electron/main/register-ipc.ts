@@ -11,7 +11,8 @@ export function registerIpc(ipcMain: IpcMain, table: HandlerTable): void {
       if (!isTrustedSender(event.senderFrame)) {
         return fail('forbidden', 'This request did not come from Carrel’s own window.');
       }
-      return table[method](input);
+      // The window is the caller: its newer search supersedes its older one.
+      return table[method](input, event.sender.id);
     });
   }
 }

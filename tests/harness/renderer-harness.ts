@@ -6,7 +6,9 @@ import { APP_COMMANDS, type AppCommand } from '../../electron/common/ipc/app-com
 import { API_GLOBAL, CHANNELS } from '../../electron/common/ipc/ipc-contract';
 import { CONTENT_SECURITY_POLICY } from '../../electron/common/security/content-security-policy';
 import { fail } from '../../electron/common/result';
-import { createHandlerTable, METHOD_BY_CHANNEL } from '../../electron/node/ipc/handler-table';
+import { createAppHandlerTable } from '../../electron/node/ipc/app-handler-table';
+import { METHOD_BY_CHANNEL } from '../../electron/node/ipc/handler-table';
+import { SOURCE_WORKERS } from '../../electron/node/query-worker/worker-entry';
 import { mimeTypeOf, resolveAppFile } from '../../electron/node/protocol/resolve-app-file';
 import { createServices, type AppServices, type ServicesConfig } from '../../electron/node/services/create-services';
 import { RENDERER_DIR } from './paths';
@@ -56,8 +58,9 @@ export async function launchHarness(config: ServicesConfig): Promise<Harness> {
   const userDbFile = config.userDbFile ?? path.join(tempDir!, 'carrel-user.sqlite');
   const foreignRequests: string[] = [];
   // Like main's counter: what the request layer refused.
-  const services = createServices({ ...config, userDbFile, blockedRequests: () => foreignRequests.length });
-  const table = createHandlerTable(services);
+  // Corpus reads and builds in worker threads, as in the app (from their sources, through tsx).
+  const services = createServices({ workers: SOURCE_WORKERS, ...config, userDbFile, blockedRequests: () => foreignRequests.length });
+  const table = createAppHandlerTable(services);
   const pageErrors: string[] = [];
   const cspViolations: string[] = [];
 
@@ -80,7 +83,7 @@ export async function launchHarness(config: ServicesConfig): Promise<Harness> {
       return fail('forbidden', 'This request did not come from Carrel’s own window.');
     }
     const method = METHOD_BY_CHANNEL.get(channel);
-    return method ? table[method](input) : fail('unknown-channel', `Unknown channel ${channel}`);
+    return method ? table[method](input, 'harness-page') : fail('unknown-channel', `Unknown channel ${channel}`);
   });
   await page.exposeBinding('__carrelCspViolation', (_source, report: string) => {
     cspViolations.push(report);

@@ -21,12 +21,16 @@ const FIELD_NAMES = new Set<string>(SEARCH_FIELDS.map((f) => f.name));
 const FIELD_LIST = SEARCH_FIELDS.map((f) => `${f.name}:`).join(', ');
 const NEAR = /^NEAR\/(.*)$/i;
 
-type Item = { presence: Presence; field?: SearchFieldName; boost: number; operand: Operand; near?: string };
+/** AND, OR and NOT in capitals, as other search boxes read them; in lower case they are words. */
+type Operator = 'AND' | 'OR' | 'NOT';
+const OPERATORS = new Set<string>(['AND', 'OR', 'NOT']);
+
+type Item = { presence: Presence; field?: SearchFieldName; boost: number; operand: Operand; near?: string; operator?: Operator };
 
 /**
  * Reads Carrel's query language, Lunr's plus phrases and proximity:
  *   word  "exact phrase"  title:word  +required  -excluded  propagand*  caliphat~1  word^2
- *   a NEAR/5 b
+ *   a NEAR/5 b   a AND b   a OR b   NOT a   a AND NOT b
  * Anything unreadable raises QuerySyntaxError with a message for the user; small slips that
  * have an obvious reading (an unclosed quotation mark) are read that way, with a notice.
  */
@@ -51,7 +55,13 @@ export function parseQuery(input: string): ParsedQuery {
       while (j < n && !isSpace(input[j])) j++;
       return j;
     })();
-    const nearMatch = NEAR.exec(input.slice(i, chunkEnd));
+    const chunkText = input.slice(i, chunkEnd);
+    if (OPERATORS.has(chunkText)) {
+      items.push({ presence: 'optional', boost: 1, operand: { kind: 'word', raw: '', word: '', wildcard: false, editDistance: 0 }, operator: chunkText as Operator });
+      i = chunkEnd;
+      continue;
+    }
+    const nearMatch = NEAR.exec(chunkText);
     if (nearMatch) {
       items.push({ presence: 'optional', boost: 1, operand: { kind: 'word', raw: '', word: '', wildcard: false, editDistance: 0 }, near: nearMatch[1] });
       i = chunkEnd;
@@ -126,7 +136,7 @@ export function parseQuery(input: string): ParsedQuery {
   if (expanded.length > MAX_EXPANDED_WORDS) {
     throw new QuerySyntaxError(`This query has ${expanded.length} words with "*" or "~"; at most ${MAX_EXPANDED_WORDS} are searched at once.`);
   }
-  const clauses = joinNear(items);
+  const clauses = applyOperators(joinNear(items));
   if (clauses.length > MAX_CLAUSES) {
     throw new QuerySyntaxError(`This query has ${clauses.length} parts; at most ${MAX_CLAUSES} are searched at once. Shorten it.`);
   }
@@ -186,11 +196,19 @@ function readModifiers(text: string, operand: Operand, notices: string[]): { boo
   return { boost, editDistance };
 }
 
-/** Folds `a NEAR/n b NEAR/m c` sequences into single clauses. */
-function joinNear(items: Item[]): Clause[] {
-  const clauses: Clause[] = [];
+type Joined = Clause | { operator: Operator };
+
+const isOperator = (entry: Joined | undefined): entry is { operator: Operator } => entry !== undefined && 'operator' in entry;
+
+/** Folds `a NEAR/n b NEAR/m c` sequences into single clauses; AND, OR and NOT stay between them. */
+function joinNear(items: Item[]): Joined[] {
+  const clauses: Joined[] = [];
   for (let k = 0; k < items.length; k++) {
     const item = items[k]!;
+    if (item.operator !== undefined) {
+      clauses.push({ operator: item.operator });
+      continue;
+    }
     if (item.near !== undefined) {
       const previous = clauses[clauses.length - 1];
       const next = items[k + 1];
@@ -198,7 +216,7 @@ function joinNear(items: Item[]): Clause[] {
       if (!/^\d+$/.test(distance)) {
         throw new QuerySyntaxError('NEAR needs a distance in words right after the slash, as in caliph NEAR/5 baghdad.');
       }
-      if (!previous || !next || next.near !== undefined || k === 0 || items[k - 1]!.near !== undefined) {
+      if (!previous || isOperator(previous) || !next || next.near !== undefined || next.operator !== undefined || k === 0 || items[k - 1]!.near !== undefined) {
         throw new QuerySyntaxError('NEAR/n joins two words or phrases, one on each side, as in caliph NEAR/5 baghdad.');
       }
       if (next.presence !== 'optional' || next.field !== undefined) {
@@ -216,6 +234,49 @@ function joinNear(items: Item[]): Clause[] {
       operands: [item.operand],
       distances: [],
     });
+  }
+  return clauses;
+}
+
+/**
+ * AND makes the clauses on both sides required (as "+"), NOT the clause after it prohibited
+ * (as "-"), OR leaves both sides optional (what words alone already mean: either one, documents
+ * holding both first). A "+" or "-" typed beside them is kept. Without brackets, AND and OR in
+ * one query would be read differently by different search boxes, so that is refused.
+ */
+function applyOperators(joined: Joined[]): Clause[] {
+  const used = new Set(joined.filter(isOperator).map((entry) => entry.operator));
+  if (used.has('AND') && used.has('OR')) {
+    throw new QuerySyntaxError('AND and OR cannot be mixed in one query (Carrel does not read brackets). Words alone are either-or already: put "+" before the ones that must be there, as in +caliphate propaganda media.');
+  }
+  const clauses: Clause[] = [];
+  const require = (clause: Clause) => {
+    if (clause.presence === 'optional') clause.presence = 'required';
+  };
+  for (let k = 0; k < joined.length; k++) {
+    const entry = joined[k]!;
+    if (!isOperator(entry)) {
+      clauses.push(entry);
+      continue;
+    }
+    const next = joined[k + 1];
+    if (entry.operator === 'NOT') {
+      if (next === undefined || isOperator(next)) {
+        throw new QuerySyntaxError('NOT goes right before a word or "phrase" to leave out, as in caliphate NOT iraq.');
+      }
+      if (next.presence !== 'optional') throw new QuerySyntaxError('Use NOT or "-" before a word, not both with "+" or "-", as in caliphate NOT iraq.');
+      next.presence = 'prohibited';
+      continue;
+    }
+    const previous = joined[k - 1];
+    const nextClause = entry.operator === 'AND' && isOperator(next) && next.operator === 'NOT' ? joined[k + 2] : next;
+    if (previous === undefined || isOperator(previous) || nextClause === undefined || isOperator(nextClause)) {
+      throw new QuerySyntaxError(`${entry.operator} joins two words or "phrases", one on each side, as in caliphate ${entry.operator} khilafah.`);
+    }
+    if (entry.operator === 'AND') {
+      require(previous);
+      if (nextClause === next) require(nextClause);
+    }
   }
   return clauses;
 }

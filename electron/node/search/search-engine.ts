@@ -35,7 +35,7 @@ export function prepareQuery(parsed: ParsedQuery, tables: SearchTables): Prepare
     distances: clause.distances,
   }));
   if (clauses.length > 0 && clauses.every((c) => c.presence === 'prohibited')) {
-    throw new QuerySyntaxError('Add a word to look for: "-word" only excludes documents from the results of other words.');
+    throw new QuerySyntaxError('Add a word to look for: "-word" and NOT word only exclude documents from the results of other words.');
   }
   return { clauses, notices };
 }

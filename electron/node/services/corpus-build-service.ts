@@ -4,6 +4,7 @@ import path from 'node:path';
 import { BUILD_STATUS_MAX_SKIPPED, type CorpusBuildStatus } from '../../common/corpus/corpus-choice-types';
 import type { CarrelServices } from '../../common/ipc/ipc-contract';
 import { buildCorpusInSlices, type BuildSummary } from '../corpus/build-corpus';
+import type { RunBuild } from '../corpus/build-in-worker';
 import { CORPUS_APPLICATION_ID } from '../corpus/corpus-format';
 import { openDatabase } from '../sqlite/open-database';
 import { StepsCancelled, type SliceOptions } from '../steps/run-steps';
@@ -31,6 +32,8 @@ export type CorpusBuildDeps = {
   nativeBinding?: string;
   /** How a build shares the process (slice length, rest between slices); tests slow builds down to watch one run. Read at the start of each build. */
   pacing?: Pick<SliceOptions, 'sliceMs' | 'pauseMs'>;
+  /** Where the build runs: a worker thread in the app (buildInWorker), in this thread by default. */
+  run?: RunBuild;
 };
 
 type Job = { status: CorpusBuildStatus; controller: AbortController; started: number; done: Promise<void> };
@@ -64,8 +67,8 @@ function checkReplaceable(file: string, nativeBinding?: string): void {
 }
 
 /**
- * Builds corpora from folders inside the app: one at a time, in time slices so the window
- * stays responsive, reporting progress for the panel to poll, cancellable at any point
+ * Builds corpora from folders inside the app: one at a time, in a worker thread (or in time
+ * slices on this one) so the window stays responsive, reporting progress for the panel to poll, cancellable at any point
  * without leaving a half-written file.
  */
 export function createCorpusBuildService(deps: CorpusBuildDeps): CorpusBuildService {
@@ -92,7 +95,7 @@ export function createCorpusBuildService(deps: CorpusBuildDeps): CorpusBuildServ
     const finish = (patch: Partial<CorpusBuildStatus>) => {
       Object.assign(status, patch, { elapsedMs: performance.now() - job.started });
     };
-    job.done = buildCorpusInSlices(
+    job.done = (deps.run ?? buildCorpusInSlices)(
       {
         sourcesDir,
         outFile,

@@ -1,6 +1,9 @@
 import type { CarrelServices, SameKeys } from '../../common/ipc/ipc-contract';
 import { contractPart, mergeParts } from './contract-part';
-import type { OpenCorpusOptions } from '../corpus/corpus-store';
+import { buildInWorker } from '../corpus/build-in-worker';
+import type { CorpusStore, OpenCorpusOptions } from '../corpus/corpus-store';
+import { createQueryWorker, type QueryWorker, type QueryWorkerOptions } from '../query-worker/query-worker-client';
+import type { WorkerEntry } from '../query-worker/worker-entry';
 import { openRecentCorpora } from '../corpora/recent-corpora';
 import { createAnalysisService } from './analysis-service';
 import { createCorpusBuildService, type CorpusBuildDeps } from './corpus-build-service';
@@ -45,9 +48,18 @@ export type ServicesConfig = {
   buildPacing?: CorpusBuildDeps['pacing'];
   /** Start on the corpus opened last (when it still opens) instead of corpusFile. */
   reopenLastCorpus?: boolean;
+  /**
+   * Off the main thread: corpus reads, search and analysis in a query worker, builds in a build
+   * worker (the app's bundles, or SOURCE_WORKERS under tsx). Without it everything runs in-process (CLI, unit tests).
+   */
+  workers?: { query: WorkerEntry; build: WorkerEntry } & Pick<QueryWorkerOptions, 'timeBoundMs' | 'supersedeGraceMs' | 'hold'>;
 } & OpenCorpusOptions;
 
 export type AppServices = CarrelServices & {
+  /** The open corpus (for the query worker to open the same), or a ServiceError saying why there is none. */
+  openStore(): CorpusStore;
+  /** The query worker, when config.workers asked for one (appHandlerTable forwards to it). */
+  queryWorker?: QueryWorker;
   /** Stops a corpus build in progress and closes the databases. */
   close(): void;
 };
@@ -66,7 +78,12 @@ export function createServices(config: ServicesConfig): AppServices {
     nativeBinding: config.nativeBinding,
     onBuilt: choice.rememberBuilt,
     pacing: config.buildPacing,
+    run: config.workers ? buildInWorker(config.workers.build) : undefined,
   });
+  const { workers } = config;
+  const queryWorker = workers
+    ? createQueryWorker({ entry: workers.query, nativeBinding: config.nativeBinding, timeBoundMs: workers.timeBoundMs, supersedeGraceMs: workers.supersedeGraceMs, hold: workers.hold })
+    : undefined;
   const rebuild = createCorpusRebuildService({ corpus, recent, build, nativeBinding: config.nativeBinding });
   const search = createSearchService(corpus.requireStore);
   const analysis = createAnalysisService(corpus.requireStore);
@@ -104,7 +121,10 @@ export function createServices(config: ServicesConfig): AppServices {
   void apiComplete;
   return {
     ...api,
+    openStore: corpus.requireStore,
+    queryWorker,
     close() {
+      void queryWorker?.close();
       // The build's own clean-up removes its temporary file once it sees the cancel.
       void build.close();
       corpus.close();

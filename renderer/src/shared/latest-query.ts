@@ -1,3 +1,4 @@
+import { SUPERSEDED } from '@common/ipc/superseded';
 import type { IpcError, Result } from '@common/result';
 import { bridgeError } from './data/call-api';
 
@@ -64,7 +65,8 @@ export function createLatestQuery<T>({ delayMs, run, onChange }: LatestQueryOpti
           answer = Promise.reject(error);
         }
         answer.then(
-          (result) => settle(result.ok ? { status: 'ready', value: result.value } : { status: 'error', error: result.error }),
+          // A newer query from this window took its place in main: its own answer settles.
+          (result) => (!result.ok && result.error.code === SUPERSEDED) ? undefined : settle(result.ok ? { status: 'ready', value: result.value } : { status: 'error', error: result.error }),
           (error: unknown) => settle({ status: 'error', error: bridgeError(error) }),
         );
       }, delayMs);

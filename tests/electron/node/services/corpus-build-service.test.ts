@@ -3,12 +3,17 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CorpusBuildStatus } from '../../../../electron/common/corpus/corpus-choice-types';
 import { createHandlerTable, type HandlerTable } from '../../../../electron/node/ipc/handler-table';
+import { SOURCE_WORKERS } from '../../../../electron/node/query-worker/worker-entry';
 import { suggestedCorpusName } from '../../../../electron/node/services/corpus-build-service';
 import { createServices, type AppServices } from '../../../../electron/node/services/create-services';
 import { FIXTURES } from '../../../harness/paths';
 import { errorCode, makeWorkspace, value } from './user-data-fixture';
 
-describe('building a corpus from the app', () => {
+// The same behaviour whether the build runs on this thread (sliced) or in the build worker (as in the app).
+describe.each([
+  ['in-process', undefined],
+  ['in the build worker', SOURCE_WORKERS],
+])('building a corpus from the app (%s)', (_where, workers) => {
   let ws: ReturnType<typeof makeWorkspace>;
   let services: AppServices;
   let table: HandlerTable;
@@ -26,6 +31,7 @@ describe('building a corpus from the app', () => {
     services = createServices({
       corpusFile: small,
       userDbFile: ws.userDbFile,
+      workers,
       corporaDir: path.join(ws.dir, 'corpora'),
       dialogs: {
         chooseCorpusFile: async () => undefined,

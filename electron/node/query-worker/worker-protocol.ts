@@ -1,0 +1,38 @@
+import type { Method } from '../../common/ipc/ipc-contract';
+import type { Result } from '../../common/result';
+
+/**
+ * The calls that read the corpus (its store, search, find-in-document, document reads and
+ * analysis): they run in the query worker, off Electron's main thread. Everything else
+ * (notes, settings, the corpus choice, dialogs) stays in main.
+ */
+export const WORKER_METHODS = [
+  'listDocuments',
+  'listLibraryPage',
+  'getDocument',
+  'search',
+  'findInDocument',
+  'concordance',
+  'collocates',
+] as const satisfies readonly Method[];
+
+export type WorkerMethod = (typeof WORKER_METHODS)[number];
+
+/** A newer call of one of these from the same window supersedes the one before (query-as-you-type). */
+export const SUPERSEDING_METHODS: ReadonlySet<Method> = new Set<Method>(['search', 'findInDocument']);
+
+/** The corpus a call is about: the file main has open, and which opening of it (a rebuild reopens the same path). */
+export type CorpusRef = { file: string; generation: number };
+
+/**
+ * Test-only: calls of `method` whose query is exactly `query` wait in the worker until
+ * `release` (an Int32Array's first cell) is set to 1, to watch supersede and the time bound
+ * without timing anything.
+ */
+export type WorkerHold = { method: WorkerMethod; query: string; release: SharedArrayBuffer };
+
+export type WorkerData = { nativeBinding?: string; hold?: WorkerHold };
+
+export type ToWorker = { id: number; method: WorkerMethod; input: unknown; corpus: CorpusRef };
+/** A call's answer, or (once, first) that the worker has loaded and takes calls: the time bound starts with the call, not with the start. */
+export type FromWorker = { id: number; result: Result<unknown> } | { ready: true };
