@@ -2,10 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APP_COMMAND_CHANNEL, APP_COMMAND_ITEMS, APP_COMMANDS } from '../../electron/common/ipc/app-commands';
 import { CHANNELS } from '../../electron/common/ipc/ipc-contract';
+import type { Result } from '../../electron/common/result';
+import { CONTENT_SECURITY_POLICY } from '../../electron/common/security/content-security-policy';
 import { lockHolderFileOf } from '../../electron/node/user-store/notes-lock';
 import { BUILT_MAIN, loadShell, type FakeShell } from '../harness/fake-electron';
-import { BUNDLED_CORPUS } from '../harness/paths';
+import { BUNDLED_CORPUS, RENDERER_DIR } from '../harness/paths';
 
 // The shell as built (out/main/index.js), with `electron` replaced by recording fakes: the
 // Electron binary cannot be downloaded here (electron-app.test.ts SKIPs), but the shell's own
@@ -30,6 +33,8 @@ afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
+type MenuItem = { id?: string; label?: string; role?: string; accelerator?: string; submenu?: MenuItem[]; click?: () => void };
+
 const failureDialog = (shell: FakeShell) => shell.named('dialog.showMessageBox')[0]?.args[0] as { type: string; message: string; detail: string; buttons: string[] } | undefined;
 
 describe('the Electron shell (built, on a recording fake of electron)', () => {
@@ -41,7 +46,17 @@ describe('the Electron shell (built, on a recording fake of electron)', () => {
     expect(shell.named('dialog.showMessageBox')).toEqual([]);
     expect(shell.windows).toHaveLength(1);
     const [window] = shell.windows;
-    expect(window!.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    expect(window!.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    });
+    expect(String((window!.options.webPreferences as { preload: string }).preload)).toMatch(/out[\\/]preload[\\/]index\.js$/);
     // A window cannot be shrunk past what the layout is made for.
     expect(window!.options).toMatchObject({ minWidth: 480, minHeight: 400 });
     expect(window!.state.url).toBe('carrel-app://app/index.html');
@@ -60,6 +75,131 @@ describe('the Electron shell (built, on a recording fake of electron)', () => {
     expect(fs.existsSync(lockHolderFileOf(path.join(userData, 'carrel-user.sqlite')))).toBe(true);
     shell.emitApp('will-quit');
     expect(fs.existsSync(lockHolderFileOf(path.join(userData, 'carrel-user.sqlite')))).toBe(false);
+  });
+
+  describe('booted', () => {
+    let shell: FakeShell;
+    beforeAll(async () => {
+      // An app folder holding the built renderer (a copy: the protocol refuses links), still without Electron's drivers.
+      const bootedApp = path.join(dir, 'booted-app');
+      fs.cpSync(RENDERER_DIR, path.join(bootedApp, 'out', 'renderer'), { recursive: true });
+      shell = loadShell({ userData: path.join(dir, 'booted'), appPath: bootedApp });
+      await shell.settled();
+    });
+    afterAll(() => shell.emitApp('will-quit'));
+
+    const only = (api: string) => {
+      const calls = shell.named(api);
+      expect(calls, api).toHaveLength(1);
+      return calls[0]!.args;
+    };
+    type Served = { status: number; headers: Headers; text(): Promise<string>; arrayBuffer(): Promise<ArrayBuffer> };
+    const serve = (url: string) => {
+      const [scheme, handler] = only('protocol.handle') as [string, (request: { url: string }) => Promise<Served>];
+      expect(scheme).toBe('carrel-app');
+      return handler({ url });
+    };
+    type IpcEvent = { senderFrame: { url: string; parent: unknown } | null; sender: { id: number } };
+    const handlerOf = (channel: string) => {
+      const call = shell.named('ipcMain.handle').find((c) => c.args[0] === channel);
+      expect(call, channel).toBeDefined();
+      return call!.args[1] as (event: IpcEvent, input: unknown) => Promise<Result<unknown>>;
+    };
+    const trusted: IpcEvent = { senderFrame: { url: 'carrel-app://app/index.html', parent: null }, sender: { id: 1 } };
+
+    it('serves index.html with the CSP header, and every asset it names (and the fonts its CSS names)', async () => {
+      const index = await serve('carrel-app://app/index.html');
+      expect(index.status).toBe(200);
+      expect(index.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(index.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+      expect(index.headers.get('x-content-type-options')).toBe('nosniff');
+      const html = await index.text();
+      const named = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => new URL(m[1]!, 'carrel-app://app/index.html').href);
+      expect(named.length).toBeGreaterThanOrEqual(2);
+      const fonts: string[] = [];
+      for (const url of named) {
+        const asset = await serve(url);
+        expect(asset.status, url).toBe(200);
+        expect(asset.headers.get('content-security-policy'), url).toBe(CONTENT_SECURITY_POLICY);
+        expect((await asset.arrayBuffer()).byteLength, url).toBeGreaterThan(0);
+        if (url.endsWith('.css')) {
+          expect(asset.headers.get('content-type')).toMatch(/^text\/css/);
+          fonts.push(...[...(await serve(url).then((css) => css.text())).matchAll(/url\(([^)]+)\)/g)].map((m) => new URL(m[1]!.replace(/["']/g, ''), url).href));
+        }
+        if (url.endsWith('.js')) expect(asset.headers.get('content-type')).toMatch(/javascript/);
+      }
+      expect(fonts.length).toBeGreaterThan(0);
+      for (const url of fonts) expect((await serve(url)).status, url).toBe(200);
+      // Nothing outside the renderer's folder, and no made-up file.
+      expect((await serve('carrel-app://app/../../package.json')).status).toBe(404);
+      expect((await serve('carrel-app://app/assets/no-such-file.js')).status).toBe(404);
+    });
+
+    it('registers every channel of the contract, answers each through the trusted sender and refuses others', async () => {
+      const channels = shell.named('ipcMain.handle').map((call) => call.args[0] as string);
+      expect(channels.sort()).toEqual(Object.values(CHANNELS).sort());
+      const untrusted: IpcEvent[] = [
+        { senderFrame: { url: 'https://example.com/', parent: null }, sender: { id: 1 } },
+        { senderFrame: { url: 'carrel-app://app/index.html', parent: {} }, sender: { id: 1 } },
+        { senderFrame: null, sender: { id: 1 } },
+      ];
+      for (const channel of channels) {
+        const handler = handlerOf(channel);
+        // No method takes a bare number: every one answers (with a reason), none throws.
+        expect(await handler(trusted, 12345), channel).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+        for (const event of untrusted) expect(await handler(event, undefined), channel).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      }
+      // Real answers, corpus reads and search included (the bundled query worker answers them).
+      const info = await handlerOf(CHANNELS.getCorpusInfo)(trusted, undefined);
+      expect(info).toMatchObject({ ok: true, value: { documentCount: 5 } });
+      const found = await handlerOf(CHANNELS.search)(trusted, { query: 'caliphate AND propaganda' });
+      expect(found).toMatchObject({ ok: true, value: { query: 'caliphate AND propaganda' } });
+      expect((found as { value: { results: unknown[] } }).value.results.length).toBeGreaterThan(0);
+      const page = await handlerOf(CHANNELS.listLibraryPage)(trusted, { offset: 0, limit: 2 });
+      expect(page).toMatchObject({ ok: true, value: { total: 5, offset: 0 } });
+      const id = (page as { value: { rows: { id: string }[] } }).value.rows[0]!.id;
+      expect(await handlerOf(CHANNELS.getDocument)(trusted, { id })).toMatchObject({ ok: true, value: { id } });
+      expect(await handlerOf(CHANNELS.getReadingSettings)(trusted, undefined)).toMatchObject({ ok: true });
+    });
+
+    it('cancels every request that is not for the app, counts it, and denies every permission', async () => {
+      const [listener] = only('session.webRequest.onBeforeRequest') as [(details: { url: string }, callback: (answer: { cancel: boolean }) => void) => void];
+      const answer = (url: string) => {
+        let result: { cancel: boolean } | undefined;
+        listener({ url }, (given) => (result = given));
+        return result;
+      };
+      expect(answer('carrel-app://app/index.html')).toEqual({ cancel: false });
+      for (const url of ['https://example.com/', 'http://127.0.0.1:8080/x', 'file:///etc/passwd', 'carrel-app://other/index.html', 'data:text/html,x']) {
+        expect(answer(url), url).toEqual({ cancel: true });
+      }
+      const status = await handlerOf(CHANNELS.getSecurityStatus)(trusted, undefined);
+      expect(JSON.stringify(status)).toMatch(/"blockedRequests":5/);
+      const [onRequest] = only('session.setPermissionRequestHandler') as [(contents: unknown, permission: string, callback: (granted: boolean) => void) => void];
+      let granted: boolean | undefined;
+      onRequest({}, 'clipboard-read', (given) => (granted = given));
+      expect(granted).toBe(false);
+      const [onCheck] = only('session.setPermissionCheckHandler') as [() => boolean];
+      expect(onCheck()).toBe(false);
+    });
+
+    it('sets the menu, whose every command is sent to the window', () => {
+      const [template] = only('Menu.buildFromTemplate') as [MenuItem[]];
+      expect(only('Menu.setApplicationMenu')[0]).toEqual({ template });
+      const items: MenuItem[] = [];
+      const walk = (list: MenuItem[]) => list.forEach((item) => (items.push(item), item.submenu && walk(item.submenu)));
+      walk(template);
+      expect(items.map((item) => item.label).filter(Boolean)).toEqual(expect.arrayContaining(['&File', '&View', '&Theme']));
+      expect(items.map((item) => item.role).filter(Boolean)).toEqual(expect.arrayContaining(['quit', 'editMenu', 'windowMenu']));
+      for (const command of APP_COMMANDS) {
+        const item = items.find((candidate) => candidate.id === command);
+        expect(item, command).toMatchObject({ label: APP_COMMAND_ITEMS[command].label });
+        if (APP_COMMAND_ITEMS[command].accelerator) expect(item!.accelerator).toBe(APP_COMMAND_ITEMS[command].accelerator);
+        const before = shell.named('webContents.send').length;
+        item!.click!();
+        expect(shell.named('webContents.send').slice(before)).toEqual([{ api: 'webContents.send', args: [APP_COMMAND_CHANNEL, command] }]);
+      }
+    });
   });
 
   it('quits at once as a second instance, without opening anything', async () => {

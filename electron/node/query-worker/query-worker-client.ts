@@ -116,8 +116,6 @@ export function createQueryWorker(options: QueryWorkerOptions): QueryWorker {
     };
     started.on('error', (error) => lost(error.message));
     started.on('exit', (code) => lost(`exit code ${code}`));
-    // An idle worker does not keep the process alive (tests, the CLI).
-    started.unref();
     return started;
   };
 
@@ -128,7 +126,18 @@ export function createQueryWorker(options: QueryWorkerOptions): QueryWorker {
     void old?.terminate();
   };
 
+  /** A worker with calls to answer keeps the process alive; an idle one does not (tests, benches). */
+  const holdProcess = () => {
+    if (running || queue.length > 0) worker?.ref();
+    else worker?.unref();
+  };
+
   const pump = () => {
+    dispatch();
+    holdProcess();
+  };
+
+  const dispatch = () => {
     if (closed || running || queue.length === 0) return;
     worker ??= spawn();
     if (!ready) return;
@@ -140,7 +149,7 @@ export function createQueryWorker(options: QueryWorkerOptions): QueryWorker {
     } catch (error) {
       running = undefined;
       answer(call, fail('invalid-argument', `${call.method}: the argument could not be sent (${(error as Error).message}).`));
-      pump();
+      dispatch();
       return;
     }
     timer = setTimeout(() => {
