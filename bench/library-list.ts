@@ -12,19 +12,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { createHandlerTable } from '../electron/node/ipc/handler-table';
 import { createServices } from '../electron/node/services/create-services';
-import { chromium, type Page } from 'playwright-core';
+import { defineNameHelperInPages, HARNESS, type HarnessModule } from './harness-in-bench';
 import { ensureLibraryCorpus } from './library-corpus';
-
-/**
- * What this bench uses of the browser test harness. The harness is loaded at run time by a
- * computed path: imported statically, it would be type-checked with bench/'s Node-only
- * libraries (it has in-page code that needs the DOM's), and tests/ type-checks it already.
- */
-type HarnessModule = {
-  launchHarness(config: { corpusFile: string }): Promise<{ page: Page; pageErrors: string[]; close(): Promise<void> }>;
-  openApp(harness: { page: Page }): Promise<void>;
-};
-const HARNESS = path.join(__dirname, '..', 'tests', 'harness', 'renderer-harness.ts');
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const round = (n: number, digits = 1) => +n.toFixed(digits);
@@ -97,30 +86,6 @@ const SCROLL_SCRIPT = `async ({ frames, step }) => {
   }
   return { deltas, placeholderFrames, rowsInDom: document.querySelectorAll('.document-row').length, scrollY: window.scrollY };
 }`;
-
-/**
- * tsx compiles with esbuild's keepNames, so functions the harness passes to addInitScript call
- * a `__name` helper that exists in Node only. Every page the harness opens gets that helper
- * as its first init script (init scripts run in the order they are added).
- */
-function defineNameHelperInPages(): void {
-  const launch = chromium.launch.bind(chromium);
-  chromium.launch = async (...args) => {
-    const browser = await launch(...args);
-    const newContext = browser.newContext.bind(browser);
-    browser.newContext = async (...options) => {
-      const context = await newContext(...options);
-      const newPage = context.newPage.bind(context);
-      context.newPage = async () => {
-        const page = await newPage();
-        await page.addInitScript('globalThis.__name = (fn) => fn;');
-        return page;
-      };
-      return context;
-    };
-    return browser;
-  };
-}
 
 async function measureBrowser(corpusFile: string) {
   defineNameHelperInPages();
