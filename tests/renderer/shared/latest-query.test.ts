@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SUPERSEDED } from '../../../electron/common/ipc/superseded';
 import { fail, ok, type Result } from '../../../electron/common/result';
 import { createLatestQuery, type QueryState } from '../../../renderer/src/shared/latest-query';
 
@@ -58,6 +59,21 @@ describe('createLatestQuery', () => {
     await vi.runAllTimersAsync();
     expect(states.some((s) => s.outcome.status === 'ready' && s.outcome.value === 'old answer')).toBe(false);
     expect(last()).toEqual({ query: 'new', outcome: { status: 'ready', value: 'new answer' }, pending: false });
+  });
+
+  it('never shows the "superseded" answer main gives an older query', async () => {
+    const { run, calls } = controlledRun();
+    const q = createLatestQuery({ delayMs: 10, run, onChange: (s) => states.push(s) });
+    q.schedule('one');
+    await vi.advanceTimersByTimeAsync(10);
+    calls[0]!.answer(ok('first'));
+    await vi.runAllTimersAsync();
+    q.schedule('two');
+    await vi.advanceTimersByTimeAsync(10);
+    calls[1]!.answer(fail(SUPERSEDED, 'A newer query took the place of this one.'));
+    await vi.runAllTimersAsync();
+    expect(states.some((s) => s.outcome.status === 'error')).toBe(false);
+    expect(last()).toEqual({ query: 'one', outcome: { status: 'ready', value: 'first' }, pending: true });
   });
 
   it('keeps showing the previous answer while a newer query is pending', async () => {

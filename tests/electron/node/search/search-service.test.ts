@@ -82,7 +82,7 @@ describe('search: query language', () => {
   it('refuses or explains queries that would return everything or nothing', () => {
     expect(fixture.search.search({ query: '   ' })).toMatchObject({ total: 0, results: [] });
     expect(fixture.search.search({ query: '&& …' })).toMatchObject({ total: 0, results: [] });
-    expect(() => fixture.search.search({ query: '-caliph' })).toThrow(/only excludes/);
+    expect(() => fixture.search.search({ query: '-caliph' })).toThrow(/"-word" and NOT word only exclude documents/);
   });
 
   it('turns every malformed query into a query-syntax ServiceError', () => {
