@@ -182,6 +182,10 @@ export function createQueryWorker(options: QueryWorkerOptions): QueryWorker {
     }
   };
 
+  // Started at once, so that it has loaded (in parallel with the window) by the first call.
+  worker = spawn();
+  holdProcess();
+
   return {
     call(method, input, corpus, caller) {
       if (closed) return Promise.resolve(fail('unavailable', 'Carrel is closing.'));
