@@ -109,11 +109,11 @@ describe('the query worker', () => {
       dialogs: { chooseCorpusFile: () => Promise.resolve(otherCorpus), chooseSourcesFolder: () => Promise.resolve(undefined), chooseBuildOutput: () => Promise.resolve(undefined) },
     });
     const before = await table.listLibraryPage({ offset: 0, limit: 500 });
-    expect(await table.chooseCorpus()).toMatchObject({ ok: true });
+    expect(await table.chooseCorpus(undefined)).toMatchObject({ ok: true });
     const after = await table.listLibraryPage({ offset: 0, limit: 500 });
     expect(after).toMatchObject({ ok: true });
     expect(after).not.toEqual(before);
-    const info = await table.getCorpusInfo();
+    const info = await table.getCorpusInfo(undefined);
     expect((after as { value: { total: number } }).value.total).toBe((info as { value: { documentCount: number } }).value.documentCount);
 
     const missing = open({ corpusFile: path.join(dir, 'missing.sqlite') });
