@@ -8,7 +8,7 @@ import type { Result } from '../../electron/common/result';
 import { CONTENT_SECURITY_POLICY } from '../../electron/common/security/content-security-policy';
 import { lockHolderFileOf } from '../../electron/node/user-store/notes-lock';
 import { BUILT_MAIN, loadShell, type FakeShell } from '../harness/fake-electron';
-import { BUNDLED_CORPUS, RENDERER_DIR } from '../harness/paths';
+import { BUNDLED_CORPUS, FIXTURES, RENDERER_DIR } from '../harness/paths';
 
 // The shell as built (out/main/index.js), with `electron` replaced by recording fakes: the
 // Electron binary cannot be downloaded here (electron-app.test.ts SKIPs), but the shell's own
@@ -83,7 +83,13 @@ describe('the Electron shell (built, on a recording fake of electron)', () => {
       // An app folder holding the built renderer (a copy: the protocol refuses links), still without Electron's drivers.
       const bootedApp = path.join(dir, 'booted-app');
       fs.cpSync(RENDERER_DIR, path.join(bootedApp, 'out', 'renderer'), { recursive: true });
-      shell = loadShell({ userData: path.join(dir, 'booted'), appPath: bootedApp });
+      shell = loadShell({
+        userData: path.join(dir, 'booted'),
+        appPath: bootedApp,
+        // "Build corpus from folder": the folder and the file the user picks.
+        openDialogPaths: [path.join(FIXTURES, 'corpus-small')],
+        saveDialogPath: path.join(dir, 'built', 'small.sqlite'),
+      });
       await shell.settled();
     });
     afterAll(() => shell.emitApp('will-quit'));
@@ -160,6 +166,28 @@ describe('the Electron shell (built, on a recording fake of electron)', () => {
       const id = (page as { value: { rows: { id: string }[] } }).value.rows[0]!.id;
       expect(await handlerOf(CHANNELS.getDocument)(trusted, { id })).toMatchObject({ ok: true, value: { id } });
       expect(await handlerOf(CHANNELS.getReadingSettings)(trusted, undefined)).toMatchObject({ ok: true });
+    });
+
+    it('builds a corpus from a folder in the bundled build worker, with progress, then opens it', async () => {
+      const started = await handlerOf(CHANNELS.startCorpusBuild)(trusted, {});
+      expect(started).toMatchObject({ ok: true, value: { state: 'running', outFile: path.join(dir, 'built', 'small.sqlite') } });
+      const jobId = (started as { value: { jobId: string } }).value.jobId;
+      let status: { state: string; documents: number; total: number };
+      do {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        status = ((await handlerOf(CHANNELS.getCorpusBuild)(trusted, { jobId })) as { value: typeof status }).value;
+      } while (status.state === 'running');
+      expect(status).toMatchObject({ state: 'done' });
+      expect(status.documents).toBeGreaterThan(0);
+      expect(status.documents).toBe(status.total);
+      const recent = await handlerOf(CHANNELS.listRecentCorpora)(trusted, undefined);
+      const built = (recent as { value: { corpora: { file: string }[] } }).value.corpora.find((c) => c.file === path.join(dir, 'built', 'small.sqlite'));
+      expect(built).toBeDefined();
+      const opened = await handlerOf(CHANNELS.openRecentCorpus)(trusted, { file: built!.file });
+      expect(opened).toMatchObject({ ok: true, value: { documentCount: status.documents } });
+      // Search now answers from the corpus just built (the worker follows main to it).
+      const page = await handlerOf(CHANNELS.listLibraryPage)(trusted, { offset: 0, limit: 500 });
+      expect(page).toMatchObject({ ok: true, value: { total: status.documents } });
     });
 
     it('cancels every request that is not for the app, counts it, and denies every permission', async () => {

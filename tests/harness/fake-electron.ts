@@ -54,6 +54,9 @@ export type FakeShellOptions = {
   singleInstance?: boolean;
   /** What dialog.showMessageBox resolves to (the button the user pressed). */
   messageBoxResponse?: number;
+  /** What the file pickers answer (the user's choice); by default both are cancelled. */
+  openDialogPaths?: string[];
+  saveDialogPath?: string;
   /** Calls that throw, by name (e.g. 'protocol.handle'): a start-up step failing. */
   failing?: Record<string, Error>;
 };
@@ -143,8 +146,9 @@ export function loadShell(options: FakeShellOptions): FakeShell {
       return answer;
     },
     showMessageBoxSync: () => options.messageBoxResponse ?? 0,
-    showOpenDialog: () => Promise.resolve({ canceled: true, filePaths: [] }),
-    showSaveDialog: () => Promise.resolve({ canceled: true }),
+    showOpenDialog: () =>
+      Promise.resolve(options.openDialogPaths ? { canceled: false, filePaths: options.openDialogPaths } : { canceled: true, filePaths: [] }),
+    showSaveDialog: () => Promise.resolve(options.saveDialogPath ? { canceled: false, filePath: options.saveDialogPath } : { canceled: true }),
   });
   const fake = {
     app: appApi,
