@@ -7,6 +7,7 @@ import type { Result } from '../../../../electron/common/result';
 import { buildCorpus } from '../../../../electron/node/corpus/build-corpus';
 import { createAppHandlerTable } from '../../../../electron/node/ipc/app-handler-table';
 import { createHandlerTable, type HandlerTable } from '../../../../electron/node/ipc/handler-table';
+import { createQueryWorker } from '../../../../electron/node/query-worker/query-worker-client';
 import { SOURCE_WORKERS } from '../../../../electron/node/query-worker/worker-entry';
 import { createServices, type AppServices, type ServicesConfig } from '../../../../electron/node/services/create-services';
 import { BUNDLED_CORPUS, FIXTURES } from '../../../harness/paths';
@@ -102,6 +103,19 @@ describe('the query worker', () => {
     expect(!runaway.ok && runaway.error.message).toMatch(/stopped after 0.3 seconds.*narrower.*"quotes"/);
     expect(services.queryWorker!.restarts()).toBe(1);
     expect(ids(await table.search({ query: 'caliphate' }, 'w1')).length).toBeGreaterThan(0);
+  });
+
+  it('says so when its worker cannot start (a missing bundle), instead of starting it again and again', async () => {
+    const logged: string[] = [];
+    const worker = createQueryWorker({ entry: { file: path.join(dir, 'no-such-worker.js') }, log: (line) => logged.push(line) });
+    try {
+      const result = await worker.call('search', { query: 'caliphate' }, { file: BUNDLED_CORPUS, generation: 1 });
+      expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+      expect(!result.ok && result.error.message).toMatch(/could not start its corpus reader.*Install Carrel again/);
+      expect(logged).toHaveLength(1);
+    } finally {
+      await worker.close();
+    }
   });
 
   it('follows main to another corpus, and says why when none is open', async () => {
