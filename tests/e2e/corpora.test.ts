@@ -132,7 +132,8 @@ describe('corpora in the app', () => {
     await page.getByLabel(/Title for a new corpus/).fill('Mixed, built again');
     await page.keyboard.press('Enter');
     const panel = page.locator('.build-panel');
-    await poll(() => panel.getAttribute('data-state')).toBe('done');
+    // The build worker loads first (here from TypeScript, through tsx), which can take seconds on a loaded machine.
+    await poll(() => panel.getAttribute('data-state'), { timeout: 20_000 }).toBe('done');
     const skipped = panel.locator('.build-skipped');
     expect(await skipped.locator('summary').textContent()).toBe('4 files skipped');
     const text = await skipped.textContent();
@@ -165,7 +166,7 @@ describe('corpora in the app', () => {
     const panel = page.locator('.build-panel');
     await poll(() => panel.getAttribute('data-state')).toBe('running');
     await panel.getByRole('button', { name: 'Cancel build' }).click();
-    await poll(() => panel.getAttribute('data-state')).toBe('cancelled');
+    await poll(() => panel.getAttribute('data-state'), { timeout: 20_000 }).toBe('cancelled');
     expect(await panel.locator('.build-state').textContent()).toBe('Cancelled. Nothing was written.');
     expect(fs.readdirSync(dir).filter((name) => name.startsWith('cancelled.sqlite'))).toEqual([]);
   });

@@ -73,7 +73,7 @@ describe('a corpus made by an older Carrel, in the app', () => {
     const current = await page.waitForFunction(() => (document.querySelector('.build-panel') ? document.querySelector('[aria-current="page"]')?.textContent : null));
     expect(await current.jsonValue()).toBe('Corpora');
     // Done, it opens by itself: no corpus was open to leave.
-    await poll(() => page.locator('.document-row').count()).toBe(5);
+    await poll(() => page.locator('.document-row').count(), { timeout: 20_000 }).toBe(5);
     expect(await page.locator('.outdated-corpus').count()).toBe(0);
     await page.screenshot({ path: path.join(SHOTS, 'outdated-corpus-rebuilt.png'), fullPage: true });
     expect(await page.locator('.corpus-name').textContent()).toBe('ISIS propaganda and the virtual caliphate');
@@ -137,7 +137,7 @@ describe('a corpus made by an older Carrel, in the app', () => {
     await page.screenshot({ path: path.join(SHOTS, 'outdated-corpus-recent.png'), fullPage: true });
     await offer.getByRole('button', { name: 'Rebuild “Mixed fixture corpus”' }).click();
     const panel = page.locator('.build-panel');
-    await poll(() => panel.getAttribute('data-state')).toBe('done');
+    await poll(() => panel.getAttribute('data-state'), { timeout: 20_000 }).toBe('done');
     await panel.getByRole('button', { name: 'Open “Mixed fixture corpus”' }).click();
     await poll(() => page.locator('.corpus-name').textContent()).toBe('Mixed fixture corpus');
     await poll(() => page.locator('.document-row').count()).toBe(5);
