@@ -1,0 +1,115 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { createExtractor, type ExtractResult } from '../../../../../electron/node/corpus/formats/extract-worker';
+import { pdfDate, pdfText } from '../../../../../electron/node/corpus/formats/pdf-document';
+import type { PdfRaw } from '../../../../../electron/node/corpus/formats/pdf-raw';
+import { parseSource, SourceError } from '../../../../../electron/node/corpus/parse-source';
+import { encryptedPdf, REPORT_PARAGRAPHS, REPORT_TITLE, reportPdf, RUNNING_HEADER, scannedPdf, truncatedPdf } from '../../../../harness/format-fixtures';
+
+const extractor = createExtractor();
+afterAll(() => extractor.close());
+
+function extract(bytes: Uint8Array): ExtractResult {
+  const job = extractor.start('pdf', bytes);
+  for (;;) {
+    const result = job.poll(100);
+    if (result) return result;
+  }
+}
+
+function raw(bytes: Uint8Array): PdfRaw {
+  const result = extract(bytes);
+  if (!result.ok) throw new Error(result.message);
+  return result.value as PdfRaw;
+}
+
+const paragraphsOf = (text: { text: string; blocks: { start: number; end: number }[] }) => text.blocks.map((b) => text.text.slice(b.start, b.end));
+
+describe('PDF extraction', () => {
+  const report = pdfText(raw(reportPdf()));
+  const paragraphs = paragraphsOf(report);
+
+  it('joins lines into paragraphs and reads two columns column by column', () => {
+    // Every body paragraph whole, in order: the left column's two, then the right column's two.
+    const at = REPORT_PARAGRAPHS.map((p) => paragraphs.indexOf(p));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    expect(paragraphs[at[0]! - 1]).toBe('Introduction');
+  });
+
+  it('leaves out the running header and the page numbers', () => {
+    expect(report.text).not.toContain(RUNNING_HEADER);
+    expect(paragraphs.filter((p) => /^\d+$/.test(p))).toEqual([]);
+  });
+
+  it('makes a word broken at a line end whole when the document writes it whole, and keeps a compound', () => {
+    expect(paragraphs).toContain('The spread of propaganda online was a well-known concern of every government.');
+  });
+
+  it('labels every paragraph with its printed page', () => {
+    const pageOf = (start: string) => report.blocks[paragraphs.findIndex((p) => p.startsWith(start))]!.page;
+    expect(pageOf(REPORT_TITLE)).toBe('i');
+    expect(pageOf('Introduction')).toBe('1');
+    expect(pageOf('The spread of')).toBe('2');
+    expect(pageOf('Others relied')).toBe('2');
+    expect(pageOf('In conclusion')).toBe('3');
+    expect(report.blocks.every((b) => b.page)).toBe(true);
+  });
+
+  it('marks the larger lines as headings', () => {
+    const kindOf = (text: string) => report.blocks[paragraphs.indexOf(text)]!.kind;
+    expect(kindOf(REPORT_TITLE)).toBe('h1');
+    expect(kindOf(REPORT_PARAGRAPHS[0]!)).toBe('p');
+  });
+
+  it('takes metadata from the info dictionary, and the title from the first page without one', () => {
+    expect(report.meta).toMatchObject({ title: REPORT_TITLE, author: 'Carrel Tests', date: '2024-01-15', description: 'Online propaganda' });
+    expect(pdfText(raw(reportPdf({ info: false }))).meta.title).toBe(REPORT_TITLE);
+    expect(pdfDate("D:20240115093000+01'00'")).toBe('2024-01-15');
+    expect(pdfDate('nonsense')).toBe('');
+  });
+
+  it('numbers pages from 1 when the file has no labels', () => {
+    const plain = raw(reportPdf());
+    plain.labels = null;
+    expect(pdfText(plain).blocks.at(-1)!.page).toBe('4');
+  });
+});
+
+describe('PDFs that cannot be read', () => {
+  const skip = (bytes: Uint8Array) => {
+    const result = extract(bytes);
+    if (!result.ok) return result;
+    try {
+      parseSource('x.pdf', bytes, result.value);
+    } catch (error) {
+      if (error instanceof SourceError) return { reason: error.reason, message: error.message };
+      throw error;
+    }
+    return { reason: 'none', message: '' };
+  };
+
+  it('says a password-protected PDF needs its password', () => {
+    expect(skip(encryptedPdf())).toMatchObject({ reason: 'encrypted', message: expect.stringContaining('password') });
+  });
+
+  it('says a PDF without a text layer needs OCR', () => {
+    expect(skip(scannedPdf())).toMatchObject({ reason: 'no-text-layer', message: expect.stringContaining('run OCR on it first') });
+  });
+
+  it('says a truncated PDF is damaged', () => {
+    expect(skip(truncatedPdf()).reason).toMatch(/malformed|no-text-layer/);
+  });
+
+  it('gives up on a file that takes too long, and reads the next one with a new thread', () => {
+    const impatient = createExtractor(1);
+    try {
+      const job = impatient.start('pdf', reportPdf());
+      let result: ExtractResult | undefined;
+      while (!result) result = job.poll(50);
+      expect(result).toMatchObject({ ok: false, reason: 'timeout' });
+    } finally {
+      impatient.close();
+    }
+    expect(extract(reportPdf()).ok).toBe(true);
+  });
+});
