@@ -33,10 +33,21 @@ export function checkDocx(bytes: Uint8Array): DocxMetadata {
   };
 }
 
+/**
+ * mammoth's HTML made to read as a document: a table cell's paragraphs stay in the cell (so a
+ * row is one line of text, cells apart by tabs) and the footnotes' "↑" back-links go. mammoth
+ * writes this HTML itself (the document's text is escaped in it), so its shape is known.
+ */
+function tidyMammothHtml(html: string): string {
+  return html
+    .replace(/<td([^>]*)>([\s\S]*?)<\/td>/g, (_, attributes: string, inner: string) => `<td${attributes}>${inner.replace(/<\/?p>/g, ' ')}</td>`)
+    .replace(/\s*<a href="#(?:footnote|endnote)-ref-[^"]*">↑<\/a>/g, '');
+}
+
 /** The text of a Word document from mammoth's HTML, through the same sanitising HTML parser as .html sources. */
 export function docxText(html: string): AssembledText {
   try {
-    return parseHtml(html);
+    return parseHtml(tidyMammothHtml(html));
   } catch (error) {
     if (error instanceof HtmlTooDeepError) throw new SourceError('too-deep', error.message);
     throw error;
