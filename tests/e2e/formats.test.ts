@@ -116,6 +116,23 @@ describe('a corpus of PDF, EPUB and Word documents', () => {
     await page.locator('.document-row').first().waitFor();
   });
 
+  it('shows the page of each hit in search results and in find', async () => {
+    const { page } = harness;
+    await page.getByRole('combobox', { name: 'Search the corpus' }).fill('revenge');
+    const result = page.locator('.search-result', { hasText: REPORT_TITLE });
+    await result.waitFor();
+    expect(await result.locator('.search-snippet-page').textContent()).toBe(' (p. 1)');
+    await result.click();
+    const status = page.locator('.find-bar [role="status"]');
+    await poll(() => status.textContent()).toBe('hit 1 of 1 · p. 1');
+    await page.keyboard.press('Control+f');
+    await page.keyboard.type('volunteers');
+    await poll(() => status.textContent()).toBe('hit 1 of 1 · p. 2');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await page.locator('.document-row').first().waitFor();
+  });
+
   it('reads an EPUB chapter by chapter, its Arabic chapter right to left, and a Word table as rows', async () => {
     const { page } = harness;
     await page.getByRole('button', { name: /Media Strategy & Its Audiences/ }).click();

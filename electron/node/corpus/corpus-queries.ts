@@ -116,3 +116,11 @@ export function toCorpusInfo(meta: Map<string, string>, formatVersion: number, f
     fileName,
   };
 }
+
+/** The page label of the paragraph holding a text offset ('' for unpaginated documents). */
+export function pageAtOffset(db: Db, docOrd: number, offset: number): string {
+  const row = db
+    .prepare("SELECT page FROM paragraphs WHERE doc_ord = ? AND start <= ? AND page <> '' ORDER BY idx DESC LIMIT 1")
+    .get(docOrd, offset) as { page: string } | undefined;
+  return row?.page ?? '';
+}
