@@ -6,7 +6,8 @@ import { buildCorpus } from '../../electron/node/corpus/build-corpus';
 import { REPORT_TITLE } from '../harness/format-fixtures';
 import { writeMixedFormats } from '../harness/mixed-formats';
 import { FIXTURES, ROOT } from '../harness/paths';
-import { launchHarness, openApp, type Harness } from '../harness/renderer-harness';
+import AxeBuilder from '@axe-core/playwright';
+import { launchHarness, openApp, sendCommand, type Harness } from '../harness/renderer-harness';
 
 const poll = expect.poll;
 
@@ -129,6 +130,53 @@ describe('a corpus of PDF, EPUB and Word documents', () => {
     await page.keyboard.type('volunteers');
     await poll(() => status.textContent()).toBe('hit 1 of 1 · p. 2');
     await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await page.locator('.document-row').first().waitFor();
+  });
+
+  it('shows the page beside a highlight made in a PDF, and passes the axe scan with Go to page open, light and dark', async () => {
+    const { page } = harness;
+    await page.getByRole('button', { name: new RegExp(REPORT_TITLE) }).click();
+    await page.locator('.page-marker').first().waitFor();
+    const selected = await page.evaluate((phrase) => {
+      for (const p of document.querySelectorAll('.document-body p')) {
+        const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = node.nodeValue?.indexOf(phrase) ?? -1;
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + phrase.length);
+          document.getSelection()!.removeAllRanges();
+          document.getSelection()!.addRange(range);
+          return range.toString();
+        }
+      }
+      return null;
+    }, 'Encrypted messaging');
+    expect(selected).toBe('Encrypted messaging');
+    await page.locator('.selection-toolbar').waitFor();
+    await page.keyboard.press('1');
+    const item = page.locator('.highlight-item', { hasText: 'Encrypted messaging' });
+    await item.waitFor();
+    expect(await item.locator('.badge-page').textContent()).toBe('p. 2');
+
+    await page.locator('.reader-title').focus();
+    await page.keyboard.press('Control+g');
+    await page.getByRole('form', { name: 'Go to page' }).waitFor();
+    await page.keyboard.type('x');
+    await page.keyboard.press('Enter');
+    await page.locator('.go-to-page-error').waitFor();
+    for (const theme of ['light', 'dark'] as const) {
+      await sendCommand(harness, `theme-${theme}`);
+      await poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+      await page.screenshot({ path: path.join(ROOT, 'test-results', `formats-pdf-${theme}.png`) });
+      const results = await new AxeBuilder({ page: page as never }).setLegacyMode().withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+      const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      expect(serious, theme).toEqual([]);
+    }
+    await sendCommand(harness, 'theme-light');
+    await page.getByRole('button', { name: 'Cancel' }).click();
     await page.keyboard.press('Escape');
     await page.locator('.document-row').first().waitFor();
   });
