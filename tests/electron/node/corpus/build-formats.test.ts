@@ -8,6 +8,7 @@ import { verifyCorpusFile } from '../../../../electron/node/corpus/corpus-manife
 import { openCorpus } from '../../../../electron/node/corpus/corpus-store';
 import { openDatabase } from '../../../../electron/node/sqlite/open-database';
 import { createSearchService } from '../../../../electron/node/services/search-service';
+import { main } from '../../../../electron/node/cli/carrel';
 import { MIXED_SKIPS, writeMixedFormats } from '../../../harness/mixed-formats';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carrel-mixed-'));
@@ -69,6 +70,17 @@ describe('a corpus of PDF, EPUB, Word, text and HTML sources', () => {
     await buildCorpusInSlices({ sourcesDir: sources, outFile: sliced, title: 'Mixed' }, { sliceMs: 1 });
     expect(bytesOf(again).equals(bytesOf(out))).toBe(true);
     expect(bytesOf(sliced).equals(bytesOf(out))).toBe(true);
+  });
+
+  it('prints each reason from the command line', async () => {
+    const lines: string[] = [];
+    const out = { log: (l: string) => lines.push(l), error: (l: string) => lines.push(l), progress: () => {} };
+    expect(await main(['corpus', 'build', sources, '--out', path.join(dir, 'cli.sqlite'), '--file-timeout-s', '30'], out)).toBe(0);
+    const text = lines.join('\n');
+    expect(text).toContain('5 document(s) added, 6 file(s) skipped');
+    expect(text).toContain('Skipped, password-protected (1):\n  hostile/encrypted.pdf: password-protected PDF');
+    expect(text).toContain('Skipped, no text layer (scanned) (1):\n  hostile/scanned.pdf: no text layer in its 3 pages: run OCR on it first');
+    expect(text).toContain('Skipped, unsafe archive entry (1):\n  hostile/zip-slip.epub: an entry named "../../x" leaves the archive');
   });
 
   it('skips a PDF that takes too long to read, with its reason, and builds the rest', () => {
