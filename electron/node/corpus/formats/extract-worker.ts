@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
@@ -121,8 +122,14 @@ port.on('message', async ({ id, kind, data }) => {
 
 const requireHere = createRequire(__filename);
 
+/** In the packaged app pdf.js lies beside the archive (asarUnpack): ES modules cannot be imported from inside it. */
+function unpacked(file: string): string {
+  const outside = file.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
+  return outside !== file && fs.existsSync(outside) ? outside : file;
+}
+
 function modulePaths() {
-  const pdf = requireHere.resolve('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdf = unpacked(requireHere.resolve('pdfjs-dist/legacy/build/pdf.mjs'));
   return {
     pdfUrl: pathToFileURL(pdf).href,
     pdfWorkerUrl: pathToFileURL(pdf.replace(/pdf\.mjs$/, 'pdf.worker.mjs')).href,
