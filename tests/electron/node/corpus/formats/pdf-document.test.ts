@@ -3,6 +3,7 @@ import { createExtractor, type ExtractResult } from '../../../../../electron/nod
 import { pdfDate, pdfText } from '../../../../../electron/node/corpus/formats/pdf-document';
 import type { PdfRaw } from '../../../../../electron/node/corpus/formats/pdf-raw';
 import { parseSource, SourceError } from '../../../../../electron/node/corpus/parse-source';
+import { columnLines, writePdf } from '../../../../harness/pdf-writer';
 import { encryptedPdf, REPORT_PARAGRAPHS, REPORT_TITLE, reportPdf, RUNNING_HEADER, scannedPdf, truncatedPdf } from '../../../../harness/format-fixtures';
 
 const extractor = createExtractor();
@@ -43,6 +44,20 @@ describe('PDF extraction', () => {
 
   it('makes a word broken at a line end whole when the document writes it whole, and keeps a compound', () => {
     expect(paragraphs).toContain('The spread of propaganda online was a well-known concern of every government.');
+  });
+
+  it('keeps a body line that opens or ends every page: running lines are set apart from the text', () => {
+    const body = ['Every page opens with this same line of text. Then it goes on to say more things.', 'And it ends with this same line.'];
+    const pages = [0, 1, 2].map(() => [{ x: 72, y: 760, size: 8, text: 'Header' }, ...columnLines(body, { x: 72, top: 700, size: 10, chars: 50 })]);
+    const text = pdfText(raw(writePdf({ pages }))).text;
+    expect(text).not.toContain('Header');
+    expect(text.match(/Every page opens with this same line/g)).toHaveLength(3);
+    expect(text.match(/And it ends with this same line\./g)).toHaveLength(3);
+  });
+
+  it('leaves out a page number right under the text', () => {
+    const pages = [1, 2, 3].map((n) => [{ x: 72, y: 700, size: 10, text: `Text of page ${'one two three'.split(' ')[n - 1]}.` }, { x: 300, y: 688, size: 10, text: `- ${n} -` }]);
+    expect(pdfText(raw(writePdf({ pages }))).text).toBe('Text of page one.\n\nText of page two.\n\nText of page three.');
   });
 
   it('labels every paragraph with its printed page', () => {
