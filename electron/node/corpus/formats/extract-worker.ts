@@ -28,6 +28,8 @@ const WORKER_HEAP_MB = 768;
 export const MAX_PDF_PAGES = 5000;
 /** Most characters of text read from one file. */
 const MAX_TEXT_CHARS = 64 * 1024 * 1024;
+/** Most runs of text read from one PDF: the layout (in the build's thread) stays within seconds. */
+export const MAX_PDF_RUNS = 2_000_000;
 
 /**
  * The extraction thread, as plain JavaScript source (as read-ahead.ts's, so that it runs the
@@ -37,7 +39,7 @@ const MAX_TEXT_CHARS = 64 * 1024 * 1024;
  */
 const WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads');
-const { port, counters, pdfUrl, pdfWorkerUrl, mammothPath, maxPages, maxChars } = workerData;
+const { port, counters, pdfUrl, pdfWorkerUrl, mammothPath, maxPages, maxChars, maxRuns } = workerData;
 let pdfjs;
 const fail = (reason, message) => ({ ok: false, reason, message });
 const str = (value) => (typeof value === 'string' ? value : value instanceof Date ? value.toISOString() : '');
@@ -63,6 +65,7 @@ async function pdf(data) {
     if (doc.numPages > maxPages) return fail('too-many-entries', doc.numPages + ' pages, over the limit of ' + maxPages);
     const pages = [];
     let chars = 0;
+    let runs = 0;
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const [x0, y0, x1, y1] = page.view;
@@ -72,6 +75,7 @@ async function pdf(data) {
         if (typeof item.str !== 'string' || item.str === '') continue;
         const t = item.transform;
         chars += item.str.length;
+        if (++runs > maxRuns) return fail('too-many-entries', 'more than ' + maxRuns + ' runs of text');
         items.push({ s: item.str, x: t[4] - x0, y: t[5] - y0, w: item.width, size: Math.hypot(t[2], t[3]) || item.height });
       }
       if (chars > maxChars) return fail('too-large', 'more text than one document may hold');
@@ -148,7 +152,7 @@ const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
  * build. The answers are waited for in short blocking polls, so the caller decides when to let
  * its event loop turn (a build yields between polls).
  */
-export function createExtractor(timeoutMs = DEFAULT_EXTRACT_TIMEOUT_MS): Extractor {
+export function createExtractor(timeoutMs = DEFAULT_EXTRACT_TIMEOUT_MS, limits: { maxPages?: number; maxRuns?: number } = {}): Extractor {
   let thread: Thread | undefined;
   let nextId = 0;
 
@@ -157,7 +161,7 @@ export function createExtractor(timeoutMs = DEFAULT_EXTRACT_TIMEOUT_MS): Extract
     const { port1, port2 } = new MessageChannel();
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
-      workerData: { port: port2, counters, ...modulePaths(), maxPages: MAX_PDF_PAGES, maxChars: MAX_TEXT_CHARS },
+      workerData: { port: port2, counters, ...modulePaths(), maxPages: limits.maxPages ?? MAX_PDF_PAGES, maxChars: MAX_TEXT_CHARS, maxRuns: limits.maxRuns ?? MAX_PDF_RUNS },
       transferList: [port2],
       resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
       stdout: true,

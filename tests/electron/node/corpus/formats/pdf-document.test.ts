@@ -115,6 +115,26 @@ describe('PDFs that cannot be read', () => {
     expect(skip(truncatedPdf()).reason).toMatch(/malformed|no-text-layer/);
   });
 
+  it('refuses more pages or runs of text than a document may have', () => {
+    const bounded = createExtractor(60_000, { maxPages: 3, maxRuns: 5 });
+    try {
+      const run = (bytes: Uint8Array) => {
+        const job = bounded.start('pdf', bytes);
+        let result: ExtractResult | undefined;
+        while (!result) result = job.poll(50);
+        return result;
+      };
+      expect(run(reportPdf())).toMatchObject({ ok: false, reason: 'too-many-entries', message: '4 pages, over the limit of 3' });
+      expect(run(writePdf({ pages: [[0, 1, 2, 3, 4, 5].map((i) => ({ x: 72, y: 700 - 12 * i, size: 10, text: `line ${i}` }))] }))).toMatchObject({
+        ok: false,
+        reason: 'too-many-entries',
+        message: 'more than 5 runs of text',
+      });
+    } finally {
+      bounded.close();
+    }
+  });
+
   it('gives up on a file that takes too long, and reads the next one with a new thread', () => {
     const impatient = createExtractor(1);
     try {
