@@ -181,6 +181,16 @@ describe('a corpus of PDF, EPUB and Word documents', () => {
     await page.locator('.document-row').first().waitFor();
   });
 
+  it('shows the page of a PDF highlight in the notebook', async () => {
+    const { page } = harness;
+    await page.getByRole('button', { name: 'Notebook' }).click();
+    const entry = page.locator('.notebook-entry', { hasText: 'Encrypted messaging' });
+    await entry.waitFor();
+    expect(await entry.locator('.badge-page').textContent()).toBe('p. 2');
+    await page.getByRole('button', { name: 'Library', exact: true }).click();
+    await page.locator('.document-row').first().waitFor();
+  });
+
   it('reads an EPUB chapter by chapter, its Arabic chapter right to left, and a Word table as rows', async () => {
     const { page } = harness;
     await page.getByRole('button', { name: /Media Strategy & Its Audiences/ }).click();
