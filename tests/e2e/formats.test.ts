@@ -91,6 +91,15 @@ describe('a corpus of PDF, EPUB and Word documents', () => {
     expect(marker!.x + marker!.width).toBeLessThanOrEqual(paragraph!.x);
     expect(Math.abs(marker!.y - paragraph!.y)).toBeLessThan(8);
     await page.screenshot({ path: path.join(ROOT, 'test-results', 'formats-pdf-pages.png') });
+    // A narrow window has no margin to spare: the marker sits above its page's first paragraph.
+    const size = page.viewportSize()!;
+    await page.setViewportSize({ width: 400, height: 800 });
+    await poll(async () => {
+      const [m, p] = await Promise.all([markers.nth(1).boundingBox(), page.locator('.document-body p', { hasText: /^Introduction$/ }).boundingBox()]);
+      return m!.y + m!.height <= p!.y + 1;
+    }).toBe(true);
+    await page.screenshot({ path: path.join(ROOT, 'test-results', 'formats-pdf-narrow.png') });
+    await page.setViewportSize(size);
 
     await page.locator('.reader-title').focus();
     await page.keyboard.press('Control+g');
