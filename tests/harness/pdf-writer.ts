@@ -13,6 +13,8 @@ export type PdfSpec = {
   labels?: { from: number; style: 'r' | 'D'; start?: number; prefix?: string }[];
   /** Adds a Standard security handler with a user password: pdf.js asks for it. */
   encrypted?: boolean;
+  /** An XMP packet, as the catalog's Metadata stream. */
+  xmp?: string;
 };
 
 const escape = (text: string) => text.replace(/[\\()]/g, (c) => `\\${c}`);
@@ -35,7 +37,9 @@ export function writePdf(spec: PdfSpec): Buffer {
         .map((l) => `${l.from} << /S /${l.style}${l.start ? ` /St ${l.start}` : ''}${l.prefix ? ` /P ${pdfString(l.prefix)}` : ''} >>`)
         .join(' ')}] >>`
     : '';
-  add(`<< /Type /Catalog /Pages 2 0 R${labels} >>`);
+  // The XMP stream, if any, goes last: its number is known once the pages are.
+  const xmpId = spec.xmp === undefined ? 0 : 5 + 2 * spec.pages.length;
+  add(`<< /Type /Catalog /Pages 2 0 R${labels}${xmpId ? ` /Metadata ${xmpId} 0 R` : ''} >>`);
   add(`<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pageIds.length} >>`);
   add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
   add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>');
@@ -44,6 +48,7 @@ export function writePdf(spec: PdfSpec): Buffer {
     add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${width} ${height}] /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents ${pageIds[i]! + 1} 0 R >>`);
     add(`<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`);
   });
+  if (spec.xmp !== undefined) add(`<< /Type /Metadata /Subtype /XML /Length ${Buffer.byteLength(spec.xmp, 'latin1')} >>\nstream\n${spec.xmp}\nendstream`);
   let infoRef = '';
   if (spec.info) {
     add(`<< ${Object.entries(spec.info).map(([k, v]) => `/${k} ${pdfString(v)}`).join(' ')} >>`);

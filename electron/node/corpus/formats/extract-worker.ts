@@ -89,7 +89,8 @@ async function pdf(data) {
     try {
       const meta = await doc.getMetadata();
       for (const [key, value] of Object.entries(meta.info || {})) if (str(value)) info[key] = str(value);
-      if (meta.metadata) for (const [key, value] of Object.entries(meta.metadata.getAll())) {
+      // pdf.js 5's Metadata is iterable ([name, value] pairs, names as in the packet: dc:title…).
+      if (meta.metadata) for (const [key, value] of meta.metadata) {
         const text = Array.isArray(value) ? value.map(str).filter(Boolean).join('; ') : str(value);
         if (text) xmp[key] = text;
       }

@@ -21,7 +21,8 @@ export function pageLabels(raw: Pick<PdfRaw, 'labels' | 'pages'>): string[] {
 
 /** A PDF date (D:20240115093000+01'00') or an ISO one as YYYY-MM-DD; '' if it is neither. */
 export function pdfDate(value: string | undefined): string {
-  const match = /^(?:D:)?(\d{4})(\d{2})?(\d{2})?/.exec(value?.trim() ?? '') ?? /^(\d{4})-(\d{2})-(\d{2})/.exec(value?.trim() ?? '');
+  const text = value?.trim() ?? '';
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(text) ?? /^(?:D:)?(\d{4})(\d{2})?(\d{2})?/.exec(text);
   if (!match) return '';
   return [match[1], match[2], match[3]].filter(Boolean).join('-');
 }

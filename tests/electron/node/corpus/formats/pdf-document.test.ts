@@ -80,7 +80,22 @@ describe('PDF extraction', () => {
     expect(report.meta).toMatchObject({ title: REPORT_TITLE, author: 'Carrel Tests', date: '2024-01-15', description: 'Online propaganda' });
     expect(pdfText(raw(reportPdf({ info: false }))).meta.title).toBe(REPORT_TITLE);
     expect(pdfDate("D:20240115093000+01'00'")).toBe('2024-01-15');
+    expect(pdfDate('2022-07-08T10:00:00Z')).toBe('2022-07-08');
     expect(pdfDate('nonsense')).toBe('');
+  });
+
+  it('takes metadata from XMP when the info dictionary has none', () => {
+    const xmp = `<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
+<dc:title><rdf:Alt><rdf:li xml:lang="x-default">Title from XMP</rdf:li></rdf:Alt></dc:title>
+<dc:creator><rdf:Seq><rdf:li>First Author</rdf:li><rdf:li>Second Author</rdf:li></rdf:Seq></dc:creator>
+<dc:description><rdf:Alt><rdf:li xml:lang="x-default">What it is about</rdf:li></rdf:Alt></dc:description>
+<xmp:CreateDate>2022-07-08T10:00:00Z</xmp:CreateDate>
+</rdf:Description></rdf:RDF></x:xmpmeta>
+<?xpacket end="w"?>`;
+    const meta = pdfText(raw(writePdf({ pages: [[{ x: 72, y: 700, size: 12, text: 'Body text.' }]], xmp }))).meta;
+    expect(meta).toMatchObject({ title: 'Title from XMP', author: 'First Author; Second Author', description: 'What it is about', date: '2022-07-08' });
   });
 
   it('numbers pages from 1 when the file has no labels', () => {
