@@ -97,3 +97,54 @@ export function columnLines(paragraphs: string[], options: { x: number; top: num
   }
   return lines;
 }
+
+/** A right-to-left line: its words placed from `right` leftwards, as an Arabic PDF draws them. */
+export type RtlLine = { right: number; y: number; words: string[] };
+
+/**
+ * A PDF of Arabic text as producers write it: a simple TrueType font (not embedded: pdf.js needs
+ * only its widths and ToUnicode map to read the text), one run per word placed right to left,
+ * each run's glyphs in visual order (reversed), as pdf.js expects and puts back in logical order.
+ */
+export function writeRtlPdf(pages: RtlLine[][]): Buffer {
+  const chars = [...new Set(pages.flat().flatMap((l) => [...l.words.join('')]))];
+  if (chars.length > 200) throw new Error('too many distinct characters for one simple font');
+  const code = (c: string) => (chars.indexOf(c) + 0x21).toString(16).padStart(2, '0');
+  const cmap = `/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Carrel-Test def 1 begincodespacerange <00> <FF> endcodespacerange ${chars.length} beginbfchar ${chars
+    .map((c) => `<${code(c)}> <${c.codePointAt(0)!.toString(16).padStart(4, '0')}>`)
+    .join(' ')} endbfchar endcmap CMapName currentdict /CMap defineresource pop end end`;
+  const size = 12;
+  const glyph = size * 0.5;
+  const objects: string[] = [];
+  const pageIds = pages.map((_, i) => 6 + 2 * i);
+  objects.push('<< /Type /Catalog /Pages 2 0 R >>');
+  objects.push(`<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pages.length} >>`);
+  objects.push(`<< /Type /Font /Subtype /TrueType /BaseFont /CarrelArabic /FirstChar 33 /LastChar ${32 + chars.length} /Widths [${chars.map(() => 500).join(' ')}] /FontDescriptor 4 0 R /ToUnicode 5 0 R >>`);
+  objects.push('<< /Type /FontDescriptor /FontName /CarrelArabic /Flags 4 /FontBBox [0 -300 1000 900] /ItalicAngle 0 /Ascent 900 /Descent -300 /CapHeight 700 /StemV 80 >>');
+  objects.push(`<< /Length ${Buffer.byteLength(cmap, 'latin1')} >>\nstream\n${cmap}\nendstream`);
+  pages.forEach((lines, i) => {
+    const content = lines
+      .flatMap((line) => {
+        let x = line.right;
+        return line.words.map((word) => {
+          x -= [...word].length * glyph;
+          const run = `BT /F1 ${size} Tf ${x} ${line.y} Td <${[...word].reverse().map(code).join('')}> Tj ET`;
+          x -= glyph;
+          return run;
+        });
+      })
+      .join('\n');
+    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents ${pageIds[i]! + 1} 0 R >>`);
+    objects.push(`<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`);
+  });
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(Buffer.byteLength(out, 'latin1'));
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(out, 'latin1');
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}

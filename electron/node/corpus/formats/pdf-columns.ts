@@ -35,7 +35,8 @@ export function findGutter(fragments: readonly LineFragment[], width: number): n
 /**
  * Puts a page's fragments in reading order: top to bottom for one column; for two, the left
  * column and then the right between any lines that run across both (a title above, a footnote
- * below), each band read column by column.
+ * below), each band read column by column; the right column first on a page written mostly
+ * right to left (Arabic, Hebrew).
  */
 export function readingOrder(fragments: readonly LineFragment[], width: number): OrderedFragment[] {
   const byRow = [...fragments].sort((a, b) => a.row - b.row || a.x0 - b.x0);
@@ -44,8 +45,9 @@ export function readingOrder(fragments: readonly LineFragment[], width: number):
   const out: OrderedFragment[] = [];
   let left: OrderedFragment[] = [];
   let right: OrderedFragment[] = [];
+  const rtlPage = fragments.filter((f) => f.rtl).length * 2 > fragments.length;
   const flush = () => {
-    out.push(...left, ...right);
+    out.push(...(rtlPage ? [...right, ...left] : [...left, ...right]));
     left = [];
     right = [];
   };

@@ -88,9 +88,11 @@ export function pdfParagraphs(lines: readonly OrderedFragment[]): PdfParagraph[]
     if (kindA !== 'p') return true;
     const stream = streamOf(a);
     const indent = 0.8 * b.size;
-    const startsIndented = b.x0 - left.get(stream)! > indent && a.x0 - left.get(stream)! <= indent;
+    // A line starts at the left edge of its column, or the right one when written right to left.
+    const inset = (line: OrderedFragment) => (line.rtl ? right.get(stream)! - line.x1 : line.x0 - left.get(stream)!);
+    const startsIndented = inset(b) > indent && inset(a) <= indent;
     if (startsIndented && !hyphenated) return false;
-    const endsShort = right.get(stream)! - a.x1 > 4 * a.size;
+    const endsShort = (a.rtl ? a.x0 - left.get(stream)! : right.get(stream)! - a.x1) > 4 * a.size;
     if (endsShort && SENTENCE_END.test(a.text)) return false;
     return true;
   }

@@ -3,7 +3,7 @@ import { createExtractor, type ExtractResult } from '../../../../../electron/nod
 import { pdfDate, pdfText } from '../../../../../electron/node/corpus/formats/pdf-document';
 import type { PdfRaw } from '../../../../../electron/node/corpus/formats/pdf-raw';
 import { parseSource, SourceError } from '../../../../../electron/node/corpus/parse-source';
-import { columnLines, writePdf } from '../../../../harness/pdf-writer';
+import { columnLines, writePdf, writeRtlPdf } from '../../../../harness/pdf-writer';
 import { encryptedPdf, REPORT_PARAGRAPHS, REPORT_TITLE, reportPdf, RUNNING_HEADER, scannedPdf, truncatedPdf } from '../../../../harness/format-fixtures';
 
 const extractor = createExtractor();
@@ -102,6 +102,27 @@ describe('PDF extraction', () => {
     const plain = raw(reportPdf());
     plain.labels = null;
     expect(pdfText(plain).blocks.at(-1)!.page).toBe('4');
+  });
+});
+
+describe('Arabic PDFs', () => {
+  it('reads a right-to-left line from its right end and joins its lines', () => {
+    const pdf = writeRtlPdf([
+      [
+        { right: 540, y: 700, words: ['الخلافة', 'الافتراضية', 'في', 'الفضاء'] },
+        { right: 540, y: 686, words: ['الرقمي', 'اليوم.'] },
+      ],
+    ]);
+    const text = pdfText(raw(pdf));
+    expect(text.text).toBe('الخلافة الافتراضية في الفضاء الرقمي اليوم.');
+  });
+
+  it('reads the right column of an Arabic page first', () => {
+    const column = (right: number, first: string) => [0, 1, 2, 3].map((i) => ({ right, y: 700 - 14 * i, words: [first, 'نص', `سطر${i + 1}`] }));
+    const pdf = writeRtlPdf([[...column(540, 'يمين'), ...column(280, 'يسار')]]);
+    const [firstParagraph, secondParagraph] = paragraphsOf(pdfText(raw(pdf)));
+    expect(firstParagraph).toMatch(/^يمين نص سطر1 يمين/);
+    expect(secondParagraph).toMatch(/^يسار نص سطر1/);
   });
 });
 
