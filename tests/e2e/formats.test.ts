@@ -52,7 +52,7 @@ describe('a corpus of PDF, EPUB and Word documents', () => {
     await page.keyboard.press('Enter');
     const panel = page.locator('.build-panel');
     await poll(() => panel.getAttribute('data-state'), { timeout: 30_000 }).toBe('done');
-    expect(await panel.locator('.build-state').textContent()).toMatch(/Done: 5 documents added/);
+    expect(await panel.locator('.build-state').textContent()).toMatch(/Done: 6 documents added/);
     const skipped = panel.locator('.build-skipped');
     expect(await skipped.locator('summary').textContent()).toBe('6 files skipped');
     await skipped.evaluate((details) => ((details as HTMLDetailsElement).open = true));
@@ -72,7 +72,7 @@ describe('a corpus of PDF, EPUB and Word documents', () => {
     await page.screenshot({ path: path.join(ROOT, 'test-results', 'formats-skipped.png'), fullPage: true });
     await panel.getByRole('button', { name: 'Open “Formats”' }).click();
     await poll(() => page.locator('.corpus-name').textContent()).toBe('Formats');
-    await poll(() => page.locator('.document-row').count()).toBe(5);
+    await poll(() => page.locator('.document-row').count()).toBe(6);
   });
 
   it('reads a PDF with its page markers, follows the page being read, and goes to a page with Ctrl+G', async () => {
@@ -197,6 +197,22 @@ describe('a corpus of PDF, EPUB and Word documents', () => {
     await entry.waitFor();
     expect(await entry.locator('.badge-page').textContent()).toBe('p. 2');
     await page.getByRole('button', { name: 'Library', exact: true }).click();
+    await page.locator('.document-row').first().waitFor();
+  });
+
+  it('reads an Arabic PDF right to left, its page markers on the right', async () => {
+    const { page } = harness;
+    await page.getByRole('button', { name: /الخلافة الافتراضية في الفضاء/ }).first().click();
+    const paragraph = page.locator('.document-body p', { hasText: 'الخلافة الافتراضية' });
+    await paragraph.waitFor();
+    expect(await paragraph.textContent()).toBe('الخلافة الافتراضية في الفضاء الرقمي اليوم.');
+    expect(await paragraph.evaluate((p) => getComputedStyle(p).direction)).toBe('rtl');
+    const markers = page.locator('.document-body .page-marker');
+    await poll(() => markers.allTextContents()).toEqual(['p. 1', 'p. 2']);
+    const [marker, text] = await Promise.all([markers.first().boundingBox(), paragraph.boundingBox()]);
+    expect(marker!.x).toBeGreaterThanOrEqual(text!.x + text!.width - 1);
+    await page.screenshot({ path: path.join(ROOT, 'test-results', 'formats-arabic-pdf.png') });
+    await page.keyboard.press('Escape');
     await page.locator('.document-row').first().waitFor();
   });
 

@@ -11,6 +11,7 @@ import {
   zipBombDocx,
   zipSlipEpub,
 } from './format-fixtures';
+import { writeRtlPdf } from './pdf-writer';
 
 /** Skip reasons the hostile files of writeMixedFormats must get, by path. */
 export const MIXED_SKIPS: Record<string, string> = {
@@ -22,11 +23,22 @@ export const MIXED_SKIPS: Record<string, string> = {
   'hostile/zip-slip.epub': 'unsafe-archive',
 };
 
-/** A folder of every format, good and hostile: report.pdf, book.epub, notes.docx, a text and an HTML file. */
+/** An Arabic PDF of two pages (no labels: pages 1 and 2). */
+export const arabicPdf = () =>
+  writeRtlPdf([
+    [
+      { right: 540, y: 700, words: ['الخلافة', 'الافتراضية', 'في', 'الفضاء'] },
+      { right: 540, y: 686, words: ['الرقمي', 'اليوم.'] },
+    ],
+    [{ right: 540, y: 700, words: ['الصفحة', 'الثانية', 'من', 'التقرير.'] }],
+  ]);
+
+/** A folder of every format, good and hostile: report.pdf, arabic.pdf, book.epub, notes.docx, a text and an HTML file. */
 export function writeMixedFormats(dir: string): void {
   fs.mkdirSync(path.join(dir, 'hostile'), { recursive: true });
   const files: Record<string, Uint8Array | string> = {
     'report.pdf': reportPdf(),
+    'arabic.pdf': arabicPdf(),
     'book.epub': bookEpub(),
     'notes.docx': reportDocx(),
     'plain.txt': 'A plain text file\n\nIts one paragraph.\n',

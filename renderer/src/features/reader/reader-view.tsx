@@ -51,6 +51,9 @@ function decorationIdsAt(target: EventTarget | null): string[] {
 
 const NO_DECORATIONS: readonly Decoration[] = [];
 
+/** Languages written right to left: a paginated document in one has its page markers in the right margin. */
+const RTL_LANGUAGE = /^(ar|fa|he|iw|ur|ps|sd|ug|yi|dv|ckb)(-|$)/i;
+
 /** The document link whose address is shown: its href and its link text in the page. */
 type OpenLink = { href: string; anchor: HTMLElement };
 
@@ -101,7 +104,7 @@ function DocumentBody({ doc, decorations, bodyRef, onClick, onKeyDown, pages }: 
     // Links (span.doc-link) are focusable and open their address with Enter or Space too.
     // Page markers sit between paragraphs, outside the text's pieces: selections and offsets never include them.
     <div
-      className={pages.length > 0 ? 'document-body paginated' : 'document-body'}
+      className={pages.length === 0 ? 'document-body' : RTL_LANGUAGE.test(doc.language) ? 'document-body paginated pages-right' : 'document-body paginated'}
       lang={doc.language || undefined}
       ref={bodyRef}
       onClick={onClick}

@@ -29,7 +29,7 @@ describe('a corpus of PDF, EPUB, Word, text and HTML sources', () => {
   const summary = buildCorpus({ sourcesDir: sources, outFile: out, title: 'Mixed' });
 
   it('adds the good documents and skips each hostile one with its reason', () => {
-    expect(summary.documents).toBe(5);
+    expect(summary.documents).toBe(6);
     expect(Object.fromEntries(summary.skipped.map((s) => [s.path, s.reason]))).toEqual(MIXED_SKIPS);
     for (const skipped of summary.skipped) expect(skipped.message).not.toBe('');
   });
@@ -42,6 +42,9 @@ describe('a corpus of PDF, EPUB, Word, text and HTML sources', () => {
       expect(pdf.paragraphs.every((p) => p.page)).toBe(true);
       expect([...new Set(pdf.paragraphs.map((p) => p.page))]).toEqual(['i', '1', '2', '3']);
       expect(corpus.getDocument('book')!.paragraphs.some((p) => p.page)).toBe(false);
+      const arabic = corpus.getDocument('arabic')!;
+      expect(arabic).toMatchObject({ language: 'ar', text: 'الخلافة الافتراضية في الفضاء الرقمي اليوم.\n\nالصفحة الثانية من التقرير.' });
+      expect(arabic.paragraphs.map((p) => p.page)).toEqual(['1', '2']);
       expect(corpus.info.formatVersion).toBe(CORPUS_FORMAT_VERSION);
     } finally {
       corpus.close();
@@ -56,7 +59,7 @@ describe('a corpus of PDF, EPUB, Word, text and HTML sources', () => {
       expect(ids('propaganda')).toContain('report');
       expect(ids('"second chapter"')).toEqual(['book']);
       expect(ids('telegram')).toEqual(['notes']);
-      expect(ids('الافتراضية')).toEqual(['book']);
+      expect(ids('الافتراضية').sort()).toEqual(['arabic', 'book']);
     } finally {
       corpus.close();
     }
@@ -77,7 +80,7 @@ describe('a corpus of PDF, EPUB, Word, text and HTML sources', () => {
     const out = { log: (l: string) => lines.push(l), error: (l: string) => lines.push(l), progress: () => {} };
     expect(await main(['corpus', 'build', sources, '--out', path.join(dir, 'cli.sqlite'), '--file-timeout-s', '30'], out)).toBe(0);
     const text = lines.join('\n');
-    expect(text).toContain('5 document(s) added, 6 file(s) skipped');
+    expect(text).toContain('6 document(s) added, 6 file(s) skipped');
     expect(text).toContain('Skipped, password-protected (1):\n  hostile/encrypted.pdf: password-protected PDF');
     expect(text).toContain('Skipped, no text layer (scanned) (1):\n  hostile/scanned.pdf: no text layer in its 3 pages: run OCR on it first');
     expect(text).toContain('Skipped, unsafe archive entry (1):\n  hostile/zip-slip.epub: an entry named "../../x" leaves the archive');
