@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildCorpus, buildCorpusInSlices } from '../../../../electron/node/corpus/build-corpus';
+import { StepsCancelled } from '../../../../electron/node/steps/run-steps';
+import { columnLines, writePdf } from '../../../harness/pdf-writer';
 import { CORPUS_FORMAT_VERSION } from '../../../../electron/node/corpus/corpus-format';
 import { verifyCorpusFile } from '../../../../electron/node/corpus/corpus-manifest';
 import { openCorpus } from '../../../../electron/node/corpus/corpus-store';
@@ -84,6 +86,20 @@ describe('a corpus of PDF, EPUB, Word, text and HTML sources', () => {
     expect(text).toContain('Skipped, password-protected (1):\n  hostile/encrypted.pdf: password-protected PDF');
     expect(text).toContain('Skipped, no text layer (scanned) (1):\n  hostile/scanned.pdf: no text layer in its 3 pages: run OCR on it first');
     expect(text).toContain('Skipped, unsafe archive entry (1):\n  hostile/zip-slip.epub: an entry named "../../x" leaves the archive');
+  });
+
+  it('cancels while a PDF is being read, leaving nothing behind', async () => {
+    const big = path.join(dir, 'big');
+    fs.mkdirSync(big);
+    const text = 'A line of the report that goes on for a while. '.repeat(40).trim();
+    const pages = Array.from({ length: 300 }, () => columnLines([text, text, text], { x: 72, top: 720, size: 9, chars: 90 }));
+    fs.writeFileSync(path.join(big, 'big.pdf'), writePdf({ pages }));
+    const out = path.join(dir, 'big-out', 'big.sqlite');
+    const controller = new AbortController();
+    const building = buildCorpusInSlices({ sourcesDir: big, outFile: out }, { signal: controller.signal, sliceMs: 5 });
+    setTimeout(() => controller.abort(), 50);
+    await expect(building).rejects.toBeInstanceOf(StepsCancelled);
+    expect(fs.readdirSync(path.dirname(out))).toEqual([]);
   });
 
   it('skips a PDF that takes too long to read, with its reason, and builds the rest', () => {
