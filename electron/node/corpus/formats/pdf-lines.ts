@@ -55,7 +55,8 @@ export function pageFragments(page: PdfRawPage, pageIndex: number): LineFragment
   for (const item of items) {
     const row = rows[rows.length - 1];
     const base = row?.[0];
-    if (row && base && Math.abs(base.y - item.y) <= 0.5 * Math.min(base.size, item.size)) row.push(item);
+    // Within half the larger size: a superscript (a footnote mark) stays on its line.
+    if (row && base && Math.abs(base.y - item.y) <= 0.5 * Math.max(base.size, item.size)) row.push(item);
     else rows.push([item]);
   }
   const fragments: LineFragment[] = [];

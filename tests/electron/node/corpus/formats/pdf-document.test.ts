@@ -55,6 +55,15 @@ describe('PDF extraction', () => {
     expect(text.match(/And it ends with this same line\./g)).toHaveLength(3);
   });
 
+  it('keeps a line with a footnote mark raised above it in its paragraph', () => {
+    const lines = [
+      { x: 72, y: 700, size: 10, text: 'The first line of a paragraph ends with a mark' },
+      { x: 282, y: 704, size: 6, text: '12' },
+      { x: 72, y: 688, size: 10, text: 'and the paragraph goes on below it.' },
+    ];
+    expect(pdfText(raw(writePdf({ pages: [lines] }))).text).toBe('The first line of a paragraph ends with a mark 12 and the paragraph goes on below it.');
+  });
+
   it('leaves out a page number right under the text', () => {
     const pages = [1, 2, 3].map((n) => [{ x: 72, y: 700, size: 10, text: `Text of page ${'one two three'.split(' ')[n - 1]}.` }, { x: 300, y: 688, size: 10, text: `- ${n} -` }]);
     expect(pdfText(raw(writePdf({ pages }))).text).toBe('Text of page one.\n\nText of page two.\n\nText of page three.');
