@@ -3,7 +3,7 @@ import { SourceError } from '../source-error';
 import type { AssembledText } from '../text-blocks';
 import { refuseXmlDeclarations } from './xml-guard';
 import { localName, xmlElements } from './xml-reader';
-import { ZipArchive } from './zip-archive';
+import { decodeEntry, ZipArchive } from './zip-archive';
 
 export type DocxMetadata = { title: string; author: string; date: string; language: string; description: string };
 
@@ -18,10 +18,11 @@ const clean = (value: string) => value.replace(/\s+/g, ' ').trim().slice(0, 1000
 export function checkDocx(bytes: Uint8Array): DocxMetadata {
   const zip = new ZipArchive(bytes);
   if (!zip.has('word/document.xml')) throw new SourceError('malformed', 'not a Word document: word/document.xml is missing');
-  for (const name of zip.entries.keys()) {
-    if (XML_PARTS.test(name)) refuseXmlDeclarations(zip.readText(name) ?? '', name);
-  }
-  const core = zip.readText('docProps/core.xml');
+  // Every XML part in one pass (an archive of many parts is not read once per part).
+  const parts = zip.readMatching((name) => XML_PARTS.test(name));
+  for (const [name, bytes] of parts) refuseXmlDeclarations(decodeEntry(bytes, name), name);
+  const coreBytes = parts.get('docProps/core.xml');
+  const core = coreBytes && decodeEntry(coreBytes, 'docProps/core.xml');
   const elements = core === undefined ? [] : xmlElements(core);
   const field = (...names: string[]) => clean(elements.find((e) => names.includes(localName(e.name).toLowerCase()))?.text ?? '');
   return {

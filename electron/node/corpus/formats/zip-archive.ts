@@ -70,14 +70,28 @@ export class ZipArchive {
     }
   }
 
+  /** Every entry whose name passes the test, inflated in one pass over the archive. */
+  readMatching(test: (name: string) => boolean): Map<string, Uint8Array> {
+    try {
+      return new Map(Object.entries(unzipSync(this.bytes, { filter: (file) => this.entries.has(file.name) && test(file.name) })));
+    } catch (error) {
+      throw new SourceError('corrupt-archive', `an entry cannot be uncompressed (${(error as Error).message})`);
+    }
+  }
+
   /** An entry as UTF-8 text (a BOM dropped), or undefined when there is none. */
   readText(name: string): string | undefined {
     const bytes = this.read(name);
     if (!bytes) return undefined;
-    try {
-      return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-    } catch {
-      throw new SourceError('invalid-utf8', `"${name.slice(0, 80)}" is not valid UTF-8`);
-    }
+    return decodeEntry(bytes, name);
+  }
+}
+
+/** An entry's bytes as UTF-8 text (a BOM dropped); not UTF-8: refused. */
+export function decodeEntry(bytes: Uint8Array, name: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    throw new SourceError('invalid-utf8', `"${name.slice(0, 80)}" is not valid UTF-8`);
   }
 }
