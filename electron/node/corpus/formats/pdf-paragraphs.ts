@@ -34,7 +34,8 @@ const sameSize = (a: number, b: number) => Math.abs(a - b) <= 0.15 * Math.max(a,
  * paragraphs. A paragraph ends at a wider gap than the usual line spacing, a change of font
  * size, an indented first line, or a short line ending a sentence; it runs on into the next
  * column or page when it stops mid-sentence and the next line starts in lower case. Lines set
- * larger than the body text are headings. Each paragraph keeps the page it starts on.
+ * larger than the body text are headings, a level per size (the largest h1). Each paragraph
+ * keeps the page it starts on.
  */
 export function pdfParagraphs(lines: readonly OrderedFragment[]): PdfParagraph[] {
   if (lines.length === 0) return [];
@@ -56,7 +57,13 @@ export function pdfParagraphs(lines: readonly OrderedFragment[]): PdfParagraph[]
   }
   const lineGap = median(gaps) || 1.2;
 
-  const kindOf = (size: number): BlockKind => (size >= 1.6 * body ? 'h1' : size >= 1.2 * body ? 'h2' : 'p');
+  // Heading levels by size: the largest size set above the body text is h1, the next h2… (h6 at most).
+  const round = (size: number) => Math.round(size * 2) / 2;
+  const headingSizes = [...new Set(lines.map((l) => round(l.size)).filter((size) => size >= 1.2 * body))].sort((a, b) => b - a);
+  const kindOf = (size: number): BlockKind => {
+    const level = headingSizes.indexOf(round(size));
+    return level < 0 ? 'p' : (`h${Math.min(6, level + 1)}` as BlockKind);
+  };
   const out: PdfParagraph[] = [];
   let current: { text: string; kind: BlockKind; page: number; last: OrderedFragment } | undefined;
   const close = () => {

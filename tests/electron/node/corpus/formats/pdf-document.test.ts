@@ -79,9 +79,10 @@ describe('PDF extraction', () => {
     expect(report.blocks.every((b) => b.page)).toBe(true);
   });
 
-  it('marks the larger lines as headings', () => {
+  it('marks the larger lines as headings, a level per size', () => {
     const kindOf = (text: string) => report.blocks[paragraphs.indexOf(text)]!.kind;
     expect(kindOf(REPORT_TITLE)).toBe('h1');
+    expect(kindOf('Introduction')).toBe('h2');
     expect(kindOf(REPORT_PARAGRAPHS[0]!)).toBe('p');
   });
 
