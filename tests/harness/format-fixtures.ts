@@ -120,6 +120,38 @@ export function bookEpub(overrides: Zippable = {}): Uint8Array {
   });
 }
 
+/** An EPUB 2: XHTML 1.1 chapters with their public DOCTYPE, an NCX, the package's metadata in opf:… attributes. */
+export function epub2(): Uint8Array {
+  const xhtml = (title: string, body: string) =>
+    `<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.1//EN" "http://www.w3.org/TR/xhtml11/DTD/xhtml11.dtd">\n<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="en"><head><title>${title}</title></head><body>${body}</body></html>`;
+  const opf = `<?xml version="1.0" encoding="UTF-8"?>
+<package xmlns="http://www.idpf.org/2007/opf" version="2.0" unique-identifier="BookId">
+  <metadata xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:opf="http://www.idpf.org/2007/opf">
+    <dc:title>An Older Book</dc:title>
+    <dc:creator opf:role="aut">A. Writer</dc:creator>
+    <dc:language>en-GB</dc:language>
+    <dc:date opf:event="publication">2011</dc:date>
+    <dc:identifier id="BookId">isbn-0000</dc:identifier>
+  </metadata>
+  <manifest>
+    <item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>
+    <item id="p1" href="part1.html" media-type="application/xhtml+xml"/>
+    <item id="p2" href="part2.html" media-type="application/xhtml+xml"/>
+  </manifest>
+  <spine toc="ncx"><itemref idref="p2"/><itemref idref="p1"/></spine>
+</package>`;
+  const ncx = `<?xml version="1.0" encoding="UTF-8"?>
+<ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1"><navMap><navPoint id="n1" playOrder="1"><navLabel><text>Part two</text></navLabel><content src="part2.html"/></navPoint></navMap></ncx>`;
+  return zipSync({
+    mimetype: [strToU8('application/epub+zip'), { level: 0 }],
+    'META-INF/container.xml': strToU8(CONTAINER_XML.replace('OEBPS/content.opf', 'content.opf')),
+    'content.opf': strToU8(opf),
+    'toc.ncx': strToU8(ncx),
+    'part1.html': strToU8(xhtml('One', '<h2>Part one</h2><p>Read second, by the spine.</p>')),
+    'part2.html': strToU8(xhtml('Two', '<h2>Part two</h2><p>Read first, by the spine.</p>')),
+  });
+}
+
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 const para = (text: string, style?: string, extra = '') =>
   `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ''}<w:r><w:t xml:space="preserve">${text}</w:t></w:r>${extra}</w:p>`;

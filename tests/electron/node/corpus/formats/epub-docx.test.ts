@@ -8,7 +8,7 @@ import type { SourceFile } from '../../../../../electron/node/corpus/read-source
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { billionLaughsEpub, bookEpub, reportDocx, zipBombDocx, zipSlipEpub, BILLION_LAUGHS } from '../../../../harness/format-fixtures';
+import { billionLaughsEpub, bookEpub, epub2, reportDocx, zipBombDocx, zipSlipEpub, BILLION_LAUGHS } from '../../../../harness/format-fixtures';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carrel-formats-'));
 const extractor: Extractor = createExtractor();
@@ -50,6 +50,18 @@ describe('EPUB', () => {
       language: 'en',
       source: 'Carrel Press',
     });
+  });
+
+  it('reads an EPUB 2 (XHTML 1.1 with its public DOCTYPE, an NCX) in spine order', () => {
+    const loaded = load('old.epub', epub2());
+    if (!loaded.ok) throw new Error(loaded.message);
+    expect(paragraphs(loaded.doc)).toEqual([
+      ['h2', 'Part two'],
+      ['p', 'Read first, by the spine.'],
+      ['h2', 'Part one'],
+      ['p', 'Read second, by the spine.'],
+    ]);
+    expect(loaded.doc).toMatchObject({ title: 'An Older Book', author: 'A. Writer', language: 'en-GB', date: '2011' });
   });
 
   it('keeps the language and direction an Arabic chapter states', () => {
