@@ -7,8 +7,9 @@ module.exports = {
   files: ['out/**/*', 'package.json', '!**/*.map', '!.cache/**'],
   extraResources: [{ from: 'resources/corpus/carrel.sqlite', to: 'corpus/carrel.sqlite' }],
   asar: true,
-  // Native modules cannot be loaded from inside an archive.
-  asarUnpack: ['**/*.node'],
+  // Native modules cannot be loaded from inside an archive; nor can pdf.js's ES modules, imported
+  // by the corpus builder's extraction thread (electron/node/corpus/formats/extract-worker.ts).
+  asarUnpack: ['**/*.node', 'node_modules/pdfjs-dist/legacy/build/**'],
   npmRebuild: true,
   afterPack: './packaging/after-pack.cjs',
   // No auto-update feed, no publishing: Carrel never contacts a server.

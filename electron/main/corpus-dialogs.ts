@@ -15,7 +15,7 @@ export function electronCorpusDialogs(dialog: Dialog, window: () => BrowserWindo
     },
     async chooseSourcesFolder() {
       const options = {
-        title: 'Build a corpus from a folder of .txt, .md and .html files',
+        title: 'Build a corpus from a folder of .txt, .md, .html, .pdf, .epub and .docx files',
         buttonLabel: 'Choose folder',
         properties: ['openDirectory' as const],
       };

@@ -9,7 +9,7 @@ export type DocumentMeta = {
   originalFile: string;
   /** Path of the source file relative to the folder the corpus was built from (provenance). */
   sourcePath: string;
-  /** Format of the source file ('text', 'markdown', 'html'); the stored text is always plain. */
+  /** Format of the source file ('text', 'markdown', 'html', 'pdf', 'epub', 'docx'); the stored text is always plain. */
   format: string;
   date: string;
   description: string;
@@ -25,6 +25,8 @@ export type Paragraph = {
   /** Language and direction the source states for this block (HTML lang/dir); else the document's, and dir="auto". */
   lang?: string;
   dir?: 'rtl' | 'ltr';
+  /** The printed label of the page the paragraph starts on (PDF documents); absent when unpaginated. */
+  page?: string;
 };
 
 /** A link of the source document, kept as data: it is shown, never followed. */

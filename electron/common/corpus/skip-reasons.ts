@@ -11,7 +11,15 @@ export type SkipReason =
   | 'not-a-file'
   | 'unreadable'
   | 'invalid-file-name'
-  | 'parse-failed';
+  | 'parse-failed'
+  | 'encrypted'
+  | 'no-text-layer'
+  | 'malformed'
+  | 'corrupt-archive'
+  | 'unsafe-archive'
+  | 'too-many-entries'
+  | 'xml-entities'
+  | 'timeout';
 
 export const SKIP_REASON_LABELS: Record<SkipReason, string> = {
   'invalid-utf8': 'invalid UTF-8',
@@ -26,4 +34,12 @@ export const SKIP_REASON_LABELS: Record<SkipReason, string> = {
   unreadable: 'unreadable',
   'invalid-file-name': 'file name not valid UTF-8',
   'parse-failed': 'could not be parsed',
+  encrypted: 'password-protected',
+  'no-text-layer': 'no text layer (scanned)',
+  malformed: 'damaged or malformed',
+  'corrupt-archive': 'corrupt archive',
+  'unsafe-archive': 'unsafe archive entry',
+  'too-many-entries': 'too many entries or pages',
+  'xml-entities': 'XML with entity declarations',
+  timeout: 'took too long to read',
 };

@@ -10,10 +10,11 @@ import type { Bookmark, DocumentNote, Highlight } from './notes-types';
  */
 export type NotebookQuery = z.infer<typeof NOTEBOOK_SCHEMAS.queryNotebook>;
 
+/** page: the printed page of a highlight or bookmark in a paginated (PDF) document. */
 export type NotebookEntry =
-  | { kind: 'highlight'; highlight: Highlight }
-  | { kind: 'note'; note: DocumentNote }
-  | { kind: 'bookmark'; bookmark: Bookmark };
+  | { kind: 'highlight'; highlight: Highlight; page?: string }
+  | { kind: 'note'; note: DocumentNote; page?: undefined }
+  | { kind: 'bookmark'; bookmark: Bookmark; page?: string };
 
 /** Entries of one document, in reading order (highlights and bookmarks by offset, then notes). */
 export type NotebookGroup = {

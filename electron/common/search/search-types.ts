@@ -15,6 +15,8 @@ export type Snippet = {
   offset: number;
   /** Matched words, relative to the snippet text. */
   highlights: Span[];
+  /** The printed page of its first match, in a paginated (PDF) document. */
+  page?: string;
 };
 
 export type SearchResult = {

@@ -21,9 +21,10 @@ const BUILD_OPTIONS = {
   out: { type: 'string', short: 'o' },
   title: { type: 'string' },
   'max-file-mb': { type: 'string' },
+  'file-timeout-s': { type: 'string' },
 } as const;
 
-const BUILD_USAGE = 'Usage: carrel corpus build <sources-folder> --out <file.sqlite> [--title "…"] [--max-file-mb 20]';
+const BUILD_USAGE = 'Usage: carrel corpus build <sources-folder> --out <file.sqlite> [--title "…"] [--max-file-mb 20] [--file-timeout-s 60]';
 
 function formatBytes(bytes: number): string {
   return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -83,7 +84,14 @@ function parseMaxFileMb(value: string | undefined): number | undefined {
   return Math.round(mb * 1024 * 1024);
 }
 
-/** `carrel corpus build <sources> --out <file> [--title "…"] [--max-file-mb N]` */
+function parseTimeout(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new Error(`--file-timeout-s must be a positive number of seconds, not "${value}"`);
+  return Math.round(seconds * 1000);
+}
+
+/** `carrel corpus build <sources> --out <file> [--title "…"] [--max-file-mb N] [--file-timeout-s N]` */
 export function corpusBuild(args: string[], out: Output): number {
   const { values, positionals } = parseArgs({ args, options: BUILD_OPTIONS, allowPositionals: true });
   const sourcesDir = positionals[0];
@@ -96,6 +104,7 @@ export function corpusBuild(args: string[], out: Output): number {
     outFile: values.out,
     title: values.title,
     maxFileBytes: parseMaxFileMb(values['max-file-mb']),
+    extractTimeoutMs: parseTimeout(values['file-timeout-s']),
     onProgress: progressPrinter(out),
   });
   out.progress('');

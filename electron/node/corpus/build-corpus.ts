@@ -5,7 +5,8 @@ import { BUILDER_VERSION, CORPUS_FORMAT_VERSION, META } from './corpus-format';
 import { readCorpusDescription, type CorpusDescription } from './corpus-description';
 import { ContentHasher, MANIFEST_SCHEME } from './corpus-manifest';
 import { createCorpusWriter, type CorpusWriter } from './corpus-writer';
-import { isReadable, loadSource } from './load-source';
+import { createExtractor, DEFAULT_EXTRACT_TIMEOUT_MS, type Extractor } from './formats/extract-worker';
+import { isReadable, loadSourceSteps } from './load-source';
 import { readAhead, type FileReader } from './read-ahead';
 import { readRegularFile } from './read-regular-file';
 import { sourceFormatOf, type SkipReason } from './parse-source';
@@ -47,6 +48,8 @@ export type BuildOptions = {
   title?: string;
   /** Larger files are skipped as too large (default 20 MB). */
   maxFileBytes?: number;
+  /** A PDF or Word document that takes longer to read is skipped (default 60 s). */
+  extractTimeoutMs?: number;
   onProgress?: (progress: BuildProgress) => void;
 };
 
@@ -84,7 +87,7 @@ function uniqueId(id: string, taken: Map<string, string>): string {
 }
 
 /**
- * Builds a corpus file from a folder of .txt, .md and .html sources. Files are read and
+ * Builds a corpus file from a folder of .txt, .md, .html, .pdf, .epub and .docx sources. Files are read and
  * stored one at a time (in path order, so the same folder gives the same documents, ids and
  * index); a file that cannot be used is skipped with its reason and never stops the build.
  * Writes to a temporary file next to the target and renames it into place only when
@@ -132,6 +135,7 @@ function* buildCorpusSteps(options: BuildOptions): Steps<BuildSummary> {
   let documents = 0;
   let writer: CorpusWriter | undefined;
   let reader: FileReader | undefined;
+  let extractor: Extractor | undefined;
   let completed = false;
   const progress = (phase: BuildPhase, done: number, indexed = 0) =>
     options.onProgress?.({ phase, done, total, bytes: bytesRead, totalBytes, documents, indexed });
@@ -144,7 +148,8 @@ function* buildCorpusSteps(options: BuildOptions): Steps<BuildSummary> {
       maxFileBytes,
     );
     for (const [index, entry] of entries.entries()) {
-      const loaded = loadSource(entry, maxFileBytes, reader);
+      extractor ??= createExtractor(options.extractTimeoutMs ?? DEFAULT_EXTRACT_TIMEOUT_MS);
+      const loaded = yield* loadSourceSteps(entry, maxFileBytes, reader, extractor);
       if (loaded.bytes) {
         bytesRead += loaded.bytes.length;
         fileShas.push({ relativePath: entry.relativePath, sha256: sha256Hex(loaded.bytes) });
@@ -174,6 +179,7 @@ function* buildCorpusSteps(options: BuildOptions): Steps<BuildSummary> {
     }
 
     reader.close();
+    extractor?.close();
     progress('indexing', total);
     for (const indexed of writer.writeIndex()) {
       if (typeof indexed === 'number' && indexed % INDEX_PROGRESS_EVERY === 0) progress('indexing', total, indexed);
@@ -210,6 +216,7 @@ function* buildCorpusSteps(options: BuildOptions): Steps<BuildSummary> {
     };
   } finally {
     reader?.close();
+    extractor?.close();
     // An error, or a cancel (the generator returned early): no half-written file stays behind.
     if (!completed) {
       writer?.abort();

@@ -8,8 +8,9 @@ export const CORPUS_APPLICATION_ID = 0x4341524c; // "CARL"
 // 6: paragraphs keep the lang and dir their HTML source states; 7: Arabic words folded with
 // classical (Uthmani) spelling read as modern spelling (search/arabic-fold.ts): older indexes
 // hold other terms for such words, so they are refused and rebuilt; documents.text_astral;
-// 8: postings weights are BM25F's boosted, length-normalised term frequencies (search ranking).
-export const CORPUS_FORMAT_VERSION = 8;
+// 8: postings weights are BM25F's boosted, length-normalised term frequencies (search ranking);
+// 11: PDF, EPUB and Word sources; paragraphs.page, the printed page a PDF paragraph starts on.
+export const CORPUS_FORMAT_VERSION = 11;
 export const BUILDER_VERSION = '0.3.0';
 
 export const CORPUS_SCHEMA = `
@@ -50,6 +51,8 @@ CREATE TABLE paragraphs (
   -- As stated by the source (HTML lang/dir around the block), '' when not stated.
   lang TEXT NOT NULL DEFAULT '',
   dir TEXT NOT NULL DEFAULT '',
+  -- The label of the page the block starts on (a PDF's printed page label, e.g. 'iv', '12'), '' when unpaginated.
+  page TEXT NOT NULL DEFAULT '',
   PRIMARY KEY (doc_ord, idx)
 ) WITHOUT ROWID;
 

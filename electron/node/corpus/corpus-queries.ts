@@ -91,13 +91,14 @@ export function findDocument(db: Db, id: string): (DocumentMeta & { ord: number;
 
 export function listParagraphs(db: Db, docOrd: number): Paragraph[] {
   const rows = db
-    .prepare('SELECT start, end, kind, lang, dir FROM paragraphs WHERE doc_ord = ? ORDER BY idx')
-    .all(docOrd) as (Paragraph & { lang: string; dir: string })[];
-  // lang and dir only where the source stated them: most paragraphs cross IPC as before.
-  return rows.map(({ lang, dir, ...paragraph }) => ({
+    .prepare('SELECT start, end, kind, lang, dir, page FROM paragraphs WHERE doc_ord = ? ORDER BY idx')
+    .all(docOrd) as (Paragraph & { lang: string; dir: string; page: string })[];
+  // lang, dir and page only where the source has them: most paragraphs cross IPC as before.
+  return rows.map(({ lang, dir, page, ...paragraph }) => ({
     ...paragraph,
     ...(lang ? { lang } : {}),
     ...(dir === 'rtl' || dir === 'ltr' ? { dir } : {}),
+    ...(page ? { page } : {}),
   }));
 }
 
@@ -114,4 +115,12 @@ export function toCorpusInfo(meta: Map<string, string>, formatVersion: number, f
     builderVersion: meta.get(META.builderVersion) ?? '',
     fileName,
   };
+}
+
+/** The page label of the paragraph holding a text offset ('' for unpaginated documents). */
+export function pageAtOffset(db: Db, docOrd: number, offset: number): string {
+  const row = db
+    .prepare("SELECT page FROM paragraphs WHERE doc_ord = ? AND start <= ? AND page <> '' ORDER BY idx DESC LIMIT 1")
+    .get(docOrd, offset) as { page: string } | undefined;
+  return row?.page ?? '';
 }

@@ -13,6 +13,7 @@ import {
   listLibraryRows,
   listLinks,
   listParagraphs,
+  pageAtOffset,
   readMeta,
   toCorpusInfo,
 } from './corpus-queries';
@@ -42,6 +43,8 @@ export type CorpusStore = {
   getDocument(id: string): DocumentView | undefined;
   /** The search index tables, read lazily term by term. */
   searchTables(): SearchTables;
+  /** The printed page of a text offset in a paginated (PDF) document, '' otherwise. */
+  pageAt(ord: number, offset: number): string;
   close(): void;
 };
 
@@ -108,6 +111,7 @@ function createStore(db: Db, file: string, info: CorpusInfo): CorpusStore {
       return { ...rest, paragraphs: listParagraphs(db, ord), links: listLinks(db, ord) };
     },
     searchTables: () => (tables ??= createSearchTables(db, info.documentCount)),
+    pageAt: (ord, offset) => pageAtOffset(db, ord, offset),
     close: () => db.close(),
   };
 }

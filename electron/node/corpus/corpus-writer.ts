@@ -48,7 +48,7 @@ export function createCorpusWriter(file: string): CorpusWriter {
   );
   // Blocks go in several rows per statement: a document's blocks in a few calls rather than one each.
   const insertBlocks = Array.from({ length: BLOCKS_PER_INSERT }, (_, n) =>
-    db.prepare(`INSERT INTO paragraphs (doc_ord, idx, start, end, kind, lang, dir) VALUES ${Array(n + 1).fill('(?, ?, ?, ?, ?, ?, ?)').join(', ')}`),
+    db.prepare(`INSERT INTO paragraphs (doc_ord, idx, start, end, kind, lang, dir, page) VALUES ${Array(n + 1).fill('(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`),
   );
   const blockValues: (number | string)[] = [];
   const insertLink = db.prepare('INSERT INTO links (doc_ord, idx, start, end, href) VALUES (?, ?, ?, ?, ?)');
@@ -76,7 +76,7 @@ export function createCorpusWriter(file: string): CorpusWriter {
         blockValues.length = 0;
         for (let idx = from; idx < to; idx++) {
           const b = blocks[idx]!;
-          blockValues.push(ord, idx, b.start, b.end, b.kind, b.lang ?? '', b.dir ?? '');
+          blockValues.push(ord, idx, b.start, b.end, b.kind, b.lang ?? '', b.dir ?? '', b.page ?? '');
         }
         insertBlocks[to - from - 1]!.run(blockValues);
       }

@@ -8,8 +8,18 @@ import type { AssembledText, TextBlock, TextLink } from './text-blocks';
 import type { SkipReason } from '../../common/corpus/skip-reasons';
 import { DOCUMENT_ID_MAX_LENGTH } from '../../common/corpus/document-id';
 import { sha256Hex } from './sha256';
+import { checkDocx, docxText } from './formats/docx-document';
+import { epubText } from './formats/epub-document';
+import type { ExtractKind } from './formats/extract-worker';
+import { pdfText } from './formats/pdf-document';
+import type { PdfRaw } from './formats/pdf-raw';
+import { SourceError } from './source-error';
 
-export type SourceFormat = 'text' | 'markdown' | 'html';
+export type SourceFormat = 'text' | 'markdown' | 'html' | 'pdf' | 'epub' | 'docx';
+
+/** Formats read from bytes rather than decoded as text. */
+type BinaryFormat = Extract<SourceFormat, 'pdf' | 'epub' | 'docx'>;
+const isBinary = (format: SourceFormat): format is BinaryFormat => format === 'pdf' || format === 'epub' || format === 'docx';
 
 export type SourceDocument = {
   id: string;
@@ -36,18 +46,19 @@ export const SOURCE_EXTENSIONS: Record<string, SourceFormat> = {
   '.markdown': 'markdown',
   '.html': 'html',
   '.htm': 'html',
+  '.pdf': 'pdf',
+  '.epub': 'epub',
+  '.docx': 'docx',
 };
+
+/** What the extraction thread must read of a file before it can be parsed (extract-worker.ts), if anything. */
+export function extractKindOf(format: SourceFormat): ExtractKind | undefined {
+  return format === 'pdf' || format === 'docx' ? format : undefined;
+}
 
 export type { SkipReason };
 
-export class SourceError extends Error {
-  constructor(
-    readonly reason: SkipReason,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { SourceError };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const MAX_TITLE = 300;
@@ -155,26 +166,29 @@ function leadingTitle(parsed: AssembledText): string {
  * to their readable text. Metadata comes from YAML front matter (text, Markdown: title, source,
  * author, language, date, description, original_file) or HTML <title>/<meta>/<html lang>.
  */
-export function parseSource(sourcePath: string, bytes: Uint8Array): SourceDocument {
+export function parseSource(sourcePath: string, bytes: Uint8Array, extracted?: unknown): SourceDocument {
   const format = sourceFormatOf(sourcePath);
   if (!format) throw unsupportedType(sourcePath);
-  const raw = decode(bytes, format);
-
   let data: Record<string, unknown> = {};
   let parsed: AssembledText;
   let fromMarkup = { title: '', author: '', date: '', description: '', source: '', language: '' };
-  if (format === 'html') {
-    const html = refuseTooDeep(() => parseHtml(raw));
-    parsed = html;
-    fromMarkup = html.meta;
+  if (isBinary(format)) {
+    ({ parsed, meta: fromMarkup } = parseBinary(format, bytes, extracted));
   } else {
-    const front = readFrontMatter(raw);
-    data = front.data;
-    if (format === 'markdown') {
-      parsed = refuseTooDeep(() => parseMarkdown(front.body));
+    const raw = decode(bytes, format);
+    if (format === 'html') {
+      const html = refuseTooDeep(() => parseHtml(raw));
+      parsed = html;
+      fromMarkup = html.meta;
     } else {
-      const text = front.body;
-      parsed = { text, blocks: splitParagraphs(text).map((p) => ({ start: p.start, end: p.end, kind: 'p' as const })), links: [] };
+      const front = readFrontMatter(raw);
+      data = front.data;
+      if (format === 'markdown') {
+        parsed = refuseTooDeep(() => parseMarkdown(front.body));
+      } else {
+        const text = front.body;
+        parsed = { text, blocks: splitParagraphs(text).map((p) => ({ start: p.start, end: p.end, kind: 'p' as const })), links: [] };
+      }
     }
   }
   if (parsed.text.trim() === '' || parsed.blocks.length === 0) throw new SourceError('empty', 'no text');
@@ -197,4 +211,27 @@ export function parseSource(sourcePath: string, bytes: Uint8Array): SourceDocume
     blocks: parsed.blocks,
     links: parsed.links,
   };
+}
+
+type Metadata = { title: string; author: string; date: string; description: string; source: string; language: string };
+
+/**
+ * PDF, EPUB and Word documents: a PDF's and a Word document's content as the extraction thread
+ * read it (`extracted`: PdfRaw, mammoth's HTML), an EPUB's in this thread.
+ */
+function parseBinary(format: BinaryFormat, bytes: Uint8Array, extracted: unknown): { parsed: AssembledText; meta: Metadata } {
+  if (format === 'epub') {
+    const book = epubText(bytes);
+    return { parsed: book, meta: book.meta };
+  }
+  if (extracted === undefined) throw new Error(`a ${format} file must be read by the extraction thread first`);
+  if (format === 'pdf') {
+    const pdf = pdfText(extracted as PdfRaw);
+    if (pdf.text.trim() === '') {
+      throw new SourceError('no-text-layer', `no text layer in its ${pdf.pageCount} page${pdf.pageCount === 1 ? '' : 's'}: run OCR on it first`);
+    }
+    return { parsed: pdf, meta: { ...pdf.meta, source: '' } };
+  }
+  const meta = checkDocx(bytes);
+  return { parsed: docxText(extracted as string), meta: { ...meta, source: '' } };
 }

@@ -4,8 +4,11 @@ export type BlockKind = 'p' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'li' | '
 /** Writing direction a source states for a block (dir="rtl"/"ltr"); without one the reader decides per paragraph. */
 export type BlockDir = 'rtl' | 'ltr';
 
-/** lang and dir: only when the source states them for the block (an HTML lang/dir around it). */
-export type TextBlock = { start: number; end: number; kind: BlockKind; lang?: string; dir?: BlockDir };
+/**
+ * lang and dir: only when the source states them for the block (an HTML lang/dir around it).
+ * page: the printed label of the page the block starts on, for paginated sources (PDF).
+ */
+export type TextBlock = { start: number; end: number; kind: BlockKind; lang?: string; dir?: BlockDir; page?: string };
 
 /** A link found in a document: a span of its text and the address, kept as data only. */
 export type TextLink = { start: number; end: number; href: string };

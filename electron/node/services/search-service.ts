@@ -28,7 +28,8 @@ export function createSearchService(requireStore: () => CorpusStore): SearchServ
     search({ query, limit = 50 }): SearchResponse {
       const started = performance.now();
       if (query.trim() === '') return { query, total: 0, tookMs: 0, results: [] };
-      const tables = withPostingsMemo(requireStore().searchTables());
+      const store = requireStore();
+      const tables = withPostingsMemo(store.searchTables());
       const prepared = prepare(query, tables);
       const { total, hits, notices } = runQuery(prepared, tables, limit);
       // Spans come from the index: only the stretch of each text its snippets show is read.
@@ -42,7 +43,12 @@ export function createSearchService(requireStore: () => CorpusStore): SearchServ
       const results = hits.map((hit) => {
         const doc = docs.get(hit.ord)!;
         const spans = spansOf.get(hit.ord)!;
-        const snippets: Snippet[] = spans.length > 0 ? makeSnippets(doc.text, spans) : leadSnippet(doc.text.text);
+        const made: Snippet[] = spans.length > 0 ? makeSnippets(doc.text, spans) : leadSnippet(doc.text.text);
+        // The page of each snippet's first hit, in a paginated (PDF) document.
+        const snippets = made.map((snippet) => {
+          const page = store.pageAt(hit.ord, snippet.offset + (snippet.highlights[0]?.start ?? 0));
+          return page ? { ...snippet, page } : snippet;
+        });
         return { id: doc.id, title: doc.title, source: doc.source, score: hit.score, hitCount: spans.length, snippets };
       });
       const allNotices = [...new Set([...prepared.notices, ...notices])];

@@ -100,14 +100,25 @@ export function createNotebookService(ctx: UserDataContext): NotebookService {
         const documentId = entry.kind === 'highlight' ? entry.highlight.documentId : entry.kind === 'note' ? entry.note.documentId : entry.bookmark.documentId;
         byDocument.set(documentId, [...(byDocument.get(documentId) ?? []), entry]);
       }
-      const metas = ctx.corpus().documentMetas([...byDocument.keys()]);
+      const corpus = ctx.corpus();
+      const metas = corpus.documentMetas([...byDocument.keys()]);
+      // The page of each place in a PDF document ("p. 12" beside it).
+      const withPage = (entry: NotebookEntry, ord: number | undefined): NotebookEntry => {
+        if (ord === undefined || entry.kind === 'note' || (entry.kind === 'highlight' && entry.highlight.anchor.status === 'orphaned')) return entry;
+        const page = corpus.pageAt(ord, entryOffset(entry));
+        return page ? { ...entry, page } : entry;
+      };
       const groups: NotebookGroup[] = [...byDocument.entries()]
-        .map(([documentId, list]) => ({
-          documentId,
-          documentTitle: metas.get(documentId)?.title ?? '',
-          documentAvailable: metas.has(documentId),
-          entries: list.sort((a, b) => entryOffset(a) - entryOffset(b)),
-        }))
+        .map(([documentId, list]) => {
+          const meta = metas.get(documentId);
+          const ord = meta?.format === 'pdf' ? meta.ord : undefined;
+          return {
+            documentId,
+            documentTitle: meta?.title ?? '',
+            documentAvailable: meta !== undefined,
+            entries: list.sort((a, b) => entryOffset(a) - entryOffset(b)).map((entry) => withPage(entry, ord)),
+          };
+        })
         .sort((a, b) => inLibraryOrder(metas, a.documentId, b.documentId));
       return { groups, total: groups.reduce((sum, group) => sum + group.entries.length, 0) };
     },

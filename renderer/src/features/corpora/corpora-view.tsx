@@ -190,7 +190,7 @@ export function CorporaView({ onOpened, build, onBuildChange, action }: Props) {
         </button>
       </form>
       <p className="fact-detail">
-        A corpus is built from every .txt, .md and .html file in a folder and its subfolders. Your highlights, notes and
+        A corpus is built from every .txt, .md, .html, .pdf, .epub and .docx file in a folder and its subfolders. Your highlights, notes and
         bookmarks are kept per corpus and come back when you open it again.
       </p>
       {problem && (

@@ -5,6 +5,8 @@ type Props = {
   highlights: readonly Highlight[];
   selectedId: string | null;
   onSelect: (highlight: Highlight) => void;
+  /** The printed page of an offset, in a paginated (PDF) document. */
+  pageOf?: (offset: number) => string | undefined;
 };
 
 function byPosition(a: Highlight, b: Highlight): number {
@@ -13,35 +15,39 @@ function byPosition(a: Highlight, b: Highlight): number {
 }
 
 /** The document's highlights in reading order; the keyboard way to reach each one. */
-export function HighlightList({ highlights, selectedId, onSelect }: Props) {
+export function HighlightList({ highlights, selectedId, onSelect, pageOf }: Props) {
   return (
     <ul className="highlight-list">
-      {[...highlights].sort(byPosition).map((h) => (
-        <li key={h.id}>
-          <button
-            type="button"
-            className={`highlight-item${h.id === selectedId ? ' selected' : ''}`}
-            aria-current={h.id === selectedId ? 'true' : undefined}
-            onClick={() => onSelect(h)}
-          >
-            <span className={`dot dot-${h.color}`} aria-label={COLOR_LABELS[h.color]} />
-            <span className="highlight-item-text" dir="auto">
-              {h.quote.exact.length > 120 ? `${h.quote.exact.slice(0, 120)}…` : h.quote.exact}
-            </span>
-            {(h.note.trim() || h.tags.length > 0 || h.anchor.status === 'orphaned') && (
-              <span className="highlight-item-meta">
-                {h.anchor.status === 'orphaned' && <span className="badge badge-warning">not found</span>}
-                {h.note.trim() && <span className="badge">note</span>}
-                {h.tags.map((t) => (
-                  <span key={t} className="badge badge-tag" dir="auto">
-                    #{t}
-                  </span>
-                ))}
+      {[...highlights].sort(byPosition).map((h) => {
+        const page = h.anchor.status === 'orphaned' ? undefined : pageOf?.(h.anchor.start);
+        return (
+          <li key={h.id}>
+            <button
+              type="button"
+              className={`highlight-item${h.id === selectedId ? ' selected' : ''}`}
+              aria-current={h.id === selectedId ? 'true' : undefined}
+              onClick={() => onSelect(h)}
+            >
+              <span className={`dot dot-${h.color}`} aria-label={COLOR_LABELS[h.color]} />
+              <span className="highlight-item-text" dir="auto">
+                {h.quote.exact.length > 120 ? `${h.quote.exact.slice(0, 120)}…` : h.quote.exact}
               </span>
-            )}
-          </button>
-        </li>
-      ))}
+              {(h.note.trim() || h.tags.length > 0 || h.anchor.status === 'orphaned' || page) && (
+                <span className="highlight-item-meta">
+                  {page && <span className="badge badge-page">p. {page}</span>}
+                  {h.anchor.status === 'orphaned' && <span className="badge badge-warning">not found</span>}
+                  {h.note.trim() && <span className="badge">note</span>}
+                  {h.tags.map((t) => (
+                    <span key={t} className="badge badge-tag" dir="auto">
+                      #{t}
+                    </span>
+                  ))}
+                </span>
+              )}
+            </button>
+          </li>
+        );
+      })}
     </ul>
   );
 }

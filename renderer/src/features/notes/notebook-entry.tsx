@@ -76,8 +76,9 @@ export function NotebookEntryView({ entry, entryKey, documentId, available, onOp
           ×
         </button>
       </div>
-      {(orphaned || toReview || tags.length > 0) && (
+      {(orphaned || toReview || tags.length > 0 || entry.page) && (
         <div className="entry-meta">
+          {entry.page && <span className="badge badge-page">p. {entry.page}</span>}
           {orphaned && <span className="badge badge-warning">not found in the current text</span>}
           {toReview && <span className="badge badge-warning">moved: to review</span>}
           <Tags tags={tags} />

@@ -5,6 +5,7 @@ import { useApiQuery } from '../../shared/data/use-api-query';
 import type { Decoration } from '../../shared/decorations';
 import type { ScrollTarget, TextSelection } from '../../shared/reader-types';
 import { useUndo } from '../../shared/undo/undo-context';
+import { pageAtOffset } from '../../shared/page-at-offset';
 import { DocumentNotesPanel } from './document-notes-panel';
 import { highlightDecorations, highlightIdOf } from './highlight-colors';
 import { HighlightEditor } from './highlight-editor';
@@ -38,6 +39,9 @@ export function useReaderNotes(
   opened?: { highlightId?: string; noteId?: string },
 ): ReaderNotes {
   const list = useApiQuery('listHighlights', { documentId });
+  // The reader's own query (the same key): the pages of a PDF document, for "p. 12" beside each highlight.
+  const doc = useApiQuery('getDocument', { id: documentId }).value;
+  const pageOf = useCallback((offset: number) => (doc ? pageAtOffset(doc.paragraphs, offset) : undefined), [doc]);
   const notebook = ['queryNotebook', 'listNotedDocuments', 'listTags'] as const;
   const create = useApiMutation('createHighlight', { report: 'inline', failure: 'The highlight was not saved', invalidates: notebook });
   const move = useApiMutation('resolveAnchorReview', {
@@ -152,6 +156,7 @@ export function useReaderNotes(
         ) : (
           <HighlightList
             highlights={highlights}
+            pageOf={pageOf}
             selectedId={current?.id ?? null}
             onSelect={(h) => {
               select(h.id, null);

@@ -6,6 +6,7 @@ const CARET_KEYS = ['Left', 'Right', 'Up', 'Down', 'Home', 'End'];
 export const READER_COMMANDS: readonly CommandDeclaration[] = [
   { id: 'reader.back', label: 'Back to the library', scope: 'reader', shortcuts: ['Esc', 'Alt+Left'] },
   { id: 'reader.find', label: 'Find in this document', scope: 'reader', shortcuts: ['CmdOrCtrl+F'] },
+  { id: 'reader.go-to-page', label: 'Go to page', scope: 'reader', shortcuts: ['CmdOrCtrl+G'] },
   { id: 'reader.keyboard-selection', label: 'Select text with the keyboard (start or stop)', scope: 'reader', shortcuts: ['F7'], focus: 'outside-fields' },
   { id: 'reader.find.next', label: 'Next hit', scope: 'find', shortcuts: ['Enter'] },
   { id: 'reader.find.previous', label: 'Previous hit', scope: 'find', shortcuts: ['Shift+Enter'] },

@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode, type RefObject } from 'react';
+import { Fragment, memo, useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode, type RefObject } from 'react';
 import type { DocumentLink, DocumentView } from '@common/corpus/corpus-types';
 import { formatReadingTime } from '@common/corpus/reading-time';
 import { useCommands, useShortcuts, useShortcutText } from '../../shared/commands/command-provider';
@@ -11,6 +11,9 @@ import { useKeyboardSelection } from './use-keyboard-selection';
 import { useReadingOffset, useScrollTarget, useSelectionReporting } from './use-reader-extensions';
 import { displayTitle } from '../../shared/display-title';
 import { LinkPopover } from './link-popover';
+import { GoToPage } from './go-to-page';
+import { pageStarts, type PageStart } from './pages';
+import { useCurrentPage } from './use-current-page';
 import './reader.css';
 
 type Props = {
@@ -47,6 +50,9 @@ function decorationIdsAt(target: EventTarget | null): string[] {
 }
 
 const NO_DECORATIONS: readonly Decoration[] = [];
+
+/** Languages written right to left: a paginated document in one has its page markers in the right margin. */
+const RTL_LANGUAGE = /^(ar|fa|he|iw|ur|ps|sd|ug|yi|dv|ckb)(-|$)/i;
 
 /** The document link whose address is shown: its href and its link text in the page. */
 type OpenLink = { href: string; anchor: HTMLElement };
@@ -89,24 +95,38 @@ const Paragraph = memo(
     sameDecorations(a.decorations, b.decorations),
 );
 
-function DocumentBody({ doc, decorations, bodyRef, onClick, onKeyDown }: BodyProps) {
+function DocumentBody({ doc, decorations, bodyRef, onClick, onKeyDown, pages }: BodyProps & { pages: readonly PageStart[] }) {
   const perParagraph = useMemo(() => decorationsByRange(doc.paragraphs, decorations), [doc.paragraphs, decorations]);
   const linksPerParagraph = useMemo(() => decorationsByRange(doc.paragraphs, doc.links), [doc.paragraphs, doc.links]);
+  const pageAt = useMemo(() => new Map(pages.map((p) => [p.paragraph, p.label])), [pages]);
   return (
     // Clicks on marks are a pointer shortcut; the notes panel offers the same by keyboard.
     // Links (span.doc-link) are focusable and open their address with Enter or Space too.
-    <div className="document-body" lang={doc.language || undefined} ref={bodyRef} onClick={onClick} onKeyDown={onKeyDown}>
+    // Page markers sit between paragraphs, outside the text's pieces: selections and offsets never include them.
+    <div
+      className={pages.length === 0 ? 'document-body' : RTL_LANGUAGE.test(doc.language) ? 'document-body paginated pages-right' : 'document-body paginated'}
+      lang={doc.language || undefined}
+      ref={bodyRef}
+      onClick={onClick}
+      onKeyDown={onKeyDown}
+    >
       {doc.paragraphs.map((p, i) => (
-        <Paragraph
-          key={p.start}
-          text={doc.text}
-          start={p.start}
-          end={p.end}
-          lang={p.lang}
-          dir={p.dir}
-          decorations={perParagraph[i]!}
-          links={linksPerParagraph[i]!}
-        />
+        <Fragment key={p.start}>
+          {pageAt.has(i) && (
+            <span className="page-marker" data-page={pageAt.get(i)} tabIndex={-1}>
+              p. {pageAt.get(i)}
+            </span>
+          )}
+          <Paragraph
+            text={doc.text}
+            start={p.start}
+            end={p.end}
+            lang={p.lang}
+            dir={p.dir}
+            decorations={perParagraph[i]!}
+            links={linksPerParagraph[i]!}
+          />
+        </Fragment>
       ))}
     </div>
   );
@@ -192,8 +212,34 @@ export function ReaderView(props: Props) {
     setOpenLink(link);
   };
 
+  const pages = useMemo(() => (ready ? pageStarts(doc.value.paragraphs) : []), [ready, doc]);
+  const currentPage = useCurrentPage(bodyRef, pages.length > 0);
+  const [goToOpen, setGoToOpen] = useState(false);
+  const goToReturn = useRef<HTMLElement | null>(null);
+  const closeGoTo = useCallback(() => {
+    setGoToOpen(false);
+    const back = goToReturn.current;
+    if (back?.isConnected) back.focus({ preventScroll: true });
+  }, []);
+  const goToPage = useCallback((page: PageStart) => {
+    setGoToOpen(false);
+    const marker = bodyRef.current?.querySelector<HTMLElement>(`.page-marker[data-page="${CSS.escape(page.label)}"]`);
+    if (!marker) return;
+    marker.scrollIntoView({ block: 'start' });
+    marker.focus({ preventScroll: true });
+  }, []);
+
   // The least specific Escape: a field, a popover or the find bar that takes it first keeps the reader open.
-  useCommands({ 'reader.back': { run: onBack } });
+  useCommands({
+    'reader.back': { run: onBack },
+    'reader.go-to-page': {
+      when: () => pages.length > 0,
+      run: () => {
+        if (!goToOpen && document.activeElement instanceof HTMLElement) goToReturn.current = document.activeElement;
+        setGoToOpen(true);
+      },
+    },
+  });
   const backKey = useShortcuts('reader.back')[0];
   const selectKeys = { toggle: useShortcutText('reader.keyboard-selection'), stop: useShortcutText('reader.caret.stop') };
 
@@ -215,7 +261,13 @@ export function ReaderView(props: Props) {
             Notes and bookmarks
           </button>
         )}
+        {currentPage && (
+          <p className="reader-page" title="The page being read (Go to page: Ctrl+G)">
+            p. {currentPage}
+          </p>
+        )}
       </nav>
+      {goToOpen && pages.length > 0 && <GoToPage pages={pages} onGo={goToPage} onClose={closeGoTo} />}
       {doc.status === 'loading' && <p className="status">Opening the document…</p>}
       {doc.status === 'error' && <ErrorPanel title="This document cannot be opened" error={doc.error} />}
       {doc.status === 'ready' && (
@@ -240,7 +292,7 @@ export function ReaderView(props: Props) {
             </p>
           </header>
           <div className={aside ? 'reader-layout with-aside' : 'reader-layout'}>
-            <DocumentBody doc={doc.value} decorations={shown} bodyRef={bodyRef} onClick={onBodyClick} onKeyDown={onBodyKeyDown} />
+            <DocumentBody doc={doc.value} decorations={shown} bodyRef={bodyRef} onClick={onBodyClick} onKeyDown={onBodyKeyDown} pages={pages} />
             {openLink && <LinkPopover key={openLink.anchor.dataset.linkStart} href={openLink.href} anchor={openLink.anchor} onClose={closeLink} />}
             {aside && (
               <aside id={asideId} className={asideOpen ? 'reader-aside open' : 'reader-aside'} aria-label="Notes and bookmarks" onKeyDown={onAsideKeyDown}>

@@ -4,6 +4,8 @@ import { callApi } from '../../shared/data/call-api';
 import { useCommands } from '../../shared/commands/command-provider';
 import type { Decoration } from '../../shared/decorations';
 import { useLatestQuery } from '../../shared/use-latest-query';
+import { useApiQuery } from '../../shared/data/use-api-query';
+import { pageAtOffset } from '../../shared/page-at-offset';
 import { FindBar } from './find-bar';
 import { currentHitDecorationId, hitDecorations, hitLabel, stepHit } from './hit-navigation';
 import { ReaderView } from './reader-view';
@@ -73,6 +75,10 @@ export function ReaderWithFind({ searchQuery = '', decorations = NONE, ...reader
     'reader.find.previous': { when: () => matches.length > 0, run: () => step('previous') },
   });
 
+  // The reader's own query (the same key): the page of the current hit in a PDF document.
+  const doc = useApiQuery('getDocument', { id }).value;
+  const hit = matches[current];
+  const hitPage = doc && hit ? pageAtOffset(doc.paragraphs, hit.start) : undefined;
   const label =
     find.query.trim() === ''
       ? ''
@@ -80,7 +86,7 @@ export function ReaderWithFind({ searchQuery = '', decorations = NONE, ...reader
         ? outcome.error.message
         : state.pending && outcome.status === 'idle'
           ? 'finding…'
-          : hitLabel(current, matches.length);
+          : `${hitLabel(current, matches.length)}${hitPage ? ` · p. ${hitPage}` : ''}`;
 
   return (
     <>

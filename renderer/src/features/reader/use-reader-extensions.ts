@@ -4,7 +4,7 @@ import type { ScrollTarget, TextSelection } from '../../shared/reader-types';
 import { offsetToRange, pointToOffset, rangeToOffsets } from '../../shared/selection-offsets';
 
 /** The sticky header's height, declared once in CSS as scroll-padding-top. */
-function topInset(): number {
+export function topInset(): number {
   return parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
 }
 

@@ -9,6 +9,7 @@ export function SnippetText({ snippet }: { snippet: Snippet }) {
     <p className="search-snippet" dir="auto">
       {snippet.offset > 0 && <span className="search-ellipsis" aria-hidden="true">… </span>}
       <DecoratedText text={snippet.text} start={0} end={snippet.text.length} decorations={marks} />
+      {snippet.page && <span className="search-snippet-page"> (p. {snippet.page})</span>}
     </p>
   );
 }
