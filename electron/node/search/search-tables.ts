@@ -23,6 +23,8 @@ export type SearchTables = {
   allWords(): readonly WordEntry[];
   documents(requests: readonly DocumentRequest[]): Map<number, IndexedDocument>;
   documentOrd(id: string): number | undefined;
+  /** Visits every term's postings once, in term order, without caching them (corpus-wide statistics). */
+  forEachPostings(visit: (term: string, postings: Postings) => void): void;
 };
 
 /** Largest number of documents read by one cached statement. */
@@ -106,6 +108,11 @@ export function createSearchTables(db: Db, documentCount: number): SearchTables 
     },
     documentOrd(id) {
       return selectOrd.get(id) as number | undefined;
+    },
+    forEachPostings(visit) {
+      for (const row of db.prepare('SELECT term, postings FROM search_terms').iterate() as IterableIterator<{ term: string; postings: Buffer }>) {
+        visit(row.term, decodePostings(row.postings));
+      }
     },
   };
 }
