@@ -3,13 +3,19 @@ import { docKey, keyField, keyOrd } from '../search/postings';
 import { TEXT_FIELD } from '../search/search-fields';
 import type { SearchTables } from '../search/search-tables';
 import { forEachToken } from '../search/tokenise';
+import { STOP_WORDS } from './stop-words';
+
+/** Index terms of the function words (stop-words.ts): left out of every vector, as "more like this" searches do. */
+let stopTerms: Set<string> | undefined;
+export const isStopTerm = (term: string): boolean => (stopTerms ??= new Set([...STOP_WORDS].map(termOf))).has(term);
 
 /**
  * What TF-IDF cosine needs of a corpus, read once from its postings (text field only): each
  * term's document frequency and each document's vector length. A term's weight in a document
  * is its stored length-normalised frequency (postings.ts) times idf = ln(N / df); within one
  * document the normalisation is the same for every term, so the weights are proportional to
- * the raw counts and the cosine is the classic TF-IDF cosine.
+ * the raw counts and the cosine is the classic TF-IDF cosine. Function words are left out: in a
+ * small corpus their idf is not zero, and "the" would make every English text like every other.
  */
 export type RelatedIndex = { documents: number; df: Map<string, number>; norms: Float64Array };
 
@@ -20,7 +26,7 @@ export function buildRelatedIndex(tables: SearchTables): RelatedIndex {
   tables.forEachPostings((term, postings) => {
     let count = 0;
     for (let i = 0; i < postings.count; i++) if (keyField(postings.keys[i]!) === TEXT_FIELD) count++;
-    if (count === 0) return;
+    if (count === 0 || isStopTerm(term)) return;
     df.set(term, count);
     const idf = Math.log(n / count);
     if (idf === 0) return;
@@ -45,6 +51,7 @@ export const QUERY_TERMS = 100;
 export function relatedDocuments(index: RelatedIndex, tables: SearchTables, ord: number, text: string, limit: number): { ord: number; score: number }[] {
   const tf = new Map<string, number>();
   forEachToken(text, (word) => {
+    if (STOP_WORDS.has(word)) return;
     const term = termOf(word);
     tf.set(term, (tf.get(term) ?? 0) + 1);
   });

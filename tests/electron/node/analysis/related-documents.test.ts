@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnalysisService, type AnalysisService } from '../../../../electron/node/services/analysis-service';
+import { isStopTerm } from '../../../../electron/node/analysis/related-documents';
 import { termOf } from '../../../../electron/node/search/analyse';
 import { tokenise } from '../../../../electron/node/search/tokenise';
 import { ServiceError } from '../../../../electron/node/services/service-error';
@@ -83,7 +84,7 @@ describe('related documents', () => {
     const ids = corpus.store.listDocuments().map((d) => d.id);
     const tf = new Map(ids.map((id) => {
       const counts = new Map<string, number>();
-      for (const t of tokenise(corpus.store.getDocument(id)!.text)) counts.set(termOf(t.word), (counts.get(termOf(t.word)) ?? 0) + 1);
+      for (const t of tokenise(corpus.store.getDocument(id)!.text)) if (!isStopTerm(termOf(t.word))) counts.set(termOf(t.word), (counts.get(termOf(t.word)) ?? 0) + 1);
       return [id, counts] as const;
     }));
     const df = new Map<string, number>();
