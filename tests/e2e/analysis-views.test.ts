@@ -154,8 +154,12 @@ describe('word list, distribution chart and related documents in the app', () =>
 
   it('opens the concordance of the term in a document from its bar, by keyboard', async () => {
     const { page } = harness;
-    const bar = page.locator('.chart-bar[data-document="d3"]');
-    await bar.focus();
+    // One Tab stop for the chart; the arrows walk its bars.
+    expect(await page.locator('.chart-bar[tabindex="0"]').count()).toBe(1);
+    await page.locator('.chart-bar').first().focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-document'))).toBe('d3');
     await page.keyboard.press('Enter');
     await poll(() => page.getByRole('tab', { name: 'Concordance' }).getAttribute('aria-selected')).toBe('true');
     await poll(() => page.locator('.analysis-count').textContent()).toBe('3 lines');
