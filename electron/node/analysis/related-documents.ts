@@ -1,5 +1,5 @@
 import { termOf } from '../search/analyse';
-import { docKey, keyField, keyOrd } from '../search/postings';
+import { docKey, keyField, keyOrd, type Postings } from '../search/postings';
 import { TEXT_FIELD } from '../search/search-fields';
 import type { SearchTables } from '../search/search-tables';
 import { forEachToken } from '../search/tokenise';
@@ -20,10 +20,25 @@ export const isStopTerm = (term: string): boolean => (stopTerms ??= new Set([...
 export type RelatedIndex = { documents: number; df: Map<string, number>; norms: Float64Array };
 
 export function buildRelatedIndex(tables: SearchTables): RelatedIndex {
-  const n = tables.documentCount;
+  const builder = relatedIndexBuilder(tables.documentCount);
+  for (const batch of tables.postingsBatches()) builder.add(batch);
+  return builder.finish();
+}
+
+/** buildRelatedIndex, letting other work run between batches of terms (`pause`). */
+export async function buildRelatedIndexPaced(tables: SearchTables, pause: () => Promise<void>): Promise<RelatedIndex> {
+  const builder = relatedIndexBuilder(tables.documentCount);
+  for (const batch of tables.postingsBatches()) {
+    builder.add(batch);
+    await pause();
+  }
+  return builder.finish();
+}
+
+function relatedIndexBuilder(n: number): { add(batch: readonly { term: string; postings: Postings }[]): void; finish(): RelatedIndex } {
   const df = new Map<string, number>();
   const sums = new Float64Array(n);
-  tables.forEachPostings((term, postings) => {
+  const visit = (term: string, postings: Postings) => {
     let count = 0;
     for (let i = 0; i < postings.count; i++) if (keyField(postings.keys[i]!) === TEXT_FIELD) count++;
     if (count === 0 || isStopTerm(term)) return;
@@ -36,8 +51,11 @@ export function buildRelatedIndex(tables: SearchTables): RelatedIndex {
       const w = postings.weights[i]! * idf;
       sums[keyOrd(key)]! += w * w;
     }
-  });
-  return { documents: n, df, norms: sums.map(Math.sqrt) };
+  };
+  return {
+    add: (batch) => batch.forEach(({ term, postings }) => visit(term, postings)),
+    finish: () => ({ documents: n, df, norms: sums.map(Math.sqrt) }),
+  };
 }
 
 /** Terms of the document that score the others: its heaviest, so a long book costs no more than a page. */

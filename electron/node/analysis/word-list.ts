@@ -38,7 +38,24 @@ const MAX_PAIRS = 4 * MAX_DISTINCT;
  * three, the pair of its first two and the third) in a typed-array hash table, never as a
  * string, and is spelt out only for the entries listed.
  */
-export function countWords(visitDocuments: (visit: (doc: DocumentText) => void) => void, options: WordListOptions): WordCounts {
+export function countWords(batches: Iterable<readonly DocumentText[]>, options: WordListOptions): WordCounts {
+  const counter = createWordCounter(options);
+  for (const batch of batches) for (const doc of batch) counter.add(doc);
+  return counter.finish();
+}
+
+/** countWords, letting other work run between batches of documents (`pause`). */
+export async function countWordsPaced(batches: Iterable<readonly DocumentText[]>, options: WordListOptions, pause: () => Promise<void>): Promise<WordCounts> {
+  const counter = createWordCounter(options);
+  for (const batch of batches) {
+    for (const doc of batch) counter.add(doc);
+    await pause();
+  }
+  return counter.finish();
+}
+
+/** The counting of countWords, a document at a time. */
+export function createWordCounter(options: WordListOptions): { add(doc: DocumentText): void; finish(): WordCounts } {
   const { n, hideStopWords } = options;
   const vocabulary = new Map<string, number>();
   const words: string[] = [];
@@ -108,7 +125,7 @@ export function countWords(visitDocuments: (visit: (doc: DocumentText) => void) 
     }
   };
 
-  visitDocuments((doc) => {
+  const addDocument = (doc: DocumentText) => {
     documents++;
     for (const paragraph of doc.paragraphs) {
       let seen = 0;
@@ -129,7 +146,7 @@ export function countWords(visitDocuments: (visit: (doc: DocumentText) => void) 
         }
       });
     }
-  });
+  };
 
   const spell = (slot: number): string => {
     const b = words[partB[slot]!]!;
@@ -138,14 +155,17 @@ export function countWords(visitDocuments: (visit: (doc: DocumentText) => void) 
     const pair = partA[slot]!;
     return `${words[pairFirst[pair]!]} ${words[pairSecond[pair]!]} ${b}`;
   };
-  const top = topSlots(distinct, counts, spell, MAX_WORD_LIST_ENTRIES);
-  return {
-    documents,
-    tokens,
-    distinct,
-    truncated: full || distinct > top.length,
-    entries: top.map(([words, slot]) => ({ words, count: counts[slot]!, documents: docs[slot]! })),
+  const finish = (): WordCounts => {
+    const top = topSlots(distinct, counts, spell, MAX_WORD_LIST_ENTRIES);
+    return {
+      documents,
+      tokens,
+      distinct,
+      truncated: full || distinct > top.length,
+      entries: top.map(([words, slot]) => ({ words, count: counts[slot]!, documents: docs[slot]! })),
+    };
   };
+  return { add: addDocument, finish };
 }
 
 const byCountThenWord = (a: [string, number, number], b: [string, number, number]) => b[2] - a[2] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);

@@ -36,6 +36,23 @@ function withAnalysis(corpus: string | undefined, out: Output, run: (analysis: A
   }
 }
 
+/** withAnalysis for the services that answer asynchronously. */
+async function withAnalysisAsync(corpus: string | undefined, out: Output, run: (analysis: AnalysisService) => Promise<void>): Promise<number> {
+  const store = openCorpus(path.resolve(corpus ?? DEFAULT_CORPUS));
+  try {
+    await run(createAnalysisService(() => store));
+    return 0;
+  } catch (error) {
+    if (error instanceof ServiceError) {
+      out.error(error.message);
+      return 1;
+    }
+    throw error;
+  } finally {
+    store.close();
+  }
+}
+
 /** `carrel concordance '<query>'`: keyword-in-context lines, aligned on the keyword. */
 export function concordanceCommand(args: string[], out: Output): number {
   let parsed;
@@ -128,7 +145,7 @@ export function collocatesCommand(args: string[], out: Output): number {
 }
 
 /** `carrel wordlist`: the most frequent words or n-grams of the corpus or of some documents. */
-export function wordListCommand(args: string[], out: Output): number {
+export async function wordListCommand(args: string[], out: Output): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -151,8 +168,8 @@ export function wordListCommand(args: string[], out: Output): number {
     out.error(`${WORDLIST_USAGE}\n  (--ngram 1 to 3; --limit 1 to 10,000; --stopwords hides function words; --json or --csv)`);
     return 2;
   }
-  return withAnalysis(values.corpus, out, (analysis) => {
-    const response = analysis.wordList({ n, hideStopWords: values.stopwords ?? false, sort, ...(values.document ? { documentIds: values.document } : {}) });
+  return withAnalysisAsync(values.corpus, out, async (analysis) => {
+    const response = await analysis.wordList({ n, hideStopWords: values.stopwords ?? false, sort, ...(values.document ? { documentIds: values.document } : {}) });
     const list = { ...response, entries: response.entries.slice(0, limit) };
     if (values.csv) {
       out.log(wordListCsv(list).replace(/\r\n$/, ''));
@@ -172,7 +189,7 @@ export function wordListCommand(args: string[], out: Output): number {
 }
 
 /** `carrel related <document-id>`: the documents most like one, by TF-IDF cosine. */
-export function relatedCommand(args: string[], out: Output): number {
+export async function relatedCommand(args: string[], out: Output): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({ args, allowPositionals: true, options: { corpus: { type: 'string', short: 'c' }, limit: { type: 'string', short: 'n' }, json: { type: 'boolean' } } });
@@ -186,8 +203,8 @@ export function relatedCommand(args: string[], out: Output): number {
     out.error(`${RELATED_USAGE}\n  (one document id, as the library or \`carrel search --json\` gives it; --limit 1 to 50)`);
     return 2;
   }
-  return withAnalysis(values.corpus, out, (analysis) => {
-    const response = analysis.relatedDocuments({ documentId: positionals[0]!, limit });
+  return withAnalysisAsync(values.corpus, out, async (analysis) => {
+    const response = await analysis.relatedDocuments({ documentId: positionals[0]!, limit });
     if (values.json) {
       const { tookMs, ...rest } = response;
       out.log(JSON.stringify({ ...rest, tookMs: Math.round(tookMs * 100) / 100 }, null, 2));

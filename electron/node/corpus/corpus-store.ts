@@ -4,7 +4,7 @@ import type { CorpusInfo, DocumentMeta, DocumentView } from '../../common/corpus
 import { openDatabase, type Db } from '../sqlite/open-database';
 import { CORPUS_APPLICATION_ID, CORPUS_FORMAT_VERSION } from './corpus-format';
 import { createSearchTables, type SearchTables } from '../search/search-tables';
-import { forEachDocumentText, type DocumentText } from './corpus-texts';
+import { documentTextBatches, type DocumentText } from './corpus-texts';
 import type { LibraryPage, LibraryPageRequest } from '../../common/corpus/library-types';
 import {
   findDocument,
@@ -44,7 +44,7 @@ export type CorpusStore = {
   /** The search index tables, read lazily term by term. */
   searchTables(): SearchTables;
   /** Every document's text and paragraphs (or the ones named), in corpus order, a batch at a time. */
-  forEachText(ids: readonly string[] | undefined, visit: (doc: DocumentText) => void): void;
+  textBatches(ids: readonly string[] | undefined): Generator<DocumentText[]>;
   close(): void;
 };
 
@@ -111,7 +111,7 @@ function createStore(db: Db, file: string, info: CorpusInfo): CorpusStore {
       return { ...rest, paragraphs: listParagraphs(db, ord), links: listLinks(db, ord) };
     },
     searchTables: () => (tables ??= createSearchTables(db, info.documentCount)),
-    forEachText: (ids, visit) => forEachDocumentText(db, ids, visit),
+    textBatches: (ids) => documentTextBatches(db, ids),
     close: () => db.close(),
   };
 }

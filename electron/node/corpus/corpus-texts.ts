@@ -7,10 +7,12 @@ export type DocumentText = { ord: number; id: string; text: string; paragraphs: 
 const BATCH = 64;
 
 /**
- * Visits the text and paragraphs of every document (or of those whose ids are given), in corpus
- * order, a batch at a time, so that a corpus of any size is read in bounded memory.
+ * The text and paragraphs of every document (or of those whose ids are given), in corpus order,
+ * a batch at a time, so that a corpus of any size is read in bounded memory. Each batch is read
+ * whole before it is given: no statement stays open between batches, so the consumer may wait
+ * (let other requests run) between them.
  */
-export function forEachDocumentText(db: Db, ids: readonly string[] | undefined, visit: (doc: DocumentText) => void): void {
+export function* documentTextBatches(db: Db, ids: readonly string[] | undefined): Generator<DocumentText[]> {
   const ords: number[] = ids
     ? (db.prepare('SELECT ord FROM documents WHERE id IN (SELECT value FROM json_each(?)) ORDER BY ord').pluck().all(JSON.stringify(ids)) as number[])
     : (db.prepare('SELECT ord FROM documents ORDER BY ord').pluck().all() as number[]);
@@ -24,8 +26,6 @@ export function forEachDocumentText(db: Db, ids: readonly string[] | undefined, 
       if (!list) spans.set(ord, (list = []));
       list.push({ start, end });
     }
-    for (const row of texts.all(batch) as { ord: number; id: string; text: string }[]) {
-      visit({ ...row, paragraphs: spans.get(row.ord) ?? [{ start: 0, end: row.text.length }] });
-    }
+    yield (texts.all(batch) as { ord: number; id: string; text: string }[]).map((row) => ({ ...row, paragraphs: spans.get(row.ord) ?? [{ start: 0, end: row.text.length }] }));
   }
 }

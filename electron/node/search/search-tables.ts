@@ -23,8 +23,11 @@ export type SearchTables = {
   allWords(): readonly WordEntry[];
   documents(requests: readonly DocumentRequest[]): Map<number, IndexedDocument>;
   documentOrd(id: string): number | undefined;
-  /** Visits every term's postings once, in term order, without caching them (corpus-wide statistics). */
-  forEachPostings(visit: (term: string, postings: Postings) => void): void;
+  /**
+   * Every term's postings once, in term order, a batch at a time, without caching them (corpus-wide
+   * statistics). No statement stays open between batches: the consumer may wait between them.
+   */
+  postingsBatches(): Generator<{ term: string; postings: Postings }[]>;
 };
 
 /** Largest number of documents read by one cached statement. */
@@ -109,9 +112,14 @@ export function createSearchTables(db: Db, documentCount: number): SearchTables 
     documentOrd(id) {
       return selectOrd.get(id) as number | undefined;
     },
-    forEachPostings(visit) {
-      for (const row of db.prepare('SELECT term, postings FROM search_terms').iterate() as IterableIterator<{ term: string; postings: Buffer }>) {
-        visit(row.term, decodePostings(row.postings));
+    *postingsBatches() {
+      const select = db.prepare('SELECT term, postings FROM search_terms WHERE term > ? ORDER BY term LIMIT 2000');
+      let after = '';
+      for (;;) {
+        const rows = select.all(after) as { term: string; postings: Buffer }[];
+        if (rows.length === 0) return;
+        after = rows.at(-1)!.term;
+        yield rows.map((row) => ({ term: row.term, postings: decodePostings(row.postings) }));
       }
     },
   };

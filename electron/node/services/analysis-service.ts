@@ -11,8 +11,8 @@ import { prepareQuery, withPostingsMemo } from '../search/search-engine';
 import type { SearchTables } from '../search/search-tables';
 import { toCsv } from '../analysis/csv';
 import { documentDistribution, occurrencesByDocument, periodDistribution } from '../analysis/distribution';
-import { buildRelatedIndex, relatedDocuments, type RelatedIndex } from '../analysis/related-documents';
-import { countWords, sortEntries, type WordCounts } from '../analysis/word-list';
+import { buildRelatedIndexPaced, relatedDocuments, type RelatedIndex } from '../analysis/related-documents';
+import { countWordsPaced, sortEntries, type WordCounts } from '../analysis/word-list';
 import type { SaveDialog } from './save-dialog';
 import { saveExport } from './save-export';
 import { ServiceError } from './service-error';
@@ -23,6 +23,13 @@ export type AnalysisService = Pick<
 >;
 
 export type AnalysisServiceOptions = { saveDialog?: SaveDialog };
+
+/**
+ * Corpus-wide counts (word lists, the related-documents index) read the corpus a batch at a time
+ * and wait a turn of the event loop between batches, so that the process serving the window
+ * answers other requests meanwhile (a search, a page of the library) instead of freezing.
+ */
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const CONCORDANCE_CSV_HEADER = ['document', 'title', 'paragraph', 'left', 'keyword', 'right', 'start', 'end'];
 const concordanceRow = (line: ConcordanceLine) => [line.documentId, line.title, line.paragraph, line.left, line.keyword, line.right, line.start, line.end];
@@ -58,8 +65,8 @@ export function paragraphAt(paragraphs: readonly Paragraph[], offset: number): n
  * term frequencies and the corpus's word count are kept per corpus.
  */
 export function createAnalysisService(requireStore: () => CorpusStore, options: AnalysisServiceOptions = {}): AnalysisService {
-  let wordLists: { store: CorpusStore; key: string; counts: WordCounts } | undefined;
-  let related: { store: CorpusStore; index: RelatedIndex; answers: Map<string, { id: string; title: string; score: number }[]> } | undefined;
+  let wordLists: { store: CorpusStore; key: string; counts: Promise<WordCounts> } | undefined;
+  let related: { store: CorpusStore; index: Promise<RelatedIndex>; answers: Map<string, { id: string; title: string; score: number }[]> } | undefined;
   let documentList: { store: CorpusStore; documents: ReturnType<CorpusStore['listDocuments']> } | undefined;
   const documentsOf = (store: CorpusStore) => {
     if (documentList?.store !== store) documentList = { store, documents: store.listDocuments() };
@@ -117,17 +124,23 @@ export function createAnalysisService(requireStore: () => CorpusStore, options: 
     const chosen = documentId ? sorted.filter((line) => line.documentId === documentId) : sorted;
     return { cache, chosen, notice };
   };
-  const wordList = (store: CorpusStore, n: number, documentIds: readonly string[] | undefined, hideStopWords: boolean): WordCounts => {
+  // One count per corpus and options at a time: a second request for the same waits for the first.
+  const wordList = (store: CorpusStore, n: number, documentIds: readonly string[] | undefined, hideStopWords: boolean): Promise<WordCounts> => {
     const ids = documentIds && documentIds.length > 0 ? [...new Set(documentIds)].sort() : undefined;
     const key = JSON.stringify([n, ids ?? null, hideStopWords]);
     if (wordLists?.store !== store || wordLists.key !== key) {
-      wordLists = { store, key, counts: countWords((visit) => store.forEachText(ids, visit), { n, hideStopWords }) };
+      const counts = countWordsPaced(store.textBatches(ids), { n, hideStopWords }, pause);
+      wordLists = { store, key, counts };
+      // A failed count is not kept: the next request counts again.
+      counts.catch(() => {
+        if (wordLists?.counts === counts) wordLists = undefined;
+      });
     }
     return wordLists.counts;
   };
-  const wordListResponse = (input: { n?: number; documentIds?: string[]; hideStopWords?: boolean; sort?: 'count' | 'word' }, started: number): WordListResponse => {
+  const wordListResponse = async (input: { n?: number; documentIds?: string[]; hideStopWords?: boolean; sort?: 'count' | 'word' }, started: number): Promise<WordListResponse> => {
     const { n = 1, documentIds, hideStopWords = false, sort = 'count' } = input;
-    const counts = wordList(requireStore(), n, documentIds, hideStopWords);
+    const counts = await wordList(requireStore(), n, documentIds, hideStopWords);
     return { n, documents: counts.documents, tokens: counts.tokens, distinct: counts.distinct, truncated: counts.truncated, entries: sortEntries(counts.entries, sort), tookMs: performance.now() - started };
   };
 
@@ -187,7 +200,7 @@ export function createAnalysisService(requireStore: () => CorpusStore, options: 
       return wordListResponse(input, performance.now());
     },
     async exportWordListCsv(input) {
-      const list = wordListResponse(input, performance.now());
+      const list = await wordListResponse(input, performance.now());
       const name = list.n === 1 ? 'word-list' : `${list.n}-grams`;
       return saveExport(options.saveDialog, { title: 'Export the word list as CSV', suggestedName: `${name}.csv`, filterName: 'CSV (spreadsheet)', extensions: ['csv'] }, () => ({
         text: wordListCsv(list),
@@ -215,21 +228,29 @@ export function createAnalysisService(requireStore: () => CorpusStore, options: 
         ...(prepared.notices.length > 0 ? { notice: prepared.notices.join(' ') } : {}),
       };
     },
-    relatedDocuments({ documentId, limit = 8 }) {
+    async relatedDocuments({ documentId, limit = 8 }) {
       const started = performance.now();
       const store = requireStore();
       const tables = store.searchTables();
       const ord = tables.documentOrd(documentId);
       if (ord === undefined) throw new ServiceError('not-found', 'That document is not in the open corpus.');
-      if (related?.store !== store) related = { store, index: buildRelatedIndex(tables), answers: new Map() };
-      let answer = related.answers.get(documentId);
+      if (related?.store !== store) {
+        const index = buildRelatedIndexPaced(tables, pause);
+        related = { store, index, answers: new Map() };
+        index.catch(() => {
+          if (related?.index === index) related = undefined;
+        });
+      }
+      const cache = related;
+      const index = await cache.index;
+      let answer = cache.answers.get(documentId);
       if (!answer) {
         const text = store.getDocument(documentId)?.text ?? '';
-        const found = relatedDocuments(related.index, tables, ord, text, 50);
+        const found = relatedDocuments(index, tables, ord, text, 50);
         const documents = documentsOf(store);
         answer = found.map(({ ord: other, score }) => ({ id: documents[other]!.id, title: documents[other]!.title, score: Math.round(score * 1000) / 1000 })).filter((r) => r.score > 0);
-        if (related.answers.size >= 1000) related.answers.clear();
-        related.answers.set(documentId, answer);
+        if (cache.answers.size >= 1000) cache.answers.clear();
+        cache.answers.set(documentId, answer);
       }
       return { documentId, related: answer.slice(0, limit), tookMs: performance.now() - started };
     },

@@ -13,14 +13,14 @@ export interface AnalysisContract {
   collocates(input: In<'collocates'>): CollocatesResponse;
   /** Asks where to save (the shell's dialog), then writes the concordance as CSV; `saved: false` when cancelled. */
   exportConcordanceCsv(input: In<'exportConcordanceCsv'>): Promise<CsvExportResult>;
-  /** Words or n-grams of the corpus or of chosen documents, the most frequent (MAX_WORD_LIST_ENTRIES). */
-  wordList(input: In<'wordList'>): WordListResponse;
+  /** Words or n-grams of the corpus or of chosen documents, the most frequent (MAX_WORD_LIST_ENTRIES); counted a batch at a time, other requests answered between. */
+  wordList(input: In<'wordList'>): Promise<WordListResponse>;
   /** The word list as CSV, to a file chosen in a save dialog. */
   exportWordListCsv(input: In<'exportWordListCsv'>): Promise<CsvExportResult>;
   /** A query's occurrences per document and per 10,000 words, and by period where documents have dates. */
   distribution(input: In<'distribution'>): DistributionResponse;
   /** The documents most like one, by TF-IDF cosine over the index (computed on first use, kept per corpus). */
-  relatedDocuments(input: In<'relatedDocuments'>): RelatedResponse;
+  relatedDocuments(input: In<'relatedDocuments'>): Promise<RelatedResponse>;
 }
 
 export const ANALYSIS_CHANNELS = featureChannels('analysis', ['concordance', 'collocates', 'exportConcordanceCsv', 'wordList', 'exportWordListCsv', 'distribution', 'relatedDocuments']);

@@ -58,17 +58,17 @@ describe('related documents', () => {
     sources?.dispose();
   });
 
-  it('finds the documents of the same topic first, never the document itself', () => {
+  it('finds the documents of the same topic first, never the document itself', async () => {
     for (const topic of Object.keys(TOPICS)) {
       for (let i = 0; i < 4; i++) {
-        const { related } = analysis.relatedDocuments({ documentId: `${topic}-${i}`, limit: 3 });
+        const { related } = await analysis.relatedDocuments({ documentId: `${topic}-${i}`, limit: 3 });
         expect(related.map((r) => r.id).sort()).toEqual([0, 1, 2, 3].filter((k) => k !== i).map((k) => `${topic}-${k}`));
       }
     }
   });
 
-  it('scores by cosine: between 0 and 1, best first, other topics far below', () => {
-    const { related } = analysis.relatedDocuments({ documentId: 'media-0', limit: 50 });
+  it('scores by cosine: between 0 and 1, best first, other topics far below', async () => {
+    const { related } = await analysis.relatedDocuments({ documentId: 'media-0', limit: 50 });
     expect(related.length).toBeGreaterThan(3);
     for (const r of related) {
       expect(r.score).toBeGreaterThan(0);
@@ -80,7 +80,7 @@ describe('related documents', () => {
     expect(Math.min(...sameTopic.map((r) => r.score))).toBeGreaterThan(5 * Math.max(0, ...others.map((r) => r.score)));
   });
 
-  it('gives the TF-IDF cosine a brute-force count of the texts gives', () => {
+  it('gives the TF-IDF cosine a brute-force count of the texts gives', async () => {
     const ids = corpus.store.listDocuments().map((d) => d.id);
     const tf = new Map(ids.map((id) => {
       const counts = new Map<string, number>();
@@ -97,18 +97,18 @@ describe('related documents', () => {
       return dot / (norm(a) * norm(b));
     };
     for (const id of ['media-0', 'river-3', 'prison-1']) {
-      const { related } = analysis.relatedDocuments({ documentId: id, limit: 50 });
+      const { related } = await analysis.relatedDocuments({ documentId: id, limit: 50 });
       for (const r of related) expect(r.score).toBeCloseTo(cosine(vector(id), vector(r.id)), 2);
     }
   });
 
-  it('is symmetric: the cosine of a and b is that of b and a', () => {
-    const ab = analysis.relatedDocuments({ documentId: 'river-0', limit: 50 }).related.find((r) => r.id === 'river-2')!.score;
-    const ba = analysis.relatedDocuments({ documentId: 'river-2', limit: 50 }).related.find((r) => r.id === 'river-0')!.score;
+  it('is symmetric: the cosine of a and b is that of b and a', async () => {
+    const ab = (await analysis.relatedDocuments({ documentId: 'river-0', limit: 50 })).related.find((r) => r.id === 'river-2')!.score;
+    const ba = (await analysis.relatedDocuments({ documentId: 'river-2', limit: 50 })).related.find((r) => r.id === 'river-0')!.score;
     expect(ab).toBeCloseTo(ba, 2);
   });
 
-  it('refuses a document that is not in the corpus', () => {
-    expect(() => analysis.relatedDocuments({ documentId: 'nope' })).toThrow(ServiceError);
+  it('refuses a document that is not in the corpus', async () => {
+    await expect(analysis.relatedDocuments({ documentId: 'nope' })).rejects.toThrow(ServiceError);
   });
 });

@@ -65,54 +65,54 @@ describe('word lists and n-grams', () => {
   const asRecord = (counts: Map<string, { count: number; documents: Set<string> }>) =>
     Object.fromEntries([...counts].map(([k, v]) => [k, [v.count, v.documents.size]]));
 
-  it('counts every word of the corpus as a brute-force count does, with the documents holding it', () => {
+  it('counts every word of the corpus as a brute-force count does, with the documents holding it', async () => {
     for (const n of [1, 2, 3]) {
-      const list = analysis.wordList({ n });
+      const list = await analysis.wordList({ n });
       expect(Object.fromEntries(list.entries.map((e) => [e.words, [e.count, e.documents]]))).toEqual(asRecord(bruteForce(n, [...paragraphs.keys()], false)));
       expect(list.documents).toBe(9);
       expect(list.truncated).toBe(false);
     }
   });
 
-  it('never joins the last word of a paragraph to the first of the next', () => {
-    const grams = analysis.wordList({ n: 2, documentIds: ['edges'] }).entries.map((e) => e.words);
+  it('never joins the last word of a paragraph to the first of the next', async () => {
+    const grams = (await analysis.wordList({ n: 2, documentIds: ['edges'] })).entries.map((e) => e.words);
     expect(grams).toContain('ends here');
     expect(grams).toContain('second paragraph');
     expect(grams).not.toContain('here second');
-    const trigrams = analysis.wordList({ n: 3, documentIds: ['edges'] }).entries.map((e) => e.words);
+    const trigrams = (await analysis.wordList({ n: 3, documentIds: ['edges'] })).entries.map((e) => e.words);
     expect(trigrams.some((g) => g.includes('here second'))).toBe(false);
     expect(trigrams).toHaveLength(4);
   });
 
-  it('counts only the documents chosen', () => {
+  it('counts only the documents chosen', async () => {
     const ids = ['doc-1', 'doc-4'];
-    const list = analysis.wordList({ n: 1, documentIds: ids });
+    const list = await analysis.wordList({ n: 1, documentIds: ids });
     expect(list.documents).toBe(2);
     expect(Object.fromEntries(list.entries.map((e) => [e.words, [e.count, e.documents]]))).toEqual(asRecord(bruteForce(1, ids, false)));
   });
 
-  it('hides English and Arabic function words when asked, and n-grams that start or end with one', () => {
-    const all = analysis.wordList({ n: 1 }).entries.map((e) => e.words);
+  it('hides English and Arabic function words when asked, and n-grams that start or end with one', async () => {
+    const all = (await analysis.wordList({ n: 1 })).entries.map((e) => e.words);
     expect(all).toEqual(expect.arrayContaining(['the', 'of', 'a', 'in', 'في', 'من']));
-    const hidden = analysis.wordList({ n: 1, hideStopWords: true }).entries.map((e) => e.words);
+    const hidden = (await analysis.wordList({ n: 1, hideStopWords: true })).entries.map((e) => e.words);
     for (const stop of ['the', 'of', 'a', 'in', 'في', 'من']) expect(hidden).not.toContain(stop);
     expect(hidden).toEqual(expect.arrayContaining(['media', 'amaq', foldWord('أعماق'), foldWord('وكالة')]));
-    const bigrams = analysis.wordList({ n: 2, hideStopWords: true });
+    const bigrams = await analysis.wordList({ n: 2, hideStopWords: true });
     expect(Object.fromEntries(bigrams.entries.map((e) => [e.words, [e.count, e.documents]]))).toEqual(asRecord(bruteForce(2, [...paragraphs.keys()], true)));
   });
 
-  it('knows Arabic function words in their folded forms and with a joined conjunction', () => {
+  it('knows Arabic function words in their folded forms and with a joined conjunction', async () => {
     for (const word of ['إلى', 'الى', 'هذه', 'التي', 'وفي', 'فقد', 'لكن', 'عليه']) expect(STOP_WORDS.has(foldWord(word))).toBe(true);
     for (const word of ['وكالة', 'أعماق', 'الدولة', 'media', 'caliphate']) expect(STOP_WORDS.has(foldWord(word))).toBe(false);
   });
 
-  it('sorts by frequency (ties by word) or by word', () => {
-    const byCount = analysis.wordList({ n: 1 }).entries;
+  it('sorts by frequency (ties by word) or by word', async () => {
+    const byCount = (await analysis.wordList({ n: 1 })).entries;
     for (let i = 1; i < byCount.length; i++) {
       const [a, b] = [byCount[i - 1]!, byCount[i]!];
       expect(a.count > b.count || (a.count === b.count && a.words < b.words)).toBe(true);
     }
-    const byWord = analysis.wordList({ n: 1, sort: 'word' }).entries.map((e) => e.words);
+    const byWord = (await analysis.wordList({ n: 1, sort: 'word' })).entries.map((e) => e.words);
     expect(byWord).toEqual([...byWord].sort(new Intl.Collator('und', { sensitivity: 'base', numeric: true }).compare));
   });
 });
