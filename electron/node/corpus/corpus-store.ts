@@ -35,6 +35,8 @@ export class CorpusOpenError extends Error {
 export type CorpusStore = {
   readonly file: string;
   readonly info: CorpusInfo;
+  /** Every document's text and paragraphs (or the ones named), in corpus order, a batch at a time. */
+  textBatches(ids: readonly string[] | undefined): Generator<DocumentText[]>;
   listDocuments(): DocumentMeta[];
   /** Metadata and library position of the documents asked for that exist (cheap for a few of 100k+). */
   documentMetas(ids: readonly string[]): Map<string, DocumentMeta & { ord: number }>;
@@ -43,8 +45,6 @@ export type CorpusStore = {
   getDocument(id: string): DocumentView | undefined;
   /** The search index tables, read lazily term by term. */
   searchTables(): SearchTables;
-  /** Every document's text and paragraphs (or the ones named), in corpus order, a batch at a time. */
-  textBatches(ids: readonly string[] | undefined): Generator<DocumentText[]>;
   close(): void;
 };
 
@@ -94,6 +94,7 @@ function createStore(db: Db, file: string, info: CorpusInfo): CorpusStore {
   return {
     file,
     info,
+    textBatches: (ids) => documentTextBatches(db, ids),
     listDocuments: () => listDocumentMetas(db),
     documentMetas: (ids) => findDocumentMetas(db, ids),
     listLibraryPage(request) {
@@ -111,7 +112,6 @@ function createStore(db: Db, file: string, info: CorpusInfo): CorpusStore {
       return { ...rest, paragraphs: listParagraphs(db, ord), links: listLinks(db, ord) };
     },
     searchTables: () => (tables ??= createSearchTables(db, info.documentCount)),
-    textBatches: (ids) => documentTextBatches(db, ids),
     close: () => db.close(),
   };
 }
