@@ -7,6 +7,7 @@ import { appMenuTemplate } from './app-menu';
 import { appPaths, userFiles } from './app-paths';
 import { safeStorageVault } from './safe-storage-vault';
 import { electronCorpusDialogs } from './corpus-dialogs';
+import { electronSaveDialog } from './save-dialog';
 import { handleAppProtocol } from './app-protocol-handler';
 import { registerIpc } from './register-ipc';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './security/app-protocol';
@@ -40,6 +41,7 @@ function start(): void {
       // CARREL_CORPUS names the corpus to open; otherwise the one studied last comes back.
       reopenLastCorpus: !process.env.CARREL_CORPUS,
       dialogs: electronCorpusDialogs(dialog, () => mainWindow),
+      saveDialog: electronSaveDialog(dialog, () => mainWindow, () => app.getPath('documents')),
       nativeBinding: paths.nativeBinding,
       userDbNativeBinding: paths.userDbNativeBinding,
       keyVault: safeStorageVault(safeStorage, process.platform),

@@ -158,6 +158,25 @@ describe('screen readers: landmarks, headings, labels and an axe scan of every v
       },
     },
     {
+      name: 'word-list',
+      show: async () => {
+        await page.getByRole('button', { name: 'Analysis' }).click();
+        await page.getByRole('tab', { name: 'Word list' }).click();
+        await page.locator('.word-line .word-open').first().waitFor();
+      },
+    },
+    {
+      name: 'distribution',
+      show: async () => {
+        await page.getByRole('button', { name: 'Analysis' }).click();
+        await page.getByLabel('Word, phrase or query').fill('propaganda');
+        await page.getByRole('button', { name: 'Analyse' }).click();
+        await page.getByRole('tab', { name: 'Distribution' }).click();
+        await page.locator('.chart-bar').first().waitFor();
+        await page.locator('.distribution-table tbody tr').first().waitFor();
+      },
+    },
+    {
       name: 'commands',
       show: async () => {
         await page.getByRole('button', { name: 'Library', exact: true }).click();

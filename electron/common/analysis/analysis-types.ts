@@ -64,3 +64,56 @@ export type CollocatesResponse = {
   collocates: Collocate[];
   tookMs: number;
 };
+
+/** Where an export was written, or that the user cancelled the save dialog. */
+export type CsvExportResult = { saved: false } | { saved: true; file: string; rows: number };
+
+/** How a word list is ordered: most frequent first, or by the words themselves. */
+export const WORD_LIST_SORTS = ['count', 'word'] as const;
+export type WordListSort = (typeof WORD_LIST_SORTS)[number];
+
+/** One word or n-gram: its folded words joined by a space, occurrences and documents holding it. */
+export type WordListEntry = { words: string; count: number; documents: number };
+
+export type WordListResponse = {
+  /** Words per entry, 1 to 3. */
+  n: number;
+  /** Documents counted (the corpus, or the documents chosen). */
+  documents: number;
+  /** Words (or n-grams) counted, stop words included unless hidden. */
+  tokens: number;
+  /** Distinct entries found, before the list is cut to MAX_WORD_LIST_ENTRIES. */
+  distinct: number;
+  /** True when more entries exist than the list holds (only the most frequent are kept). */
+  truncated: boolean;
+  entries: WordListEntry[];
+  tookMs: number;
+};
+
+/** Most entries a word list holds: the most frequent (ties by word). */
+export const MAX_WORD_LIST_ENTRIES = 10_000;
+
+/** A term's occurrences in one document, and per 10,000 of its words (the library's word count). */
+export type DistributionDocument = { id: string; title: string; date: string; words: number; occurrences: number; perTenThousand: number };
+/** The same summed over the documents dated in one period ("2016" or "2016-03"). */
+export type DistributionPeriod = { period: string; documents: number; words: number; occurrences: number; perTenThousand: number };
+
+export type DistributionResponse = {
+  query: string;
+  occurrences: number;
+  /** Every document (the corpus holds at most MAX_DISTRIBUTION_DOCUMENTS), else those holding the term, most per 10,000 first, cut there. */
+  documents: DistributionDocument[];
+  /** True when documents were left out (see documents). */
+  truncated: boolean;
+  /** By year, or by month when every dated document is in one year; empty when no document has a date. */
+  periods: DistributionPeriod[];
+  tookMs: number;
+  notice?: string;
+};
+
+/** Most bars of one distribution chart. */
+export const MAX_DISTRIBUTION_DOCUMENTS = 60;
+
+/** A document like another, by the cosine of their TF-IDF vectors (0 to 1). */
+export type RelatedDocument = { id: string; title: string; score: number };
+export type RelatedResponse = { documentId: string; related: RelatedDocument[]; tookMs: number };

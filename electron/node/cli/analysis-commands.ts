@@ -2,12 +2,15 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CONCORDANCE_SORTS, type ConcordanceSort } from '../../common/analysis/analysis-types';
 import { openCorpus } from '../corpus/corpus-store';
-import { createAnalysisService, type AnalysisService } from '../services/analysis-service';
+import { MAX_CONCORDANCE_LINES } from '../../common/analysis/analysis-types';
+import { concordanceCsv, createAnalysisService, wordListCsv, type AnalysisService } from '../services/analysis-service';
 import { ServiceError } from '../services/service-error';
 import type { Output } from './output';
 import { DEFAULT_CORPUS } from './search-command';
 
-const CONCORDANCE_USAGE = `Usage: carrel concordance '<query>' [--corpus <file.sqlite>] [--width n] [--sort ${CONCORDANCE_SORTS.join('|')}] [--limit n] [--json]`;
+const CONCORDANCE_USAGE = `Usage: carrel concordance '<query>' [--corpus <file.sqlite>] [--width n] [--sort ${CONCORDANCE_SORTS.join('|')}] [--limit n] [--json|--csv]`;
+const WORDLIST_USAGE = 'Usage: carrel wordlist [--corpus <file.sqlite>] [--ngram 1|2|3] [--document <id>]… [--stopwords] [--sort count|word] [--limit n] [--json|--csv]';
+const RELATED_USAGE = 'Usage: carrel related <document-id> [--corpus <file.sqlite>] [--limit n] [--json]';
 const COLLOCATES_USAGE = "Usage: carrel collocates '<term>' [--corpus <file.sqlite>] [--window n] [--min-count n] [--all-words] [--limit n] [--json]";
 
 function integer(value: string | undefined, fallback: number, min: number, max: number): number | undefined {
@@ -33,6 +36,23 @@ function withAnalysis(corpus: string | undefined, out: Output, run: (analysis: A
   }
 }
 
+/** withAnalysis for the services that answer asynchronously. */
+async function withAnalysisAsync(corpus: string | undefined, out: Output, run: (analysis: AnalysisService) => Promise<void>): Promise<number> {
+  const store = openCorpus(path.resolve(corpus ?? DEFAULT_CORPUS));
+  try {
+    await run(createAnalysisService(() => store));
+    return 0;
+  } catch (error) {
+    if (error instanceof ServiceError) {
+      out.error(error.message);
+      return 1;
+    }
+    throw error;
+  } finally {
+    store.close();
+  }
+}
+
 /** `carrel concordance '<query>'`: keyword-in-context lines, aligned on the keyword. */
 export function concordanceCommand(args: string[], out: Output): number {
   let parsed;
@@ -40,7 +60,10 @@ export function concordanceCommand(args: string[], out: Output): number {
     parsed = parseArgs({
       args,
       allowPositionals: true,
-      options: { corpus: { type: 'string', short: 'c' }, width: { type: 'string' }, sort: { type: 'string' }, limit: { type: 'string', short: 'n' }, json: { type: 'boolean' } },
+      options: {
+        corpus: { type: 'string', short: 'c' }, width: { type: 'string' }, sort: { type: 'string' }, limit: { type: 'string', short: 'n' },
+        json: { type: 'boolean' }, csv: { type: 'boolean' },
+      },
     });
   } catch (error) {
     out.error(`${(error as Error).message}\n${CONCORDANCE_USAGE}`);
@@ -48,13 +71,24 @@ export function concordanceCommand(args: string[], out: Output): number {
   }
   const { values, positionals } = parsed;
   const width = integer(values.width, 8, 1, 20);
-  const limit = integer(values.limit, 50, 1, 1000);
+  // CSV holds every line unless told otherwise; the screen the first 50.
+  const limit = values.csv ? integer(values.limit, MAX_CONCORDANCE_LINES, 1, MAX_CONCORDANCE_LINES) : integer(values.limit, 50, 1, 1000);
   const sort = (values.sort ?? 'corpus') as ConcordanceSort;
-  if (positionals.length !== 1 || width === undefined || limit === undefined || !CONCORDANCE_SORTS.includes(sort)) {
-    out.error(`${CONCORDANCE_USAGE}\n  (one query, quoted; --width 1 to 20; --limit 1 to 1000)`);
+  if (positionals.length !== 1 || width === undefined || limit === undefined || !CONCORDANCE_SORTS.includes(sort) || (values.json && values.csv)) {
+    out.error(`${CONCORDANCE_USAGE}\n  (one query, quoted; --width 1 to 20; --limit 1 to 1000, with --csv to ${MAX_CONCORDANCE_LINES.toLocaleString('en')}; --json or --csv)`);
     return 2;
   }
   return withAnalysis(values.corpus, out, (analysis) => {
+    if (values.csv) {
+      const lines = [];
+      for (let offset = 0; offset < limit; offset += 1000) {
+        const page = analysis.concordance({ query: positionals[0]!, width, sort, offset, limit: Math.min(1000, limit - offset) });
+        lines.push(...page.lines);
+        if (offset + 1000 >= page.total) break;
+      }
+      out.log(concordanceCsv(lines).replace(/\r\n$/, ''));
+      return;
+    }
     const response = analysis.concordance({ query: positionals[0]!, width, sort, limit });
     if (values.json) {
       const { tookMs, ...rest } = response;
@@ -107,5 +141,76 @@ export function collocatesCommand(args: string[], out: Output): number {
     for (const c of response.collocates) {
       out.log(`${c.word.padEnd(24)}${String(c.count).padStart(9)}${String(c.frequency).padStart(11)}${c.logLikelihood.toFixed(2).padStart(10)}${c.mutualInformation.toFixed(2).padStart(8)}`);
     }
+  });
+}
+
+/** `carrel wordlist`: the most frequent words or n-grams of the corpus or of some documents. */
+export async function wordListCommand(args: string[], out: Output): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: false,
+      options: {
+        corpus: { type: 'string', short: 'c' }, ngram: { type: 'string' }, document: { type: 'string', multiple: true }, stopwords: { type: 'boolean' },
+        sort: { type: 'string' }, limit: { type: 'string', short: 'n' }, json: { type: 'boolean' }, csv: { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    out.error(`${(error as Error).message}\n${WORDLIST_USAGE}`);
+    return 2;
+  }
+  const { values } = parsed;
+  const n = integer(values.ngram, 1, 1, 3);
+  const limit = integer(values.limit, values.csv || values.json ? 10_000 : 50, 1, 10_000);
+  const sort = values.sort ?? 'count';
+  if (n === undefined || limit === undefined || (sort !== 'count' && sort !== 'word') || (values.json && values.csv)) {
+    out.error(`${WORDLIST_USAGE}\n  (--ngram 1 to 3; --limit 1 to 10,000; --stopwords hides function words; --json or --csv)`);
+    return 2;
+  }
+  return withAnalysisAsync(values.corpus, out, async (analysis) => {
+    const response = await analysis.wordList({ n, hideStopWords: values.stopwords ?? false, sort, ...(values.document ? { documentIds: values.document } : {}) });
+    const list = { ...response, entries: response.entries.slice(0, limit) };
+    if (values.csv) {
+      out.log(wordListCsv(list).replace(/\r\n$/, ''));
+      return;
+    }
+    if (values.json) {
+      const { tookMs, ...rest } = list;
+      out.log(JSON.stringify({ ...rest, tookMs: Math.round(tookMs * 100) / 100 }, null, 2));
+      return;
+    }
+    const kind = n === 1 ? 'words' : `${n}-grams`;
+    out.log(`${response.tokens.toLocaleString('en')} ${kind} (${response.distinct.toLocaleString('en')} distinct) in ${response.documents.toLocaleString('en')} document(s)${values.stopwords ? ', function words hidden' : ''}`);
+    const width = Math.max(12, ...list.entries.map((e) => e.words.length));
+    out.log(`${(n === 1 ? 'word' : `${n}-gram`).padEnd(width)}${'count'.padStart(9)}${'documents'.padStart(11)}`);
+    for (const e of list.entries) out.log(`${e.words.padEnd(width)}${String(e.count).padStart(9)}${String(e.documents).padStart(11)}`);
+  });
+}
+
+/** `carrel related <document-id>`: the documents most like one, by TF-IDF cosine. */
+export async function relatedCommand(args: string[], out: Output): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, options: { corpus: { type: 'string', short: 'c' }, limit: { type: 'string', short: 'n' }, json: { type: 'boolean' } } });
+  } catch (error) {
+    out.error(`${(error as Error).message}\n${RELATED_USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const limit = integer(values.limit, 8, 1, 50);
+  if (positionals.length !== 1 || limit === undefined) {
+    out.error(`${RELATED_USAGE}\n  (one document id, as the library or \`carrel search --json\` gives it; --limit 1 to 50)`);
+    return 2;
+  }
+  return withAnalysisAsync(values.corpus, out, async (analysis) => {
+    const response = await analysis.relatedDocuments({ documentId: positionals[0]!, limit });
+    if (values.json) {
+      const { tookMs, ...rest } = response;
+      out.log(JSON.stringify({ ...rest, tookMs: Math.round(tookMs * 100) / 100 }, null, 2));
+      return;
+    }
+    if (response.related.length === 0) out.log(`No document shares distinctive words with ${response.documentId}.`);
+    for (const r of response.related) out.log(`${r.score.toFixed(3)}  ${r.id}  ${r.title}`);
   });
 }

@@ -1,5 +1,5 @@
 import { CorpusOpenError } from '../corpus/corpus-store';
-import { collocatesCommand, concordanceCommand } from './analysis-commands';
+import { collocatesCommand, concordanceCommand, relatedCommand, wordListCommand } from './analysis-commands';
 import { corpusBuild, corpusEnsure, corpusVerify } from './corpus-commands';
 import { notesCheck, notesExport } from './notes-commands';
 import { consoleOutput, type Output } from './output';
@@ -10,8 +10,10 @@ const USAGE = `Usage:
   carrel corpus ensure <sources-folder> --out <file.sqlite>   (build only if missing or stale)
   carrel corpus verify <file.sqlite>   (check every document against the corpus manifest)
   carrel search '<query>' [--corpus <file.sqlite>] [--limit n] [--json]
-  carrel concordance '<query>' [--corpus <file.sqlite>] [--width n] [--sort corpus|keyword|left1|left2|left3|right1|right2|right3] [--limit n] [--json]
+  carrel concordance '<query>' [--corpus <file.sqlite>] [--width n] [--sort corpus|keyword|left1|left2|left3|right1|right2|right3] [--limit n] [--json|--csv]
   carrel collocates '<term>' [--corpus <file.sqlite>] [--window n] [--min-count n] [--all-words] [--limit n] [--json]
+  carrel wordlist [--corpus <file.sqlite>] [--ngram 1|2|3] [--document <id>]… [--stopwords] [--sort count|word] [--limit n] [--json|--csv]
+  carrel related <document-id> [--corpus <file.sqlite>] [--limit n] [--json]
   carrel notes export --user-db <carrel-user.sqlite> [--corpus <file.sqlite>] [--out <file.jsonld>]
   carrel notes check --user-db <carrel-user.sqlite>   (schema version, integrity, counts; read-only)`;
 
@@ -22,6 +24,8 @@ const COMMANDS: Record<string, (args: string[], out: Output) => number | Promise
   search: searchCommand,
   concordance: concordanceCommand,
   collocates: collocatesCommand,
+  wordlist: wordListCommand,
+  related: relatedCommand,
   'notes export': notesExport,
   'notes check': notesCheck,
 };

@@ -4,6 +4,7 @@ import type { CorpusInfo, DocumentMeta, DocumentView } from '../../common/corpus
 import { openDatabase, type Db } from '../sqlite/open-database';
 import { CORPUS_APPLICATION_ID, CORPUS_FORMAT_VERSION } from './corpus-format';
 import { createSearchTables, type SearchTables } from '../search/search-tables';
+import { documentTextBatches, type DocumentText } from './corpus-texts';
 import type { LibraryPage, LibraryPageRequest } from '../../common/corpus/library-types';
 import {
   findDocument,
@@ -35,6 +36,8 @@ export class CorpusOpenError extends Error {
 export type CorpusStore = {
   readonly file: string;
   readonly info: CorpusInfo;
+  /** Every document's text and paragraphs (or the ones named), in corpus order, a batch at a time. */
+  textBatches(ids: readonly string[] | undefined): Generator<DocumentText[]>;
   listDocuments(): DocumentMeta[];
   /** Metadata and library position of the documents asked for that exist (cheap for a few of 100k+). */
   documentMetas(ids: readonly string[]): Map<string, DocumentMeta & { ord: number }>;
@@ -94,6 +97,7 @@ function createStore(db: Db, file: string, info: CorpusInfo): CorpusStore {
   return {
     file,
     info,
+    textBatches: (ids) => documentTextBatches(db, ids),
     listDocuments: () => listDocumentMetas(db),
     documentMetas: (ids) => findDocumentMetas(db, ids),
     listLibraryPage(request) {

@@ -23,6 +23,11 @@ export type SearchTables = {
   allWords(): readonly WordEntry[];
   documents(requests: readonly DocumentRequest[]): Map<number, IndexedDocument>;
   documentOrd(id: string): number | undefined;
+  /**
+   * Every term's postings once, in term order, a batch at a time, without caching them (corpus-wide
+   * statistics). No statement stays open between batches: the consumer may wait between them.
+   */
+  postingsBatches(): Generator<{ term: string; postings: Postings }[]>;
 };
 
 /** Largest number of documents read by one cached statement. */
@@ -106,6 +111,16 @@ export function createSearchTables(db: Db, documentCount: number): SearchTables 
     },
     documentOrd(id) {
       return selectOrd.get(id) as number | undefined;
+    },
+    *postingsBatches() {
+      const select = db.prepare('SELECT term, postings FROM search_terms WHERE term > ? ORDER BY term LIMIT 2000');
+      let after = '';
+      for (;;) {
+        const rows = select.all(after) as { term: string; postings: Buffer }[];
+        if (rows.length === 0) return;
+        after = rows.at(-1)!.term;
+        yield rows.map((row) => ({ term: row.term, postings: decodePostings(row.postings) }));
+      }
     },
   };
 }

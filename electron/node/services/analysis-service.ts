@@ -1,5 +1,5 @@
 import type { CarrelServices } from '../../common/ipc/ipc-contract';
-import type { ConcordanceLine, ConcordanceSort } from '../../common/analysis/analysis-types';
+import type { ConcordanceLine, ConcordanceSort, WordListResponse } from '../../common/analysis/analysis-types';
 import type { Paragraph } from '../../common/corpus/corpus-types';
 import { findCollocates, termFrequency } from '../analysis/collocates';
 import { buildConcordance, sortLines, type RawLine } from '../analysis/concordance';
@@ -9,9 +9,40 @@ import { QuerySyntaxError } from '../search/query-syntax';
 import type { PreparedQuery } from '../search/resolved-query';
 import { prepareQuery, withPostingsMemo } from '../search/search-engine';
 import type { SearchTables } from '../search/search-tables';
+import { toCsv } from '../analysis/csv';
+import { documentDistribution, occurrencesByDocument, periodDistribution } from '../analysis/distribution';
+import { buildRelatedIndexPaced, relatedDocuments, type RelatedIndex } from '../analysis/related-documents';
+import { countWordsPaced, sortEntries, type WordCounts } from '../analysis/word-list';
+import type { SaveDialog } from './save-dialog';
+import { saveExport } from './save-export';
 import { ServiceError } from './service-error';
 
-export type AnalysisService = Pick<CarrelServices, 'concordance' | 'collocates'>;
+export type AnalysisService = Pick<
+  CarrelServices,
+  'concordance' | 'collocates' | 'exportConcordanceCsv' | 'wordList' | 'exportWordListCsv' | 'distribution' | 'relatedDocuments'
+>;
+
+export type AnalysisServiceOptions = { saveDialog?: SaveDialog };
+
+/**
+ * Corpus-wide counts (word lists, the related-documents index) read the corpus a batch at a time
+ * and wait a turn of the event loop between batches, so that the process serving the window
+ * answers other requests meanwhile (a search, a page of the library) instead of freezing.
+ */
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+const CONCORDANCE_CSV_HEADER = ['document', 'title', 'paragraph', 'left', 'keyword', 'right', 'start', 'end'];
+const concordanceRow = (line: ConcordanceLine) => [line.documentId, line.title, line.paragraph, line.left, line.keyword, line.right, line.start, line.end];
+
+/** A concordance as CSV: one row per line, every line kept (up to MAX_CONCORDANCE_LINES). */
+export const concordanceCsv = (lines: readonly ConcordanceLine[]): string => toCsv(CONCORDANCE_CSV_HEADER, lines.map(concordanceRow));
+
+/** A word list as CSV: rank, words, count, documents. */
+export const wordListCsv = (list: WordListResponse): string =>
+  toCsv([list.n === 1 ? 'word' : `${list.n}-gram`, 'count', 'documents'], list.entries.map((e) => [e.words, e.count, e.documents]));
+
+/** A name for a file from a query: letters, digits and dashes only, never empty. */
+const fileStem = (text: string) => text.normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'export';
 
 /** The paragraph (1-based) holding an offset, by binary search over paragraphs in order. */
 export function paragraphAt(paragraphs: readonly Paragraph[], offset: number): number {
@@ -33,7 +64,14 @@ export function paragraphAt(paragraphs: readonly Paragraph[], offset: number): n
  * query and width) so that paging, sorting and the document filter do not search again;
  * term frequencies and the corpus's word count are kept per corpus.
  */
-export function createAnalysisService(requireStore: () => CorpusStore): AnalysisService {
+export function createAnalysisService(requireStore: () => CorpusStore, options: AnalysisServiceOptions = {}): AnalysisService {
+  let wordLists: { store: CorpusStore; key: string; counts: Promise<WordCounts> } | undefined;
+  let related: { store: CorpusStore; index: Promise<RelatedIndex>; answers: Map<string, { id: string; title: string; score: number }[]> } | undefined;
+  let documentList: { store: CorpusStore; documents: ReturnType<CorpusStore['listDocuments']> } | undefined;
+  const documentsOf = (store: CorpusStore) => {
+    if (documentList?.store !== store) documentList = { store, documents: store.listDocuments() };
+    return documentList.documents;
+  };
   let last: { store: CorpusStore; key: string; lines: RawLine[]; truncated: boolean; sorted: Map<ConcordanceSort, RawLine[]> } | undefined;
   let stats: { store: CorpusStore; corpusWords: number; frequencies: Map<string, number> } | undefined;
 
@@ -70,24 +108,48 @@ export function createAnalysisService(requireStore: () => CorpusStore): Analysis
     });
   };
 
+  const concordanceLines = (store: CorpusStore, query: string, width: number, sort: ConcordanceSort, documentId: string | undefined) => {
+    const key = JSON.stringify([query, width]);
+    let notice: string | undefined;
+    if (last?.store !== store || last.key !== key) {
+      const tables = withPostingsMemo(store.searchTables());
+      const prepared = prepare(query, tables);
+      const { lines, truncated } = buildConcordance(prepared, tables, width);
+      if (prepared.notices.length > 0) notice = prepared.notices.join(' ');
+      last = { store, key, lines, truncated, sorted: new Map() };
+    }
+    const cache = last;
+    let sorted = cache.sorted.get(sort);
+    if (!sorted) cache.sorted.set(sort, (sorted = sortLines(cache.lines, sort)));
+    const chosen = documentId ? sorted.filter((line) => line.documentId === documentId) : sorted;
+    return { cache, chosen, notice };
+  };
+  // One count per corpus and options at a time: a second request for the same waits for the first.
+  const wordList = (store: CorpusStore, n: number, documentIds: readonly string[] | undefined, hideStopWords: boolean): Promise<WordCounts> => {
+    const ids = documentIds && documentIds.length > 0 ? [...new Set(documentIds)].sort() : undefined;
+    const key = JSON.stringify([n, ids ?? null, hideStopWords]);
+    if (wordLists?.store !== store || wordLists.key !== key) {
+      const counts = countWordsPaced(store.textBatches(ids), { n, hideStopWords }, pause);
+      wordLists = { store, key, counts };
+      // A failed count is not kept: the next request counts again.
+      counts.catch(() => {
+        if (wordLists?.counts === counts) wordLists = undefined;
+      });
+    }
+    return wordLists.counts;
+  };
+  const wordListResponse = async (input: { n?: number; documentIds?: string[]; hideStopWords?: boolean; sort?: 'count' | 'word' }, started: number): Promise<WordListResponse> => {
+    const { n = 1, documentIds, hideStopWords = false, sort = 'count' } = input;
+    const counts = await wordList(requireStore(), n, documentIds, hideStopWords);
+    return { n, documents: counts.documents, tokens: counts.tokens, distinct: counts.distinct, truncated: counts.truncated, entries: sortEntries(counts.entries, sort), tookMs: performance.now() - started };
+  };
+
   return {
     concordance({ query, width = 8, sort = 'corpus', documentId, offset = 0, limit = 200 }) {
       const started = performance.now();
       const store = requireStore();
       if (query.trim() === '') return { query, total: 0, truncated: false, offset, lines: [], documents: [], tookMs: 0 };
-      const key = JSON.stringify([query, width]);
-      let notice: string | undefined;
-      if (last?.store !== store || last.key !== key) {
-        const tables = withPostingsMemo(store.searchTables());
-        const prepared = prepare(query, tables);
-        const { lines, truncated } = buildConcordance(prepared, tables, width);
-        if (prepared.notices.length > 0) notice = prepared.notices.join(' ');
-        last = { store, key, lines, truncated, sorted: new Map() };
-      }
-      const cache = last;
-      let sorted = cache.sorted.get(sort);
-      if (!sorted) cache.sorted.set(sort, (sorted = sortLines(cache.lines, sort)));
-      const chosen = documentId ? sorted.filter((line) => line.documentId === documentId) : sorted;
+      const { cache, chosen, notice } = concordanceLines(store, query, width, sort, documentId);
       const perDocument = new Map<string, { id: string; title: string; lines: number }>();
       for (const line of cache.lines) {
         const entry = perDocument.get(line.documentId);
@@ -119,6 +181,78 @@ export function createAnalysisService(requireStore: () => CorpusStore): Analysis
       };
       const { occurrences, collocates } = findCollocates(prepared, tables, { window, hideStopWords, minCount, corpusWords, frequencyOf });
       return { query, window, occurrences, corpusWords, collocates: collocates.slice(0, limit), tookMs: performance.now() - started };
+    },
+    async exportConcordanceCsv({ query, width = 8, sort = 'corpus', documentId }) {
+      const store = requireStore();
+      if (query.trim() === '') throw new ServiceError('invalid-argument', 'Type a query first: there is no concordance to export.');
+      // The query is checked before the dialog opens: a bad one is said at once.
+      concordanceLines(store, query, width, sort, documentId);
+      return saveExport(
+        options.saveDialog,
+        { title: 'Export the concordance as CSV', suggestedName: `concordance-${fileStem(query)}.csv`, filterName: 'CSV (spreadsheet)', extensions: ['csv'] },
+        () => {
+          const { chosen } = concordanceLines(store, query, width, sort, documentId);
+          return { text: concordanceCsv(withParagraphs(store, chosen)), rows: chosen.length };
+        },
+      );
+    },
+    wordList(input) {
+      return wordListResponse(input, performance.now());
+    },
+    async exportWordListCsv(input) {
+      const list = await wordListResponse(input, performance.now());
+      const name = list.n === 1 ? 'word-list' : `${list.n}-grams`;
+      return saveExport(options.saveDialog, { title: 'Export the word list as CSV', suggestedName: `${name}.csv`, filterName: 'CSV (spreadsheet)', extensions: ['csv'] }, () => ({
+        text: wordListCsv(list),
+        rows: list.entries.length,
+      }));
+    },
+    distribution({ query }) {
+      const started = performance.now();
+      const store = requireStore();
+      if (query.trim() === '') return { query, occurrences: 0, documents: [], truncated: false, periods: [], tookMs: 0 };
+      const tables = withPostingsMemo(store.searchTables());
+      const prepared = prepare(query, tables);
+      const counts = occurrencesByDocument(prepared, tables);
+      const documents = documentsOf(store);
+      const { bars, truncated } = documentDistribution(counts, documents);
+      let occurrences = 0;
+      for (const count of counts.values()) occurrences += count;
+      return {
+        query,
+        occurrences,
+        documents: bars,
+        truncated,
+        periods: periodDistribution(counts, documents),
+        tookMs: performance.now() - started,
+        ...(prepared.notices.length > 0 ? { notice: prepared.notices.join(' ') } : {}),
+      };
+    },
+    async relatedDocuments({ documentId, limit = 8 }) {
+      const started = performance.now();
+      const store = requireStore();
+      const tables = store.searchTables();
+      const ord = tables.documentOrd(documentId);
+      if (ord === undefined) throw new ServiceError('not-found', 'That document is not in the open corpus.');
+      if (related?.store !== store) {
+        const index = buildRelatedIndexPaced(tables, pause);
+        related = { store, index, answers: new Map() };
+        index.catch(() => {
+          if (related?.index === index) related = undefined;
+        });
+      }
+      const cache = related;
+      const index = await cache.index;
+      let answer = cache.answers.get(documentId);
+      if (!answer) {
+        const text = store.getDocument(documentId)?.text ?? '';
+        const found = relatedDocuments(index, tables, ord, text, 50);
+        const documents = documentsOf(store);
+        answer = found.map(({ ord: other, score }) => ({ id: documents[other]!.id, title: documents[other]!.title, score: Math.round(score * 1000) / 1000 })).filter((r) => r.score > 0);
+        if (cache.answers.size >= 1000) cache.answers.clear();
+        cache.answers.set(documentId, answer);
+      }
+      return { documentId, related: answer.slice(0, limit), tookMs: performance.now() - started };
     },
   };
 }

@@ -10,6 +10,7 @@ import { createCorpusBuildService, type CorpusBuildDeps } from './corpus-build-s
 import { createCorpusChoiceService } from './corpus-choice-service';
 import { createCorpusRebuildService } from './corpus-rebuild-service';
 import type { CorpusDialogs } from './corpus-dialogs';
+import type { SaveDialog } from './save-dialog';
 import { createCorpusService } from './corpus-service';
 import { createSearchService } from './search-service';
 import { createSecurityService } from './security-service';
@@ -38,6 +39,8 @@ export type ServicesConfig = {
   now?: () => Date;
   /** The shell's file pickers for "Open corpus…" and building a corpus; without them those calls say they need the app. */
   dialogs?: CorpusDialogs;
+  /** The shell's "Save as" picker for exports (CSV); without it exports say they need the app. */
+  saveDialog?: SaveDialog;
   /** The "Recent corpora" list (a JSON file beside the notes database); without it the list lasts one session. */
   recentCorporaFile?: string;
   /** The theme and reading typography (a JSON file beside the notes database); without it they last one session. */
@@ -86,7 +89,7 @@ export function createServices(config: ServicesConfig): AppServices {
     : undefined;
   const rebuild = createCorpusRebuildService({ corpus, recent, build, nativeBinding: config.nativeBinding });
   const search = createSearchService(corpus.requireStore);
-  const analysis = createAnalysisService(corpus.requireStore);
+  const analysis = createAnalysisService(corpus.requireStore, { saveDialog: config.saveDialog });
   const userData = createUserDataContext(corpus.requireStore, {
     file: config.userDbFile,
     nativeBinding: config.userDbNativeBinding,

@@ -170,7 +170,7 @@ export function App() {
             )}
             {!blocked && route.view === 'reader' && (
               // Keyed per opening: each starts at its first hit, its notebook entry or where it was left.
-              <ReaderScreen key={`${route.id}\n${route.opened}`} id={route.id} searchQuery={route.searchQuery} jump={route.jump} onBack={goBack} backTo={route.from ?? 'library'} />
+              <ReaderScreen key={`${route.id}\n${route.opened}`} id={route.id} searchQuery={route.searchQuery} jump={route.jump} onBack={goBack} backTo={route.from ?? 'library'} onOpenDocument={openDocument} />
             )}
             {route.view === 'settings' && <SettingsView />}
           </main>

@@ -3,6 +3,7 @@ import { BookmarksPanel } from '../features/bookmarks/bookmarks-panel';
 import { useReadingPosition } from '../features/bookmarks/use-reading-position';
 import { useReaderNotes } from '../features/notes/use-reader-notes';
 import { ReaderWithFind } from '../features/reader/reader-with-find';
+import { RelatedDocuments } from '../features/reader/related-documents';
 import type { ScrollTarget } from '../shared/reader-types';
 
 /** A place to open a document at (from the notebook): an offset, a span to flash, a highlight to select. */
@@ -15,6 +16,8 @@ type Props = {
   onBack: () => void;
   /** Where onBack goes (the view the document was opened from). */
   backTo: 'library' | 'notebook';
+  /** Opens another document (a related one). */
+  onOpenDocument: (id: string) => void;
 };
 
 /**
@@ -22,7 +25,7 @@ type Props = {
  * the selection toolbar, a side panel, bookmarks, and the reading position kept and restored.
  * Mount one per document opening (keyed by the app).
  */
-export function ReaderScreen({ id, searchQuery, jump, onBack, backTo }: Props) {
+export function ReaderScreen({ id, searchQuery, jump, onBack, backTo, onOpenDocument }: Props) {
   const position = useReadingPosition(id);
   const [requested, setRequested] = useState<ScrollTarget | undefined>(
     jump?.offset !== undefined ? { key: 'open', offset: jump.offset, end: jump.end, align: 'center' } : undefined,
@@ -41,6 +44,7 @@ export function ReaderScreen({ id, searchQuery, jump, onBack, backTo }: Props) {
     <>
       {notes.panel}
       <BookmarksPanel documentId={id} currentOffset={position.current} onJump={(offset) => requestScroll({ offset, align: 'top' })} />
+      <RelatedDocuments documentId={id} onOpen={onOpenDocument} />
     </>
   );
 

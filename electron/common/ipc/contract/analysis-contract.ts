@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { CollocatesResponse, ConcordanceResponse } from '../../analysis/analysis-types';
+import type { CollocatesResponse, ConcordanceResponse, CsvExportResult, DistributionResponse, RelatedResponse, WordListResponse } from '../../analysis/analysis-types';
 import type { ANALYSIS_SCHEMAS } from './analysis-schemas';
 import { featureChannels } from './feature-channels';
 
@@ -11,6 +11,16 @@ export interface AnalysisContract {
   concordance(input: In<'concordance'>): ConcordanceResponse;
   /** The words near a query's occurrences, with counts, log-likelihood and mutual information. */
   collocates(input: In<'collocates'>): CollocatesResponse;
+  /** Asks where to save (the shell's dialog), then writes the concordance as CSV; `saved: false` when cancelled. */
+  exportConcordanceCsv(input: In<'exportConcordanceCsv'>): Promise<CsvExportResult>;
+  /** Words or n-grams of the corpus or of chosen documents, the most frequent (MAX_WORD_LIST_ENTRIES); counted a batch at a time, other requests answered between. */
+  wordList(input: In<'wordList'>): Promise<WordListResponse>;
+  /** The word list as CSV, to a file chosen in a save dialog. */
+  exportWordListCsv(input: In<'exportWordListCsv'>): Promise<CsvExportResult>;
+  /** A query's occurrences per document and per 10,000 words, and by period where documents have dates. */
+  distribution(input: In<'distribution'>): DistributionResponse;
+  /** The documents most like one, by TF-IDF cosine over the index (computed on first use, kept per corpus). */
+  relatedDocuments(input: In<'relatedDocuments'>): Promise<RelatedResponse>;
 }
 
-export const ANALYSIS_CHANNELS = featureChannels('analysis', ['concordance', 'collocates']);
+export const ANALYSIS_CHANNELS = featureChannels('analysis', ['concordance', 'collocates', 'exportConcordanceCsv', 'wordList', 'exportWordListCsv', 'distribution', 'relatedDocuments']);

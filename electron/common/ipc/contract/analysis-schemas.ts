@@ -1,6 +1,16 @@
 import { z } from 'zod';
-import { CONCORDANCE_SORTS } from '../../analysis/analysis-types';
+import { CONCORDANCE_SORTS, WORD_LIST_SORTS } from '../../analysis/analysis-types';
 import { documentId, query } from './shared-schemas';
+
+/** `n`: words per entry (default 1); `documentIds`: the documents counted (default: all). */
+const wordListInput = z
+  .object({
+    n: z.number().int().min(1).max(3).optional(),
+    documentIds: z.array(documentId).max(1000).optional(),
+    hideStopWords: z.boolean().optional(),
+    sort: z.enum(WORD_LIST_SORTS).optional(),
+  })
+  .strict();
 
 /** Arguments of the corpus-analysis methods (analysis-contract.ts). */
 export const ANALYSIS_SCHEMAS = {
@@ -25,4 +35,14 @@ export const ANALYSIS_SCHEMAS = {
       limit: z.number().int().min(1).max(1000).optional(),
     })
     .strict(),
+  /** The whole concordance (sorted and filtered as shown) to a CSV file chosen in a save dialog. */
+  exportConcordanceCsv: z
+    .object({ query: query, width: z.number().int().min(1).max(20).optional(), sort: z.enum(CONCORDANCE_SORTS).optional(), documentId: documentId.optional() })
+    .strict(),
+  wordList: wordListInput,
+  exportWordListCsv: wordListInput,
+  /** A term's occurrences per document and per period. */
+  distribution: z.object({ query: query }).strict(),
+  /** `limit`: documents listed (default 8). */
+  relatedDocuments: z.object({ documentId: documentId, limit: z.number().int().min(1).max(50).optional() }).strict(),
 };

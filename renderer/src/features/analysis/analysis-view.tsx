@@ -5,6 +5,8 @@ import { useApiQuery } from '../../shared/data/use-api-query';
 import { ErrorPanel } from '../../shared/error-panel';
 import { CollocatesTable } from './collocates-table';
 import { ConcordanceTable } from './concordance-table';
+import { DistributionPanel } from './distribution-panel';
+import { WordListPanel } from './word-list-panel';
 import { useConcordancePages, type ConcordanceRequest } from './use-concordance-pages';
 import './analysis.css';
 
@@ -19,14 +21,20 @@ const SORT_LABELS: Record<ConcordanceSort, string> = {
   right3: '3rd word to the right',
 };
 
-type Tab = 'concordance' | 'collocates';
+const TABS = [
+  { name: 'concordance', label: 'Concordance' },
+  { name: 'collocates', label: 'Collocates' },
+  { name: 'words', label: 'Word list' },
+  { name: 'distribution', label: 'Distribution' },
+] as const;
+type Tab = (typeof TABS)[number]['name'];
 
 type Props = {
   /** Opens the reader at a passage. */
   onOpen: (passage: { documentId: string; offset: number; end: number }) => void;
 };
 
-/** Corpus analysis: a concordance of any query in the search language, and the collocates of a term. */
+/** Corpus analysis: a concordance of any query in the search language, the collocates of a term, word lists and n-grams, a term's distribution. */
 export function AnalysisView({ onOpen }: Props) {
   const [tab, setTab] = useState<Tab>('concordance');
   const [draft, setDraft] = useState('');
@@ -56,12 +64,19 @@ export function AnalysisView({ onOpen }: Props) {
     const result = await callApi('createHighlight', { documentId: line.documentId, start: line.start, end: line.end, color: 'yellow' });
     setStatus(result.ok ? `Highlighted “${line.keyword}” in ${line.title}, paragraph ${line.paragraph}.` : `The highlight was not saved: ${result.error.message}`);
   };
-  const showPair = (word: string) => {
-    const pair = `${query} NEAR/${window} ${word}`;
-    setDraft(pair);
-    setQuery(pair);
-    setDocumentId(undefined);
+  const showConcordance = (next: string, inDocument?: string) => {
+    setDraft(next);
+    setQuery(next);
+    setDocumentId(inDocument);
     setTab('concordance');
+  };
+  const showPair = (word: string) => showConcordance(`${query} NEAR/${window} ${word}`);
+  const exportConcordance = async () => {
+    if (!request) return;
+    const { query: q, width: w, sort: s, documentId: d } = request;
+    const result = await callApi('exportConcordanceCsv', { query: q, width: w, sort: s, ...(d ? { documentId: d } : {}) });
+    if (!result.ok) setStatus(`The concordance was not exported: ${result.error.message}`);
+    else if (result.value.saved) setStatus(`Saved ${result.value.rows.toLocaleString('en')} lines to ${result.value.file}.`);
   };
 
   const first = pages.first;
@@ -80,7 +95,7 @@ export function AnalysisView({ onOpen }: Props) {
         </button>
       </form>
       <div className="analysis-tabs" role="tablist" aria-label="Analysis">
-        {(['concordance', 'collocates'] as const).map((name) => (
+        {TABS.map(({ name, label }, i) => (
           <button
             key={name}
             type="button"
@@ -92,14 +107,16 @@ export function AnalysisView({ onOpen }: Props) {
             className="analysis-tab"
             onClick={() => setTab(name)}
             onKeyDown={(event) => {
-              if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
-                const next = name === 'concordance' ? 'collocates' : 'concordance';
-                setTab(next);
-                document.getElementById(`analysis-tab-${next}`)?.focus();
-              }
+              const moves: Record<string, number> = { ArrowRight: i + 1, ArrowLeft: i - 1 + TABS.length, Home: 0, End: TABS.length - 1 };
+              const to = moves[event.key];
+              if (to === undefined) return;
+              event.preventDefault();
+              const next = TABS[to % TABS.length]!.name;
+              setTab(next);
+              document.getElementById(`analysis-tab-${next}`)?.focus();
             }}
           >
-            {name === 'concordance' ? 'Concordance' : 'Collocates'}
+            {label}
           </button>
         ))}
       </div>
@@ -142,6 +159,9 @@ export function AnalysisView({ onOpen }: Props) {
                 ))}
               </select>
             </label>
+            <button type="button" className="small-button" onClick={() => void exportConcordance()} disabled={!first || first.total === 0}>
+              Export CSV…
+            </button>
           </div>
           {pages.error && <ErrorPanel title="The concordance could not be made" error={pages.error} />}
           {!query && <p className="analysis-hint">Type a word, a phrase in quotes or any search query, then Analyse. Enter on a line opens the passage; H highlights it.</p>}
@@ -189,6 +209,18 @@ export function AnalysisView({ onOpen }: Props) {
               <CollocatesTable collocates={collocates.value.collocates} onPair={showPair} />
             </>
           )}
+        </div>
+      )}
+
+      {tab === 'words' && (
+        <div id="analysis-panel-words" role="tabpanel" aria-labelledby="analysis-tab-words" className="analysis-panel">
+          <WordListPanel onConcordance={(next) => showConcordance(next)} onStatus={setStatus} />
+        </div>
+      )}
+
+      {tab === 'distribution' && (
+        <div id="analysis-panel-distribution" role="tabpanel" aria-labelledby="analysis-tab-distribution" className="analysis-panel">
+          <DistributionPanel query={query} onOpenDocument={(id) => showConcordance(query, id)} />
         </div>
       )}
     </section>

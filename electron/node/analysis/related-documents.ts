@@ -1,0 +1,107 @@
+import { termOf } from '../search/analyse';
+import { docKey, keyField, keyOrd, type Postings } from '../search/postings';
+import { TEXT_FIELD } from '../search/search-fields';
+import type { SearchTables } from '../search/search-tables';
+import { forEachToken } from '../search/tokenise';
+import { STOP_WORDS } from './stop-words';
+
+/** Index terms of the function words (stop-words.ts): left out of every vector, as "more like this" searches do. */
+let stopTerms: Set<string> | undefined;
+export const isStopTerm = (term: string): boolean => (stopTerms ??= new Set([...STOP_WORDS].map(termOf))).has(term);
+
+/**
+ * What TF-IDF cosine needs of a corpus, read once from its postings (text field only): each
+ * term's document frequency and each document's vector length. A term's weight in a document
+ * is its stored length-normalised frequency (postings.ts) times idf = ln(N / df); within one
+ * document the normalisation is the same for every term, so the weights are proportional to
+ * the raw counts and the cosine is the classic TF-IDF cosine. Function words are left out: in a
+ * small corpus their idf is not zero, and "the" would make every English text like every other.
+ */
+export type RelatedIndex = { documents: number; df: Map<string, number>; norms: Float64Array };
+
+export function buildRelatedIndex(tables: SearchTables): RelatedIndex {
+  const builder = relatedIndexBuilder(tables.documentCount);
+  for (const batch of tables.postingsBatches()) builder.add(batch);
+  return builder.finish();
+}
+
+/** buildRelatedIndex, letting other work run between batches of terms (`pause`). */
+export async function buildRelatedIndexPaced(tables: SearchTables, pause: () => Promise<void>): Promise<RelatedIndex> {
+  const builder = relatedIndexBuilder(tables.documentCount);
+  for (const batch of tables.postingsBatches()) {
+    builder.add(batch);
+    await pause();
+  }
+  return builder.finish();
+}
+
+function relatedIndexBuilder(n: number): { add(batch: readonly { term: string; postings: Postings }[]): void; finish(): RelatedIndex } {
+  const df = new Map<string, number>();
+  const sums = new Float64Array(n);
+  const visit = (term: string, postings: Postings) => {
+    let count = 0;
+    for (let i = 0; i < postings.count; i++) if (keyField(postings.keys[i]!) === TEXT_FIELD) count++;
+    if (count === 0 || isStopTerm(term)) return;
+    df.set(term, count);
+    const idf = Math.log(n / count);
+    if (idf === 0) return;
+    for (let i = 0; i < postings.count; i++) {
+      const key = postings.keys[i]!;
+      if (keyField(key) !== TEXT_FIELD) continue;
+      const w = postings.weights[i]! * idf;
+      sums[keyOrd(key)]! += w * w;
+    }
+  };
+  return {
+    add: (batch) => batch.forEach(({ term, postings }) => visit(term, postings)),
+    finish: () => ({ documents: n, df, norms: sums.map(Math.sqrt) }),
+  };
+}
+
+/** Terms of the document that score the others: its heaviest, so a long book costs no more than a page. */
+export const QUERY_TERMS = 100;
+
+/**
+ * The documents most like one (by ord), best first: cosine of the TF-IDF vectors, scored over the
+ * document's QUERY_TERMS heaviest terms (their postings only) and divided by both full vector
+ * lengths. Documents with nothing in common are left out.
+ */
+export function relatedDocuments(index: RelatedIndex, tables: SearchTables, ord: number, text: string, limit: number): { ord: number; score: number }[] {
+  const tf = new Map<string, number>();
+  forEachToken(text, (word) => {
+    if (STOP_WORDS.has(word)) return;
+    const term = termOf(word);
+    tf.set(term, (tf.get(term) ?? 0) + 1);
+  });
+  const weights: [string, number][] = [];
+  let sum = 0;
+  for (const [term, count] of tf) {
+    const df = index.df.get(term);
+    if (!df) continue;
+    const w = count * Math.log(index.documents / df);
+    if (w <= 0) continue;
+    weights.push([term, w]);
+    sum += w * w;
+  }
+  const norm = Math.sqrt(sum);
+  if (norm === 0) return [];
+  weights.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const scores = new Map<number, number>();
+  const self = docKey(ord, TEXT_FIELD);
+  for (const [term, w] of weights.slice(0, QUERY_TERMS)) {
+    const postings = tables.postings(term);
+    if (!postings) continue;
+    const idf = Math.log(index.documents / index.df.get(term)!);
+    for (let i = 0; i < postings.count; i++) {
+      const key = postings.keys[i]!;
+      if (keyField(key) !== TEXT_FIELD || key === self) continue;
+      const other = keyOrd(key);
+      scores.set(other, (scores.get(other) ?? 0) + w * postings.weights[i]! * idf);
+    }
+  }
+  return [...scores]
+    .map(([other, dot]) => ({ ord: other, score: index.norms[other]! > 0 ? dot / (norm * index.norms[other]!) : 0 }))
+    .filter((r) => r.score > 0)
+    .sort((a, b) => b.score - a.score || a.ord - b.ord)
+    .slice(0, limit);
+}

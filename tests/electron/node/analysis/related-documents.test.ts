@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAnalysisService, type AnalysisService } from '../../../../electron/node/services/analysis-service';
+import { isStopTerm } from '../../../../electron/node/analysis/related-documents';
+import { termOf } from '../../../../electron/node/search/analyse';
+import { tokenise } from '../../../../electron/node/search/tokenise';
+import { ServiceError } from '../../../../electron/node/services/service-error';
+import { openSearchOn, writeSources } from '../search/search-fixture';
+
+/** Deterministic pseudo-random numbers. */
+function prng(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+/**
+ * Three topics, each with its own vocabulary over shared filler words; within a topic, documents
+ * draw more or fewer topic words, so that the nearest of each document is known: the documents
+ * of its topic, the most topical first.
+ */
+const TOPICS = {
+  river: ['euphrates', 'dam', 'irrigation', 'flood', 'bank', 'current', 'delta', 'barge'],
+  media: ['video', 'broadcast', 'channel', 'editor', 'studio', 'bulletin', 'camera', 'anchor'],
+  prison: ['cell', 'guard', 'inmate', 'warden', 'sentence', 'parole', 'bars', 'yard'],
+};
+const FILLER = ['the', 'of', 'and', 'report', 'said', 'year', 'people', 'many', 'time', 'place'];
+/** Words two topics share now and then, so that documents of other topics are weakly related. */
+const SHARED = ['water', 'night', 'border'];
+
+describe('related documents', () => {
+  let sources: { dir: string; dispose(): void };
+  let corpus: ReturnType<typeof openSearchOn>;
+  let analysis: AnalysisService;
+
+  beforeAll(() => {
+    const next = prng(3);
+    const files: Record<string, string> = {};
+    for (const [topic, words] of Object.entries(TOPICS)) {
+      for (let i = 0; i < 4; i++) {
+        // i = 0 is the most topical: 60 % topic words, down to 30 %.
+        const share = 0.6 - i * 0.1;
+        const text = Array.from({ length: 200 }, () => {
+          const r = next();
+          if (r < share) return words[Math.floor(next() * words.length)];
+          return r < share + 0.05 ? SHARED[Math.floor(next() * SHARED.length)] : FILLER[Math.floor(next() * FILLER.length)];
+        }).join(' ');
+        files[`${topic}-${i}.md`] = `---\ntitle: ${topic} ${i}\n---\n\n${text}.`;
+      }
+    }
+    sources = writeSources(files);
+    corpus = openSearchOn(sources.dir);
+    analysis = createAnalysisService(() => corpus.store);
+  });
+  afterAll(() => {
+    corpus?.dispose();
+    sources?.dispose();
+  });
+
+  it('finds the documents of the same topic first, never the document itself', async () => {
+    for (const topic of Object.keys(TOPICS)) {
+      for (let i = 0; i < 4; i++) {
+        const { related } = await analysis.relatedDocuments({ documentId: `${topic}-${i}`, limit: 3 });
+        expect(related.map((r) => r.id).sort()).toEqual([0, 1, 2, 3].filter((k) => k !== i).map((k) => `${topic}-${k}`));
+      }
+    }
+  });
+
+  it('scores by cosine: between 0 and 1, best first, other topics far below', async () => {
+    const { related } = await analysis.relatedDocuments({ documentId: 'media-0', limit: 50 });
+    expect(related.length).toBeGreaterThan(3);
+    for (const r of related) {
+      expect(r.score).toBeGreaterThan(0);
+      expect(r.score).toBeLessThanOrEqual(1);
+    }
+    for (let i = 1; i < related.length; i++) expect(related[i - 1]!.score).toBeGreaterThanOrEqual(related[i]!.score);
+    const sameTopic = related.filter((r) => r.id.startsWith('media-'));
+    const others = related.filter((r) => !r.id.startsWith('media-'));
+    expect(Math.min(...sameTopic.map((r) => r.score))).toBeGreaterThan(5 * Math.max(0, ...others.map((r) => r.score)));
+  });
+
+  it('gives the TF-IDF cosine a brute-force count of the texts gives', async () => {
+    const ids = corpus.store.listDocuments().map((d) => d.id);
+    const tf = new Map(ids.map((id) => {
+      const counts = new Map<string, number>();
+      for (const t of tokenise(corpus.store.getDocument(id)!.text)) if (!isStopTerm(termOf(t.word))) counts.set(termOf(t.word), (counts.get(termOf(t.word)) ?? 0) + 1);
+      return [id, counts] as const;
+    }));
+    const df = new Map<string, number>();
+    for (const counts of tf.values()) for (const term of counts.keys()) df.set(term, (df.get(term) ?? 0) + 1);
+    const vector = (id: string) => new Map([...tf.get(id)!].map(([term, n]) => [term, n * Math.log(ids.length / df.get(term)!)]));
+    const cosine = (a: Map<string, number>, b: Map<string, number>) => {
+      let dot = 0;
+      for (const [term, w] of a) dot += w * (b.get(term) ?? 0);
+      const norm = (v: Map<string, number>) => Math.sqrt([...v.values()].reduce((s, w) => s + w * w, 0));
+      return dot / (norm(a) * norm(b));
+    };
+    for (const id of ['media-0', 'river-3', 'prison-1']) {
+      const { related } = await analysis.relatedDocuments({ documentId: id, limit: 50 });
+      for (const r of related) expect(r.score).toBeCloseTo(cosine(vector(id), vector(r.id)), 2);
+    }
+  });
+
+  it('is symmetric: the cosine of a and b is that of b and a', async () => {
+    const ab = (await analysis.relatedDocuments({ documentId: 'river-0', limit: 50 })).related.find((r) => r.id === 'river-2')!.score;
+    const ba = (await analysis.relatedDocuments({ documentId: 'river-2', limit: 50 })).related.find((r) => r.id === 'river-0')!.score;
+    expect(ab).toBeCloseTo(ba, 2);
+  });
+
+  it('refuses a document that is not in the corpus', async () => {
+    await expect(analysis.relatedDocuments({ documentId: 'nope' })).rejects.toThrow(ServiceError);
+  });
+});
