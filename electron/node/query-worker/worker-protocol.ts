@@ -4,7 +4,9 @@ import type { Result } from '../../common/result';
 /**
  * The calls that read the corpus (its store, search, find-in-document, document reads and
  * analysis): they run in the query worker, off Electron's main thread. Everything else
- * (notes, settings, the corpus choice, dialogs) stays in main.
+ * (notes, settings, the corpus choice, dialogs) stays in main. Word lists and related documents
+ * stay in main too: they take seconds on a large corpus and yield between batches there, while
+ * the worker answers one call at a time and would hold every search behind them.
  */
 export const WORKER_METHODS = [
   'listDocuments',
@@ -14,6 +16,7 @@ export const WORKER_METHODS = [
   'findInDocument',
   'concordance',
   'collocates',
+  'distribution',
 ] as const satisfies readonly Method[];
 
 export type WorkerMethod = (typeof WORKER_METHODS)[number];
