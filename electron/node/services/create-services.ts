@@ -7,6 +7,10 @@ import { createCorpusBuildService, type CorpusBuildDeps } from './corpus-build-s
 import { createCorpusChoiceService } from './corpus-choice-service';
 import { createCorpusRebuildService } from './corpus-rebuild-service';
 import type { CorpusDialogs } from './corpus-dialogs';
+import type { FileDialogs } from './file-dialogs';
+import { createCitationService } from './user-data/citation-service';
+import { createImportService } from './user-data/import-service';
+import { createNotebookExportService } from './user-data/notebook-export-service';
 import { createCorpusService } from './corpus-service';
 import { createSearchService } from './search-service';
 import { createSecurityService } from './security-service';
@@ -35,6 +39,10 @@ export type ServicesConfig = {
   now?: () => Date;
   /** The shell's file pickers for "Open corpus…" and building a corpus; without them those calls say they need the app. */
   dialogs?: CorpusDialogs;
+  /** The shell's save and open dialogs for exports and imports; without them those calls say they need the app. */
+  fileDialogs?: FileDialogs;
+  /** The bundled CSL styles (resources/csl); found from the code's folder when not given. */
+  cslDir?: string;
   /** The "Recent corpora" list (a JSON file beside the notes database); without it the list lasts one session. */
   recentCorporaFile?: string;
   /** The theme and reading typography (a JSON file beside the notes database); without it they last one session. */
@@ -79,6 +87,9 @@ export function createServices(config: ServicesConfig): AppServices {
   // Deleted items are erased after the undo window, at start and at close (before the store closes).
   const deletedItems = createDeletedItemsService(userData, { now: config.now });
   const backupRestore = createBackupRestoreService(userData, { now: config.now, status: () => userDataServices.getUserDataStatus(undefined) });
+  const citations = createCitationService(userData, { dialogs: config.fileDialogs, cslDir: config.cslDir });
+  const notebookExport = createNotebookExportService(userData, { dialogs: config.fileDialogs, engine: citations.engine, style: () => citations.getCitationStyle(undefined) });
+  const imports = createImportService(userData, { dialogs: config.fileDialogs });
   const security = createSecurityService({
     corpusFile: corpus.currentFile,
     userDbFile: config.userDbFile,
@@ -97,6 +108,7 @@ export function createServices(config: ServicesConfig): AppServices {
     contractPart(userDataServices),
     contractPart(guardStorage(userData, contractPart(deletedItems))),
     contractPart(backupRestore),
+    contractPart(guardStorage(userData, contractPart({ ...citations, ...notebookExport, ...imports }))),
     contractPart(security),
     contractPart(createSettingsService(config.settingsFile)),
   );
