@@ -1,7 +1,7 @@
 import { CorpusOpenError } from '../corpus/corpus-store';
 import { collocatesCommand, concordanceCommand } from './analysis-commands';
 import { corpusBuild, corpusEnsure, corpusVerify } from './corpus-commands';
-import { notesCheck, notesExport } from './notes-commands';
+import { notesCheck, notesExport, notesImport } from './notes-commands';
 import { consoleOutput, type Output } from './output';
 import { searchCommand } from './search-command';
 
@@ -12,7 +12,8 @@ const USAGE = `Usage:
   carrel search '<query>' [--corpus <file.sqlite>] [--limit n] [--json]
   carrel concordance '<query>' [--corpus <file.sqlite>] [--width n] [--sort corpus|keyword|left1|left2|left3|right1|right2|right3] [--limit n] [--json]
   carrel collocates '<term>' [--corpus <file.sqlite>] [--window n] [--min-count n] [--all-words] [--limit n] [--json]
-  carrel notes export --user-db <carrel-user.sqlite> [--corpus <file.sqlite>] [--out <file.jsonld>]
+  carrel notes export --user-db <carrel-user.sqlite> [--corpus <file.sqlite>] [--format jsonld|markdown|csv|bibtex|ris|csl-json] [--document <id>] [--tag <tag>] [--style apa|chicago-author-date|mla|harvard] [--out <file>]
+  carrel notes import <file.jsonld> --user-db <carrel-user.sqlite> [--corpus <file.sqlite>] [--dry-run]
   carrel notes check --user-db <carrel-user.sqlite>   (schema version, integrity, counts; read-only)`;
 
 const COMMANDS: Record<string, (args: string[], out: Output) => number | Promise<number>> = {
@@ -24,6 +25,7 @@ const COMMANDS: Record<string, (args: string[], out: Output) => number | Promise
   collocates: collocatesCommand,
   'notes export': notesExport,
   'notes check': notesCheck,
+  'notes import': notesImport,
 };
 
 /** Entry point of the command line; returns the exit code. */

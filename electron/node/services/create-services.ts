@@ -19,7 +19,7 @@ import { createBackupRestoreService } from './user-data/backup-restore-service';
 import { createDeletedItemsService } from './user-data/deleted-items-service';
 import { guardStorage } from './user-data/guard-storage';
 import type { KeyVault } from '../user-store/encryption/key-vault';
-import { createUserDataContext } from './user-data/user-data-context';
+import { createUserDataContext, type UserDataContext } from './user-data/user-data-context';
 import { createUserDataServices } from './user-data/user-data-services';
 
 export type ServicesConfig = {
@@ -56,6 +56,8 @@ export type ServicesConfig = {
 } & OpenCorpusOptions;
 
 export type AppServices = CarrelServices & {
+  /** The notes and corpus the services use (the command line's import reads through it). */
+  userDataContext: UserDataContext;
   /** Stops a corpus build in progress and closes the databases. */
   close(): void;
 };
@@ -116,6 +118,7 @@ export function createServices(config: ServicesConfig): AppServices {
   void apiComplete;
   return {
     ...api,
+    userDataContext: userData,
     close() {
       // The build's own clean-up removes its temporary file once it sees the cancel.
       void build.close();
