@@ -6,6 +6,7 @@ import { AnalysisView } from '../features/analysis/analysis-view';
 import { SecurityView } from '../features/security/security-view';
 import { BuildIndicator } from '../features/corpora/build-indicator';
 import { CorporaView, type CorporaAction } from '../features/corpora/corpora-view';
+import { NotebookExports } from '../features/exports/notebook-exports';
 import { OutdatedCorpusOffer } from '../features/corpora/outdated-corpus';
 import { LibraryView } from '../features/library/library-view';
 import { LockedBackups } from '../features/recovery/locked-backups';
@@ -162,7 +163,9 @@ export function App() {
               </>
             )}
             {!blocked && route.view === 'library' && !outdated && <LibraryView onOpen={openDocument} focusId={route.focusId} />}
-            {!blocked && route.view === 'notebook' && <NotebookView onOpen={openFromNotebook} filters={notebookFilters} onFiltersChange={setNotebookFilters} />}
+            {!blocked && route.view === 'notebook' && (
+              <NotebookView onOpen={openFromNotebook} filters={notebookFilters} onFiltersChange={setNotebookFilters} tools={(query) => <NotebookExports filter={query} />} />
+            )}
             {route.view === 'security' && <SecurityView />}
             {!blocked && route.view === 'analysis' && <AnalysisView onOpen={openPassage} />}
             {!blocked && route.view === 'corpora' && (
