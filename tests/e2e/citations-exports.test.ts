@@ -135,4 +135,25 @@ describe('citations, exports and import in the app', () => {
     // The unplaced one waits in the review list.
     await page.getByText('a passage this article never had').first().waitFor();
   });
+
+  it('backs up now from the Security view, then restores that backup after a confirmation, keeping the notes as they were aside', async () => {
+    await page.getByRole('button', { name: 'Security' }).click();
+    const section = page.locator('.backups-section');
+    await section.getByRole('button', { name: 'Back up now' }).click();
+    await expect.poll(() => section.locator('[role="status"]').textContent()).toMatch(/^Backed up at .*: Checked, usable: 2 highlights, 0 notes, 0 bookmarks\.$/);
+    const first = section.locator('.backup-item').first();
+    expect(await first.textContent()).toContain('Backup you made (Back up now)');
+    // A change after the backup, which the restore takes back.
+    harness.services.createDocumentNote({ documentId: DOC_ID, body: 'Written after the backup.' });
+    await first.getByRole('button', { name: /^Restore the backup of / }).click();
+    await page.screenshot({ path: '/tmp/r2-restore-light.png' });
+    await section.getByRole('button', { name: 'Restore this backup' }).click();
+    await expect.poll(() => section.locator('[role="status"]').textContent()).toMatch(/^Your notes were restored from the backup you made of .*kept in backups\/ as carrel-user-aside-/);
+    expect(harness.services.queryNotebook({ kinds: ['note'] }).total).toBe(0);
+    await section.locator('.backup-item', { hasText: 'Set aside' }).first().waitFor();
+    await sendCommand(harness, 'theme-dark');
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await page.screenshot({ path: '/tmp/r2-backups-dark.png' });
+    await sendCommand(harness, 'theme-light');
+  });
 });
