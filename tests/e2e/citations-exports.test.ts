@@ -137,6 +137,7 @@ describe('citations, exports and import in the app', () => {
   });
 
   it('backs up now from the Security view, then restores that backup after a confirmation, keeping the notes as they were aside', async () => {
+    page.setDefaultTimeout(10_000);
     await page.getByRole('button', { name: 'Security' }).click();
     const section = page.locator('.backups-section');
     await section.getByRole('button', { name: 'Back up now' }).click();

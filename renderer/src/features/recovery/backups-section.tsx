@@ -34,8 +34,8 @@ export function BackupsSection() {
     setAsking(undefined);
     if (!result.ok) return;
     setMessage(result.value.message);
-    // Everything shown may have changed: read it all again from main.
-    await client.resetQueries();
+    // Everything shown may have changed: read it all again from main (the view stays as it is meanwhile).
+    await client.invalidateQueries();
   };
 
   return (
