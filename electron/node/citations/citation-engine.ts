@@ -1,8 +1,6 @@
-import { Cite, plugins } from '@citation-js/core';
-import '@citation-js/plugin-csl';
-import '@citation-js/plugin-bibtex';
-import '@citation-js/plugin-ris';
-import { SPECS } from '@citation-js/plugin-ris/lib/spec/index.js';
+import { createRequire } from 'node:module';
+import type * as CitationCore from '@citation-js/core';
+import type * as RisSpecs from '@citation-js/plugin-ris/lib/spec/index.js';
 import type { BibliographyFormat, CitationLocator, CitationStyle, CslItem } from '../../common/citations/citation-types';
 import { readStyle } from './csl-styles';
 
@@ -23,16 +21,23 @@ export type CitationEngine = {
 const CSL_LOCALE = 'en-US';
 const templateName = (style: CitationStyle) => `carrel-${style}`;
 
-let configured = false;
+type Loaded = { Cite: typeof CitationCore.Cite; plugins: typeof CitationCore.plugins };
+let loaded: Loaded | undefined;
 
 /**
- * Two settings of the plugins: BibTeX keeps Unicode as it is (by default every character
+ * Loads citation-js, with two settings of its plugins: BibTeX keeps Unicode as it is (by default every character
  * outside ASCII is dropped, so an Arabic title would be exported as “{ }”), and RIS writes and
  * reads the authors of newspaper articles (TY NEWS) as AU (its mapping left them out).
  */
-function configure(): void {
-  if (configured) return;
-  configured = true;
+function load(): Loaded {
+  if (loaded) return loaded;
+  // Loaded on the first citation, not at start (citeproc-js and the plugins take ~150 ms to load).
+  const load = createRequire(__filename);
+  const { Cite, plugins } = load('@citation-js/core') as typeof CitationCore;
+  load('@citation-js/plugin-csl');
+  load('@citation-js/plugin-bibtex');
+  load('@citation-js/plugin-ris');
+  const { SPECS } = load('@citation-js/plugin-ris/lib/spec/index.js') as typeof RisSpecs;
   plugins.config.get('@bibtex').format.asciiOnly = false;
   for (const spec of [SPECS.new, SPECS.mixed]) {
     for (const mapping of spec) {
@@ -44,10 +49,12 @@ function configure(): void {
       }
     }
   }
+  loaded = { Cite, plugins };
+  return loaded;
 }
 
 export function createCitationEngine(cslDir: string): CitationEngine {
-  configure();
+  const { Cite, plugins } = load();
   const registered = new Set<CitationStyle>();
   const template = (style: CitationStyle) => {
     if (!registered.has(style)) {

@@ -97,8 +97,8 @@ export async function notesExport(args: string[], out: Output): Promise<number> 
         ? await services.exportNotebook({ format, filter, style })
         : await services.exportBibliography({ scope: 'notebook', filter, format });
     if (result.status === 'saved') {
-      const what = format === 'jsonld' ? 'annotations' : format === 'markdown' || format === 'csv' ? 'notebook entries' : 'references';
-      out.log(`Exported ${result.count} ${what} to ${values.out}`);
+      const [one, many] = format === 'jsonld' ? ['annotation', 'annotations'] : format === 'markdown' || format === 'csv' ? ['notebook entry', 'notebook entries'] : ['reference', 'references'];
+      out.log(`Exported ${result.count} ${result.count === 1 ? one : many} to ${values.out}`);
     }
     return 0;
   } catch (error) {

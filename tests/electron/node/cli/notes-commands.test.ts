@@ -55,7 +55,7 @@ describe('carrel notes', () => {
     const md = path.join(workspace.dir, 'notes.md');
     const out = capture();
     expect(await main(['notes', 'export', '--user-db', workspace.userDbFile, '--corpus', corpus, '--format', 'markdown', '--document', 'notes', '--style', 'mla', '--out', md], out)).toBe(0);
-    expect(out.lines).toEqual([`Exported 1 notebook entries to ${md}`]);
+    expect(out.lines).toEqual([`Exported 1 notebook entry to ${md}`]);
     expect(fs.readFileSync(md, 'utf8')).toMatch(/^# Notebook: Small\n/);
     expect(fs.readFileSync(md, 'utf8')).not.toContain('brief note');
     const csv = path.join(workspace.dir, 'notes.csv');
