@@ -109,6 +109,13 @@ describe('citations, exports and import in the app', () => {
     const md = fs.readFileSync(saveAs, 'utf8');
     expect(md).toMatch(/> likely the loss of Mosul soon\n>\n> — \(Winter & عبد الباري عطوان, 2016, para\. \d+\)/);
 
+    saveAs = path.join(dir, 'corpus.bib');
+    await exports.getByLabel('Format').selectOption('bibtex');
+    await exports.getByLabel('Of').selectOption('corpus');
+    await exports.getByRole('button', { name: 'Export…' }).click();
+    await expect.poll(() => exports.locator('.exports-status').textContent()).toBe(`5 references saved to ${saveAs}.`);
+    expect(fs.readFileSync(saveAs, 'utf8')).toContain('author = {Winter, Charlie and {عبد الباري عطوان}}');
+
     saveAs = path.join(dir, 'notebook.jsonld');
     await exports.getByLabel('Format').selectOption('jsonld');
     await exports.getByRole('button', { name: 'Export…' }).click();

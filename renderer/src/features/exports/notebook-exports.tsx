@@ -18,7 +18,7 @@ const AFTER_IMPORT = ['queryNotebook', 'listNotedDocuments', 'listTags', 'listAn
 export function NotebookExports({ filter }: { filter: NotebookQuery }) {
   const ids = { format: useId(), scope: useId() };
   const [format, setFormat] = useState<Format>('markdown');
-  const [scope, setScope] = useState<'filtered' | 'all'>('filtered');
+  const [scope, setScope] = useState<'filtered' | 'all' | 'corpus'>('filtered');
   const [saved, setSaved] = useState<string | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   const exportNotebook = useApiMutation('exportNotebook', { report: 'inline', failure: 'The notebook was not exported' });
@@ -31,8 +31,8 @@ export function NotebookExports({ filter }: { filter: NotebookQuery }) {
   const runExport = async () => {
     setSaved(null);
     const result = isBibliography(format)
-      ? await exportBibliography.run({ scope: 'notebook', filter: chosen, format })
-      : await exportNotebook.run({ format, filter: chosen });
+      ? await exportBibliography.run(scope === 'corpus' ? { scope: 'corpus', format } : { scope: 'notebook', filter: chosen, format })
+      : await exportNotebook.run({ format, filter: scope === 'corpus' ? {} : chosen });
     if (result.ok && result.value.status === 'saved') {
       const { count, file } = result.value;
       setSaved(`${isBibliography(format) ? `${count} ${count === 1 ? 'reference' : 'references'}` : `${count} ${count === 1 ? 'entry' : 'entries'}`} saved to ${file}.`);
@@ -55,7 +55,15 @@ export function NotebookExports({ filter }: { filter: NotebookQuery }) {
           <label className="filter-label" htmlFor={ids.format}>
             Format
           </label>
-          <select id={ids.format} value={format} onChange={(e) => setFormat(e.target.value as Format)}>
+          <select
+            id={ids.format}
+            value={format}
+            onChange={(e) => {
+              const next = e.target.value as Format;
+              setFormat(next);
+              if (!isBibliography(next) && scope === 'corpus') setScope('all');
+            }}
+          >
             {FORMATS.map((f) => (
               <option key={f} value={f}>
                 {isBibliography(f) ? `Bibliography: ${EXPORT_FORMAT_LABELS[f]}` : EXPORT_FORMAT_LABELS[f]}
@@ -67,9 +75,10 @@ export function NotebookExports({ filter }: { filter: NotebookQuery }) {
           <label className="filter-label" htmlFor={ids.scope}>
             Of
           </label>
-          <select id={ids.scope} value={scope} onChange={(e) => setScope(e.target.value as 'filtered' | 'all')}>
+          <select id={ids.scope} value={scope} onChange={(e) => setScope(e.target.value as 'filtered' | 'all' | 'corpus')}>
             <option value="filtered">{filtered ? 'What the filters show' : 'Everything (no filter is set)'}</option>
             <option value="all">Everything</option>
+            {isBibliography(format) && <option value="corpus">Every document of the corpus</option>}
           </select>
         </span>
         <button type="button" className="small-button" disabled={busy} onClick={() => void runExport()}>
