@@ -5,7 +5,10 @@ module.exports = {
   productName: 'Carrel',
   directories: { output: 'dist', buildResources: 'packaging' },
   files: ['out/**/*', 'package.json', '!**/*.map', '!.cache/**'],
-  extraResources: [{ from: 'resources/corpus/carrel.sqlite', to: 'corpus/carrel.sqlite' }],
+  extraResources: [
+    { from: 'resources/corpus/carrel.sqlite', to: 'corpus/carrel.sqlite' },
+    { from: 'resources/csl', to: 'csl' },
+  ],
   asar: true,
   // Native modules cannot be loaded from inside an archive; nor can pdf.js's ES modules, imported
   // by the corpus builder's extraction thread (electron/node/corpus/formats/extract-worker.ts).

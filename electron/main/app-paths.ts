@@ -11,6 +11,8 @@ export function appPaths(appPath: string, resourcesPath: string, isPackaged: boo
     rendererDir: path.join(appPath, 'out', 'renderer'),
     preload: path.join(appPath, 'out', 'preload', 'index.js'),
     corpusFile: process.env.CARREL_CORPUS || path.join(resources, 'corpus', 'carrel.sqlite'),
+    /** The CSL citation styles Carrel ships (CC BY-SA 3.0). */
+    cslDir: path.join(resources, 'csl'),
     nativeBinding: fs.existsSync(nativeBinding) ? nativeBinding : undefined,
     userDbNativeBinding: fs.existsSync(userDbNativeBinding) ? userDbNativeBinding : undefined,
   };

@@ -7,7 +7,7 @@ import { appMenuTemplate } from './app-menu';
 import { appPaths, userFiles } from './app-paths';
 import { safeStorageVault } from './safe-storage-vault';
 import { electronCorpusDialogs } from './corpus-dialogs';
-import { electronSaveDialog } from './save-dialog';
+import { electronFileDialogs } from './file-dialogs';
 import { handleAppProtocol } from './app-protocol-handler';
 import { registerIpc } from './register-ipc';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './security/app-protocol';
@@ -41,7 +41,8 @@ function start(): void {
       // CARREL_CORPUS names the corpus to open; otherwise the one studied last comes back.
       reopenLastCorpus: !process.env.CARREL_CORPUS,
       dialogs: electronCorpusDialogs(dialog, () => mainWindow),
-      saveDialog: electronSaveDialog(dialog, () => mainWindow, () => app.getPath('documents')),
+      fileDialogs: electronFileDialogs(dialog, () => mainWindow),
+      cslDir: paths.cslDir,
       nativeBinding: paths.nativeBinding,
       userDbNativeBinding: paths.userDbNativeBinding,
       keyVault: safeStorageVault(safeStorage, process.platform),

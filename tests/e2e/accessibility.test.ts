@@ -118,6 +118,25 @@ describe('screen readers: landmarks, headings, labels and an axe scan of every v
       },
     },
     {
+      name: 'citation',
+      show: async () => {
+        await page.getByRole('button', { name: 'Library', exact: true }).click();
+        await page.getByRole('button', { name: DOC }).click();
+        await page.locator('.document-body mark.highlight').first().click();
+        await page.locator('.highlight-editor').getByRole('button', { name: 'Cite…' }).click();
+        await page.locator('.citation-quote').waitFor();
+      },
+    },
+    {
+      name: 'details-dialog',
+      show: async () => {
+        await page.getByRole('button', { name: 'Library', exact: true }).click();
+        await page.getByRole('button', { name: DOC }).click();
+        await page.locator('.citation-panel').getByRole('button', { name: 'Edit details…' }).click();
+        await page.getByRole('dialog', { name: 'Edit details' }).getByLabel('Title').waitFor();
+      },
+    },
+    {
       name: 'corpora',
       show: async () => {
         await page.getByRole('button', { name: 'Corpora' }).click();

@@ -35,7 +35,7 @@ describe('word list, distribution chart and related documents in the app', () =>
     for (const [name, body] of Object.entries(DISPATCHES)) fs.writeFileSync(path.join(dir, 'sources', name), body);
     const corpusFile = path.join(dir, 'dispatches.sqlite');
     buildCorpus({ sourcesDir: path.join(dir, 'sources'), outFile: corpusFile, title: 'Dispatches' });
-    harness = await launchHarness({ corpusFile, saveDialog: async () => exported });
+    harness = await launchHarness({ corpusFile, fileDialogs: { chooseSaveFile: async () => exported, chooseOpenFile: async () => undefined } });
     await openApp(harness);
     await harness.page.locator('.document-row').first().waitFor();
   });

@@ -2,8 +2,10 @@ import type { AppCommand } from './app-commands';
 import type { Result } from '../result';
 import { ANALYSIS_CHANNELS, type AnalysisContract } from './contract/analysis-contract';
 import { BOOKMARKS_CHANNELS, type BookmarksContract } from './contract/bookmarks-contract';
+import { CITATIONS_CHANNELS, type CitationsContract } from './contract/citations-contract';
 import { CORPORA_CHANNELS, type CorporaContract } from './contract/corpora-contract';
 import { CORPUS_CHANNELS, type CorpusContract } from './contract/corpus-contract';
+import { EXPORTS_CHANNELS, type ExportsContract } from './contract/exports-contract';
 import { NOTEBOOK_CHANNELS, type NotebookContract } from './contract/notebook-contract';
 import { NOTES_CHANNELS, type NotesContract } from './contract/notes-contract';
 import { RECOVERY_CHANNELS, type RecoveryContract } from './contract/recovery-contract';
@@ -29,7 +31,9 @@ export interface CarrelServices
     UserDataContract,
     RecoveryContract,
     SettingsContract,
-    AnalysisContract {}
+    AnalysisContract,
+    CitationsContract,
+    ExportsContract {}
 
 export type Method = keyof CarrelServices;
 export type Input<M extends Method> = Parameters<CarrelServices[M]>[0];
@@ -49,6 +53,8 @@ export const CHANNELS = {
   ...RECOVERY_CHANNELS,
   ...SETTINGS_CHANNELS,
   ...ANALYSIS_CHANNELS,
+  ...CITATIONS_CHANNELS,
+  ...EXPORTS_CHANNELS,
 };
 
 /** True when A and B have the same keys: a method missing from a feature's list, or listed and not declared, fails to compile. */

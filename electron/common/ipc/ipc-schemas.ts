@@ -2,8 +2,10 @@ import type { z } from 'zod';
 import type { Input, Method, SameKeys } from './ipc-contract';
 import { ANALYSIS_SCHEMAS } from './contract/analysis-schemas';
 import { BOOKMARKS_SCHEMAS } from './contract/bookmarks-schemas';
+import { CITATIONS_SCHEMAS } from './contract/citations-schemas';
 import { CORPORA_SCHEMAS } from './contract/corpora-schemas';
 import { CORPUS_SCHEMAS } from './contract/corpus-schemas';
+import { EXPORTS_SCHEMAS } from './contract/exports-schemas';
 import { NOTEBOOK_SCHEMAS } from './contract/notebook-schemas';
 import { NOTES_SCHEMAS } from './contract/notes-schemas';
 import { RECOVERY_SCHEMAS } from './contract/recovery-schemas';
@@ -25,6 +27,8 @@ export const INPUT_SCHEMAS = {
   ...RECOVERY_SCHEMAS,
   ...SETTINGS_SCHEMAS,
   ...ANALYSIS_SCHEMAS,
+  ...CITATIONS_SCHEMAS,
+  ...EXPORTS_SCHEMAS,
 } satisfies { [M in Method]: z.ZodType<Input<M>> };
 
 const schemasComplete: SameKeys<typeof INPUT_SCHEMAS, Record<Method, unknown>> = true;

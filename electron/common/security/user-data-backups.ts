@@ -4,8 +4,8 @@ import type { UserDataStatus } from './user-data-status';
 export type UserDataBackup = {
   /** The file name in backups/: the only way the window refers to a backup. */
   name: string;
-  /** migration: written before a schema change or a change of encryption; daily; set-aside: the notes file as it was before a restore. */
-  kind: 'migration' | 'daily' | 'set-aside';
+  /** migration: written before a schema change or a change of encryption; daily; set-aside: the notes file as it was before a restore; manual: “Back up now”. */
+  kind: 'migration' | 'daily' | 'set-aside' | 'manual';
   /** When it was taken (ISO 8601, UTC). */
   takenAt: string;
   bytes: number;

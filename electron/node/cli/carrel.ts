@@ -1,7 +1,7 @@
 import { CorpusOpenError } from '../corpus/corpus-store';
 import { collocatesCommand, concordanceCommand, relatedCommand, wordListCommand } from './analysis-commands';
 import { corpusBuild, corpusEnsure, corpusVerify } from './corpus-commands';
-import { notesCheck, notesExport } from './notes-commands';
+import { notesCheck, notesExport, notesImport } from './notes-commands';
 import { consoleOutput, type Output } from './output';
 import { searchCommand } from './search-command';
 
@@ -14,7 +14,8 @@ const USAGE = `Usage:
   carrel collocates '<term>' [--corpus <file.sqlite>] [--window n] [--min-count n] [--all-words] [--limit n] [--json]
   carrel wordlist [--corpus <file.sqlite>] [--ngram 1|2|3] [--document <id>]… [--stopwords] [--sort count|word] [--limit n] [--json|--csv]
   carrel related <document-id> [--corpus <file.sqlite>] [--limit n] [--json]
-  carrel notes export --user-db <carrel-user.sqlite> [--corpus <file.sqlite>] [--out <file.jsonld>]
+  carrel notes export --user-db <carrel-user.sqlite> [--corpus <file.sqlite>] [--format jsonld|markdown|csv|bibtex|ris|csl-json] [--document <id>] [--tag <tag>] [--style apa|chicago-author-date|mla|harvard] [--out <file>]
+  carrel notes import <file.jsonld> --user-db <carrel-user.sqlite> [--corpus <file.sqlite>] [--dry-run]
   carrel notes check --user-db <carrel-user.sqlite>   (schema version, integrity, counts; read-only)`;
 
 const COMMANDS: Record<string, (args: string[], out: Output) => number | Promise<number>> = {
@@ -28,6 +29,7 @@ const COMMANDS: Record<string, (args: string[], out: Output) => number | Promise
   related: relatedCommand,
   'notes export': notesExport,
   'notes check': notesCheck,
+  'notes import': notesImport,
 };
 
 /** Entry point of the command line; returns the exit code. */

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '../sqlite/open-database';
 import { createServices } from '../services/create-services';
 import { ServiceError } from '../services/service-error';
+import { importAnnotationFile } from '../services/user-data/import-service';
 import { backupDir, listBackups, listDailyBackups } from '../user-store/backup';
 import { fileKind } from '../user-store/encryption/file-kind';
 import { readLockHolder } from '../user-store/notes-lock';
@@ -12,7 +13,10 @@ import { USER_APPLICATION_ID } from '../user-store/open-user-store';
 import type { Output } from './output';
 import { DEFAULT_CORPUS } from './search-command';
 
-const EXPORT_USAGE = 'Usage: carrel notes export --user-db <carrel-user.sqlite> [--corpus <file.sqlite>] [--out <file.jsonld>]';
+const EXPORT_FORMATS = ['jsonld', 'markdown', 'csv', 'bibtex', 'ris', 'csl-json'] as const;
+const EXPORT_USAGE =
+  'Usage: carrel notes export --user-db <carrel-user.sqlite> [--corpus <file.sqlite>] [--format jsonld|markdown|csv|bibtex|ris|csl-json] [--document <id>] [--tag <tag>] [--style apa|chicago-author-date|mla|harvard] [--out <file>]';
+const IMPORT_USAGE = 'Usage: carrel notes import <file.jsonld> --user-db <carrel-user.sqlite> [--corpus <file.sqlite>] [--dry-run]';
 const CHECK_USAGE = 'Usage: carrel notes check --user-db <carrel-user.sqlite>';
 
 /** The command line never asks for a passphrase (it would end up in shell history or scripts). */
@@ -31,30 +35,101 @@ function parse(args: string[], options: Record<string, { type: 'string' }>, usag
   }
 }
 
-/** `carrel notes export`: the notes of one corpus as W3C Web Annotations (JSON-LD), to a file or stdout. */
-export function notesExport(args: string[], out: Output): number {
-  const values = parse(args, { 'user-db': { type: 'string' }, corpus: { type: 'string' }, out: { type: 'string' } }, EXPORT_USAGE, out);
-  if (!values) return 2;
-  if (!values['user-db']) {
-    out.error(EXPORT_USAGE);
-    return 2;
+/** Opens the notes of a corpus for a command, or says why not (missing, encrypted). */
+function openNotes(values: Record<string, string | boolean | undefined>, usage: string, out: Output, save?: string) {
+  if (typeof values['user-db'] !== 'string') {
+    out.error(usage);
+    return undefined;
   }
   const userDbFile = path.resolve(values['user-db']);
   if (!fs.existsSync(userDbFile)) {
     out.error(`No notes database at ${userDbFile}.`);
-    return 1;
+    return undefined;
   }
-  if (refusedAsEncrypted(userDbFile, out)) return 1;
-  const services = createServices({ corpusFile: path.resolve(values.corpus ?? DEFAULT_CORPUS), userDbFile });
+  if (refusedAsEncrypted(userDbFile, out)) return undefined;
+  const corpusFile = path.resolve(typeof values.corpus === 'string' ? values.corpus : DEFAULT_CORPUS);
+  // The command line's "dialogs": the file named on it.
+  return createServices({
+    corpusFile,
+    userDbFile,
+    fileDialogs: { chooseSaveFile: async () => save, chooseOpenFile: async () => undefined },
+  });
+}
+
+/**
+ * `carrel notes export`: the notes of one corpus as W3C Web Annotations (JSON-LD, to a file or
+ * stdout), Markdown or CSV (filtered by document and tag), or the bibliography of the documents
+ * they cite as BibTeX, RIS or CSL-JSON. Files are written atomically.
+ */
+export async function notesExport(args: string[], out: Output): Promise<number> {
+  const values = parse(
+    args,
+    { 'user-db': { type: 'string' }, corpus: { type: 'string' }, out: { type: 'string' }, format: { type: 'string' }, document: { type: 'string' }, tag: { type: 'string' }, style: { type: 'string' } },
+    EXPORT_USAGE,
+    out,
+  );
+  if (!values) return 2;
+  const format = (values.format ?? 'jsonld') as (typeof EXPORT_FORMATS)[number];
+  if (!EXPORT_FORMATS.includes(format)) {
+    out.error(`Unknown format "${values.format}".\n${EXPORT_USAGE}`);
+    return 2;
+  }
+  const style = values.style as 'apa' | 'chicago-author-date' | 'mla' | 'harvard' | undefined;
+  if (style && !['apa', 'chicago-author-date', 'mla', 'harvard'].includes(style)) {
+    out.error(`Unknown citation style "${style}".\n${EXPORT_USAGE}`);
+    return 2;
+  }
+  if (format !== 'jsonld' && !values.out) {
+    out.error(`--out is needed for ${format}.\n${EXPORT_USAGE}`);
+    return 2;
+  }
+  const services = openNotes(values, EXPORT_USAGE, out, values.out && path.resolve(values.out));
+  if (!services) return values['user-db'] ? 1 : 2;
+  const filter = { ...(values.document ? { documentIds: [values.document] } : {}), ...(values.tag ? { tags: [values.tag] } : {}) };
   try {
-    const exported = services.exportAnnotations({});
-    const json = `${JSON.stringify(exported.collection, null, 2)}\n`;
-    if (values.out) {
-      fs.writeFileSync(values.out, json);
-      out.log(`Exported ${exported.collection.total} annotations to ${values.out}`);
-    } else {
-      out.log(json.trimEnd());
+    if (format === 'jsonld' && !values.out) {
+      const exported = services.exportAnnotations({ documentIds: filter.documentIds });
+      out.log(`${JSON.stringify(exported.collection, null, 2)}`);
+      return 0;
     }
+    const result =
+      format === 'jsonld' || format === 'markdown' || format === 'csv'
+        ? await services.exportNotebook({ format, filter, style })
+        : await services.exportBibliography({ scope: 'notebook', filter, format });
+    if (result.status === 'saved') {
+      const [one, many] = format === 'jsonld' ? ['annotation', 'annotations'] : format === 'markdown' || format === 'csv' ? ['notebook entry', 'notebook entries'] : ['reference', 'references'];
+      out.log(`Exported ${result.count} ${result.count === 1 ? one : many} to ${values.out}`);
+    }
+    return 0;
+  } catch (error) {
+    if (!(error instanceof ServiceError)) throw error;
+    out.error(error.message);
+    return 1;
+  } finally {
+    services.close();
+  }
+}
+
+/** `carrel notes import`: merges a W3C Web Annotation file into the notes of a corpus and prints the report. */
+export function notesImport(args: string[], out: Output): number {
+  let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
+  try {
+    parsed = parseArgs({ args, options: { 'user-db': { type: 'string' }, corpus: { type: 'string' }, 'dry-run': { type: 'boolean' } }, allowPositionals: true });
+  } catch (error) {
+    out.error(`${(error as Error).message}\n${IMPORT_USAGE}`);
+    return 2;
+  }
+  if (parsed.positionals.length !== 1) {
+    out.error(IMPORT_USAGE);
+    return 2;
+  }
+  const services = openNotes(parsed.values, IMPORT_USAGE, out);
+  if (!services) return parsed.values['user-db'] ? 1 : 2;
+  const userData = services.userDataContext;
+  try {
+    const report = importAnnotationFile(userData, path.resolve(parsed.positionals[0]!), parsed.values['dry-run'] === true);
+    out.log(report.summary);
+    for (const problem of [...report.unplaced, ...report.skipped]) out.log(`  ${problem.id}: ${problem.reason}${problem.quote ? ` (“${problem.quote}”)` : ''}`);
     return 0;
   } catch (error) {
     if (!(error instanceof ServiceError)) throw error;

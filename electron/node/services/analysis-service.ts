@@ -13,7 +13,7 @@ import { toCsv } from '../analysis/csv';
 import { documentDistribution, occurrencesByDocument, periodDistribution } from '../analysis/distribution';
 import { buildRelatedIndexPaced, relatedDocuments, type RelatedIndex } from '../analysis/related-documents';
 import { countWordsPaced, sortEntries, type WordCounts } from '../analysis/word-list';
-import type { SaveDialog } from './save-dialog';
+import type { FileDialogs } from './file-dialogs';
 import { saveExport } from './save-export';
 import { ServiceError } from './service-error';
 
@@ -22,7 +22,7 @@ export type AnalysisService = Pick<
   'concordance' | 'collocates' | 'exportConcordanceCsv' | 'wordList' | 'exportWordListCsv' | 'distribution' | 'relatedDocuments'
 >;
 
-export type AnalysisServiceOptions = { saveDialog?: SaveDialog };
+export type AnalysisServiceOptions = { dialogs?: FileDialogs };
 
 /**
  * Corpus-wide counts (word lists, the related-documents index) read the corpus a batch at a time
@@ -188,8 +188,8 @@ export function createAnalysisService(requireStore: () => CorpusStore, options: 
       // The query is checked before the dialog opens: a bad one is said at once.
       concordanceLines(store, query, width, sort, documentId);
       return saveExport(
-        options.saveDialog,
-        { title: 'Export the concordance as CSV', suggestedName: `concordance-${fileStem(query)}.csv`, filterName: 'CSV (spreadsheet)', extensions: ['csv'] },
+        options.dialogs,
+        { title: 'Export the concordance as CSV', suggestedName: `concordance-${fileStem(query)}.csv`, filters: [{ name: 'CSV (spreadsheet)', extensions: ['csv'] }] },
         () => {
           const { chosen } = concordanceLines(store, query, width, sort, documentId);
           return { text: concordanceCsv(withParagraphs(store, chosen)), rows: chosen.length };
@@ -202,7 +202,7 @@ export function createAnalysisService(requireStore: () => CorpusStore, options: 
     async exportWordListCsv(input) {
       const list = await wordListResponse(input, performance.now());
       const name = list.n === 1 ? 'word-list' : `${list.n}-grams`;
-      return saveExport(options.saveDialog, { title: 'Export the word list as CSV', suggestedName: `${name}.csv`, filterName: 'CSV (spreadsheet)', extensions: ['csv'] }, () => ({
+      return saveExport(options.dialogs, { title: 'Export the word list as CSV', suggestedName: `${name}.csv`, filters: [{ name: 'CSV (spreadsheet)', extensions: ['csv'] }] }, () => ({
         text: wordListCsv(list),
         rows: list.entries.length,
       }));

@@ -10,7 +10,10 @@ import { createCorpusBuildService, type CorpusBuildDeps } from './corpus-build-s
 import { createCorpusChoiceService } from './corpus-choice-service';
 import { createCorpusRebuildService } from './corpus-rebuild-service';
 import type { CorpusDialogs } from './corpus-dialogs';
-import type { SaveDialog } from './save-dialog';
+import type { FileDialogs } from './file-dialogs';
+import { createCitationService } from './user-data/citation-service';
+import { createImportService } from './user-data/import-service';
+import { createNotebookExportService } from './user-data/notebook-export-service';
 import { createCorpusService } from './corpus-service';
 import { createSearchService } from './search-service';
 import { createSecurityService } from './security-service';
@@ -19,7 +22,7 @@ import { createBackupRestoreService } from './user-data/backup-restore-service';
 import { createDeletedItemsService } from './user-data/deleted-items-service';
 import { guardStorage } from './user-data/guard-storage';
 import type { KeyVault } from '../user-store/encryption/key-vault';
-import { createUserDataContext } from './user-data/user-data-context';
+import { createUserDataContext, type UserDataContext } from './user-data/user-data-context';
 import { createUserDataServices } from './user-data/user-data-services';
 
 export type ServicesConfig = {
@@ -39,8 +42,10 @@ export type ServicesConfig = {
   now?: () => Date;
   /** The shell's file pickers for "Open corpus…" and building a corpus; without them those calls say they need the app. */
   dialogs?: CorpusDialogs;
-  /** The shell's "Save as" picker for exports (CSV); without it exports say they need the app. */
-  saveDialog?: SaveDialog;
+  /** The shell's save and open dialogs for exports and imports; without them those calls say they need the app. */
+  fileDialogs?: FileDialogs;
+  /** The bundled CSL styles (resources/csl); found from the code's folder when not given. */
+  cslDir?: string;
   /** The "Recent corpora" list (a JSON file beside the notes database); without it the list lasts one session. */
   recentCorporaFile?: string;
   /** The theme and reading typography (a JSON file beside the notes database); without it they last one session. */
@@ -63,6 +68,8 @@ export type AppServices = CarrelServices & {
   openStore(): CorpusStore;
   /** The query worker, when config.workers asked for one (appHandlerTable forwards to it). */
   queryWorker?: QueryWorker;
+  /** The notes and corpus the services use (the command line's import reads through it). */
+  userDataContext: UserDataContext;
   /** Stops a corpus build in progress and closes the databases. */
   close(): void;
 };
@@ -89,7 +96,7 @@ export function createServices(config: ServicesConfig): AppServices {
     : undefined;
   const rebuild = createCorpusRebuildService({ corpus, recent, build, nativeBinding: config.nativeBinding });
   const search = createSearchService(corpus.requireStore);
-  const analysis = createAnalysisService(corpus.requireStore, { saveDialog: config.saveDialog });
+  const analysis = createAnalysisService(corpus.requireStore, { dialogs: config.fileDialogs });
   const userData = createUserDataContext(corpus.requireStore, {
     file: config.userDbFile,
     nativeBinding: config.userDbNativeBinding,
@@ -99,6 +106,9 @@ export function createServices(config: ServicesConfig): AppServices {
   // Deleted items are erased after the undo window, at start and at close (before the store closes).
   const deletedItems = createDeletedItemsService(userData, { now: config.now });
   const backupRestore = createBackupRestoreService(userData, { now: config.now, status: () => userDataServices.getUserDataStatus(undefined) });
+  const citations = createCitationService(userData, { dialogs: config.fileDialogs, cslDir: config.cslDir });
+  const notebookExport = createNotebookExportService(userData, { dialogs: config.fileDialogs, engine: citations.engine, style: () => citations.getCitationStyle(undefined) });
+  const imports = createImportService(userData, { dialogs: config.fileDialogs });
   const security = createSecurityService({
     corpusFile: corpus.currentFile,
     userDbFile: config.userDbFile,
@@ -117,6 +127,7 @@ export function createServices(config: ServicesConfig): AppServices {
     contractPart(userDataServices),
     contractPart(guardStorage(userData, contractPart(deletedItems))),
     contractPart(backupRestore),
+    contractPart(guardStorage(userData, contractPart({ ...citations, ...notebookExport, ...imports }))),
     contractPart(security),
     contractPart(createSettingsService(config.settingsFile)),
   );
@@ -126,6 +137,7 @@ export function createServices(config: ServicesConfig): AppServices {
     ...api,
     openStore: corpus.requireStore,
     queryWorker,
+    userDataContext: userData,
     close() {
       void queryWorker?.close();
       // The build's own clean-up removes its temporary file once it sees the cancel.

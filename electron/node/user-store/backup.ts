@@ -7,6 +7,8 @@ export { backupDir } from './notes-files';
 
 export const DEFAULT_KEPT_BACKUPS = 5;
 export const DEFAULT_KEPT_DAILY_BACKUPS = 7;
+/** Backups made with “Back up now”: the newest ten are kept. */
+export const DEFAULT_KEPT_MANUAL_BACKUPS = 10;
 /** A daily backup is written when the newest one is older than this. */
 const DAILY_INTERVAL_MS = 20 * 60 * 60 * 1000;
 
@@ -94,7 +96,7 @@ export function setAsideCopy(file: string, now: Date): string {
  */
 export function protectBackups(file: string): number {
   let renamed = 0;
-  for (const backup of [...listBackups(file), ...listDailyBackups(file)]) {
+  for (const backup of [...listBackups(file), ...listDailyBackups(file), ...listManualBackups(file)]) {
     const name = path.basename(backup, '.sqlite');
     const stamp = /\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z/.exec(name)?.[0];
     fs.renameSync(backup, freeName(file, 'aside', (stamp && stampTime(stamp)) || fs.statSync(backup).mtime));
@@ -152,6 +154,39 @@ export function dailyBackup(db: Db, file: string, now: Date, keep = DEFAULT_KEPT
   if (fs.existsSync(target)) return undefined;
   copyInto(db, target);
   const backups = listDailyBackups(file);
+  for (const old of backups.slice(0, Math.max(0, backups.length - keep))) fs.rmSync(old, { force: true });
+  return target;
+}
+
+/** The backups made with “Back up now”, oldest first (their names sort by time). */
+export function listManualBackups(file: string): string[] {
+  const dir = backupDir(file);
+  if (!fs.existsSync(dir)) return [];
+  const stem = fileStem(file);
+  return fs
+    .readdirSync(dir)
+    .filter((name) => name.startsWith(`${stem}-manual-`) && name.endsWith('.sqlite'))
+    .sort()
+    .map((name) => path.join(dir, name));
+}
+
+/**
+ * “Back up now”: a consistent copy of the open database (encrypted like it, since VACUUM INTO
+ * writes with the connection's key) in backups/<name>-manual-<time>.sqlite, written under a
+ * temporary name and renamed when complete. `verify` checks the copy before it counts: a copy
+ * that fails is deleted and the error thrown. The newest `keep` are kept. Returns its path.
+ */
+export function manualBackup(db: Db, file: string, now: Date, verify: (copy: string) => void, keep = DEFAULT_KEPT_MANUAL_BACKUPS): string {
+  fs.mkdirSync(backupDir(file), { recursive: true });
+  const target = freeName(file, 'manual', now);
+  copyInto(db, target);
+  try {
+    verify(target);
+  } catch (error) {
+    fs.rmSync(target, { force: true });
+    throw error;
+  }
+  const backups = listManualBackups(file);
   for (const old of backups.slice(0, Math.max(0, backups.length - keep))) fs.rmSync(old, { force: true });
   return target;
 }

@@ -7,7 +7,7 @@ import path from 'node:path';
  * daily, and copies set aside by a restore); and temporary files, which are complete only once
  * renamed, so that a crash leaves the original intact and the temporary can always be deleted.
  */
-export type BackupKind = 'migration' | 'daily' | 'set-aside';
+export type BackupKind = 'migration' | 'daily' | 'set-aside' | 'manual';
 
 export type BackupFile = {
   readonly path: string;
@@ -47,9 +47,9 @@ export function stampTime(stamp: string): Date | undefined {
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** `<stem>-v3-<stamp>[-n].sqlite`, `<stem>-daily-<stamp>.sqlite`, `<stem>-aside-<stamp>[-n].sqlite`. */
+/** `<stem>-v3-<stamp>[-n].sqlite`, `<stem>-daily-<stamp>.sqlite`, `<stem>-aside-<stamp>[-n].sqlite`, `<stem>-manual-<stamp>[-n].sqlite` (Back up now). */
 function backupPattern(file: string): RegExp {
-  return new RegExp(`^${escape(fileStem(file))}-(v\\d+|daily|aside)-(.+)\\.sqlite$`);
+  return new RegExp(`^${escape(fileStem(file))}-(v\\d+|daily|aside|manual)-(.+)\\.sqlite$`);
 }
 
 /** What a name in backups/ is, for the database `file`: a backup of it, or undefined. */
@@ -58,7 +58,7 @@ export function parseBackupName(file: string, name: string): Omit<BackupFile, 'p
   if (!match) return undefined;
   const takenAt = stampTime(match[2]!);
   if (!takenAt) return undefined;
-  const kind: BackupKind = match[1] === 'daily' ? 'daily' : match[1] === 'aside' ? 'set-aside' : 'migration';
+  const kind: BackupKind = match[1] === 'daily' ? 'daily' : match[1] === 'aside' ? 'set-aside' : match[1] === 'manual' ? 'manual' : 'migration';
   return { name, kind, takenAt };
 }
 
@@ -86,7 +86,7 @@ function isTemporary(file: string, folder: 'notes' | 'backups', name: string): b
   const base = name.replace(TEMPORARY, '');
   if (folder === 'notes') return base === path.basename(file) || base === `${path.basename(file)}.remembered-key`;
   // Only this database's backups: another database beside it may be writing its own right now.
-  return backupPattern(file).test(base) || new RegExp(`^${escape(fileStem(file))}-(v\\d+|daily|aside)-`).test(base);
+  return backupPattern(file).test(base) || new RegExp(`^${escape(fileStem(file))}-(v\\d+|daily|aside|manual)-`).test(base);
 }
 
 /**

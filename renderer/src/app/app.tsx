@@ -6,8 +6,10 @@ import { AnalysisView } from '../features/analysis/analysis-view';
 import { SecurityView } from '../features/security/security-view';
 import { BuildIndicator } from '../features/corpora/build-indicator';
 import { CorporaView, type CorporaAction } from '../features/corpora/corpora-view';
+import { NotebookExports } from '../features/exports/notebook-exports';
 import { OutdatedCorpusOffer } from '../features/corpora/outdated-corpus';
 import { LibraryView } from '../features/library/library-view';
+import { BackupsSection } from '../features/recovery/backups-section';
 import { LockedBackups } from '../features/recovery/locked-backups';
 import { RecoveryNotice } from '../features/recovery/recovery-notice';
 import { RecoveryPanel } from '../features/recovery/recovery-panel';
@@ -162,8 +164,10 @@ export function App() {
               </>
             )}
             {!blocked && route.view === 'library' && !outdated && <LibraryView onOpen={openDocument} focusId={route.focusId} />}
-            {!blocked && route.view === 'notebook' && <NotebookView onOpen={openFromNotebook} filters={notebookFilters} onFiltersChange={setNotebookFilters} />}
-            {route.view === 'security' && <SecurityView />}
+            {!blocked && route.view === 'notebook' && (
+              <NotebookView onOpen={openFromNotebook} filters={notebookFilters} onFiltersChange={setNotebookFilters} tools={(query) => <NotebookExports filter={query} />} />
+            )}
+            {route.view === 'security' && <SecurityView backups={<BackupsSection />} />}
             {!blocked && route.view === 'analysis' && <AnalysisView onOpen={openPassage} />}
             {!blocked && route.view === 'corpora' && (
               <CorporaView key={route.requested} action={route.action} onOpened={corpusOpened} build={build} onBuildChange={setBuild} />

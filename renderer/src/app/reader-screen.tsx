@@ -1,10 +1,11 @@
 import { useCallback, useMemo, useState } from 'react';
 import { BookmarksPanel } from '../features/bookmarks/bookmarks-panel';
 import { useReadingPosition } from '../features/bookmarks/use-reading-position';
+import { CitationPanel } from '../features/citations/citation-panel';
 import { useReaderNotes } from '../features/notes/use-reader-notes';
 import { ReaderWithFind } from '../features/reader/reader-with-find';
 import { RelatedDocuments } from '../features/reader/related-documents';
-import type { ScrollTarget } from '../shared/reader-types';
+import type { CiteTarget, ScrollTarget } from '../shared/reader-types';
 
 /** A place to open a document at (from the notebook): an offset, a span to flash, a highlight to select. */
 export type ReaderJump = { offset?: number; end?: number; highlightId?: string; noteId?: string };
@@ -31,7 +32,9 @@ export function ReaderScreen({ id, searchQuery, jump, onBack, backTo, onOpenDocu
     jump?.offset !== undefined ? { key: 'open', offset: jump.offset, end: jump.end, align: 'center' } : undefined,
   );
   const requestScroll = useCallback((target: Omit<ScrollTarget, 'key'>) => setRequested({ ...target, key: String(Date.now()) }), []);
-  const notes = useReaderNotes(id, requestScroll, jump);
+  const [cite, setCite] = useState<{ target: CiteTarget; request: number }>();
+  const onCite = useCallback((target: CiteTarget) => setCite((old) => ({ target, request: (old?.request ?? 0) + 1 })), []);
+  const notes = useReaderNotes(id, requestScroll, jump, onCite);
 
   // Without a target of its own (a search hit, a notebook entry), a document opens where it was left.
   const restoredOffset = position.restored?.offset ?? null;
@@ -43,6 +46,7 @@ export function ReaderScreen({ id, searchQuery, jump, onBack, backTo, onOpenDocu
   const aside = (
     <>
       {notes.panel}
+      <CitationPanel documentId={id} target={cite?.target} request={cite?.request ?? 0} />
       <BookmarksPanel documentId={id} currentOffset={position.current} onJump={(offset) => requestScroll({ offset, align: 'top' })} />
       <RelatedDocuments documentId={id} onOpen={onOpenDocument} />
     </>
@@ -61,7 +65,7 @@ export function ReaderScreen({ id, searchQuery, jump, onBack, backTo, onOpenDocu
         scrollTarget={scrollTarget}
         onReadingOffsetChange={position.report}
         aside={aside}
-        asideRequest={notes.revealed}
+        asideRequest={notes.revealed + (cite?.request ?? 0)}
       />
       {notes.toolbar}
     </>

@@ -14,3 +14,6 @@ export type TextSelection = {
  * it a third of the way down and, with `end`, briefly flashes [offset, end).
  */
 export type ScrollTarget = { key: string; offset: number; end?: number; align: 'top' | 'center' };
+
+/** What to cite from the reader: a selected span of the document, or a highlight (its current place). */
+export type CiteTarget = { start: number; end: number } | { highlightId: string };

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { UserDataBackups, UserDataRecoveryResult } from '../../security/user-data-backups';
+import type { UserDataBackup, UserDataBackups, UserDataRecoveryResult } from '../../security/user-data-backups';
 import type { RECOVERY_SCHEMAS } from './recovery-schemas';
 import { featureChannels } from './feature-channels';
 
@@ -14,8 +14,10 @@ export interface RecoveryContract {
    * in backups/ first, the copy is verified and flushed before it takes the file's name, then reopened.
    */
   restoreUserDataBackup(input: In<'restoreUserDataBackup'>): Promise<UserDataRecoveryResult>;
+  /** “Back up now”: a copy of the open notes (encrypted if they are), checked before it counts; the newest ten are kept. */
+  backUpUserDataNow(input: In<'backUpUserDataNow'>): Promise<UserDataBackup>;
   /** When the notes file is empty, missing or damaged: keeps it and every backup in backups/ (never pruned), and starts with empty notes. */
   startNewUserData(input: In<'startNewUserData'>): Promise<UserDataRecoveryResult>;
 }
 
-export const RECOVERY_CHANNELS = featureChannels('recovery', ['listUserDataBackups', 'restoreUserDataBackup', 'startNewUserData']);
+export const RECOVERY_CHANNELS = featureChannels('recovery', ['listUserDataBackups', 'restoreUserDataBackup', 'startNewUserData', 'backUpUserDataNow']);

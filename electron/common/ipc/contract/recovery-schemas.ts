@@ -7,4 +7,5 @@ export const RECOVERY_SCHEMAS = {
   // A name main gave (checked again against its own list), never a path.
   restoreUserDataBackup: z.object({ name: z.string().regex(BACKUP_NAME_PATTERN, 'Name a backup by the name Carrel listed') }).strict(),
   startNewUserData: z.undefined(),
+  backUpUserDataNow: z.undefined(),
 };

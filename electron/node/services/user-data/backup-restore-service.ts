@@ -3,13 +3,14 @@ import path from 'node:path';
 import type { CarrelServices } from '../../../common/ipc/ipc-contract';
 import { RESTORABLE_CODES, type UserDataBackup, type UserDataRecoveryResult } from '../../../common/security/user-data-backups';
 import type { UserDataStatus } from '../../../common/security/user-data-status';
+import { manualBackup } from '../../user-store/backup';
 import { backupDir, listAllBackups, type BackupFile } from '../../user-store/notes-files';
 import { BackupRefusedError, checkBackup, prepareFreshStart, restoreBackup, type BackupCheck } from '../../user-store/restore-backup';
 import { UserStoreOpenError } from '../../user-store/user-store-error';
 import { ServiceError } from '../service-error';
 import type { UserDataContext } from './user-data-context';
 
-type RestoreMethods = 'listUserDataBackups' | 'restoreUserDataBackup' | 'startNewUserData' | 'retryUserData';
+type RestoreMethods = 'listUserDataBackups' | 'restoreUserDataBackup' | 'startNewUserData' | 'retryUserData' | 'backUpUserDataNow';
 
 export type BackupRestoreOptions = {
   now?: () => Date;
@@ -17,7 +18,7 @@ export type BackupRestoreOptions = {
   status?: () => UserDataStatus;
 };
 
-const KIND_WORDS: Record<BackupFile['kind'], string> = { migration: 'safety copy', daily: 'daily backup', 'set-aside': 'set-aside copy' };
+const KIND_WORDS: Record<BackupFile['kind'], string> = { migration: 'safety copy', daily: 'daily backup', 'set-aside': 'set-aside copy', manual: 'backup you made' };
 const when = (time: Date) => `${time.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 /**
@@ -104,6 +105,20 @@ export function createBackupRestoreService(context: UserDataContext, options: Ba
           status: after,
           message: `Your notes were restored from the ${KIND_WORDS[outcome.backup.kind]} of ${when(outcome.backup.takenAt)}.${kept}${stateSentence(after)}${plainAmongEncrypted}`,
         };
+      }),
+
+    backUpUserDataNow: () =>
+      context.exclusive((): UserDataBackup => {
+        const file = requireFile();
+        const store = context.store();
+        const made = manualBackup(store.db, file, now(), (copy) => {
+          const check = checkBackup(copy, { nativeBinding: context.nativeBinding });
+          // An encrypted copy cannot be opened without the key here: its header was checked; the copy was written by SQLite from a checked database.
+          if (check.usable === false) throw new ServiceError('backup-failed', `The backup was made but failed its check (${check.problem ?? 'unknown'}), so it was deleted. Your notes are unchanged; try again.`);
+        });
+        const listed = listAllBackups(file).find((backup) => backup.path === made);
+        if (!listed) throw new ServiceError('backup-failed', 'The backup was made but cannot be found in backups/.');
+        return describe(listed);
       }),
 
     startNewUserData: () =>

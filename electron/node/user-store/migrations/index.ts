@@ -1,7 +1,13 @@
 import { migration001 } from './001-initial';
+import { migration003 } from './003-citations';
 import type { Migration } from './migration';
 
-/** Every migration in order; the schema version of this app is the last one's number. */
-export const MIGRATIONS: readonly Migration[] = [migration001];
+/**
+ * Every migration, applied in the order of their numbers whatever their place in this list
+ * (numbers are assigned to branches ahead of time, so one may be missing for a while: the
+ * runner applies those above the file's user_version in ascending order). The schema version
+ * of this app is the highest number.
+ */
+export const MIGRATIONS: readonly Migration[] = [migration001, migration003].sort((a, b) => a.version - b.version);
 
 export const USER_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

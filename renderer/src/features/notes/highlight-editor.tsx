@@ -14,6 +14,8 @@ type Props = {
   onDelete: (highlight: Highlight) => void;
   onJump: (highlight: Highlight) => void;
   onClose: () => void;
+  /** Offered when the reader can cite (the citations feature): cite this highlight. */
+  onCite?: (highlight: Highlight) => void;
 };
 
 const ANCHOR_LABELS = {
@@ -29,7 +31,7 @@ const shortQuote = (quote: string) => {
 };
 
 /** The selected highlight: colour, quote, Markdown note, tags, delete. */
-export function HighlightEditor({ highlight, focus, onUpdated, onDelete, onJump, onClose }: Props) {
+export function HighlightEditor({ highlight, focus, onUpdated, onDelete, onJump, onClose, onCite }: Props) {
   const { id } = highlight;
   const saveNote = useCallback(
     async (note: string) => {
@@ -101,6 +103,11 @@ export function HighlightEditor({ highlight, focus, onUpdated, onDelete, onJump,
         </p>
       )}
       <div className="card-actions">
+        {onCite && (
+          <button type="button" className="small-button" onClick={() => onCite(highlight)}>
+            Cite…
+          </button>
+        )}
         <button type="button" className="danger-button" onClick={() => onDelete(highlight)}>
           Delete highlight
         </button>

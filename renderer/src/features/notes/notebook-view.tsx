@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Result } from '@common/result';
 import type { NotebookEntry, NotebookQuery } from '@common/notes/notebook-types';
 import type { HighlightColor, UserItemKind } from '@common/notes/notes-types';
@@ -22,6 +22,8 @@ type Props = {
   /** The filters as last left: the app keeps them in its view state, so coming back from an entry finds the notebook as it was. */
   filters: NotebookFilters;
   onFiltersChange: (filters: NotebookFilters) => void;
+  /** What the app adds under the filters (export and import), given the query the notebook shows. */
+  tools?: (query: NotebookQuery) => ReactNode;
 };
 
 const TEXT_DELAY_MS = 200;
@@ -40,7 +42,7 @@ function entryKey(entry: NotebookEntry): string {
 }
 
 /** Every highlight, note and bookmark of the corpus, grouped by document, filtered and searched. */
-export function NotebookView({ onOpen, filters, onFiltersChange }: Props) {
+export function NotebookView({ onOpen, filters, onFiltersChange, tools }: Props) {
   const [text, setText] = useState(filters.text);
   const [debounced, setDebounced] = useState(filters.text.trim());
   const [colors, setColors] = useState<HighlightColor[]>(filters.colors);
@@ -176,6 +178,7 @@ export function NotebookView({ onOpen, filters, onFiltersChange }: Props) {
           </span>
         </div>
       </div>
+      {tools?.(query)}
       {result.error && <ErrorPanel title="The notebook could not be searched" error={result.error} />}
       {tags.error && <p className="status">The tags could not be listed: {tags.error.message}</p>}
       {documents.error && <p className="status">The documents with notes could not be listed: {documents.error.message}</p>}

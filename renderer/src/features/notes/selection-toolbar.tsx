@@ -12,6 +12,8 @@ type Props = {
   onDismiss: () => void;
   /** Offered while a highlight awaiting review is selected: move it to this selection. */
   onReattach?: () => void;
+  /** Offered when the reader can cite (the citations feature): cite the selection. */
+  onCite?: () => void;
 };
 
 const TOOLBAR_HEIGHT = 44;
@@ -35,7 +37,7 @@ function Swatch({ color, last, onClick }: { color: HighlightColor; last: boolean
  * (notes-commands.ts): 1–6 highlight in that colour, H in the last colour used, N highlights
  * and opens its note, T moves focus into the toolbar (then arrows, Enter, Escape: local keys).
  */
-export function SelectionToolbar({ selection, lastColor, onHighlight, onDismiss, onReattach }: Props) {
+export function SelectionToolbar({ selection, lastColor, onHighlight, onDismiss, onReattach, onCite }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const noteKey = useShortcutText('notes.highlight.note');
 
@@ -63,7 +65,7 @@ export function SelectionToolbar({ selection, lastColor, onHighlight, onDismiss,
   const above = selection.rect.top > TOOLBAR_HEIGHT + 72;
   // Kept inside the window even when the selection runs past its edges.
   const top = Math.max(8, Math.min(window.innerHeight - TOOLBAR_HEIGHT - 8, above ? selection.rect.top - TOOLBAR_HEIGHT - 8 : selection.rect.bottom + 8));
-  const width = onReattach ? 480 : 340;
+  const width = (onReattach ? 480 : 340) + (onCite ? 64 : 0);
   const left = Math.max(8, Math.min(window.innerWidth - width, (selection.rect.left + selection.rect.right) / 2 - width / 2));
 
   return (
@@ -83,6 +85,11 @@ export function SelectionToolbar({ selection, lastColor, onHighlight, onDismiss,
       <button type="button" className="toolbar-note" title={`Highlight and add a note (${noteKey})`} onClick={() => onHighlight(lastColor, true)}>
         Note
       </button>
+      {onCite && (
+        <button type="button" className="toolbar-note" title="Cite the selection (copy it with its citation)" onClick={onCite}>
+          Cite
+        </button>
+      )}
       {onReattach && (
         <button type="button" className="toolbar-note" title="Move the selected highlight to this text" onClick={onReattach}>
           Move highlight here

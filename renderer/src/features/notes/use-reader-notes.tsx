@@ -3,7 +3,7 @@ import type { Highlight, HighlightColor } from '@common/notes/notes-types';
 import { useApiMutation } from '../../shared/data/use-api-mutation';
 import { useApiQuery } from '../../shared/data/use-api-query';
 import type { Decoration } from '../../shared/decorations';
-import type { ScrollTarget, TextSelection } from '../../shared/reader-types';
+import type { CiteTarget, ScrollTarget, TextSelection } from '../../shared/reader-types';
 import { useUndo } from '../../shared/undo/undo-context';
 import { pageAtOffset } from '../../shared/page-at-offset';
 import { DocumentNotesPanel } from './document-notes-panel';
@@ -37,6 +37,8 @@ export function useReaderNotes(
   onJump: (target: Omit<ScrollTarget, 'key'>) => void,
   /** What the reader was opened for: a highlight to select, a document note to show. */
   opened?: { highlightId?: string; noteId?: string },
+  /** Given by the app when citations are on: "Cite" on the selection toolbar and on a highlight. */
+  onCite?: (target: CiteTarget) => void,
 ): ReaderNotes {
   const list = useApiQuery('listHighlights', { documentId });
   // The reader's own query (the same key): the pages of a PDF document, for "p. 12" beside each highlight.
@@ -145,6 +147,7 @@ export function useReaderNotes(
           onDelete={(h) => void remove(h)}
           onJump={jumpTo}
           onClose={() => setSelected(null)}
+          onCite={onCite && ((h) => onCite({ highlightId: h.id }))}
         />
       )}
       <section className="panel-section" aria-labelledby="highlights-title">
@@ -176,6 +179,14 @@ export function useReaderNotes(
       onHighlight={(c, n) => void createHighlight(c, n)}
       onDismiss={() => setSelection(null)}
       onReattach={current?.needsReview ? () => void reattach(current.id) : undefined}
+      onCite={
+        onCite &&
+        (() => {
+          onCite({ start: selection.start, end: selection.end });
+          setSelection(null);
+          document.getSelection()?.removeAllRanges();
+        })
+      }
     />
   ) : null;
 

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { SecurityStatus } from '@common/security/security-status';
 import { counted } from '../../shared/counted';
 import { ErrorPanel } from '../../shared/error-panel';
@@ -29,7 +29,7 @@ function CorpusFacts({ status }: { status: SecurityStatus }) {
 }
 
 /** The Security view: what a user can check about the air gap and their data, in plain words. */
-export function SecurityView() {
+export function SecurityView({ backups }: { backups?: ReactNode } = {}) {
   // Bumped after an encryption change, so the facts are read again from main (the truth), not assumed.
   const [changes, setChanges] = useState<{ count: number; message?: string }>({ count: 0 });
   const status = useApiQuery('getSecurityStatus', undefined).state;
@@ -82,6 +82,12 @@ export function SecurityView() {
         <dd>
           <DeletedItemsSettings available={Boolean(value.userDatabase.file) && !value.userDatabase.locked} />
         </dd>
+        {backups && value.userDatabase.file && !value.userDatabase.locked && (
+          <>
+            <dt>Backups</dt>
+            <dd>{backups}</dd>
+          </>
+        )}
       </dl>
     </section>
   );

@@ -51,6 +51,40 @@ describe('carrel notes', () => {
     expect(collection).toMatchObject({ type: 'AnnotationCollection', total: 2 });
   });
 
+  it('exports Markdown, CSV and a BibTeX bibliography, filtered by document', async () => {
+    const md = path.join(workspace.dir, 'notes.md');
+    const out = capture();
+    expect(await main(['notes', 'export', '--user-db', workspace.userDbFile, '--corpus', corpus, '--format', 'markdown', '--document', 'notes', '--style', 'mla', '--out', md], out)).toBe(0);
+    expect(out.lines).toEqual([`Exported 1 notebook entry to ${md}`]);
+    expect(fs.readFileSync(md, 'utf8')).toMatch(/^# Notebook: Small\n/);
+    expect(fs.readFileSync(md, 'utf8')).not.toContain('brief note');
+    const csv = path.join(workspace.dir, 'notes.csv');
+    expect(await main(['notes', 'export', '--user-db', workspace.userDbFile, '--corpus', corpus, '--format', 'csv', '--out', csv], capture())).toBe(0);
+    expect(fs.readFileSync(csv, 'utf8').split('\r\n').filter(Boolean)).toHaveLength(3);
+    const bib = path.join(workspace.dir, 'notes.bib');
+    expect(await main(['notes', 'export', '--user-db', workspace.userDbFile, '--corpus', corpus, '--format', 'bibtex', '--out', bib], capture())).toBe(0);
+    expect((fs.readFileSync(bib, 'utf8').match(/^@/gm) ?? []).length).toBe(2);
+    const noOut = capture();
+    expect(await main(['notes', 'export', '--user-db', workspace.userDbFile, '--format', 'csv'], noOut)).toBe(2);
+    expect(noOut.errors.join('\n')).toContain('--out is needed for csv');
+  });
+
+  it('imports a W3C export into another notes database and prints the report; --dry-run changes nothing', async () => {
+    const file = path.join(workspace.dir, 'for-import.jsonld');
+    expect(await main(['notes', 'export', '--user-db', workspace.userDbFile, '--corpus', corpus, '--out', file], capture())).toBe(0);
+    const other = path.join(workspace.dir, 'other', 'carrel-user.sqlite');
+    openUserStore(other).close();
+    const dry = capture();
+    expect(await main(['notes', 'import', file, '--user-db', other, '--corpus', corpus, '--dry-run'], dry)).toBe(0);
+    expect(dry.lines).toEqual(['Dry run, nothing changed: 2 imported, 0 already here.']);
+    const real = capture();
+    expect(await main(['notes', 'import', file, '--user-db', other, '--corpus', corpus], real)).toBe(0);
+    expect(real.lines).toEqual(['2 imported, 0 already here.']);
+    const again = capture();
+    expect(await main(['notes', 'import', file, '--user-db', other, '--corpus', corpus], again)).toBe(0);
+    expect(again.lines).toEqual(['0 imported, 2 already here.']);
+  });
+
   it('explains what is wrong instead of failing obscurely', async () => {
     const missingArg = capture();
     expect(await main(['notes', 'export'], missingArg)).toBe(2);

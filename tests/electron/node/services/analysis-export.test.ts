@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnalysisService } from '../../../../electron/node/services/analysis-service';
-import type { SaveDialogRequest } from '../../../../electron/node/services/save-dialog';
+import type { SaveRequest } from '../../../../electron/node/services/save-export';
 import { ServiceError } from '../../../../electron/node/services/service-error';
 import { openSearchOn, writeSources } from '../search/search-fixture';
 
@@ -12,7 +12,7 @@ describe('CSV exports through the save dialog', () => {
   let corpus: ReturnType<typeof openSearchOn>;
   let out: string;
   let answer: string | undefined;
-  const asked: SaveDialogRequest[] = [];
+  const asked: SaveRequest[] = [];
 
   beforeAll(() => {
     sources = writeSources({
@@ -27,13 +27,13 @@ describe('CSV exports through the save dialog', () => {
     sources?.dispose();
     fs.rmSync(out, { recursive: true, force: true });
   });
-  const service = () => createAnalysisService(() => corpus.store, { saveDialog: async (request) => (asked.push(request), answer) });
+  const service = () => createAnalysisService(() => corpus.store, { dialogs: { chooseSaveFile: async (request) => (asked.push(request), answer), chooseOpenFile: async () => undefined } });
 
   it('writes every concordance line as CSV with a BOM, formulas neutralised, Arabic intact', async () => {
     answer = path.join(out, 'media.csv');
     const result = await service().exportConcordanceCsv({ query: 'media', width: 3 });
     expect(result).toEqual({ saved: true, file: answer, rows: 6 });
-    expect(asked.at(-1)).toMatchObject({ suggestedName: 'concordance-media.csv', extensions: ['csv'] });
+    expect(asked.at(-1)).toMatchObject({ suggestedName: 'concordance-media.csv', filters: [{ name: 'CSV (spreadsheet)', extensions: ['csv'] }] });
     const bytes = fs.readFileSync(answer);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = bytes.toString('utf8').slice(1).split('\r\n');

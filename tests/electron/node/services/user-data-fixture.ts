@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildCorpus } from '../../../../electron/node/corpus/build-corpus';
 import { createHandlerTable, type HandlerTable } from '../../../../electron/node/ipc/handler-table';
-import { createServices, type AppServices } from '../../../../electron/node/services/create-services';
+import { createServices, type AppServices, type ServicesConfig } from '../../../../electron/node/services/create-services';
 import type { Result } from '../../../../electron/common/result';
 
 /** A temporary folder with corpora built from copies of source folders, and a user database. */
@@ -25,8 +25,8 @@ export function makeWorkspace(prefix: string) {
       return outFile;
     },
     /** Services and their handler table on a corpus, with a clock that advances 1 s per call. */
-    services(corpusFile: string, userDb = userDbFile): { services: AppServices; table: HandlerTable } {
-      const services = createServices({ corpusFile, userDbFile: userDb, now: () => new Date((tick += 1000)) });
+    services(corpusFile: string, userDb = userDbFile, extra: Partial<ServicesConfig> = {}): { services: AppServices; table: HandlerTable } {
+      const services = createServices({ corpusFile, userDbFile: userDb, now: () => new Date((tick += 1000)), ...extra });
       open.push(services);
       return { services, table: createHandlerTable(services, () => {}) };
     },

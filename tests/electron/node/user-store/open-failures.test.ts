@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type Db } from '../../../../electron/node/sqlite/open-database';
 import { dailyBackup, listDailyBackups } from '../../../../electron/node/user-store/backup';
-import { MIGRATIONS } from '../../../../electron/node/user-store/migrations';
+import { MIGRATIONS, USER_SCHEMA_VERSION } from '../../../../electron/node/user-store/migrations';
 import { openUserStore } from '../../../../electron/node/user-store/open-user-store';
 import { UserStoreOpenError } from '../../../../electron/node/user-store/user-store-error';
 import { CAN_MOUNT_TMPFS, fillDisk, mountTmpfs, type Tmpfs } from '../../../harness/tmpfs';
@@ -95,7 +95,7 @@ describe.skipIf(!CAN_MOUNT_TMPFS)('a read-only folder or a full disk at start (a
     mounted = mountTmpfs(1024)!;
     const file = notesIn(mounted.dir, 2000, false);
     fillDisk(mounted.dir);
-    const next = { version: MIGRATIONS.length + 1, name: 'grow', up: (db: Db) => db.exec("UPDATE document_notes SET body = body || hex(randomblob(200))") };
+    const next = { version: USER_SCHEMA_VERSION + 1, name: 'grow', up: (db: Db) => db.exec("UPDATE document_notes SET body = body || hex(randomblob(200))") };
     const error = refusal(file, { migrations: [...MIGRATIONS, next] });
     expect(error.code).toBe('user-data-disk-full');
     expect(error.message).toMatch(fullWords);

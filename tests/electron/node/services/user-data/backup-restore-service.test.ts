@@ -220,3 +220,32 @@ describe('starting with empty notes in place of a lost file', { timeout: 60_000 
     expect(listed.filter((b) => b.kind === 'daily')).toHaveLength(7);
   });
 });
+
+describe('Back up now, and restoring healthy notes', { timeout: 60_000 }, () => {
+  it('makes a checked copy that holds the notes, lists it, keeps the newest ten, and restores over open notes keeping them aside first', async () => {
+    const { table } = start();
+    const made = value(await table.backUpUserDataNow(undefined));
+    expect(made).toMatchObject({ kind: 'manual', encryption: 'plain', usable: true, contents: { highlights: 1, notes: 0, bookmarks: 0 } });
+    expect(holds(path.join(backups, made.name), NOTE)).toBe(true);
+    expect(value(await table.listUserDataBackups(undefined)).backups[0]!.name).toBe(made.name);
+    for (let n = 0; n < 11; n++) value(await table.backUpUserDataNow(undefined));
+    expect(value(await table.listUserDataBackups(undefined)).backups.filter((b) => b.kind === 'manual')).toHaveLength(10);
+
+    await highlight(table, LATER);
+    const newest = value(await table.listUserDataBackups(undefined)).backups.find((b) => b.kind === 'manual')!;
+    const restored = value(await table.restoreUserDataBackup({ name: newest.name }));
+    expect(restored.message).toMatch(/restored from the backup you made of .*kept in backups\/ as carrel-user-aside-/);
+    expect(await notesOf(table)).toEqual([NOTE]);
+    const aside = value(await table.listUserDataBackups(undefined)).backups.find((b) => b.kind === 'set-aside')!;
+    expect(aside.contents).toEqual({ highlights: 2, notes: 0, bookmarks: 0 });
+  });
+
+  it('keeps the copy of encrypted notes encrypted', async () => {
+    const { table } = start();
+    value(await table.encryptUserData({ passphrase: 'a long enough passphrase', confirmation: 'a long enough passphrase' }));
+    const made = value(await table.backUpUserDataNow(undefined));
+    expect(made).toMatchObject({ kind: 'manual', encryption: 'encrypted', usable: null });
+    expect(fileKind(path.join(backups, made.name))).toBe('encrypted');
+    expect(holds(path.join(backups, made.name), NOTE)).toBe(false);
+  });
+});
