@@ -54,12 +54,9 @@ export function makeSnippets(source: string | TextWindow, spans: readonly Span[]
     let end = Math.min(length, first.end + radius);
     while (start > 0 && !/\s/.test(at(start - 1)) && first.start - start < radius + WIDEN) start--;
     while (end < length && !/\s/.test(at(end)) && end - first.end < radius + WIDEN) end++;
-    const highlights: Span[] = [];
-    while (i < sorted.length && sorted[i]!.end <= end) {
-      highlights.push({ start: sorted[i]!.start - start, end: sorted[i]!.end - start });
-      i++;
-    }
-    if (highlights.length === 0) {
+    const from = i;
+    while (i < sorted.length && sorted[i]!.end <= end) i++;
+    if (i === from) {
       i++;
       continue;
     }
@@ -67,11 +64,18 @@ export function makeSnippets(source: string | TextWindow, spans: readonly Span[]
     const raw = window.slice(start - base, end - base);
     const lead = raw.length - raw.trimStart().length;
     const trimmed = raw.trim().replace(/\s/g, ' ');
-    snippets.push({
-      text: trimmed,
-      offset: start + lead,
-      highlights: highlights.map((h) => ({ start: h.start - lead, end: h.end - lead })),
-    });
+    const textStart = start + lead;
+    const textEnd = textStart + trimmed.length;
+    // Every span the snippet shows is marked: also those an earlier snippet already showed (a
+    // snippet reaches back up to radius characters before its first new span) and a span it cuts.
+    const highlights: Span[] = [];
+    for (const span of sorted) {
+      if (span.start >= textEnd) break;
+      const a = Math.max(span.start, textStart);
+      const b = Math.min(span.end, textEnd);
+      if (b > a) highlights.push({ start: a - textStart, end: b - textStart });
+    }
+    snippets.push({ text: trimmed, offset: textStart, highlights });
   }
   return snippets;
 }

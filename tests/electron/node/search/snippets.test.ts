@@ -41,3 +41,37 @@ describe('snippetWindow', () => {
     expect(() => makeSnippets({ text: text.slice(240, 260), base: 240, length: text.length }, spans)).toThrow(/outside the text window/);
   });
 });
+
+describe('makeSnippets marks every occurrence it shows', () => {
+  // The bundled article's opening: its second snippet reaches back over words the first one showed.
+  const text =
+    'Caliphate under the laws of the Internet: from the twitter revolution to digital jihad. What will happen to the "virtual caliphate" after the end of the\n\n17.10.2022 Water heaters';
+  const spansOf = (word: RegExp) => [...text.matchAll(word)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+
+  it('marks words an earlier snippet already showed, when a later snippet shows them again', () => {
+    const spans = spansOf(/\bthe\b/g);
+    const snippets = makeSnippets(text, spans);
+    expect(snippets.length).toBeGreaterThan(1);
+    for (const snippet of snippets) {
+      const shown = [...snippet.text.matchAll(/\bthe\b/g)].map((m) => m.index);
+      expect(snippet.highlights.map((h) => h.start)).toEqual(shown);
+      for (const h of snippet.highlights) expect(snippet.text.slice(h.start, h.end)).toBe('the');
+    }
+  });
+
+  it('marks the part of a long span a snippet cuts, and nothing outside the snippet', () => {
+    const long = 'x '.repeat(200);
+    const source = `${long}propaganda ${long}propaganda ${'y'.repeat(150)} end`;
+    const at = source.indexOf('propaganda', long.length + 5);
+    const spans = [{ start: long.length, end: long.length + 10 }, { start: at, end: source.length }];
+    const snippets = makeSnippets(source, spans, { radius: 20 });
+    for (const snippet of snippets) {
+      expect(snippet.highlights.length).toBeGreaterThan(0);
+      for (const h of snippet.highlights) {
+        expect(h.start).toBeGreaterThanOrEqual(0);
+        expect(h.end).toBeLessThanOrEqual(snippet.text.length);
+      }
+    }
+    expect(snippets[1]!.text.slice(snippets[1]!.highlights[0]!.start).startsWith('propaganda')).toBe(true);
+  });
+});
