@@ -1,6 +1,7 @@
 import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode, type RefObject } from 'react';
 import type { DocumentLink, DocumentView } from '@common/corpus/corpus-types';
 import { formatReadingTime } from '@common/corpus/reading-time';
+import { bylineParts, NO_BYLINE } from '@common/corpus/byline';
 import { useCommands, useShortcuts, useShortcutText } from '../../shared/commands/command-provider';
 import { DecoratedText } from '../../shared/decorated-text';
 import { decorationsByRange, sameDecorations, type Decoration } from '../../shared/decorations';
@@ -226,15 +227,13 @@ export function ReaderView(props: Props) {
             </h1>
             <p className="reader-meta" dir="auto">
               {/* Source and author each keep their own direction (an Arabic name beside an English source). */}
-              {[doc.value.source, doc.value.author]
-                .filter(Boolean)
-                .map((part, i) => (
-                  <span key={i}>
-                    {i > 0 && ' · '}
-                    <bdi>{part}</bdi>
-                  </span>
-                ))}
-              {!doc.value.source && !doc.value.author && 'Source not stated'}
+              {bylineParts(doc.value).map((part, i) => (
+                <span key={i}>
+                  {i > 0 && ' · '}
+                  <bdi>{part}</bdi>
+                </span>
+              ))}
+              {bylineParts(doc.value).length === 0 && NO_BYLINE}
               {' · '}
               {formatReadingTime(doc.value.wordCount)}
             </p>

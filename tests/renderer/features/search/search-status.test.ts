@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SearchResult } from '../../../../electron/common/search/search-types';
 import { describeResponse, formatTook, moveActive } from '../../../../renderer/src/features/search/search-status';
 
-const result = (id: string): SearchResult => ({ id, title: id, source: '', score: 1, hitCount: 1, snippets: [] });
+const result = (id: string): SearchResult => ({ id, title: id, source: '', author: '', date: '', score: 1, hitCount: 1, snippets: [] });
 
 describe('formatTook', () => {
   it('reads as people say it', () => {
