@@ -106,7 +106,7 @@ describe('screen readers: landmarks, headings, labels and an axe scan of every v
         await page.getByRole('button', { name: 'Library', exact: true }).click();
         await page.keyboard.press('Control+k');
         await page.getByRole('combobox', { name: 'Search the corpus' }).fill('propaganda online');
-        await page.getByRole('option').first().waitFor();
+        await page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first().waitFor();
         await expect.poll(() => page.locator('.search-status').textContent()).toMatch(/results?/);
       },
     },

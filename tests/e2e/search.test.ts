@@ -25,7 +25,7 @@ describe('search in the bundled corpus', () => {
 
   const input = () => harness.page.getByRole('combobox', { name: 'Search the corpus' });
   const status = () => harness.page.locator('.search-status');
-  const options = () => harness.page.getByRole('option');
+  const options = () => harness.page.getByRole('listbox', { name: 'Search results' }).getByRole('option');
 
   it('Ctrl+K and "/" focus the search field, but "/" typed in a field stays in it', async () => {
     const { page } = harness;
@@ -299,7 +299,7 @@ describe('search in Arabic, right to left', () => {
     const { page } = harness;
     await page.keyboard.press('Control+k');
     await page.keyboard.type('الاموية');
-    const option = page.getByRole('option').first();
+    const option = page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first();
     await expect.poll(() => option.locator('.search-result-title').textContent()).toBe('الدولة الإسلامية والخلافة الافتراضية');
     expect(await option.locator('mark.snippet-hit').allTextContents()).toEqual(['الأموية']);
     const directions = await option.evaluate((el) =>
