@@ -48,11 +48,13 @@ export function makeSnippets(source: string | TextWindow, spans: readonly Span[]
   const sorted = [...spans].sort((a, b) => a.start - b.start);
   const snippets: Snippet[] = [];
   let i = 0;
+  // Where the snippet before ends: the next starts there at the earliest, so no text shows twice.
+  let shownTo = 0;
   while (i < sorted.length && snippets.length < maxSnippets) {
     const first = sorted[i]!;
-    let start = Math.max(0, first.start - radius);
+    let start = Math.max(shownTo, Math.min(first.start, Math.max(0, first.start - radius)));
     let end = Math.min(length, first.end + radius);
-    while (start > 0 && !/\s/.test(at(start - 1)) && first.start - start < radius + WIDEN) start--;
+    while (start > shownTo && !/\s/.test(at(start - 1)) && first.start - start < radius + WIDEN) start--;
     while (end < length && !/\s/.test(at(end)) && end - first.end < radius + WIDEN) end++;
     const from = i;
     while (i < sorted.length && sorted[i]!.end <= end) i++;
@@ -76,6 +78,7 @@ export function makeSnippets(source: string | TextWindow, spans: readonly Span[]
       if (b > a) highlights.push({ start: a - textStart, end: b - textStart });
     }
     snippets.push({ text: trimmed, offset: textStart, highlights });
+    shownTo = end;
   }
   return snippets;
 }
