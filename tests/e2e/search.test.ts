@@ -346,7 +346,7 @@ describe('search over hostile documents', () => {
     await page.keyboard.press('Control+k');
     await page.keyboard.type('readable survives');
     const status = page.locator('.search-status');
-    await expect.poll(() => status.textContent()).toMatch(/^Showing 25 of \d+ results · /);
+    await expect.poll(() => status.textContent()).toMatch(/^\d+ results · /);
     expect(await page.locator('.search-panel script, .search-panel img, .search-panel iframe, .search-panel svg, .search-panel a').count()).toBe(0);
     for (const title of await page.locator('.search-result-title').all()) expect(await title.getAttribute('dir')).toBe('auto');
     await page.waitForTimeout(200);

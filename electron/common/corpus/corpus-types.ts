@@ -25,7 +25,12 @@ export type Paragraph = {
   /** Language and direction the source states for this block (HTML lang/dir); else the document's, and dir="auto". */
   lang?: string;
   dir?: 'rtl' | 'ltr';
+  /** A line the reader folds away (fold-lines.ts): the title repeated, site navigation, a line the site repeats. */
+  fold?: FoldReason;
 };
+
+/** Why a block is folded away in the reader: it is not the article's own text. */
+export type FoldReason = 'title' | 'navigation' | 'repeated';
 
 /** A link of the source document, kept as data: it is shown, never followed. */
 export type DocumentLink = { start: number; end: number; href: string };

@@ -8,8 +8,10 @@ export const CORPUS_APPLICATION_ID = 0x4341524c; // "CARL"
 // 6: paragraphs keep the lang and dir their HTML source states; 7: Arabic words folded with
 // classical (Uthmani) spelling read as modern spelling (search/arabic-fold.ts): older indexes
 // hold other terms for such words, so they are refused and rebuilt; documents.text_astral;
-// 8: postings weights are BM25F's boosted, length-normalised term frequencies (search ranking).
-export const CORPUS_FORMAT_VERSION = 8;
+// 8: postings weights are BM25F's boosted, length-normalised term frequencies (search ranking);
+// 9: paragraphs.fold marks the lines the reader folds away (the title repeated, site navigation,
+// lines a site repeats: fold-lines.ts), split into blocks of their own and left out of the index.
+export const CORPUS_FORMAT_VERSION = 9;
 export const BUILDER_VERSION = '0.3.0';
 
 export const CORPUS_SCHEMA = `
@@ -50,6 +52,8 @@ CREATE TABLE paragraphs (
   -- As stated by the source (HTML lang/dir around the block), '' when not stated.
   lang TEXT NOT NULL DEFAULT '',
   dir TEXT NOT NULL DEFAULT '',
+  -- Not the article's own text, folded away by the reader: 'title', 'navigation', 'repeated'; '' otherwise.
+  fold TEXT NOT NULL DEFAULT '',
   PRIMARY KEY (doc_ord, idx)
 ) WITHOUT ROWID;
 

@@ -91,13 +91,14 @@ export function findDocument(db: Db, id: string): (DocumentMeta & { ord: number;
 
 export function listParagraphs(db: Db, docOrd: number): Paragraph[] {
   const rows = db
-    .prepare('SELECT start, end, kind, lang, dir FROM paragraphs WHERE doc_ord = ? ORDER BY idx')
-    .all(docOrd) as (Paragraph & { lang: string; dir: string })[];
-  // lang and dir only where the source stated them: most paragraphs cross IPC as before.
-  return rows.map(({ lang, dir, ...paragraph }) => ({
+    .prepare('SELECT start, end, kind, lang, dir, fold FROM paragraphs WHERE doc_ord = ? ORDER BY idx')
+    .all(docOrd) as (Paragraph & { lang: string; dir: string; fold: string })[];
+  // lang, dir and fold only where they say something: most paragraphs cross IPC as before.
+  return rows.map(({ lang, dir, fold, ...paragraph }) => ({
     ...paragraph,
     ...(lang ? { lang } : {}),
     ...(dir === 'rtl' || dir === 'ltr' ? { dir } : {}),
+    ...(fold === 'title' || fold === 'navigation' || fold === 'repeated' ? { fold } : {}),
   }));
 }
 

@@ -2,6 +2,7 @@ import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type Ke
 import type { DocumentLink, DocumentView } from '@common/corpus/corpus-types';
 import { formatReadingTime } from '@common/corpus/reading-time';
 import { bylineParts, NO_BYLINE } from '@common/corpus/byline';
+import { bodyParts, foldedLabel, onlyTitle } from './folded-runs';
 import { useCommands, useShortcuts, useShortcutText } from '../../shared/commands/command-provider';
 import { DecoratedText } from '../../shared/decorated-text';
 import { decorationsByRange, sameDecorations, type Decoration } from '../../shared/decorations';
@@ -67,15 +68,16 @@ type ParagraphProps = {
   /** As the source states them; without a stated direction each paragraph takes its own (dir="auto"). */
   lang?: string;
   dir?: 'rtl' | 'ltr';
+  className?: string;
   decorations: readonly Decoration[];
   links: readonly DocumentLink[];
 };
 
 /** One paragraph, rendered again only when its own marks change (stepping through hits touches two). */
 const Paragraph = memo(
-  function Paragraph({ text, start, end, lang, dir, decorations, links }: ParagraphProps) {
+  function Paragraph({ text, start, end, lang, dir, className, decorations, links }: ParagraphProps) {
     return (
-      <p dir={dir ?? 'auto'} lang={lang} data-start={start} data-end={end}>
+      <p dir={dir ?? 'auto'} lang={lang} className={className} data-start={start} data-end={end}>
         <DecoratedText text={text} start={start} end={end} decorations={decorations} links={links} />
       </p>
     );
@@ -86,6 +88,7 @@ const Paragraph = memo(
     a.end === b.end &&
     a.lang === b.lang &&
     a.dir === b.dir &&
+    a.className === b.className &&
     a.links === b.links &&
     sameDecorations(a.decorations, b.decorations),
 );
@@ -93,22 +96,44 @@ const Paragraph = memo(
 function DocumentBody({ doc, decorations, bodyRef, onClick, onKeyDown }: BodyProps) {
   const perParagraph = useMemo(() => decorationsByRange(doc.paragraphs, decorations), [doc.paragraphs, decorations]);
   const linksPerParagraph = useMemo(() => decorationsByRange(doc.paragraphs, doc.links), [doc.paragraphs, doc.links]);
+  const parts = useMemo(() => bodyParts(doc.paragraphs, (i) => perParagraph[i]!.length > 0), [doc.paragraphs, perParagraph]);
+  // Folded runs the user opened, by the offset they start at.
+  const [unfolded, setUnfolded] = useState<ReadonlySet<number>>(new Set());
+  const paragraph = (i: number, className?: string) => {
+    const p = doc.paragraphs[i]!;
+    return (
+      <Paragraph
+        key={p.start}
+        text={doc.text}
+        start={p.start}
+        end={p.end}
+        lang={p.lang}
+        dir={p.dir}
+        className={className}
+        decorations={perParagraph[i]!}
+        links={linksPerParagraph[i]!}
+      />
+    );
+  };
   return (
     // Clicks on marks are a pointer shortcut; the notes panel offers the same by keyboard.
     // Links (span.doc-link) are focusable and open their address with Enter or Space too.
     <div className="document-body" lang={doc.language || undefined} ref={bodyRef} onClick={onClick} onKeyDown={onKeyDown}>
-      {doc.paragraphs.map((p, i) => (
-        <Paragraph
-          key={p.start}
-          text={doc.text}
-          start={p.start}
-          end={p.end}
-          lang={p.lang}
-          dir={p.dir}
-          decorations={perParagraph[i]!}
-          links={linksPerParagraph[i]!}
-        />
-      ))}
+      {parts.map((part) => {
+        if (part.kind === 'paragraph') return paragraph(part.index);
+        const at = doc.paragraphs[part.indices[0]!]!.start;
+        if (onlyTitle(part)) return null;
+        const open = unfolded.has(at);
+        const toggle = () => setUnfolded((set) => (open ? new Set([...set].filter((s) => s !== at)) : new Set([...set, at])));
+        return (
+          <div key={`fold-${at}`} className={open ? 'folded-lines open' : 'folded-lines'}>
+            <button type="button" className="link-button folded-toggle" aria-expanded={open} onClick={toggle}>
+              {open ? `Hide: ${foldedLabel(part)}` : foldedLabel(part)}
+            </button>
+            {open && part.indices.map((i) => paragraph(i, 'folded-line'))}
+          </div>
+        );
+      })}
     </div>
   );
 }

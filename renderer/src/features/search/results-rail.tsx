@@ -89,23 +89,25 @@ function ResultsRail({ opened, currentId, onOpen, onClose }: Omit<Props, 'childr
     },
     [total, resultAt, ensure, onOpen, session],
   );
+  const wantedLoaded = wanted !== null && resultAt(wanted) !== undefined;
   useEffect(() => {
-    if (wanted !== null && resultAt(wanted)) go(wanted);
-  });
+    if (wanted !== null && wantedLoaded) go(wanted);
+  }, [wanted, wantedLoaded, go]);
 
   useCommands({
     'search.next-result': { when: () => index + 1 < total, run: () => go(index + 1) },
     'search.previous-result': { when: () => index > 0, run: () => go(index - 1) },
   });
 
-  // A result asked for by key is focused once it is drawn: scrolled into range and its page loaded (any render may be that one).
+  // A result asked for by key is focused once it is drawn: scrolled into range and its page loaded.
+  const focusLoaded = focusWanted !== null && resultAt(focusWanted) !== undefined;
   useEffect(() => {
     if (focusWanted === null) return;
     const button = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${focusWanted}"] .results-rail-open`);
     if (!button) return;
     button.focus({ preventScroll: true });
     setFocusWanted(null);
-  });
+  }, [focusWanted, focusLoaded, items]);
 
   const onListKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
