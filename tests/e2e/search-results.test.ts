@@ -72,7 +72,7 @@ describe('search results: every one reachable, filtered, sorted, read one by one
 
   it('marks every occurrence of the word in every snippet, the first of later snippets too', async () => {
     const { page } = harness;
-    await page.locator('[role="option"][aria-posinset="1"] .search-snippet').first().waitFor();
+    await page.locator('.search-result .search-snippet').first().waitFor();
     const unmarked = await page.locator('.search-snippet').evaluateAll((snippets) =>
       snippets.flatMap((snippet) => {
         const text = snippet.textContent ?? '';

@@ -1,5 +1,5 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { bylineText } from '@common/corpus/byline';
 import type { SearchResult } from '@common/search/search-types';
 import { SnippetText } from './snippet-text';
@@ -43,6 +43,15 @@ export function SearchResults({ id, total, pages, scrollRef, active, onActivate,
     if (list.parentElement) observer.observe(list.parentElement);
     return () => observer.disconnect();
   }, []);
+  // The active result is always drawn, in view or not: aria-activedescendant names it.
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indices = defaultRangeExtractor(range);
+      if (active < 0 || active >= total || indices.includes(active)) return indices;
+      return [...indices, active].sort((a, b) => a - b);
+    },
+    [active, total],
+  );
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: total,
@@ -50,6 +59,7 @@ export function SearchResults({ id, total, pages, scrollRef, active, onActivate,
     estimateSize: () => ESTIMATED_HEIGHT,
     scrollMargin: margin,
     overscan: 4,
+    rangeExtractor,
   });
   const items = virtualizer.getVirtualItems();
   const { ensure } = pages;
