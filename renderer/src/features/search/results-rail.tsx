@@ -9,7 +9,7 @@ import { searchPage, useSearchPages } from './use-search-pages';
 import './results-rail.css';
 
 /** Every row is this tall (px; .results-rail-item in results-rail.css): no row is measured. */
-export const RAIL_ROW_HEIGHT = 58;
+export const RAIL_ROW_HEIGHT = 74;
 
 const integer = new Intl.NumberFormat('en');
 
