@@ -5,7 +5,7 @@ import { BUILDER_VERSION, CORPUS_FORMAT_VERSION, META } from './corpus-format';
 import { readCorpusDescription, type CorpusDescription } from './corpus-description';
 import { ContentHasher, MANIFEST_SCHEME } from './corpus-manifest';
 import { createCorpusWriter, type CorpusWriter } from './corpus-writer';
-import { applyFolds, documentFolds, textLines } from './fold-lines';
+import { applyFolds, documentFolds, edgeLines } from './fold-lines';
 import { isReadable, loadSource } from './load-source';
 import { readAhead, type FileReader } from './read-ahead';
 import { readRegularFile } from './read-regular-file';
@@ -165,7 +165,7 @@ function* buildCorpusSteps(options: BuildOptions): Steps<BuildSummary> {
           byId.set(id, entry.relativePath);
           byText.set(sha256, entry.relativePath);
           // The parsed document itself, completed (no copy of its fields), its folded lines apart.
-          const lines = textLines(doc.text, doc.blocks);
+          const lines = edgeLines(doc.text, doc.blocks);
           const folds = documentFolds(doc.text, doc.title, lines);
           const prepared = Object.assign(doc, { id, sha256, wordCount: countWords(doc.text), blocks: applyFolds(doc.text, doc.blocks, folds) });
           const ord = writer!.add(prepared);

@@ -1,4 +1,4 @@
-import { atEdge, lineKey, SHORT_LINE, type LineFold, type TextLine } from './fold-lines';
+import { lineKey, SHORT_LINE, type LineFold, type TextLine } from './fold-lines';
 
 /** Fewest documents of a site that must carry a line, and the share of the site's documents, for it to be the site's. */
 export const MIN_REPEATS = 3;
@@ -10,7 +10,8 @@ const MAX_KEYS = 200_000;
 const MAX_CANDIDATES = 1_000_000;
 
 /**
- * Short lines at the top or bottom of documents that most documents of the same site carry
+ * Short lines standing as paragraphs of their own at the top or bottom of documents that most
+ * documents of the same site carry
  * (a header, a footer: "© 2017 Example News", "Read more from Example"), found across the
  * whole corpus while it is read: each document's edge lines are counted per site, and when
  * every document is in, the lines carried by at least MIN_REPEATS documents and MIN_SHARE of
@@ -21,12 +22,14 @@ export class RepeatedLines {
   private readonly siteDocs = new Map<string, number>();
   private readonly candidates: { ord: number; start: number; end: number; key: string }[] = [];
 
-  /** A document's lines (those already folded left out), by its site: its source, else its folder. */
+  /** A document's edge lines (edgeLines; those already folded left out), by its site: its source, else its folder. */
   add(ord: number, site: string, text: string, lines: readonly TextLine[], folded: readonly LineFold[]): void {
     this.siteDocs.set(site, (this.siteDocs.get(site) ?? 0) + 1);
     const skip = new Set(folded.map((f) => f.start));
-    lines.forEach((line, i) => {
-      if (!atEdge(i, lines.length) || skip.has(line.start) || line.end - line.start > SHORT_LINE) return;
+    // Edge lines (edgeLines) standing alone as a block: a line inside a paragraph (an entry's
+    // "[1913 Webster]") is its text.
+    lines.forEach((line) => {
+      if (!line.whole || skip.has(line.start) || line.end - line.start > SHORT_LINE) return;
       const written = text.slice(line.start, line.end);
       // A sentence (it ends as one) is the article's, however often it is repeated.
       if (/[.!?؟。…]["”’»)]?$/.test(written)) return;

@@ -2,13 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSource } from '../../../../electron/node/corpus/parse-source';
-import { applyFolds, documentFolds, isNavigationLine, repeatsTitle, textLines } from '../../../../electron/node/corpus/fold-lines';
+import { applyFolds, documentFolds, edgeLines, isNavigationLine, repeatsTitle, textLines } from '../../../../electron/node/corpus/fold-lines';
 import { BUNDLED_SOURCES } from '../../../harness/paths';
 
 /** A source as the build sees it, with the lines it folds and what each says. */
 function folded(name: string, body: string) {
   const doc = parseSource(name, new TextEncoder().encode(body));
-  const lines = textLines(doc.text, doc.blocks);
+  const lines = edgeLines(doc.text, doc.blocks);
   const folds = documentFolds(doc.text, doc.title, lines);
   const blocks = applyFolds(doc.text, doc.blocks, folds);
   return {
@@ -99,6 +99,19 @@ describe('folded lines of other sources', () => {
     const { folds, shown } = folded('essay.md', body);
     expect(folds).toEqual([]);
     expect(shown[0]).toBe('This essay was first given as a lecture.');
+  });
+
+  it('reads only the lines at both ends: the first eight and the last five', () => {
+    const body = Array.from({ length: 30 }, (_, i) => `Line ${i}`).join('\n\n');
+    const doc = parseSource('lines.txt', new TextEncoder().encode(body));
+    const edge = edgeLines(doc.text, doc.blocks).map((l) => doc.text.slice(l.start, l.end));
+    expect(edge).toEqual([...Array.from({ length: 8 }, (_, i) => `Line ${i}`), ...Array.from({ length: 5 }, (_, i) => `Line ${25 + i}`)]);
+    const short = parseSource('short.txt', new TextEncoder().encode('One\n\nTwo\nThree'));
+    expect(edgeLines(short.text, short.blocks).map((l) => [short.text.slice(l.start, l.end), l.whole])).toEqual([
+      ['One', true],
+      ['Two', false],
+      ['Three', false],
+    ]);
   });
 
   it('never folds a whole document', () => {
