@@ -183,4 +183,15 @@ describe('search results name the author the library names', () => {
     await page.keyboard.press('Enter');
     await poll(() => page.locator('.reader-meta').textContent()).toMatch(/^Charlie Winter · /);
   });
+
+  it('shows no folded line (site navigation, the title again) in a snippet', async () => {
+    const { page } = harness;
+    const input = page.getByRole('combobox', { name: 'Search the corpus' });
+    await input.fill('');
+    await input.pressSequentially('propaganda image');
+    const snippets = page.locator('.search-result[data-doc-id="004-as-isis-loses-territory-it-seeks-to-survive-online"] .search-snippet');
+    await poll(() => snippets.count()).toBeGreaterThan(0);
+    const texts = (await snippets.allTextContents()).join('\n');
+    for (const chrome of ['Select Page', 'Media ID', 'ASHARQ AL-AWSAT English Archive']) expect(texts).not.toContain(chrome);
+  });
 });

@@ -43,7 +43,8 @@ export function createSearchService(requireStore: () => CorpusStore): SearchServ
       const results = hits.map((hit) => {
         const doc = docs.get(hit.ord)!;
         const spans = spansOf.get(hit.ord)!;
-        const snippets: Snippet[] = spans.length > 0 ? makeSnippets(doc.text, spans) : leadSnippet(doc.text.text);
+        // Never the lines the reader folds away (the title again, site navigation).
+        const snippets: Snippet[] = spans.length > 0 ? makeSnippets(doc.text, spans, { hidden: doc.hidden }) : leadSnippet(doc.text.text, 160, doc.hidden);
         return { id: doc.id, title: doc.title, source: doc.source, author: doc.author, date: doc.date, score: hit.score, hitCount: spans.length, snippets };
       });
       const allNotices = [...new Set([...prepared.notices, ...notices])];

@@ -186,7 +186,9 @@ export function ReaderView(props: Props) {
   useSelectionReporting(bodyRef, ready, onSelectionChange);
   useReadingOffset(bodyRef, ready, onReadingOffsetChange);
   const flash = useScrollTarget(bodyRef, ready, scrollTarget);
-  const keyboard = useKeyboardSelection(bodyRef, ready ? doc.value.text : null, ready ? doc.value.paragraphs : null);
+  // The caret walks the article: lines folded away (the title again, site navigation) are not in its way.
+  const articleParagraphs = useMemo(() => (ready ? doc.value.paragraphs.filter((p) => !p.fold) : null), [ready, doc]);
+  const keyboard = useKeyboardSelection(bodyRef, ready ? doc.value.text : null, articleParagraphs);
   const { caret } = keyboard;
   const shown = useMemo(() => {
     const extra = [flash, caret].filter((d) => d !== null);

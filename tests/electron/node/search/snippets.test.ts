@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Span } from '../../../../electron/common/search/search-types';
-import { makeSnippets, snippetWindow } from '../../../../electron/node/search/snippets';
+import { leadSnippet, makeSnippets, snippetWindow } from '../../../../electron/node/search/snippets';
 
 function prng(seed: number): () => number {
   let state = seed >>> 0;
@@ -73,5 +73,23 @@ describe('makeSnippets marks every occurrence it shows', () => {
       }
     }
     expect(snippets[1]!.text.slice(snippets[1]!.highlights[0]!.start).startsWith('propaganda')).toBe(true);
+  });
+});
+
+describe('snippets never show hidden lines', () => {
+  // The bundled Asharq Al-Awsat article: its site's lines and its title fold away in the reader.
+  const text = 'As ISIS Loses Territory | ASHARQ AL-AWSAT\nSelect Page\nMedia ID: 55367487\n\nA 2014 image taken from a propaganda video allegedly shows the leader.';
+  const hidden = [{ start: 0, end: text.indexOf('\n\n') }];
+  const at = text.indexOf('propaganda');
+
+  it('starts a snippet after the hidden lines before its hit', () => {
+    const [snippet] = makeSnippets(text, [{ start: at, end: at + 10 }], { hidden });
+    expect(snippet!.text.startsWith('A 2014 image')).toBe(true);
+    expect(snippet!.text.slice(snippet!.highlights[0]!.start, snippet!.highlights[0]!.end)).toBe('propaganda');
+  });
+
+  it('starts the opening shown for a title match after the hidden lines', () => {
+    expect(leadSnippet(text, 160, hidden)[0]!.text.startsWith('A 2014 image')).toBe(true);
+    expect(leadSnippet(text)[0]!.text.startsWith('As ISIS')).toBe(true);
   });
 });
