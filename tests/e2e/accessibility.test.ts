@@ -106,8 +106,34 @@ describe('screen readers: landmarks, headings, labels and an axe scan of every v
         await page.getByRole('button', { name: 'Library', exact: true }).click();
         await page.keyboard.press('Control+k');
         await page.getByRole('combobox', { name: 'Search the corpus' }).fill('propaganda online');
-        await page.getByRole('option').first().waitFor();
+        await page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first().waitFor();
         await expect.poll(() => page.locator('.search-status').textContent()).toMatch(/results?/);
+      },
+    },
+    {
+      name: 'search-filters',
+      show: async () => {
+        await page.getByRole('button', { name: 'Library', exact: true }).click();
+        await page.keyboard.press('Control+k');
+        await page.getByRole('combobox', { name: 'Search the corpus' }).fill('propaganda');
+        await page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first().waitFor();
+        const filters = page.locator('.search-panel').getByRole('button', { name: /^Filters/ });
+        if ((await filters.getAttribute('aria-expanded')) === 'false') await filters.click();
+        await page.locator('.search-panel').getByLabel('Document').waitFor();
+      },
+    },
+    {
+      name: 'reader-with-results',
+      show: async () => {
+        await page.getByRole('button', { name: 'Library', exact: true }).click();
+        await page.keyboard.press('Control+k');
+        await page.getByRole('combobox', { name: 'Search the corpus' }).fill('media');
+        await page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first().locator('.search-result-title').waitFor();
+        await page.keyboard.press('Enter');
+        await page.getByRole('navigation', { name: 'Search results' }).locator('[aria-current="true"]').waitFor();
+        // A document with folded site navigation, opened from the results beside it.
+        await page.getByRole('navigation', { name: 'Search results' }).getByRole('button', { name: /As ISIS Loses Territory/ }).click();
+        await page.locator('.folded-toggle').first().waitFor();
       },
     },
     {

@@ -43,8 +43,10 @@ describe('library and reader on the bundled corpus', () => {
     await expect.poll(() => title.textContent()).toBe('ISIS Admits It Is Losing');
     const paragraphs = page.locator('.document-body p');
     expect(await paragraphs.count()).toBeGreaterThan(5);
-    expect(await paragraphs.nth(1).textContent()).toMatch(/^As Thought Front has discussed before, the Islamic State has been losing/);
-    expect(await paragraphs.nth(1).getAttribute('dir')).toBe('auto');
+    // The title stands above the text, not again as its first paragraph.
+    expect(await paragraphs.nth(0).textContent()).toMatch(/^As Thought Front has discussed before, the Islamic State has been losing/);
+    expect(await paragraphs.allTextContents()).not.toContain('ISIS Admits It Is Losing');
+    expect(await paragraphs.nth(0).getAttribute('dir')).toBe('auto');
     expect(await page.locator('.reader-meta').textContent()).toContain('Thought Front');
 
     fs.mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
@@ -54,6 +56,31 @@ describe('library and reader on the bundled corpus', () => {
     await expect.poll(() => page.locator('.document-row').count()).toBe(5);
     // Focus returns to the document just read, so keyboard users keep their place.
     expect(await page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('ISIS Admits It Is Losing');
+  });
+
+  it('folds site navigation away behind one button, and shows it on request', async () => {
+    const { page } = harness;
+    await page.getByRole('button', { name: /As ISIS Loses Territory/ }).click();
+    await expect.poll(() => page.locator('.reader-title').textContent()).toBe('As ISIS Loses Territory, it Seeks to Survive Online');
+    const body = page.locator('.document-body');
+    await expect.poll(() => body.locator('p').first().textContent()).toMatch(/^A 2014 image taken from a propaganda video/);
+    for (const chrome of ['Select Page', 'Media ID', 'Middle-east Arab News Opinion', 'ASHARQ AL-AWSAT English Archive']) {
+      expect(await body.textContent()).not.toContain(chrome);
+    }
+    const toggle = body.getByRole('button', { name: /lines left out: site navigation, the title again/ });
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    await page.screenshot({ path: path.join(ROOT, 'test-results', 'reader-folded.png') });
+    await toggle.click();
+    await expect.poll(() => body.locator('.folded-line').allTextContents()).toEqual([
+      'Middle-east Arab News Opinion | Asharq Al-awsat',
+      'As ISIS Loses Territory, it Seeks to Survive Online | ASHARQ AL-AWSAT English Archive 2005 -2017',
+      'Select Page\nMedia ID: 55367487',
+    ]);
+    await page.screenshot({ path: path.join(ROOT, 'test-results', 'reader-unfolded.png') });
+    // The article's own text, to its last line, is all there.
+    expect(await body.locator('p').last().textContent()).toBe('The Washington Post');
+    await page.getByRole('button', { name: '← Library' }).click();
+    await expect.poll(() => page.locator('.document-row').count()).toBe(5);
   });
 
   it('works by keyboard: arrows move between documents, Enter opens, Escape returns', async () => {

@@ -25,7 +25,7 @@ describe('search in the bundled corpus', () => {
 
   const input = () => harness.page.getByRole('combobox', { name: 'Search the corpus' });
   const status = () => harness.page.locator('.search-status');
-  const options = () => harness.page.getByRole('option');
+  const options = () => harness.page.getByRole('listbox', { name: 'Search results' }).getByRole('option');
 
   it('Ctrl+K and "/" focus the search field, but "/" typed in a field stays in it', async () => {
     const { page } = harness;
@@ -299,7 +299,7 @@ describe('search in Arabic, right to left', () => {
     const { page } = harness;
     await page.keyboard.press('Control+k');
     await page.keyboard.type('الاموية');
-    const option = page.getByRole('option').first();
+    const option = page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first();
     await expect.poll(() => option.locator('.search-result-title').textContent()).toBe('الدولة الإسلامية والخلافة الافتراضية');
     expect(await option.locator('mark.snippet-hit').allTextContents()).toEqual(['الأموية']);
     const directions = await option.evaluate((el) =>
@@ -346,7 +346,7 @@ describe('search over hostile documents', () => {
     await page.keyboard.press('Control+k');
     await page.keyboard.type('readable survives');
     const status = page.locator('.search-status');
-    await expect.poll(() => status.textContent()).toMatch(/^Showing 25 of \d+ results · /);
+    await expect.poll(() => status.textContent()).toMatch(/^\d+ results · /);
     expect(await page.locator('.search-panel script, .search-panel img, .search-panel iframe, .search-panel svg, .search-panel a').count()).toBe(0);
     for (const title of await page.locator('.search-result-title').all()) expect(await title.getAttribute('dir')).toBe('auto');
     await page.waitForTimeout(200);

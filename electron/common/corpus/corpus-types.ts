@@ -27,7 +27,12 @@ export type Paragraph = {
   dir?: 'rtl' | 'ltr';
   /** The printed label of the page the paragraph starts on (PDF documents); absent when unpaginated. */
   page?: string;
+  /** A line the reader folds away (fold-lines.ts): the title repeated, site navigation, a line the site repeats. */
+  fold?: FoldReason;
 };
+
+/** Why a block is folded away in the reader: it is not the article's own text. */
+export type FoldReason = 'title' | 'navigation' | 'repeated';
 
 /** A link of the source document, kept as data: it is shown, never followed. */
 export type DocumentLink = { start: number; end: number; href: string };

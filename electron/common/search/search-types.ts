@@ -3,8 +3,23 @@ import type { SEARCH_SCHEMAS } from '../ipc/contract/search-schemas';
 
 /** Search shapes as the renderer and the CLI see them. Offsets count UTF-16 code units. */
 
-/** `limit`: most results to return (default 50). */
+/** `limit`: most results to return (default 50), from `offset` (a page of the ordered results). */
 export type SearchRequest = z.infer<typeof SEARCH_SCHEMAS.search>;
+
+/** How results are ordered: best first, by title (A–Z), or by the date the document states. */
+export const SEARCH_SORTS = ['relevance', 'title', 'date-oldest', 'date-newest'] as const;
+export type SearchSort = (typeof SEARCH_SORTS)[number];
+
+/** The fields a search can be limited to (words typed with a field prefix keep theirs). */
+export const SEARCH_FILTER_FIELDS = ['title', 'text', 'author', 'source'] as const;
+export type SearchFilterField = (typeof SEARCH_FILTER_FIELDS)[number];
+
+/**
+ * Filters of a search: `document`, words a document's title, source, author or file name
+ * contains; `field`, the field searched; `dateFrom`/`dateTo` (YYYY, YYYY-MM or YYYY-MM-DD,
+ * inclusive), the date the document states (documents stating none are then left out).
+ */
+export type SearchFilters = NonNullable<SearchRequest['filters']>;
 
 /** A span of text, [start, end). */
 export type Span = { start: number; end: number };
@@ -23,6 +38,9 @@ export type SearchResult = {
   id: string;
   title: string;
   source: string;
+  author: string;
+  /** The date the document states, as it states it ('' when none). */
+  date: string;
   score: number;
   /** Number of matched spans in the document. */
   hitCount: number;
@@ -31,8 +49,10 @@ export type SearchResult = {
 
 export type SearchResponse = {
   query: string;
-  /** Number of matching documents (results may be fewer: limit). */
+  /** Number of matching documents, filters applied (results may be fewer: limit). */
   total: number;
+  /** Position of results[0] among all the results. */
+  offset: number;
   tookMs: number;
   results: SearchResult[];
   /** A plain-language note about how the query was handled (e.g. a bounded wildcard). */

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { bylineParts } from '../../common/corpus/byline';
 import type { SearchResponse } from '../../common/search/search-types';
 import { openCorpus } from '../corpus/corpus-store';
 import { createSearchService } from '../services/search-service';
@@ -62,6 +63,8 @@ function toJson(response: SearchResponse) {
       id: r.id,
       title: r.title,
       source: r.source,
+      author: r.author,
+      ...(r.date ? { date: r.date } : {}),
       score: r.score,
       hitCount: r.hitCount,
       snippets: r.snippets.map((s) => ({
@@ -82,7 +85,9 @@ function printResults(out: Output, response: SearchResponse): void {
   if (response.notice) out.log(`Note: ${response.notice}`);
   response.results.forEach((r, i) => {
     out.log('');
-    out.log(`${i + 1}. ${r.title}${r.source ? ` — ${r.source}` : ''}`);
+    // The byline the library, the reader and the app's results show.
+    const byline = bylineParts(r);
+    out.log(`${i + 1}. ${r.title}${byline.length > 0 ? ` — ${byline.join(' · ')}` : ''}`);
     out.log(`   ${r.id} · score ${r.score.toFixed(3)} · ${r.hitCount} ${r.hitCount === 1 ? 'hit' : 'hits'}`);
     for (const s of r.snippets) {
       let marked = '';

@@ -7,8 +7,10 @@ import { ContentHasher, MANIFEST_SCHEME } from './corpus-manifest';
 import { createCorpusWriter, type CorpusWriter } from './corpus-writer';
 import { createExtractor, DEFAULT_EXTRACT_TIMEOUT_MS, type Extractor } from './formats/extract-worker';
 import { isReadable, loadSourceSteps } from './load-source';
+import { applyFolds, documentFolds, edgeLines } from './fold-lines';
 import { readAhead, type FileReader } from './read-ahead';
 import { readRegularFile } from './read-regular-file';
+import { RepeatedLines, siteOf } from './repeated-lines';
 import { sourceFormatOf, type SkipReason } from './parse-source';
 import { listSourceEntries, listSourceFiles } from './read-source-files';
 import { sha256Hex } from './sha256';
@@ -130,6 +132,7 @@ function* buildCorpusSteps(options: BuildOptions): Steps<BuildSummary> {
   const byId = new Map<string, string>();
   const byText = new Map<string, string>();
   const hasher = new ContentHasher();
+  const repeated = new RepeatedLines();
   let bytesRead = 0;
   let textChars = 0;
   let documents = 0;
@@ -166,9 +169,12 @@ function* buildCorpusSteps(options: BuildOptions): Steps<BuildSummary> {
           const id = uniqueId(doc.id, byId);
           byId.set(id, entry.relativePath);
           byText.set(sha256, entry.relativePath);
-          // The parsed document itself, completed (no copy of its fields).
-          const prepared = Object.assign(doc, { id, sha256, wordCount: countWords(doc.text) });
-          writer!.add(prepared);
+          // The parsed document itself, completed (no copy of its fields), its folded lines apart.
+          const lines = edgeLines(doc.text, doc.blocks);
+          const folds = documentFolds(doc.text, doc.title, lines);
+          const prepared = Object.assign(doc, { id, sha256, wordCount: countWords(doc.text), blocks: applyFolds(doc.text, doc.blocks, folds) });
+          const ord = writer!.add(prepared);
+          repeated.add(ord, siteOf(doc.source, doc.sourcePath), doc.text, lines, folds);
           hasher.add(prepared);
           textChars += doc.text.length;
           documents++;
@@ -180,6 +186,8 @@ function* buildCorpusSteps(options: BuildOptions): Steps<BuildSummary> {
 
     reader.close();
     extractor?.close();
+    // Lines most documents of a site carry at their edges, known now that every document is in.
+    for (const [ord, folds] of repeated.folds()) writer.refold(ord, folds);
     progress('indexing', total);
     for (const indexed of writer.writeIndex()) {
       if (typeof indexed === 'number' && indexed % INDEX_PROGRESS_EVERY === 0) progress('indexing', total, indexed);

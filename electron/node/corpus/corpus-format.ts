@@ -9,8 +9,11 @@ export const CORPUS_APPLICATION_ID = 0x4341524c; // "CARL"
 // classical (Uthmani) spelling read as modern spelling (search/arabic-fold.ts): older indexes
 // hold other terms for such words, so they are refused and rebuilt; documents.text_astral;
 // 8: postings weights are BM25F's boosted, length-normalised term frequencies (search ranking);
-// 11: PDF, EPUB and Word sources; paragraphs.page, the printed page a PDF paragraph starts on.
-export const CORPUS_FORMAT_VERSION = 11;
+// 9: paragraphs.fold marks the lines the reader folds away (the title repeated, site navigation,
+// lines a site repeats: fold-lines.ts), split into blocks of their own and left out of the index;
+// 12: PDF, EPUB and Word sources; paragraphs.page, the printed page a PDF paragraph starts on
+// (10 and 11 were development numbers of the parts alone).
+export const CORPUS_FORMAT_VERSION = 12;
 export const BUILDER_VERSION = '0.3.0';
 
 export const CORPUS_SCHEMA = `
@@ -53,6 +56,8 @@ CREATE TABLE paragraphs (
   dir TEXT NOT NULL DEFAULT '',
   -- The label of the page the block starts on (a PDF's printed page label, e.g. 'iv', '12'), '' when unpaginated.
   page TEXT NOT NULL DEFAULT '',
+  -- Not the article's own text, folded away by the reader: 'title', 'navigation', 'repeated'; '' otherwise.
+  fold TEXT NOT NULL DEFAULT '',
   PRIMARY KEY (doc_ord, idx)
 ) WITHOUT ROWID;
 

@@ -91,14 +91,15 @@ export function findDocument(db: Db, id: string): (DocumentMeta & { ord: number;
 
 export function listParagraphs(db: Db, docOrd: number): Paragraph[] {
   const rows = db
-    .prepare('SELECT start, end, kind, lang, dir, page FROM paragraphs WHERE doc_ord = ? ORDER BY idx')
-    .all(docOrd) as (Paragraph & { lang: string; dir: string; page: string })[];
-  // lang, dir and page only where the source has them: most paragraphs cross IPC as before.
-  return rows.map(({ lang, dir, page, ...paragraph }) => ({
+    .prepare('SELECT start, end, kind, lang, dir, page, fold FROM paragraphs WHERE doc_ord = ? ORDER BY idx')
+    .all(docOrd) as (Paragraph & { lang: string; dir: string; page: string; fold: string })[];
+  // lang, dir, page and fold only where they say something: most paragraphs cross IPC as before.
+  return rows.map(({ lang, dir, page, fold, ...paragraph }) => ({
     ...paragraph,
     ...(lang ? { lang } : {}),
     ...(dir === 'rtl' || dir === 'ltr' ? { dir } : {}),
     ...(page ? { page } : {}),
+    ...(fold === 'title' || fold === 'navigation' || fold === 'repeated' ? { fold } : {}),
   }));
 }
 

@@ -2,9 +2,10 @@ import { writeSearchIndexSteps, type IndexableDocument } from '../search/build-s
 import { openDatabase, type Db } from '../sqlite/open-database';
 import type { Steps } from '../steps/run-steps';
 import { CORPUS_APPLICATION_ID, CORPUS_FORMAT_VERSION, CORPUS_SCHEMA } from './corpus-format';
+import { applyFolds, type FoldedBlock, type LineFold } from './fold-lines';
 import type { SourceDocument } from './parse-source';
 
-export type PreparedDocument = SourceDocument & { sha256: string; wordCount: number };
+export type PreparedDocument = Omit<SourceDocument, 'blocks'> & { blocks: FoldedBlock[]; sha256: string; wordCount: number };
 
 /** Documents per transaction: big enough to be fast, small enough to keep memory flat. */
 const BATCH_DOCUMENTS = 2000;
@@ -17,6 +18,8 @@ const ASTRAL = /[\uD800-\uDFFF]/;
 export type CorpusWriter = {
   /** Stores a document and its blocks and links; returns its ord. */
   add(doc: PreparedDocument): number;
+  /** Folds more lines of a stored document (lines its site repeats, known once every document is read). */
+  refold(ord: number, folds: readonly LineFold[]): void;
   /**
    * Builds the search index from the stored documents, reading their text back one by one;
    * yields the number of documents indexed so far (see run-steps.ts).
@@ -48,7 +51,7 @@ export function createCorpusWriter(file: string): CorpusWriter {
   );
   // Blocks go in several rows per statement: a document's blocks in a few calls rather than one each.
   const insertBlocks = Array.from({ length: BLOCKS_PER_INSERT }, (_, n) =>
-    db.prepare(`INSERT INTO paragraphs (doc_ord, idx, start, end, kind, lang, dir, page) VALUES ${Array(n + 1).fill('(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`),
+    db.prepare(`INSERT INTO paragraphs (doc_ord, idx, start, end, kind, lang, dir, page, fold) VALUES ${Array(n + 1).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`),
   );
   const blockValues: (number | string)[] = [];
   const insertLink = db.prepare('INSERT INTO links (doc_ord, idx, start, end, href) VALUES (?, ?, ?, ?, ?)');
@@ -56,6 +59,21 @@ export function createCorpusWriter(file: string): CorpusWriter {
   let batchDocs = 0;
   let batchChars = 0;
   db.exec('BEGIN');
+
+  const writeBlocks = (ord: number, blocks: readonly FoldedBlock[]) => {
+    for (let from = 0; from < blocks.length; from += BLOCKS_PER_INSERT) {
+      const to = Math.min(blocks.length, from + BLOCKS_PER_INSERT);
+      blockValues.length = 0;
+      for (let idx = from; idx < to; idx++) {
+        const b = blocks[idx]!;
+        blockValues.push(ord, idx, b.start, b.end, b.kind, b.lang ?? '', b.dir ?? '', b.page ?? '', b.fold ?? '');
+      }
+      insertBlocks[to - from - 1]!.run(blockValues);
+    }
+  };
+  const selectText = db.prepare('SELECT text FROM documents WHERE ord = ?').pluck();
+  const selectBlocks = db.prepare('SELECT start, end, kind, lang, dir, page, fold FROM paragraphs WHERE doc_ord = ? ORDER BY idx');
+  const deleteBlocks = db.prepare('DELETE FROM paragraphs WHERE doc_ord = ?');
 
   const commit = () => {
     db.exec('COMMIT');
@@ -70,16 +88,7 @@ export function createCorpusWriter(file: string): CorpusWriter {
         ord, doc.id, doc.title, doc.source, doc.author, doc.language, doc.originalFile, doc.sourcePath,
         doc.format, doc.date, doc.description, doc.text, ASTRAL.test(doc.text) ? 1 : 0, doc.wordCount, doc.sha256,
       );
-      const blocks = doc.blocks;
-      for (let from = 0; from < blocks.length; from += BLOCKS_PER_INSERT) {
-        const to = Math.min(blocks.length, from + BLOCKS_PER_INSERT);
-        blockValues.length = 0;
-        for (let idx = from; idx < to; idx++) {
-          const b = blocks[idx]!;
-          blockValues.push(ord, idx, b.start, b.end, b.kind, b.lang ?? '', b.dir ?? '', b.page ?? '');
-        }
-        insertBlocks[to - from - 1]!.run(blockValues);
-      }
+      writeBlocks(ord, doc.blocks);
       doc.links.forEach((l, idx) => insertLink.run(ord, idx, l.start, l.end, l.href));
       batchDocs++;
       batchChars += doc.text.length;
@@ -88,6 +97,21 @@ export function createCorpusWriter(file: string): CorpusWriter {
         db.exec('BEGIN');
       }
       return ord;
+    },
+    refold(ord, folds) {
+      const text = selectText.get(ord) as string;
+      const rows = selectBlocks.all(ord) as { start: number; end: number; kind: FoldedBlock['kind']; lang: string; dir: string; page: string; fold: string }[];
+      const blocks: FoldedBlock[] = rows.map((r) => ({
+        start: r.start,
+        end: r.end,
+        kind: r.kind,
+        ...(r.lang ? { lang: r.lang } : {}),
+        ...(r.dir === 'rtl' || r.dir === 'ltr' ? { dir: r.dir } : {}),
+        ...(r.page ? { page: r.page } : {}),
+        ...(r.fold ? { fold: r.fold as FoldedBlock['fold'] } : {}),
+      }));
+      deleteBlocks.run(ord);
+      writeBlocks(ord, applyFolds(text, blocks, folds));
     },
     *writeIndex() {
       commit();
@@ -123,12 +147,21 @@ const READ_WINDOW = 256;
  */
 function storedDocuments(db: Db, count: number): IndexableDocument[] {
   const select = db.prepare('SELECT title, text, author, source FROM documents WHERE ord >= ? AND ord < ? ORDER BY ord');
+  const selectFolded = db.prepare("SELECT doc_ord AS ord, start, end FROM paragraphs WHERE doc_ord >= ? AND doc_ord < ? AND fold != '' ORDER BY doc_ord, idx");
   let windowStart = -1;
   let rows: Required<IndexableDocument>[] = [];
   const row = (ord: number) => {
     if (ord < windowStart || ord >= windowStart + rows.length) {
       windowStart = ord;
       rows = select.all(ord, ord + READ_WINDOW) as Required<IndexableDocument>[];
+      const folded = selectFolded.all(ord, ord + READ_WINDOW) as { ord: number; start: number; end: number }[];
+      for (let i = 0; i < folded.length; ) {
+        let j = i;
+        while (j < folded.length && folded[j]!.ord === folded[i]!.ord) j++;
+        const doc = rows[folded[i]!.ord - ord]!;
+        doc.text = withoutFolded(doc.text, folded.slice(i, j));
+        i = j;
+      }
     }
     return rows[ord - windowStart]!;
   };
@@ -146,4 +179,18 @@ function storedDocuments(db: Db, count: number): IndexableDocument[] {
       return row(ord).source;
     },
   }));
+}
+
+/**
+ * A text with its folded lines blanked out (spaces, the same length): the index leaves them out,
+ * and every offset it records still points into the stored text.
+ */
+function withoutFolded(text: string, folded: readonly { start: number; end: number }[]): string {
+  let out = '';
+  let at = 0;
+  for (const { start, end } of folded) {
+    out += text.slice(at, start) + ' '.repeat(end - start);
+    at = end;
+  }
+  return out + text.slice(at);
 }

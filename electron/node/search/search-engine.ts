@@ -6,11 +6,17 @@ import { docKey, keyField, keyOrd, type Occurrence, type Postings } from './post
 import { QuerySyntaxError, type ParsedQuery } from './query-syntax';
 import { queryScores, type QueryScores } from './query-scores';
 import { isPositional, type PreparedQuery, type ResolvedClause, type ResolvedOperand, type Slot } from './resolved-query';
-import { FIELD_NUMBER, SEARCH_FIELDS, TEXT_FIELD } from './search-fields';
+import { FIELD_NUMBER, SEARCH_FIELDS, TEXT_FIELD, type SearchFieldName } from './search-fields';
 import type { SearchTables } from './search-tables';
 
 export type EngineHit = { ord: number; score: number };
 export type EngineResult = { total: number; hits: EngineHit[]; notices: string[] };
+
+/**
+ * A page of the results (`limit` from `offset`, by default the best 50), of the documents `keep`
+ * accepts (filters), ordered by score or, given `rank` (a number per ord, lower first), by it.
+ */
+export type RunOptions = { limit?: number; offset?: number; keep?: (ord: number) => boolean; rank?: ArrayLike<number> };
 
 /** Most candidate documents whose word positions phrases and NEAR check, per query (all clauses together). */
 export const MAX_VERIFIED = 5_000;
@@ -21,11 +27,13 @@ type Interval = { first: number; last: number; start: number; end: number };
 const ALL_FIELDS = SEARCH_FIELDS.map((_, i) => i);
 
 /** Resolves a parsed query against the index vocabulary: stems, wildcard and fuzzy expansions. */
-export function prepareQuery(parsed: ParsedQuery, tables: SearchTables): PreparedQuery {
+export function prepareQuery(parsed: ParsedQuery, tables: SearchTables, onlyField?: SearchFieldName): PreparedQuery {
   const notices = [...parsed.notices];
+  // A field chosen for the whole search limits the words typed without one of their own.
+  const unprefixed = onlyField ? [FIELD_NUMBER[onlyField]] : ALL_FIELDS;
   const clauses: ResolvedClause[] = parsed.clauses.map((clause) => ({
     presence: clause.presence,
-    fields: clause.fields ? clause.fields.map((f) => FIELD_NUMBER[f]) : ALL_FIELDS,
+    fields: clause.fields ? clause.fields.map((f) => FIELD_NUMBER[f]) : unprefixed,
     boost: clause.boost,
     operands: clause.operands.map((operand): ResolvedOperand => {
       if (operand.kind === 'word') return { slots: [{ terms: expandWord(operand, tables, notices).terms, offset: 0 }], phrase: false };
@@ -47,7 +55,8 @@ export function prepareQuery(parsed: ParsedQuery, tables: SearchTables): Prepare
  * positions of the candidates. A document matching every clause of the query ranks above
  * every document matching only some (its score is raised by more than any score).
  */
-export function runQuery(query: PreparedQuery, shared: SearchTables, limit: number): EngineResult {
+export function runQuery(query: PreparedQuery, shared: SearchTables, options: number | RunOptions = {}): EngineResult {
+  const { limit = 50, offset = 0, keep, rank } = typeof options === 'number' ? { limit: options } : options;
   const tables = withPostingsMemo(shared);
   const n = tables.documentCount;
   const positive = query.clauses.filter((c) => c.presence !== 'prohibited');
@@ -95,11 +104,22 @@ export function runQuery(query: PreparedQuery, shared: SearchTables, limit: numb
       }
     }
   }
+  if (keep) {
+    let kept = 0;
+    for (let i = 0; i < total; i++) if (keep(candidates[i]!)) candidates[kept++] = candidates[i]!;
+    total = kept;
+  }
   const found = candidates.subarray(0, total);
   scores.score(found);
   const values = scores.values;
   if (positive.length > 1) for (const ord of found) if (matched[ord] === positive.length) values[ord]! += scores.ceiling;
-  return { total, hits: topHits(found, values, limit), notices };
+  if (rank) {
+    // Another order than the score's: every candidate sorted by its rank, the score breaking ties.
+    const ordered = Uint32Array.from(found).sort((a, b) => rank[a]! - rank[b]! || values[b]! - values[a]! || a - b);
+    const page = ordered.subarray(Math.min(offset, total), Math.min(total, offset + limit));
+    return { total, hits: Array.from(page, (ord) => ({ ord, score: values[ord]! })), notices };
+  }
+  return { total, hits: topHits(found, values, offset + limit).slice(offset), notices };
 }
 
 /** Character spans of every match in a document's text, in reading order (overlaps merged). */

@@ -1,6 +1,8 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../sqlite/open-database';
+import { loadDocumentFacts, type DocumentFacts } from './document-facts';
 import { decodePostings, type Postings } from './postings';
+import type { Span } from '../../common/search/search-types';
 import type { TextWindow } from './snippets';
 
 export type WordEntry = { word: string; term: string };
@@ -9,7 +11,8 @@ export type WordEntry = { word: string; term: string };
  * then only known when the window reaches the end of the text: beyond the window it says only
  * that the text goes on).
  */
-export type IndexedDocument = { ord: number; id: string; title: string; source: string; text: TextWindow };
+/** hidden: the lines the reader folds away (paragraphs.fold), which snippets never show. */
+export type IndexedDocument = { ord: number; id: string; title: string; source: string; author: string; date: string; text: TextWindow; hidden: Span[] };
 /** A document to read, with the stretch of its text wanted, [from, to) (whole when absent). */
 export type DocumentRequest = { ord: number; window?: [number, number] };
 
@@ -28,6 +31,8 @@ export type SearchTables = {
    * statistics). No statement stays open between batches: the consumer may wait between them.
    */
   postingsBatches(): Generator<{ term: string; postings: Postings }[]>;
+  /** Titles' order, dates and names of every document, for filters and sorts (loaded on first use). */
+  facts(): DocumentFacts;
 };
 
 /** Largest number of documents read by one cached statement. */
@@ -43,10 +48,14 @@ export function createSearchTables(db: Db, documentCount: number): SearchTables 
   );
   const selectWords = db.prepare('SELECT word, term FROM search_words');
   const selectOrd = db.prepare('SELECT ord FROM documents WHERE id = ?').pluck();
+  const selectHidden = db.prepare(
+    "SELECT doc_ord AS ord, start, end FROM paragraphs WHERE doc_ord IN (SELECT value FROM json_each(?)) AND fold != '' ORDER BY doc_ord, idx",
+  );
   const selectDocuments = new Map<number, Statement>();
   const cache = new Map<string, Postings | null>();
   let cachedBytes = 0;
   let words: WordEntry[] | undefined;
+  let facts: DocumentFacts | undefined;
 
   return {
     documentCount,
@@ -87,7 +96,7 @@ export function createSearchTables(db: Db, documentCount: number): SearchTables 
         // texts without characters beyond the BMP (text_astral = 0); other texts come whole.
         select = db.prepare(
           `WITH w(o, s, l) AS (VALUES ${Array.from({ length: rows }, () => '(?, ?, ?)').join(', ')})
-           SELECT d.ord AS ord, d.id AS id, d.title AS title, d.source AS source,
+           SELECT d.ord AS ord, d.id AS id, d.title AS title, d.source AS source, d.author AS author, d.date AS date,
                   CASE WHEN d.text_astral OR w.s IS NULL THEN d.text ELSE substr(d.text, w.s + 1, w.l) END AS text,
                   CASE WHEN d.text_astral OR w.s IS NULL THEN 0 ELSE w.s END AS base,
                   d.text_astral OR w.s IS NULL AS whole
@@ -100,12 +109,18 @@ export function createSearchTables(db: Db, documentCount: number): SearchTables 
       while (values.length < rows * 3) values.push(null, null, null);
       const found = select.all(values) as (Omit<IndexedDocument, 'text'> & { text: string; base: number; whole: number })[];
       const wanted = new Map(requests.map((r) => [r.ord, r.window]));
-      for (const { ord, id, title, source, text, base, whole } of found) {
+      const hidden = new Map<number, Span[]>();
+      for (const { ord, start, end } of selectHidden.all(JSON.stringify(requests.map((r) => r.ord))) as { ord: number; start: number; end: number }[]) {
+        let list = hidden.get(ord);
+        if (!list) hidden.set(ord, (list = []));
+        list.push({ start, end });
+      }
+      for (const { ord, id, title, source, author, date, text, base, whole } of found) {
         const window = wanted.get(ord)!;
         // A window shorter than asked for ends the text; otherwise the text goes on past it, and
         // reading its length would read all of it: past the window is all a snippet needs to know.
         const ends = whole === 1 || text.length < window[1] - window[0];
-        out.set(ord, { ord, id, title, source, text: { text, base, length: ends ? base + text.length : Number.MAX_SAFE_INTEGER } });
+        out.set(ord, { ord, id, title, source, author, date, text: { text, base, length: ends ? base + text.length : Number.MAX_SAFE_INTEGER }, hidden: hidden.get(ord) ?? [] });
       }
       return out;
     },
@@ -121,6 +136,9 @@ export function createSearchTables(db: Db, documentCount: number): SearchTables 
         after = rows.at(-1)!.term;
         yield rows.map((row) => ({ term: row.term, postings: decodePostings(row.postings) }));
       }
+    },
+    facts() {
+      return (facts ??= loadDocumentFacts(db, documentCount));
     },
   };
 }

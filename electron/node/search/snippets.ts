@@ -1,6 +1,7 @@
 import type { Snippet, Span } from '../../common/search/search-types';
 
-export type SnippetOptions = { maxSnippets?: number; radius?: number };
+/** hidden: stretches of the text a snippet never shows (the lines the reader folds away), in order. */
+export type SnippetOptions = { maxSnippets?: number; radius?: number; hidden?: readonly Span[] };
 
 /**
  * A stretch of a document's text: `text` is what stands from `base` on, in a text of
@@ -39,7 +40,7 @@ export function snippetWindow(spans: readonly Span[], options: SnippetOptions = 
  * to word boundaries. The text may be a window holding snippetWindow(spans) of it.
  */
 export function makeSnippets(source: string | TextWindow, spans: readonly Span[], options: SnippetOptions = {}): Snippet[] {
-  const { maxSnippets = 3, radius = 80 } = options;
+  const { maxSnippets = 3, radius = 80, hidden = [] } = options;
   const { text: window, base, length } = typeof source === 'string' ? { text: source, base: 0, length: source.length } : source;
   const at = (k: number) => {
     if (k < base || k >= base + window.length) throw new Error(`makeSnippets: offset ${k} outside the text window given`);
@@ -48,18 +49,27 @@ export function makeSnippets(source: string | TextWindow, spans: readonly Span[]
   const sorted = [...spans].sort((a, b) => a.start - b.start);
   const snippets: Snippet[] = [];
   let i = 0;
+  // Where the snippet before ends: the next starts there at the earliest, so no text shows twice.
+  let shownTo = 0;
   while (i < sorted.length && snippets.length < maxSnippets) {
     const first = sorted[i]!;
-    let start = Math.max(0, first.start - radius);
-    let end = Math.min(length, first.end + radius);
-    while (start > 0 && !/\s/.test(at(start - 1)) && first.start - start < radius + WIDEN) start--;
-    while (end < length && !/\s/.test(at(end)) && end - first.end < radius + WIDEN) end++;
-    const highlights: Span[] = [];
-    while (i < sorted.length && sorted[i]!.end <= end) {
-      highlights.push({ start: sorted[i]!.start - start, end: sorted[i]!.end - start });
-      i++;
+    // Hidden stretches bound the snippet as the text's ends do.
+    let low = shownTo;
+    let high = length;
+    for (const h of hidden) {
+      if (h.end <= first.start) low = Math.max(low, h.end);
+      else if (h.start >= first.end) {
+        high = Math.min(high, h.start);
+        break;
+      }
     }
-    if (highlights.length === 0) {
+    let start = Math.max(low, Math.min(first.start, Math.max(0, first.start - radius)));
+    let end = Math.min(high, first.end + radius);
+    while (start > low && !/\s/.test(at(start - 1)) && first.start - start < radius + WIDEN) start--;
+    while (end < high && !/\s/.test(at(end)) && end - first.end < radius + WIDEN) end++;
+    const from = i;
+    while (i < sorted.length && sorted[i]!.end <= end) i++;
+    if (i === from) {
       i++;
       continue;
     }
@@ -67,18 +77,34 @@ export function makeSnippets(source: string | TextWindow, spans: readonly Span[]
     const raw = window.slice(start - base, end - base);
     const lead = raw.length - raw.trimStart().length;
     const trimmed = raw.trim().replace(/\s/g, ' ');
-    snippets.push({
-      text: trimmed,
-      offset: start + lead,
-      highlights: highlights.map((h) => ({ start: h.start - lead, end: h.end - lead })),
-    });
+    const textStart = start + lead;
+    const textEnd = textStart + trimmed.length;
+    // Every span the snippet shows is marked: also those an earlier snippet already showed (a
+    // snippet reaches back up to radius characters before its first new span) and a span it cuts.
+    const highlights: Span[] = [];
+    for (const span of sorted) {
+      if (span.start >= textEnd) break;
+      const a = Math.max(span.start, textStart);
+      const b = Math.min(span.end, textEnd);
+      if (b > a) highlights.push({ start: a - textStart, end: b - textStart });
+    }
+    snippets.push({ text: trimmed, offset: textStart, highlights });
+    shownTo = end;
   }
   return snippets;
 }
 
-/** The opening of a text, for a result matched only outside its text (e.g. in its title). */
-export function leadSnippet(text: string, length = 160): Snippet[] {
-  const lead = text.length - text.trimStart().length;
+/**
+ * The opening of a text, for a result matched only outside its text (e.g. in its title): from
+ * its first character not hidden (the lines the reader folds away, in order).
+ */
+export function leadSnippet(text: string, length = 160, hidden: readonly Span[] = []): Snippet[] {
+  let lead = text.length - text.trimStart().length;
+  for (const h of hidden) {
+    if (h.start > lead) break;
+    lead = Math.max(lead, h.end);
+    while (lead < text.length && /\s/.test(text[lead]!)) lead++;
+  }
   const body = text.slice(lead);
   if (body === '') return [];
   let end = Math.min(body.length, length);

@@ -14,7 +14,9 @@ import { LockedBackups } from '../features/recovery/locked-backups';
 import { RecoveryNotice } from '../features/recovery/recovery-notice';
 import { RecoveryPanel } from '../features/recovery/recovery-panel';
 import { NO_FILTERS, NotebookView, type NotebookFilters } from '../features/notes/notebook-view';
+import { ReadingWithResults } from '../features/search/results-rail';
 import { SearchBox } from '../features/search/search-box';
+import type { OpenedResult } from '../features/search/search-session';
 import { ReadingSettingsProvider } from '../features/settings/reading-settings-provider';
 import { SettingsView } from '../features/settings/settings-view';
 import { UnlockPrompt } from '../features/unlock/unlock-prompt';
@@ -36,7 +38,7 @@ type Route =
   | { view: 'settings' }
   | { view: 'analysis' }
   | { view: 'corpora'; action?: CorporaAction; requested?: number }
-  | { view: 'reader'; id: string; searchQuery?: string; jump?: ReaderJump; from?: 'notebook'; opened: number };
+  | { view: 'reader'; id: string; searchQuery?: string; search?: OpenedResult; jump?: ReaderJump; from?: 'notebook'; opened: number };
 
 export function App() {
   const [route, setRoute] = useState<Route>({ view: 'library' });
@@ -67,7 +69,10 @@ export function App() {
     [unlocked],
   );
   const openDocument = useCallback((id: string) => setRoute({ view: 'reader', id, opened: Date.now() }), []);
-  const openSearchResult = useCallback((id: string, searchQuery: string) => setRoute({ view: 'reader', id, searchQuery, opened: Date.now() }), []);
+  const openSearchResult = useCallback(
+    (id: string, search: OpenedResult) => setRoute({ view: 'reader', id, searchQuery: search.session.query, search, opened: Date.now() }),
+    [],
+  );
   const openFromNotebook = useCallback(
     ({ documentId, ...jump }: ReaderJump & { documentId: string }) => setRoute({ view: 'reader', id: documentId, jump, from: 'notebook', opened: Date.now() }),
     [],
@@ -173,8 +178,11 @@ export function App() {
               <CorporaView key={route.requested} action={route.action} onOpened={corpusOpened} build={build} onBuildChange={setBuild} />
             )}
             {!blocked && route.view === 'reader' && (
-              // Keyed per opening: each starts at its first hit, its notebook entry or where it was left.
-              <ReaderScreen key={`${route.id}\n${route.opened}`} id={route.id} searchQuery={route.searchQuery} jump={route.jump} onBack={goBack} backTo={route.from ?? 'library'} onOpenDocument={openDocument} />
+              // The results of the search it was opened from stay beside it.
+              <ReadingWithResults opened={route.search} currentId={route.id} onOpen={openSearchResult}>
+                {/* Keyed per opening: each starts at its first hit, its notebook entry or where it was left. */}
+                <ReaderScreen key={`${route.id}\n${route.opened}`} id={route.id} searchQuery={route.searchQuery} jump={route.jump} onBack={goBack} backTo={route.from ?? 'library'} onOpenDocument={openDocument} />
+              </ReadingWithResults>
             )}
             {route.view === 'settings' && <SettingsView />}
           </main>

@@ -1,5 +1,6 @@
 import type { CSSProperties } from 'react';
 import type { LibraryRow } from '@common/corpus/library-types';
+import { bylineText } from '@common/corpus/byline';
 import { formatReadingTime } from '@common/corpus/reading-time';
 import { displayTitle } from '../../shared/display-title';
 
@@ -17,7 +18,6 @@ type Props = {
 };
 
 export function DocumentRow({ doc, index, total, active, style, onOpen }: Props) {
-  const byline = doc ? [doc.source, doc.author].filter(Boolean).join(' · ') : '';
   return (
     // The list is virtual: setsize/posinset tell assistive technology where this row sits.
     <li className="document-row" aria-setsize={total} aria-posinset={index + 1} data-index={index} style={style}>
@@ -35,7 +35,7 @@ export function DocumentRow({ doc, index, total, active, style, onOpen }: Props)
               {displayTitle(doc.title)}
             </span>
             <span className="document-byline" dir="auto">
-              {byline || 'Source not stated'}
+              {bylineText(doc)}
             </span>
             <span className="document-stats">
               {numberFormat.format(doc.wordCount)} words · {formatReadingTime(doc.wordCount)}

@@ -1,6 +1,8 @@
 import { Fragment, memo, useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode, type RefObject } from 'react';
 import type { DocumentLink, DocumentView } from '@common/corpus/corpus-types';
 import { formatReadingTime } from '@common/corpus/reading-time';
+import { bylineParts, NO_BYLINE } from '@common/corpus/byline';
+import { bodyParts, foldedLabel, onlyTitle } from './folded-runs';
 import { useCommands, useShortcuts, useShortcutText } from '../../shared/commands/command-provider';
 import { DecoratedText } from '../../shared/decorated-text';
 import { decorationsByRange, sameDecorations, type Decoration } from '../../shared/decorations';
@@ -72,15 +74,16 @@ type ParagraphProps = {
   /** As the source states them; without a stated direction each paragraph takes its own (dir="auto"). */
   lang?: string;
   dir?: 'rtl' | 'ltr';
+  className?: string;
   decorations: readonly Decoration[];
   links: readonly DocumentLink[];
 };
 
 /** One paragraph, rendered again only when its own marks change (stepping through hits touches two). */
 const Paragraph = memo(
-  function Paragraph({ text, start, end, lang, dir, decorations, links }: ParagraphProps) {
+  function Paragraph({ text, start, end, lang, dir, className, decorations, links }: ParagraphProps) {
     return (
-      <p dir={dir ?? 'auto'} lang={lang} data-start={start} data-end={end}>
+      <p dir={dir ?? 'auto'} lang={lang} className={className} data-start={start} data-end={end}>
         <DecoratedText text={text} start={start} end={end} decorations={decorations} links={links} />
       </p>
     );
@@ -91,6 +94,7 @@ const Paragraph = memo(
     a.end === b.end &&
     a.lang === b.lang &&
     a.dir === b.dir &&
+    a.className === b.className &&
     a.links === b.links &&
     sameDecorations(a.decorations, b.decorations),
 );
@@ -99,6 +103,35 @@ function DocumentBody({ doc, decorations, bodyRef, onClick, onKeyDown, pages }: 
   const perParagraph = useMemo(() => decorationsByRange(doc.paragraphs, decorations), [doc.paragraphs, decorations]);
   const linksPerParagraph = useMemo(() => decorationsByRange(doc.paragraphs, doc.links), [doc.paragraphs, doc.links]);
   const pageAt = useMemo(() => new Map(pages.map((p) => [p.paragraph, p.label])), [pages]);
+  const parts = useMemo(() => bodyParts(doc.paragraphs, (i) => perParagraph[i]!.length > 0), [doc.paragraphs, perParagraph]);
+  // Folded runs the user opened, by the offset they start at.
+  const [unfolded, setUnfolded] = useState<ReadonlySet<number>>(new Set());
+  const marker = (i: number) =>
+    pageAt.has(i) && (
+      <span key={`page-${i}`} className="page-marker" data-page={pageAt.get(i)} tabIndex={-1}>
+        p. {pageAt.get(i)}
+      </span>
+    );
+  const paragraph = (i: number, className?: string) => {
+    const p = doc.paragraphs[i]!;
+    return (
+      <Fragment key={p.start}>
+        {marker(i)}
+        <Paragraph
+          text={doc.text}
+          start={p.start}
+          end={p.end}
+          lang={p.lang}
+          dir={p.dir}
+          className={className}
+          decorations={perParagraph[i]!}
+          links={linksPerParagraph[i]!}
+        />
+      </Fragment>
+    );
+  };
+  // A page that starts on a folded line keeps its marker where the fold is.
+  const hiddenMarkers = (indices: readonly number[]) => indices.map(marker).filter(Boolean);
   return (
     // Clicks on marks are a pointer shortcut; the notes panel offers the same by keyboard.
     // Links (span.doc-link) are focusable and open their address with Enter or Space too.
@@ -110,24 +143,24 @@ function DocumentBody({ doc, decorations, bodyRef, onClick, onKeyDown, pages }: 
       onClick={onClick}
       onKeyDown={onKeyDown}
     >
-      {doc.paragraphs.map((p, i) => (
-        <Fragment key={p.start}>
-          {pageAt.has(i) && (
-            <span className="page-marker" data-page={pageAt.get(i)} tabIndex={-1}>
-              p. {pageAt.get(i)}
-            </span>
-          )}
-          <Paragraph
-            text={doc.text}
-            start={p.start}
-            end={p.end}
-            lang={p.lang}
-            dir={p.dir}
-            decorations={perParagraph[i]!}
-            links={linksPerParagraph[i]!}
-          />
-        </Fragment>
-      ))}
+      {parts.map((part) => {
+        if (part.kind === 'paragraph') return paragraph(part.index);
+        const at = doc.paragraphs[part.indices[0]!]!.start;
+        if (onlyTitle(part)) return <Fragment key={`fold-${at}`}>{hiddenMarkers(part.indices)}</Fragment>;
+        const open = unfolded.has(at);
+        const toggle = () => setUnfolded((set) => (open ? new Set([...set].filter((s) => s !== at)) : new Set([...set, at])));
+        return (
+          <Fragment key={`fold-${at}`}>
+          {!open && hiddenMarkers(part.indices)}
+          <div className={open ? 'folded-lines open' : 'folded-lines'}>
+            <button type="button" className="link-button folded-toggle" aria-expanded={open} onClick={toggle}>
+              {open ? `Hide: ${foldedLabel(part)}` : foldedLabel(part)}
+            </button>
+            {open && part.indices.map((i) => paragraph(i, 'folded-line'))}
+          </div>
+          </Fragment>
+        );
+      })}
     </div>
   );
 }
@@ -180,7 +213,9 @@ export function ReaderView(props: Props) {
   useSelectionReporting(bodyRef, ready, onSelectionChange);
   useReadingOffset(bodyRef, ready, onReadingOffsetChange);
   const flash = useScrollTarget(bodyRef, ready, scrollTarget);
-  const keyboard = useKeyboardSelection(bodyRef, ready ? doc.value.text : null, ready ? doc.value.paragraphs : null);
+  // The caret walks the article: lines folded away (the title again, site navigation) are not in its way.
+  const articleParagraphs = useMemo(() => (ready ? doc.value.paragraphs.filter((p) => !p.fold) : null), [ready, doc]);
+  const keyboard = useKeyboardSelection(bodyRef, ready ? doc.value.text : null, articleParagraphs);
   const { caret } = keyboard;
   const shown = useMemo(() => {
     const extra = [flash, caret].filter((d) => d !== null);
@@ -278,15 +313,13 @@ export function ReaderView(props: Props) {
             </h1>
             <p className="reader-meta" dir="auto">
               {/* Source and author each keep their own direction (an Arabic name beside an English source). */}
-              {[doc.value.source, doc.value.author]
-                .filter(Boolean)
-                .map((part, i) => (
-                  <span key={i}>
-                    {i > 0 && ' · '}
-                    <bdi>{part}</bdi>
-                  </span>
-                ))}
-              {!doc.value.source && !doc.value.author && 'Source not stated'}
+              {bylineParts(doc.value).map((part, i) => (
+                <span key={i}>
+                  {i > 0 && ' · '}
+                  <bdi>{part}</bdi>
+                </span>
+              ))}
+              {bylineParts(doc.value).length === 0 && NO_BYLINE}
               {' · '}
               {formatReadingTime(doc.value.wordCount)}
             </p>

@@ -1,33 +1,39 @@
-import { useCallback, useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
-import type { SearchResponse } from '@common/search/search-types';
-import { callApi } from '../../shared/data/call-api';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import type { SearchFilters, SearchResponse, SearchSort } from '@common/search/search-types';
 import { useCommands, useShortcutText } from '../../shared/commands/command-provider';
 import { useLatestQuery } from '../../shared/use-latest-query';
+import { SearchControls } from './search-controls';
 import { describeResponse, moveActive } from './search-status';
 import { resultOptionId, SearchResults } from './search-results';
+import { activeFilters, sessionKey, sessionOfKey, type OpenedResult, type SearchSession } from './search-session';
+import { searchPage, useSearchPages } from './use-search-pages';
 import './search.css';
 
 type Props = {
-  /** Opens a result; the query goes along so the reader can show its hits. */
-  onOpen: (id: string, query: string) => void;
+  /** Opens a result; the search goes along so the reader can show its hits and the list of results beside it. */
+  onOpen: (id: string, opened: OpenedResult) => void;
 };
-
-const RESULT_LIMIT = 25;
 
 /** The header's search field: results as you type, Ctrl+K or "/" (search.focus) to focus it. */
 export function SearchBox({ onOpen }: Props) {
   const [query, setQuery] = useState('');
+  const [filters, setFilters] = useState<SearchFilters>({});
+  const [sort, setSort] = useState<SearchSort>('relevance');
   const [expanded, setExpanded] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
   const listId = useId();
-  const search = useCallback((q: string) => callApi('search', { query: q, limit: RESULT_LIMIT }), []);
-  const state = useLatestQuery(query, search);
+  const key = sessionKey({ query, filters, sort });
+  const search = useCallback((k: string) => searchPage(sessionOfKey(k), 0), []);
+  const state = useLatestQuery(key, search);
 
   const response: SearchResponse | null = state.outcome.status === 'ready' ? state.outcome.value : null;
-  const results = response?.results ?? [];
+  const answered: SearchSession | null = useMemo(() => (state.query ? sessionOfKey(state.query) : null), [state.query]);
+  const pages = useSearchPages(response, answered);
+  const total = response?.total ?? 0;
   // The active result belongs to one response; a new response starts again at the top.
   const [selection, setSelection] = useState<{ response: SearchResponse | null; index: number }>({ response: null, index: -1 });
-  const active = selection.response === response ? selection.index : results.length > 0 ? 0 : -1;
+  const active = selection.response === response ? selection.index : total > 0 ? 0 : -1;
   const setActive = (index: number) => setSelection({ response, index });
   // Enter pressed before the answer to the typed query came: open its top result when it comes.
   const openOnAnswer = useRef<string | null>(null);
@@ -47,26 +53,29 @@ export function SearchBox({ onOpen }: Props) {
     if (openOnAnswer.current === null || state.pending || state.query !== openOnAnswer.current) return;
     openOnAnswer.current = null;
     const top = state.outcome.status === 'ready' ? state.outcome.value.results[0] : undefined;
-    if (!top) return;
+    if (!top || !answered) return;
     inputRef.current?.blur();
-    onOpen(top.id, state.query);
-  }, [state, onOpen]);
+    onOpen(top.id, { session: answered, index: 0 });
+  }, [state, answered, onOpen]);
 
   const open = (index: number) => {
-    const result = results[index];
-    if (!result) return;
+    const result = pages.resultAt(index);
+    if (!result || !answered) return;
     setExpanded(false);
-    onOpen(result.id, state.query);
+    onOpen(result.id, { session: answered, index });
   };
 
+  const showPanel = expanded && query.trim() !== '';
+
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp' || event.key === 'PageDown' || event.key === 'PageUp') {
+      if ((event.key === 'PageDown' || event.key === 'PageUp') && !showPanel) return;
       event.preventDefault();
       setExpanded(true);
-      setActive(moveActive(active, results.length, event.key));
+      setActive(moveActive(active, total, event.key));
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      if (state.pending || state.query !== query) openOnAnswer.current = query.trim() === '' ? null : query;
+      if (state.pending || state.query !== key) openOnAnswer.current = key === '' ? null : key;
       else if (expanded) open(active);
       else setExpanded(true);
     } else if (event.key === 'Escape') {
@@ -79,16 +88,24 @@ export function SearchBox({ onOpen }: Props) {
     }
   };
 
+  // Escape in the panel's own fields goes back to the search field, and no further.
+  const onPanelKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    event.stopPropagation();
+    inputRef.current?.focus();
+  };
+
   const onBlur = (event: FocusEvent<HTMLDivElement>) => {
     if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setExpanded(false);
   };
 
-  const showPanel = expanded && query.trim() !== '';
+  const filtered = answered ? Object.keys(activeFilters(answered.filters)).length > 0 : false;
   const status =
     state.outcome.status === 'error'
       ? state.outcome.error.message
       : response
-        ? describeResponse(response)
+        ? describeResponse(response, filtered)
         : state.pending
           ? 'Searching…'
           : '';
@@ -105,7 +122,7 @@ export function SearchBox({ onOpen }: Props) {
         aria-expanded={showPanel}
         aria-controls={showPanel ? listId : undefined}
         aria-autocomplete="list"
-        aria-activedescendant={showPanel && active >= 0 ? resultOptionId(listId, active) : undefined}
+        aria-activedescendant={showPanel && active >= 0 && pages.resultAt(active) ? resultOptionId(listId, active) : undefined}
         placeholder={`Search the corpus (${keys})`}
         autoComplete="off"
         spellCheck={false}
@@ -120,13 +137,14 @@ export function SearchBox({ onOpen }: Props) {
       />
       {showPanel && (
         // Focusable, so its list can be scrolled by keyboard too (the options are reached by arrows from the field).
-        <div className="search-panel" role="region" aria-label="Search results" tabIndex={0} aria-busy={state.pending}>
+        <div className="search-panel" role="region" aria-label="Search results" tabIndex={0} aria-busy={state.pending} ref={panelRef} onKeyDown={onPanelKeyDown}>
+          <SearchControls filters={filters} sort={sort} onFiltersChange={setFilters} onSortChange={setSort} />
           <p className={state.outcome.status === 'error' ? 'search-status search-error' : 'search-status'} role="status">
             {status}
           </p>
           {response?.notice && <p className="search-notice">{response.notice}</p>}
-          {state.outcome.status !== 'error' && results.length > 0 && (
-            <SearchResults id={listId} results={results} active={active} onActivate={setActive} onOpen={open} />
+          {state.outcome.status !== 'error' && total > 0 && (
+            <SearchResults key={state.query} id={listId} total={total} pages={pages} scrollRef={panelRef} active={active} onActivate={setActive} onOpen={open} />
           )}
         </div>
       )}

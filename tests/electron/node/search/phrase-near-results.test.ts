@@ -109,8 +109,18 @@ function answer(query: string): Recorded {
     total: response.total,
     ...(response.notice ? { notice: response.notice } : {}),
     hits: response.results.map((r) => [r.id, r.score, r.hitCount]),
-    // Highlighted offsets in the text of the first three results.
-    highlights: response.results.slice(0, 3).map((r) => r.snippets.flatMap((s) => s.highlights.flatMap((h) => [s.offset + h.start, s.offset + h.end]))),
+    // Highlighted offsets in the text of the first three results, as the stretches of text they
+    // cover (snippets may overlap and show a span twice, or show only part of it).
+    highlights: response.results.slice(0, 3).map((r) => {
+      const pieces = r.snippets.flatMap((s) => s.highlights.map((h) => [s.offset + h.start, s.offset + h.end] as [number, number]));
+      const covered: [number, number][] = [];
+      for (const [start, end] of pieces.sort((a, b) => a[0] - b[0])) {
+        const last = covered.at(-1);
+        if (last && start < last[1]) last[1] = Math.max(last[1], end);
+        else covered.push([start, end]);
+      }
+      return covered.flat();
+    }),
   };
 }
 

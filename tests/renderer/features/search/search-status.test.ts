@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SearchResult } from '../../../../electron/common/search/search-types';
 import { describeResponse, formatTook, moveActive } from '../../../../renderer/src/features/search/search-status';
-
-const result = (id: string): SearchResult => ({ id, title: id, source: '', score: 1, hitCount: 1, snippets: [] });
 
 describe('formatTook', () => {
   it('reads as people say it', () => {
@@ -17,13 +14,14 @@ describe('formatTook', () => {
 
 describe('describeResponse', () => {
   it('gives the number of results and the time', () => {
-    expect(describeResponse({ total: 2, results: [result('a'), result('b')], tookMs: 3.2 })).toBe('2 results · 3 ms');
-    expect(describeResponse({ total: 1, results: [result('a')], tookMs: 0.2 })).toBe('1 result · <1 ms');
-    expect(describeResponse({ total: 0, results: [], tookMs: 1 })).toBe('No results · 1 ms');
+    expect(describeResponse({ total: 2, tookMs: 3.2 })).toBe('2 results · 3 ms');
+    expect(describeResponse({ total: 1, tookMs: 0.2 })).toBe('1 result · <1 ms');
+    expect(describeResponse({ total: 0, tookMs: 1 })).toBe('No results · 1 ms');
   });
 
-  it('says when only some of the results are shown', () => {
-    expect(describeResponse({ total: 1200, results: [result('a'), result('b')], tookMs: 12 })).toBe('Showing 2 of 1,200 results · 12 ms');
+  it('counts every result, since every one is in the list, and says when filters narrow them', () => {
+    expect(describeResponse({ total: 1200, tookMs: 12 })).toBe('1,200 results · 12 ms');
+    expect(describeResponse({ total: 12, tookMs: 1 }, true)).toBe('12 results (filtered) · 1 ms');
   });
 });
 
@@ -35,6 +33,12 @@ describe('moveActive', () => {
     expect(moveActive(2, 3, 'ArrowUp')).toBe(1);
     expect(moveActive(-1, 3, 'ArrowDown')).toBe(0);
     expect(moveActive(-1, 3, 'ArrowUp')).toBe(2);
+  });
+
+  it('moves by pages, stopping at the ends', () => {
+    expect(moveActive(5, 60, 'PageDown')).toBe(15);
+    expect(moveActive(55, 60, 'PageDown')).toBe(59);
+    expect(moveActive(5, 60, 'PageUp')).toBe(0);
   });
 
   it('has nothing to move to without results', () => {
