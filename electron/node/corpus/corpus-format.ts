@@ -8,8 +8,9 @@ export const CORPUS_APPLICATION_ID = 0x4341524c; // "CARL"
 // 6: paragraphs keep the lang and dir their HTML source states; 7: Arabic words folded with
 // classical (Uthmani) spelling read as modern spelling (search/arabic-fold.ts): older indexes
 // hold other terms for such words, so they are refused and rebuilt; documents.text_astral;
-// 8: postings weights are BM25F's boosted, length-normalised term frequencies (search ranking).
-export const CORPUS_FORMAT_VERSION = 8;
+// 8: postings weights are BM25F's boosted, length-normalised term frequencies (search ranking);
+// 10: headings (the contents list of each document).
+export const CORPUS_FORMAT_VERSION = 10;
 export const BUILDER_VERSION = '0.3.0';
 
 export const CORPUS_SCHEMA = `
@@ -60,6 +61,19 @@ CREATE TABLE links (
   start INTEGER NOT NULL,
   end INTEGER NOT NULL,
   href TEXT NOT NULL,
+  PRIMARY KEY (doc_ord, idx)
+) WITHOUT ROWID;
+
+-- The contents of each document: its headings in order, with their level (1 = top), the span
+-- of the text each names, and its title as listed. Filled from h1..h6 blocks, or by a format
+-- with contents of its own (EPUB nav, DOCX heading styles).
+CREATE TABLE headings (
+  doc_ord INTEGER NOT NULL REFERENCES documents(ord),
+  idx INTEGER NOT NULL,
+  level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 6),
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  title TEXT NOT NULL,
   PRIMARY KEY (doc_ord, idx)
 ) WITHOUT ROWID;
 

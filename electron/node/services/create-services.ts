@@ -17,6 +17,8 @@ import { guardStorage } from './user-data/guard-storage';
 import type { KeyVault } from '../user-store/encryption/key-vault';
 import { createUserDataContext } from './user-data/user-data-context';
 import { createUserDataServices } from './user-data/user-data-services';
+import { readingProgressOfCorpus } from './user-data/reading-progress-of-corpus';
+import type { ProgressById } from '../corpus/library-view-queries';
 
 export type ServicesConfig = {
   corpusFile: string;
@@ -55,7 +57,9 @@ export type AppServices = CarrelServices & {
 /** Wires every service behind the API. Called by Electron main and by the test harness alike. */
 export function createServices(config: ServicesConfig): AppServices {
   const clock = config.now ?? (() => new Date());
-  const corpus = createCorpusService(config.corpusFile, { nativeBinding: config.nativeBinding });
+  // The library's reading states come from the notes database, opened below.
+  let readingProgress = (): ProgressById => new Map();
+  const corpus = createCorpusService(config.corpusFile, { nativeBinding: config.nativeBinding, readingProgress: () => readingProgress() });
   const recent = openRecentCorpora(config.recentCorporaFile);
   const choice = createCorpusChoiceService({ corpus, recent, dialogs: config.dialogs, now: clock });
   choice.start({ reopenLast: config.reopenLastCorpus ?? false });
@@ -75,6 +79,7 @@ export function createServices(config: ServicesConfig): AppServices {
     nativeBinding: config.userDbNativeBinding,
     now: config.now,
   });
+  readingProgress = () => readingProgressOfCorpus(userData);
   const userDataServices = createUserDataServices(userData, { keyVault: config.keyVault, now: config.now });
   // Deleted items are erased after the undo window, at start and at close (before the store closes).
   const deletedItems = createDeletedItemsService(userData, { now: config.now });

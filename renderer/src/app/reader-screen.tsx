@@ -1,8 +1,13 @@
 import { useCallback, useMemo, useState } from 'react';
+import type { DocumentHeading } from '@common/corpus/corpus-types';
 import { BookmarksPanel } from '../features/bookmarks/bookmarks-panel';
 import { useReadingPosition } from '../features/bookmarks/use-reading-position';
+import { ContentsPanel } from '../features/contents/contents-panel';
+import { ReadingProgressBar } from '../features/contents/reading-progress-bar';
 import { useReaderNotes } from '../features/notes/use-reader-notes';
 import { ReaderWithFind } from '../features/reader/reader-with-find';
+import { useCommands } from '../shared/commands/command-provider';
+import { useApiQuery } from '../shared/data/use-api-query';
 import type { ScrollTarget } from '../shared/reader-types';
 
 /** A place to open a document at (from the notebook): an offset, a span to flash, a highlight to select. */
@@ -15,20 +20,43 @@ type Props = {
   onBack: () => void;
   /** Where onBack goes (the view the document was opened from). */
   backTo: 'library' | 'notebook';
+  /** Opens the next (1) or previous (-1) document of the library as it is sorted and filtered. */
+  onStep?: (direction: 1 | -1) => void;
+  /** Prints the document as shown (highlights, notes beside the text) or saves it as PDF. */
+  onPrint?: () => void;
 };
+
+/** Gives focus to the paragraph starting at an offset, once the scroll to it is done. */
+function focusParagraphAt(offset: number) {
+  requestAnimationFrame(() => document.querySelector<HTMLElement>(`.document-body p[data-start="${offset}"]`)?.focus({ preventScroll: true }));
+}
 
 /**
  * The reader with what the notes and bookmarks features add: highlights drawn over the text,
- * the selection toolbar, a side panel, bookmarks, and the reading position kept and restored.
- * Mount one per document opening (keyed by the app).
+ * the selection toolbar, a side panel with the contents, notes and bookmarks, the position in
+ * the document, and the reading position kept and restored. Mount one per document opening (keyed by the app).
  */
-export function ReaderScreen({ id, searchQuery, jump, onBack, backTo }: Props) {
+export function ReaderScreen({ id, searchQuery, jump, onBack, backTo, onStep, onPrint }: Props) {
   const position = useReadingPosition(id);
+  const doc = useApiQuery('getDocument', { id }).value;
+  const speed = useApiQuery('getReadingSpeed', undefined).value;
   const [requested, setRequested] = useState<ScrollTarget | undefined>(
     jump?.offset !== undefined ? { key: 'open', offset: jump.offset, end: jump.end, align: 'center' } : undefined,
   );
   const requestScroll = useCallback((target: Omit<ScrollTarget, 'key'>) => setRequested({ ...target, key: String(Date.now()) }), []);
   const notes = useReaderNotes(id, requestScroll, jump);
+  const jumpToHeading = useCallback(
+    (heading: DocumentHeading) => {
+      requestScroll({ offset: heading.start, align: 'top' });
+      focusParagraphAt(heading.start);
+    },
+    [requestScroll],
+  );
+  useCommands({
+    'reader.next-document': { when: () => onStep !== undefined, run: () => onStep?.(1) },
+    'reader.previous-document': { when: () => onStep !== undefined, run: () => onStep?.(-1) },
+    'reader.print': { when: () => onPrint !== undefined && doc !== undefined, run: () => onPrint?.() },
+  });
 
   // Without a target of its own (a search hit, a notebook entry), a document opens where it was left.
   const restoredOffset = position.restored?.offset ?? null;
@@ -39,10 +67,12 @@ export function ReaderScreen({ id, searchQuery, jump, onBack, backTo }: Props) {
 
   const aside = (
     <>
+      {doc && <ContentsPanel headings={doc.headings} place={position.place} onJump={jumpToHeading} />}
       {notes.panel}
       <BookmarksPanel documentId={id} currentOffset={position.current} onJump={(offset) => requestScroll({ offset, align: 'top' })} />
     </>
   );
+  const footer = doc && <ReadingProgressBar place={position.place} textLength={doc.text.length} wordCount={doc.wordCount} speed={speed} />;
 
   return (
     <>
@@ -58,6 +88,7 @@ export function ReaderScreen({ id, searchQuery, jump, onBack, backTo }: Props) {
         onReadingOffsetChange={position.report}
         aside={aside}
         asideRequest={notes.revealed}
+        footer={footer}
       />
       {notes.toolbar}
     </>

@@ -14,3 +14,9 @@ export type TextSelection = {
  * it a third of the way down and, with `end`, briefly flashes [offset, end).
  */
 export type ScrollTarget = { key: string; offset: number; end?: number; align: 'top' | 'center' };
+
+/** Where the reader is: the first offset in view, and the furthest shown at the window's bottom. */
+export type ReadingPlace = { offset: number; seenTo: number };
+
+/** The reading place as it changes with scrolling, for the few components that follow it (contents, progress). */
+export type PlaceSource = { subscribe(listener: () => void): () => void; get(): ReadingPlace };
