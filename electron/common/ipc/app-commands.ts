@@ -66,7 +66,7 @@ export const APP_COMMAND_ITEMS: Readonly<Record<AppCommand, AppCommandItem>> = {
   'theme-dark': { label: '&Dark Theme' },
   'theme-sepia': { label: 'S&epia Theme' },
   'show-settings': { label: 'Reading &Settings' },
-  'print-document': { label: '&Print or Save as PDF…', accelerator: 'CmdOrCtrl+P', windowCommand: 'reader.print' },
+  'print-document': { label: '&Save as PDF…', accelerator: 'CmdOrCtrl+P', windowCommand: 'reader.print' },
   'find-in-document': { label: '&Find in Document', accelerator: 'CmdOrCtrl+F', windowCommand: 'reader.find' },
   'search-corpus': { label: '&Search the Corpus', accelerator: 'CmdOrCtrl+K', windowCommand: 'search.focus' },
   'go-library': { label: '&Library' },
@@ -76,7 +76,7 @@ export const APP_COMMAND_ITEMS: Readonly<Record<AppCommand, AppCommandItem>> = {
   'next-paragraph': { label: 'Next P&aragraph', accelerator: 'J', windowCommand: 'reader.next-paragraph' },
   'previous-paragraph': { label: 'Previous Pa&ragraph', accelerator: 'K', windowCommand: 'reader.previous-paragraph' },
   'show-contents': { label: '&Contents', accelerator: 'Alt+C', windowCommand: 'reader.contents' },
-  'show-shortcuts': { label: '&Keyboard Shortcuts', accelerator: 'F1', windowCommand: 'commands.shortcuts' },
+  'show-shortcuts': { label: '&Keyboard Shortcuts', accelerator: '?', windowCommand: 'commands.shortcuts' },
   'show-guide': { label: '&User Guide' },
 };
 

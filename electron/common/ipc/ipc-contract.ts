@@ -6,6 +6,7 @@ import { CORPORA_CHANNELS, type CorporaContract } from './contract/corpora-contr
 import { CORPUS_CHANNELS, type CorpusContract } from './contract/corpus-contract';
 import { NOTEBOOK_CHANNELS, type NotebookContract } from './contract/notebook-contract';
 import { NOTES_CHANNELS, type NotesContract } from './contract/notes-contract';
+import { PRINT_CHANNELS, type PrintContract } from './contract/print-contract';
 import { RECOVERY_CHANNELS, type RecoveryContract } from './contract/recovery-contract';
 import { SEARCH_CHANNELS, type SearchContract } from './contract/search-contract';
 import { SECURITY_CHANNELS, type SecurityContract } from './contract/security-contract';
@@ -29,7 +30,8 @@ export interface CarrelServices
     UserDataContract,
     RecoveryContract,
     SettingsContract,
-    AnalysisContract {}
+    AnalysisContract,
+    PrintContract {}
 
 export type Method = keyof CarrelServices;
 export type Input<M extends Method> = Parameters<CarrelServices[M]>[0];
@@ -49,6 +51,7 @@ export const CHANNELS = {
   ...RECOVERY_CHANNELS,
   ...SETTINGS_CHANNELS,
   ...ANALYSIS_CHANNELS,
+  ...PRINT_CHANNELS,
 };
 
 /** True when A and B have the same keys: a method missing from a feature's list, or listed and not declared, fails to compile. */

@@ -6,6 +6,7 @@ import { CORPORA_SCHEMAS } from './contract/corpora-schemas';
 import { CORPUS_SCHEMAS } from './contract/corpus-schemas';
 import { NOTEBOOK_SCHEMAS } from './contract/notebook-schemas';
 import { NOTES_SCHEMAS } from './contract/notes-schemas';
+import { PRINT_SCHEMAS } from './contract/print-schemas';
 import { RECOVERY_SCHEMAS } from './contract/recovery-schemas';
 import { SEARCH_SCHEMAS } from './contract/search-schemas';
 import { SECURITY_SCHEMAS } from './contract/security-schemas';
@@ -25,6 +26,7 @@ export const INPUT_SCHEMAS = {
   ...RECOVERY_SCHEMAS,
   ...SETTINGS_SCHEMAS,
   ...ANALYSIS_SCHEMAS,
+  ...PRINT_SCHEMAS,
 } satisfies { [M in Method]: z.ZodType<Input<M>> };
 
 const schemasComplete: SameKeys<typeof INPUT_SCHEMAS, Record<Method, unknown>> = true;

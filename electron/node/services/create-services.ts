@@ -11,6 +11,7 @@ import { createCorpusService } from './corpus-service';
 import { createSearchService } from './search-service';
 import { createSecurityService } from './security-service';
 import { createSettingsService } from './settings-service';
+import { createPrintService, type DocumentPrinter } from './print-service';
 import { createBackupRestoreService } from './user-data/backup-restore-service';
 import { createDeletedItemsService } from './user-data/deleted-items-service';
 import { guardStorage } from './user-data/guard-storage';
@@ -45,6 +46,8 @@ export type ServicesConfig = {
   corporaDir?: string;
   /** How a build in the app shares the process with the window's requests (tests slow it down). */
   buildPacing?: CorpusBuildDeps['pacing'];
+  /** The window's save as PDF (Electron's file dialog and printToPDF); without it saving a PDF says it needs the app. */
+  printer?: DocumentPrinter;
   /** Start on the corpus opened last (when it still opens) instead of corpusFile. */
   reopenLastCorpus?: boolean;
 } & OpenCorpusOptions;
@@ -104,6 +107,7 @@ export function createServices(config: ServicesConfig): AppServices {
     contractPart(backupRestore),
     contractPart(security),
     contractPart(createSettingsService(config.settingsFile)),
+    contractPart(createPrintService(config.printer)),
   );
   const apiComplete: SameKeys<typeof api, CarrelServices> = true;
   void apiComplete;

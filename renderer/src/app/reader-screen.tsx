@@ -9,6 +9,7 @@ import { ReaderWithFind } from '../features/reader/reader-with-find';
 import { useCommands } from '../shared/commands/command-provider';
 import { useApiQuery } from '../shared/data/use-api-query';
 import type { ScrollTarget } from '../shared/reader-types';
+import { usePrint } from './use-print';
 
 /** A place to open a document at (from the notebook): an offset, a span to flash, a highlight to select. */
 export type ReaderJump = { offset?: number; end?: number; highlightId?: string; noteId?: string };
@@ -22,8 +23,8 @@ type Props = {
   backTo: 'library' | 'notebook';
   /** Opens the next (1) or previous (-1) document of the library as it is sorted and filtered. */
   onStep?: (direction: 1 | -1) => void;
-  /** Prints the document as shown (highlights, notes beside the text) or saves it as PDF. */
-  onPrint?: () => void;
+  /** A short message about this document (no next document, the PDF saved), read out politely. */
+  status?: string;
 };
 
 /** Gives focus to the paragraph starting at an offset, once the scroll to it is done. */
@@ -36,10 +37,12 @@ function focusParagraphAt(offset: number) {
  * the selection toolbar, a side panel with the contents, notes and bookmarks, the position in
  * the document, and the reading position kept and restored. Mount one per document opening (keyed by the app).
  */
-export function ReaderScreen({ id, searchQuery, jump, onBack, backTo, onStep, onPrint }: Props) {
+export function ReaderScreen({ id, searchQuery, jump, onBack, backTo, onStep, status }: Props) {
   const position = useReadingPosition(id);
   const doc = useApiQuery('getDocument', { id }).value;
   const speed = useApiQuery('getReadingSpeed', undefined).value;
+  // Saved as PDF (highlights, notes beside the text) through the print stylesheet.
+  const { print, saved } = usePrint();
   const [requested, setRequested] = useState<ScrollTarget | undefined>(
     jump?.offset !== undefined ? { key: 'open', offset: jump.offset, end: jump.end, align: 'center' } : undefined,
   );
@@ -55,7 +58,7 @@ export function ReaderScreen({ id, searchQuery, jump, onBack, backTo, onStep, on
   useCommands({
     'reader.next-document': { when: () => onStep !== undefined, run: () => onStep?.(1) },
     'reader.previous-document': { when: () => onStep !== undefined, run: () => onStep?.(-1) },
-    'reader.print': { when: () => onPrint !== undefined && doc !== undefined, run: () => onPrint?.() },
+    'reader.print': { when: () => doc !== undefined, run: () => void (doc && print(doc.title)) },
   });
 
   // Without a target of its own (a search hit, a notebook entry), a document opens where it was left.
@@ -72,7 +75,14 @@ export function ReaderScreen({ id, searchQuery, jump, onBack, backTo, onStep, on
       <BookmarksPanel documentId={id} currentOffset={position.current} onJump={(offset) => requestScroll({ offset, align: 'top' })} />
     </>
   );
-  const footer = doc && <ReadingProgressBar place={position.place} textLength={doc.text.length} wordCount={doc.wordCount} speed={speed} />;
+  const footer = doc && (
+    <>
+      <p className="reader-status" role="status">
+        {status ?? saved}
+      </p>
+      <ReadingProgressBar place={position.place} textLength={doc.text.length} wordCount={doc.wordCount} speed={speed} />
+    </>
+  );
 
   return (
     <>

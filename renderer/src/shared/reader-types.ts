@@ -15,8 +15,8 @@ export type TextSelection = {
  */
 export type ScrollTarget = { key: string; offset: number; end?: number; align: 'top' | 'center' };
 
-/** Where the reader is: the first offset in view, and the furthest shown at the window's bottom. */
-export type ReadingPlace = { offset: number; seenTo: number };
+/** Where the reader is: the first offset in view, the furthest shown at the window's bottom, and where the eye is (the top quarter). */
+export type ReadingPlace = { offset: number; seenTo: number; readingAt: number };
 
 /** The reading place as it changes with scrolling, for the few components that follow it (contents, progress). */
 export type PlaceSource = { subscribe(listener: () => void): () => void; get(): ReadingPlace };

@@ -49,10 +49,10 @@ export function useReadingPosition(documentId: string) {
   }, [documentId, reportError]);
 
   const report = useCallback(
-    (offset: number, seenTo = offset) => {
+    (offset: number, seenTo = offset, readingAt = offset) => {
       latest.current = offset;
       seen.current = Math.max(seen.current, seenTo);
-      place.set({ offset, seenTo });
+      place.set({ offset, seenTo, readingAt });
       timer.current ??= window.setTimeout(save, SAVE_EVERY_MS);
     },
     [save, place],
@@ -79,11 +79,11 @@ export function useReadingPosition(documentId: string) {
 
 /** A small store of the reading place: set at every reported frame, followed by the contents and the progress bar. */
 function createPlaceSource(): { set(place: ReadingPlace): void; source: PlaceSource } {
-  let value: ReadingPlace = { offset: 0, seenTo: 0 };
+  let value: ReadingPlace = { offset: 0, seenTo: 0, readingAt: 0 };
   const listeners = new Set<() => void>();
   return {
     set(next) {
-      if (next.offset === value.offset && next.seenTo === value.seenTo) return;
+      if (next.offset === value.offset && next.seenTo === value.seenTo && next.readingAt === value.readingAt) return;
       value = next;
       listeners.forEach((listener) => listener());
     },

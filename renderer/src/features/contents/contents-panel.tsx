@@ -19,8 +19,8 @@ type Props = {
  * entries, Enter goes there. Alt+C (Go › Contents) brings focus to the current entry.
  */
 export function ContentsPanel({ headings, place, onJump }: Props) {
-  const { offset } = usePlace(place);
-  const current = currentHeadingIndex(headings, offset);
+  const { readingAt } = usePlace(place);
+  const current = currentHeadingIndex(headings, readingAt);
   const [active, setActive] = useState<number | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
   const focusEntry = (index: number) => {

@@ -1,5 +1,6 @@
 import type { CSSProperties } from 'react';
 import type { LibraryRow } from '@common/corpus/library-types';
+import type { ReadingProgress } from '@common/notes/reading-progress';
 import { formatReadingTime } from '@common/corpus/reading-time';
 import { displayTitle } from '../../shared/display-title';
 
@@ -15,6 +16,13 @@ type Props = {
   style: CSSProperties;
   onOpen: (id: string) => void;
 };
+
+/** The reading state as a row says it. */
+export function progressText(progress: ReadingProgress): string {
+  if (progress.state === 'finished') return 'Finished';
+  if (progress.state === 'started') return `Started · ${progress.percent}%`;
+  return 'Unread';
+}
 
 export function DocumentRow({ doc, index, total, active, style, onOpen }: Props) {
   const byline = doc ? [doc.source, doc.author].filter(Boolean).join(' · ') : '';
@@ -34,10 +42,12 @@ export function DocumentRow({ doc, index, total, active, style, onOpen }: Props)
             <span className="document-title" dir="auto" lang={doc.language || undefined} title={displayTitle(doc.title)}>
               {displayTitle(doc.title)}
             </span>
+            <span className={`document-state state-${doc.progress.state}`}>{progressText(doc.progress)}</span>
             <span className="document-byline" dir="auto">
               {byline || 'Source not stated'}
             </span>
             <span className="document-stats">
+              {doc.date && `${doc.date} · `}
               {numberFormat.format(doc.wordCount)} words · {formatReadingTime(doc.wordCount)}
             </span>
           </>

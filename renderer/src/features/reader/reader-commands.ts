@@ -11,7 +11,7 @@ export const READER_COMMANDS: readonly CommandDeclaration[] = [
   { id: 'reader.next-document', label: 'Next document', scope: 'reader', shortcuts: ['N'] },
   { id: 'reader.previous-document', label: 'Previous document', scope: 'reader', shortcuts: ['P'] },
   { id: 'reader.contents', label: 'Go to the contents', scope: 'reader', shortcuts: ['Alt+C'] },
-  { id: 'reader.print', label: 'Print or save as PDF, with highlights and notes', scope: 'reader', shortcuts: ['CmdOrCtrl+P'] },
+  { id: 'reader.print', label: 'Save as PDF, with highlights and notes beside the text', scope: 'reader', shortcuts: ['CmdOrCtrl+P'] },
   { id: 'reader.keyboard-selection', label: 'Select text with the keyboard (start or stop)', scope: 'reader', shortcuts: ['F7'], focus: 'outside-fields' },
   { id: 'reader.find.next', label: 'Next hit', scope: 'find', shortcuts: ['Enter'] },
   { id: 'reader.find.previous', label: 'Previous hit', scope: 'find', shortcuts: ['Shift+Enter'] },

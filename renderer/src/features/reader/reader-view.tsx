@@ -27,8 +27,11 @@ type Props = {
   onSelectionChange?: (selection: TextSelection | null) => void;
   /** Where to scroll once the document is shown (a reading position, a highlight to flash). */
   scrollTarget?: ScrollTarget;
-  /** The first visible offset, and how far the window shows the text, as the user scrolls (at most once a frame; throttle before saving). */
-  onReadingOffsetChange?: (offset: number, seenTo: number) => void;
+  /**
+   * The first visible offset, how far the window shows the text, and where the eye is (the top
+   * quarter: the section being read), as the user scrolls (at most once a frame; throttle before saving).
+   */
+  onReadingOffsetChange?: (offset: number, seenTo: number, readingAt: number) => void;
   /** A click on marked text: ids of the decorations under the pointer, innermost first. */
   onDecorationClick?: (ids: string[]) => void;
   /** A panel beside the text (notes, bookmarks); folded away behind a button in narrow windows. */
@@ -79,11 +82,26 @@ type ParagraphProps = {
 const Paragraph = memo(
   function Paragraph({ text, start, end, kind, lang, dir, decorations, links }: ParagraphProps) {
     const heading = kind !== undefined && /^h[1-6]$/.test(kind);
-    return (
+    // Notes of the marks starting here, printed in the margin beside the paragraph (hidden on screen).
+    const notes = decorations.filter((d) => d.note && d.start >= start && d.start < end);
+    const paragraph = (
       // Focusable by script only (j/k, the contents): one paragraph at a time, shown with a focus ring.
       <p dir={dir ?? 'auto'} lang={lang} data-start={start} data-end={end} tabIndex={-1} className={heading ? `block-heading block-${kind}` : undefined}>
         <DecoratedText text={text} start={start} end={end} decorations={decorations} links={links} />
       </p>
+    );
+    if (notes.length === 0) return paragraph;
+    return (
+      <>
+        <div className="print-notes" aria-hidden="true">
+          {notes.map((d) => (
+            <div key={d.id} className="print-note" dir="auto">
+              {d.note}
+            </div>
+          ))}
+        </div>
+        {paragraph}
+      </>
     );
   },
   (a, b) =>

@@ -97,6 +97,23 @@ export function seenToOffset(root: HTMLElement, textLength: number): number {
 }
 
 /**
+ * Where the eye is: the start of the last paragraph beginning in the top quarter of the text in
+ * view (else the first visible offset). A heading just scrolled to the top is the section read.
+ */
+export function readingLineOffset(root: HTMLElement): number | null {
+  const inset = topInset();
+  const line = inset + (window.innerHeight - inset) / 4;
+  let found: number | null = null;
+  for (const p of root.querySelectorAll<HTMLElement>('p[data-start]')) {
+    const rect = p.getBoundingClientRect();
+    if (rect.bottom <= inset) continue;
+    if (rect.top > line) break;
+    found = Number(p.dataset.start);
+  }
+  return found ?? firstVisibleOffset(root);
+}
+
+/**
  * Reports the reading position (first visible offset) and how far the window shows the text as
  * the user scrolls, at most once a frame; once at the start too when there is nothing to scroll.
  */
@@ -104,14 +121,14 @@ export function useReadingOffset(
   body: RefObject<HTMLElement | null>,
   ready: boolean,
   textLength: number,
-  onChange?: (offset: number, seenTo: number) => void,
+  onChange?: (offset: number, seenTo: number, readingAt: number) => void,
 ) {
   useEffect(() => {
     if (!ready || !onChange) return;
     let frame = 0;
     const report = () => {
       const offset = body.current ? firstVisibleOffset(body.current) : null;
-      if (offset !== null && body.current) onChange(offset, seenToOffset(body.current, textLength));
+      if (offset !== null && body.current) onChange(offset, seenToOffset(body.current, textLength), readingLineOffset(body.current) ?? offset);
     };
     const onScroll = () => {
       cancelAnimationFrame(frame);

@@ -78,7 +78,7 @@ export function CommandProvider({ declarations, children }: { declarations: read
     // Menu items that stand for a window command do it, where it applies.
     for (const id of APP_COMMANDS) {
       const target = APP_COMMAND_ITEMS[id].windowCommand;
-      if (target) unbind.push(registry.bind(id, { when: () => registry.applies(target), run: (invocation) => void registry.run(target, invocation) }));
+      if (target && registry.declares(id)) unbind.push(registry.bind(id, { when: () => registry.applies(target), run: (invocation) => void registry.run(target, invocation) }));
     }
     return () => unbind.forEach((u) => u());
   }, [registry, open]);
