@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, screen, session } from 'electron';
 import { APP_COMMAND_CHANNEL, type AppCommand } from '../common/ipc/app-commands';
 import { createHandlerTable } from '../node/ipc/handler-table';
 import { createServices } from '../node/services/create-services';
@@ -12,6 +12,8 @@ import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './security/app
 import { blockForeignRequests, denyAllPermissions, lockNavigation } from './security/navigation';
 import { createMainWindow } from './security/main-window';
 import { guardUnsavedClose } from './unsaved-close';
+import { electronDocumentPrinter } from './document-printer';
+import { rememberWindow, windowPlacement } from './window-memory';
 import { showStartupFailure, startupFailureText, type StartupStep } from './startup-failure';
 
 // The thin shell: window, security settings, IPC registration, menu. Everything else is in electron/node.
@@ -43,6 +45,7 @@ function start(): void {
       userDbNativeBinding: paths.userDbNativeBinding,
       keyVault: safeStorageVault(safeStorage, process.platform),
       blockedRequests: () => blockedRequests,
+      printer: electronDocumentPrinter(dialog, () => mainWindow, () => app.getPath('documents')),
     });
     app.on('will-quit', () => services.close());
 
@@ -57,8 +60,9 @@ function start(): void {
     const send = (command: AppCommand) => mainWindow?.webContents.send(APP_COMMAND_CHANNEL, command);
     Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(process.platform === 'darwin', send)));
 
-    const window = createMainWindow(BrowserWindow, paths.preload);
+    const window = createMainWindow(BrowserWindow, paths.preload, windowPlacement(services.windowState, screen));
     mainWindow = window;
+    rememberWindow(window, services.windowState);
     window.on('closed', () => (mainWindow = undefined));
     guardUnsavedClose(window, dialog);
     window.once('ready-to-show', () => window.show());

@@ -11,6 +11,7 @@ import { createCorpusService } from './corpus-service';
 import { createSearchService } from './search-service';
 import { createSecurityService } from './security-service';
 import { createSettingsService } from './settings-service';
+import { openWindowState, type WindowStateFile } from '../settings/window-state';
 import { createPrintService, type DocumentPrinter } from './print-service';
 import { createBackupRestoreService } from './user-data/backup-restore-service';
 import { createDeletedItemsService } from './user-data/deleted-items-service';
@@ -53,6 +54,8 @@ export type ServicesConfig = {
 } & OpenCorpusOptions;
 
 export type AppServices = CarrelServices & {
+  /** The window's size, place and last document (the settings file's `window` part), shared with the shell. */
+  windowState: WindowStateFile;
   /** Stops a corpus build in progress and closes the databases. */
   close(): void;
 };
@@ -60,6 +63,7 @@ export type AppServices = CarrelServices & {
 /** Wires every service behind the API. Called by Electron main and by the test harness alike. */
 export function createServices(config: ServicesConfig): AppServices {
   const clock = config.now ?? (() => new Date());
+  const windowState = openWindowState(config.settingsFile);
   // The library's reading states come from the notes database, opened below.
   let readingProgress = (): ProgressById => new Map();
   const corpus = createCorpusService(config.corpusFile, { nativeBinding: config.nativeBinding, readingProgress: () => readingProgress() });
@@ -106,13 +110,14 @@ export function createServices(config: ServicesConfig): AppServices {
     contractPart(guardStorage(userData, contractPart(deletedItems))),
     contractPart(backupRestore),
     contractPart(security),
-    contractPart(createSettingsService(config.settingsFile)),
+    contractPart(createSettingsService(config.settingsFile, windowState, corpus.requireStore)),
     contractPart(createPrintService(config.printer)),
   );
   const apiComplete: SameKeys<typeof api, CarrelServices> = true;
   void apiComplete;
   return {
     ...api,
+    windowState,
     close() {
       // The build's own clean-up removes its temporary file once it sees the cancel.
       void build.close();
