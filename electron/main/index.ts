@@ -40,6 +40,7 @@ function start(): void {
       ...userFiles(userDataDir),
       // CARREL_CORPUS names the corpus to open; otherwise the one studied last comes back.
       reopenLastCorpus: !process.env.CARREL_CORPUS,
+      reopenLastDocument: true,
       dialogs: electronCorpusDialogs(dialog, () => mainWindow),
       nativeBinding: paths.nativeBinding,
       userDbNativeBinding: paths.userDbNativeBinding,

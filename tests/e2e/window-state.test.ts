@@ -73,3 +73,37 @@ describe('the window remembers its size and place', () => {
     quit(again);
   });
 });
+
+describe('the document last open opens again at the next launch', () => {
+  it('reopens the reader on the document left open, and the library when it was closed', async () => {
+    const { launchHarness, openApp } = await import('../harness/renderer-harness');
+    const settingsFile = path.join(dir, 'reopen', 'carrel-settings.json');
+    const userDbFile = path.join(dir, 'reopen', 'carrel-user.sqlite');
+    const launchApp = async () => {
+      const harness = await launchHarness({ corpusFile: BUNDLED_CORPUS, settingsFile, userDbFile, reopenLastDocument: true });
+      await openApp(harness);
+      return harness;
+    };
+    let harness = await launchApp();
+    await harness.page.locator('.document-row').first().waitFor();
+    const title = (await harness.page.locator('.document-row .document-title').nth(2).textContent())!;
+    await harness.page.locator('.document-row button').nth(2).click();
+    await harness.page.locator('.reader-title').waitFor();
+    await expect.poll(() => JSON.parse(fs.readFileSync(settingsFile, 'utf8')).window?.lastDocuments).toBeTruthy();
+    await harness.close();
+
+    harness = await launchApp();
+    await expect.poll(() => harness.page.locator('.reader-title').textContent(), { timeout: 10_000 }).toBe(title);
+    await harness.page.keyboard.press('Escape');
+    await harness.page.locator('.document-row').first().waitFor();
+    await expect.poll(() => Object.keys(JSON.parse(fs.readFileSync(settingsFile, 'utf8')).window?.lastDocuments ?? {}).length).toBe(0);
+    await harness.close();
+
+    harness = await launchApp();
+    await harness.page.locator('.document-row').first().waitFor();
+    // Nothing to reopen: the app asks, hears none, and stays on the library.
+    expect(await harness.page.evaluate(() => (window as unknown as { carrel: { getLastDocument(): Promise<unknown> } }).carrel.getLastDocument())).toEqual({ ok: true, value: null });
+    expect(await harness.page.locator('.reader-title').count()).toBe(0);
+    await harness.close();
+  });
+});

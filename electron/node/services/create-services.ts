@@ -49,6 +49,8 @@ export type ServicesConfig = {
   buildPacing?: CorpusBuildDeps['pacing'];
   /** The window's save as PDF (Electron's file dialog and printToPDF); without it saving a PDF says it needs the app. */
   printer?: DocumentPrinter;
+  /** Start on the document open when Carrel last closed (the shell; the browser tests ask for it where they test it). */
+  reopenLastDocument?: boolean;
   /** Start on the corpus opened last (when it still opens) instead of corpusFile. */
   reopenLastCorpus?: boolean;
 } & OpenCorpusOptions;
@@ -110,7 +112,7 @@ export function createServices(config: ServicesConfig): AppServices {
     contractPart(guardStorage(userData, contractPart(deletedItems))),
     contractPart(backupRestore),
     contractPart(security),
-    contractPart(createSettingsService(config.settingsFile, windowState, corpus.requireStore)),
+    contractPart(createSettingsService(config.settingsFile, windowState, corpus.requireStore, config.reopenLastDocument ?? false)),
     contractPart(createPrintService(config.printer)),
   );
   const apiComplete: SameKeys<typeof api, CarrelServices> = true;

@@ -28,6 +28,7 @@ import { GuideView } from '../features/guide/guide-view';
 import { ReaderScreen, type ReaderJump } from './reader-screen';
 import { useDocumentSteps } from './use-document-steps';
 import { useHeaderHeight } from './use-header-height';
+import { useLastDocument } from './use-last-document';
 import './app.css';
 // Last: the print stylesheet overrides the views' own layout on paper.
 import '../shared/styles/print.css';
@@ -85,6 +86,8 @@ export function App() {
   const showAnalysis = useCallback(() => setRoute({ view: 'analysis' }), []);
   const steps = useDocumentSteps(libraryView, openDocument);
   const { clearEdge } = steps;
+  // The document open when Carrel last closed opens again (once, if the app starts on the library).
+  useLastDocument(route.view === 'reader' ? route.id : null, corpus.value !== undefined && !blocked && route.view === 'library', openDocument);
   // What the reader's status line said belongs to the document it was said about.
   useEffect(() => clearEdge(), [route, clearEdge]);
   const openPassage = useCallback(
