@@ -139,11 +139,9 @@ export function useReadingOffset(
       if (document.documentElement.scrollHeight <= window.innerHeight + 1) report();
     });
     window.addEventListener('scroll', onScroll, { passive: true });
-    window.addEventListener('resize', onScroll, { passive: true });
     return () => {
       cancelAnimationFrame(frame);
       window.removeEventListener('scroll', onScroll);
-      window.removeEventListener('resize', onScroll);
     };
   }, [body, ready, textLength, onChange]);
 }
