@@ -60,21 +60,42 @@ export function withProgress(rows: Row[], progress: ProgressById): LibraryRow[] 
   return rows.map((row) => ({ ...row, progress: progress.get(row.id) ?? { state: 'unread', percent: 0 } }));
 }
 
-export function countLibraryView(db: Db, view: LibraryView, progress: ProgressById): number {
+/** The last view's order, per corpus connection: scrolling asks for page after page of the same view. */
+const ORDERS = new WeakMap<Db, { key: string; ords: Int32Array }>();
+
+/**
+ * The ords of the documents in the view, in its order: one sorted query per view (and state of
+ * progress), then every page and lookup is a slice of it instead of a sort of the whole library.
+ */
+function viewOrder(db: Db, view: LibraryView, progress: ProgressById): Int32Array {
   const q = viewQuery(view, progress);
-  return (db.prepare(q.from.replace('{columns}', 'COUNT(*)')).pluck().get(...q.params) as number) ?? 0;
+  const key = JSON.stringify([view, q.params[0]]);
+  const cached = ORDERS.get(db);
+  if (cached?.key === key) return cached.ords;
+  const ords = Int32Array.from(db.prepare(`${q.from.replace('{columns}', 'd.ord')} ORDER BY ${q.order}`).pluck().all(...q.params) as number[]);
+  ORDERS.set(db, { key, ords });
+  return ords;
+}
+
+export function countLibraryView(db: Db, view: LibraryView, progress: ProgressById): number {
+  return viewOrder(db, view, progress).length;
 }
 
 export function listLibraryViewRows(db: Db, view: LibraryView, progress: ProgressById, offset: number, limit: number): LibraryRow[] {
-  const q = viewQuery(view, progress);
-  const rows = db.prepare(`${q.from.replace('{columns}', ROW_COLUMNS)} ORDER BY ${q.order} LIMIT ? OFFSET ?`).all(...q.params, limit, offset) as Row[];
-  return withProgress(rows, progress);
+  const slice = Array.from(viewOrder(db, view, progress).subarray(offset, offset + limit));
+  if (slice.length === 0) return [];
+  const rows = db
+    .prepare(`SELECT d.ord AS ord, ${ROW_COLUMNS} FROM documents d WHERE d.ord IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(slice)) as (Row & { ord: number })[];
+  const byOrd = new Map(rows.map(({ ord, ...row }) => [ord, row]));
+  return withProgress(
+    slice.map((ord) => byOrd.get(ord)!),
+    progress,
+  );
 }
 
 /** A document's position in the view, or -1 when the view does not hold it. */
 export function libraryViewPosition(db: Db, view: LibraryView, progress: ProgressById, id: string): number {
-  const q = viewQuery(view, progress);
-  const sql = `SELECT n FROM (${q.from.replace('{columns}', `d.id AS id, ROW_NUMBER() OVER (ORDER BY ${q.order}) - 1 AS n`)}) WHERE id = ?`;
-  const found = db.prepare(sql).pluck().get(...q.params, id) as number | undefined;
-  return found ?? -1;
+  const ord = db.prepare('SELECT ord FROM documents WHERE id = ?').pluck().get(id) as number | undefined;
+  return ord === undefined ? -1 : viewOrder(db, view, progress).indexOf(ord);
 }
