@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, screen, session } from 'electron';
 import { APP_COMMAND_CHANNEL, type AppCommand } from '../common/ipc/app-commands';
 import { createAppHandlerTable } from '../node/ipc/app-handler-table';
 import { bundledWorkers } from '../node/query-worker/worker-entry';
@@ -14,6 +14,8 @@ import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './security/app
 import { blockForeignRequests, denyAllPermissions, lockNavigation } from './security/navigation';
 import { createMainWindow } from './security/main-window';
 import { guardUnsavedClose } from './unsaved-close';
+import { electronDocumentPrinter } from './document-printer';
+import { rememberWindow, windowPlacement } from './window-memory';
 import { showStartupFailure, startupFailureText, type StartupStep } from './startup-failure';
 
 // The thin shell: window, security settings, IPC registration, menu. Everything else is in electron/node.
@@ -40,6 +42,7 @@ function start(): void {
       ...userFiles(userDataDir),
       // CARREL_CORPUS names the corpus to open; otherwise the one studied last comes back.
       reopenLastCorpus: !process.env.CARREL_CORPUS,
+      reopenLastDocument: true,
       dialogs: electronCorpusDialogs(dialog, () => mainWindow),
       fileDialogs: electronFileDialogs(dialog, () => mainWindow),
       cslDir: paths.cslDir,
@@ -49,6 +52,7 @@ function start(): void {
       blockedRequests: () => blockedRequests,
       // Corpus reads, search, analysis and builds run in worker threads bundled beside this file.
       workers: bundledWorkers(__dirname),
+      printer: electronDocumentPrinter(dialog, () => mainWindow, () => app.getPath('documents')),
     });
     app.on('will-quit', () => services.close());
 
@@ -63,8 +67,9 @@ function start(): void {
     const send = (command: AppCommand) => mainWindow?.webContents.send(APP_COMMAND_CHANNEL, command);
     Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(process.platform === 'darwin', send)));
 
-    const window = createMainWindow(BrowserWindow, paths.preload);
+    const window = createMainWindow(BrowserWindow, paths.preload, windowPlacement(services.windowState, screen));
     mainWindow = window;
+    rememberWindow(window, services.windowState);
     window.on('closed', () => (mainWindow = undefined));
     guardUnsavedClose(window, dialog);
     window.once('ready-to-show', () => window.show());

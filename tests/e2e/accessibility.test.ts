@@ -230,6 +230,13 @@ describe('screen readers: landmarks, headings, labels and an axe scan of every v
       },
     },
     {
+      name: 'guide',
+      show: async () => {
+        await sendCommand(harness, 'show-guide');
+        await page.getByRole('heading', { level: 1, name: 'User guide' }).waitFor();
+      },
+    },
+    {
       name: 'shortcuts',
       show: async () => {
         await page.getByRole('button', { name: 'Library', exact: true }).click();

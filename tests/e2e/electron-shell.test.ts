@@ -217,8 +217,8 @@ describe('the Electron shell (built, on a recording fake of electron)', () => {
       const items: MenuItem[] = [];
       const walk = (list: MenuItem[]) => list.forEach((item) => (items.push(item), item.submenu && walk(item.submenu)));
       walk(template);
-      expect(items.map((item) => item.label).filter(Boolean)).toEqual(expect.arrayContaining(['&File', '&View', '&Theme']));
-      expect(items.map((item) => item.role).filter(Boolean)).toEqual(expect.arrayContaining(['quit', 'editMenu', 'windowMenu']));
+      expect(items.map((item) => item.label).filter(Boolean)).toEqual(expect.arrayContaining(['&File', '&Edit', '&View', '&Theme', '&Go', '&Help']));
+      expect(items.map((item) => item.role).filter(Boolean)).toEqual(expect.arrayContaining(['quit', 'undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'windowMenu']));
       for (const command of APP_COMMANDS) {
         const item = items.find((candidate) => candidate.id === command);
         expect(item, command).toMatchObject({ label: APP_COMMAND_ITEMS[command].label });

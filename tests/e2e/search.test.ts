@@ -25,6 +25,7 @@ describe('search in the bundled corpus', () => {
 
   const input = () => harness.page.getByRole('combobox', { name: 'Search the corpus' });
   const status = () => harness.page.locator('.search-status');
+  // The search results' options (the library's sort and filter menus have options of their own).
   const options = () => harness.page.getByRole('listbox', { name: 'Search results' }).getByRole('option');
 
   it('Ctrl+K and "/" focus the search field, but "/" typed in a field stays in it', async () => {

@@ -32,7 +32,9 @@ export type FakeWindow = Emitter & {
   options: Record<string, unknown>;
   /** The window's webContents events (e.g. 'will-prevent-unload'), emitted by tests. */
   contents: Emitter;
-  state: { shown: boolean; focused: boolean; minimized: boolean; url?: string };
+  state: { shown: boolean; focused: boolean; minimized: boolean; maximized: boolean; url?: string };
+  /** Moves or resizes the window as the user would (emits 'move' and 'resize'). */
+  setBounds(bounds: { x: number; y: number; width: number; height: number }): void;
 };
 
 export type FakeShell = {
@@ -59,6 +61,8 @@ export type FakeShellOptions = {
   saveDialogPath?: string;
   /** Calls that throw, by name (e.g. 'protocol.handle'): a start-up step failing. */
   failing?: Record<string, Error>;
+  /** Work areas of the displays screen.getAllDisplays() reports (default: one of 1920 × 1040). */
+  displays?: { x: number; y: number; width: number; height: number }[];
 };
 
 /**
@@ -105,13 +109,34 @@ export function loadShell(options: FakeShellOptions): FakeShell {
 
   class BrowserWindow extends Emitter {
     static getAllWindows = () => windows;
-    readonly state: FakeWindow['state'] = { shown: false, focused: false, minimized: false };
+    readonly state: FakeWindow['state'] = { shown: false, focused: false, minimized: false, maximized: false };
+    private bounds: { x: number; y: number; width: number; height: number };
     readonly contents = new Emitter();
     readonly webContents = recorder('webContents', { on: (event, listener) => this.contents.on(String(event), listener as Listener) });
     constructor(readonly options: Record<string, unknown>) {
       super();
       record('new BrowserWindow', options);
+      const n = (key: string, fallback: number) => (typeof options[key] === 'number' ? (options[key] as number) : fallback);
+      this.bounds = { x: n('x', 40), y: n('y', 40), width: n('width', 800), height: n('height', 600) };
       windows.push(this as unknown as FakeWindow);
+    }
+    setBounds(bounds: { x: number; y: number; width: number; height: number }) {
+      this.bounds = { ...bounds };
+      this.emit('move');
+      this.emit('resize');
+    }
+    getNormalBounds() {
+      return { ...this.bounds };
+    }
+    isMaximized() {
+      return this.state.maximized;
+    }
+    maximize() {
+      record('window.maximize');
+      this.state.maximized = true;
+    }
+    isDestroyed() {
+      return false;
     }
     loadURL(url: string) {
       record('window.loadURL', url);
@@ -158,6 +183,7 @@ export function loadShell(options: FakeShellOptions): FakeShell {
     protocol: recorder('protocol'),
     session: { defaultSession: recorder('session', {}, { webRequest: recorder('session.webRequest') }) },
     Menu: recorder('Menu', { buildFromTemplate: (template) => ({ template }) }),
+    screen: { getAllDisplays: () => (options.displays ?? [{ x: 0, y: 0, width: 1920, height: 1040 }]).map((workArea) => ({ workArea })) },
     safeStorage: recorder('safeStorage', { isEncryptionAvailable: () => false, getSelectedStorageBackend: () => 'basic_text' }),
   };
 

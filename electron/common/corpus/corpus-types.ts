@@ -37,10 +37,15 @@ export type FoldReason = 'title' | 'navigation' | 'repeated';
 /** A link of the source document, kept as data: it is shown, never followed. */
 export type DocumentLink = { start: number; end: number; href: string };
 
+/** A heading of the document's contents: level 1 (top) to 6, the span it names, its title as listed. */
+export type DocumentHeading = { level: number; start: number; end: number; title: string };
+
 export type DocumentView = DocumentMeta & {
   text: string;
   paragraphs: Paragraph[];
   links: DocumentLink[];
+  /** The contents, in document order; empty when the document has no headings. */
+  headings: DocumentHeading[];
 };
 
 export type CorpusInfo = {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { CORPUS_SCHEMAS } from '../ipc/contract/corpus-schemas';
+import type { ReadingProgress } from '../notes/reading-progress';
 
 /**
  * The library list as it crosses IPC: a page of lean rows (only what a row shows) and the
@@ -13,14 +14,32 @@ export type LibraryRow = {
   source: string;
   author: string;
   language: string;
+  /** The document's own date as its metadata states it ('' when not stated). */
+  date: string;
   wordCount: number;
+  /** Unread, started (with how far) or finished, from the reader's positions in the notes database. */
+  progress: ReadingProgress;
 };
+
+/** How the library is ordered: corpus order, or by one of the fields a row shows. */
+export const LIBRARY_SORTS = ['corpus', 'title', 'author', 'source', 'length', 'date', 'progress'] as const;
+export type LibrarySort = (typeof LIBRARY_SORTS)[number];
+export const LIBRARY_STATES = ['all', 'unread', 'started', 'finished'] as const;
+export type LibraryStateFilter = (typeof LIBRARY_STATES)[number];
+
+/** Sort and filter of the library list; text matches title, author or source. */
+export type LibraryView = { sort: LibrarySort; descending: boolean; text: string; state: LibraryStateFilter };
+
+export const DEFAULT_LIBRARY_VIEW: LibraryView = { sort: 'corpus', descending: false, text: '', state: 'all' };
+
+/** Longest filter text. */
+export const LIBRARY_FILTER_MAX = 200;
 
 /** A window of the library in corpus order, or the window holding one document (to return to it). */
 export type LibraryPageRequest = z.infer<typeof CORPUS_SCHEMAS.listLibraryPage>;
 
 export type LibraryPage = {
-  /** Documents in the corpus. */
+  /** Documents in the corpus (matching the view's filter, when it has one). */
   total: number;
   /** Position of rows[0] in the library (0-based). */
   offset: number;

@@ -14,6 +14,18 @@ export const APP_COMMANDS = [
   'theme-dark',
   'theme-sepia',
   'show-settings',
+  'print-document',
+  'find-in-document',
+  'search-corpus',
+  'go-library',
+  'go-notebook',
+  'next-document',
+  'previous-document',
+  'next-paragraph',
+  'previous-paragraph',
+  'show-contents',
+  'show-shortcuts',
+  'show-guide',
 ] as const;
 
 export type AppCommand = (typeof APP_COMMANDS)[number];
@@ -31,7 +43,18 @@ export function isAppCommand(value: unknown): value is AppCommand {
  * menu shows the accelerator without taking it), so they work in the browser tests too and a
  * second key (Ctrl+Plus beside Ctrl+=) can do the same.
  */
-export const APP_COMMAND_ITEMS: Readonly<Record<AppCommand, { label: string; accelerator?: string; windowKeys?: readonly string[] }>> = {
+export type AppCommandItem = {
+  label: string;
+  accelerator?: string;
+  windowKeys?: readonly string[];
+  /**
+   * The menu item does this window command (declared by a feature, with its keys there): the
+   * menu shows its first key without taking it, and is greyed in effect where it does not apply.
+   */
+  windowCommand?: string;
+};
+
+export const APP_COMMAND_ITEMS: Readonly<Record<AppCommand, AppCommandItem>> = {
   'open-corpus': { label: '&Open Corpus…', accelerator: 'CmdOrCtrl+O' },
   'build-corpus': { label: '&Build Corpus from Folder…', accelerator: 'CmdOrCtrl+Shift+B' },
   'show-corpora': { label: '&Recent Corpora' },
@@ -43,6 +66,18 @@ export const APP_COMMAND_ITEMS: Readonly<Record<AppCommand, { label: string; acc
   'theme-dark': { label: '&Dark Theme' },
   'theme-sepia': { label: 'S&epia Theme' },
   'show-settings': { label: 'Reading &Settings' },
+  'print-document': { label: '&Save as PDF…', accelerator: 'CmdOrCtrl+P', windowCommand: 'reader.print' },
+  'find-in-document': { label: '&Find in Document', accelerator: 'CmdOrCtrl+F', windowCommand: 'reader.find' },
+  'search-corpus': { label: '&Search the Corpus', accelerator: 'CmdOrCtrl+K', windowCommand: 'search.focus' },
+  'go-library': { label: '&Library' },
+  'go-notebook': { label: '&Notebook' },
+  'next-document': { label: 'Ne&xt Document', accelerator: 'N', windowCommand: 'reader.next-document' },
+  'previous-document': { label: '&Previous Document', accelerator: 'P', windowCommand: 'reader.previous-document' },
+  'next-paragraph': { label: 'Next P&aragraph', accelerator: 'J', windowCommand: 'reader.next-paragraph' },
+  'previous-paragraph': { label: 'Previous Pa&ragraph', accelerator: 'K', windowCommand: 'reader.previous-paragraph' },
+  'show-contents': { label: '&Contents', accelerator: 'Alt+C', windowCommand: 'reader.contents' },
+  'show-shortcuts': { label: '&Keyboard Shortcuts', accelerator: '?', windowCommand: 'commands.shortcuts' },
+  'show-guide': { label: '&User Guide' },
 };
 
 /** A menu label as plain text: "&Open Corpus…" → "Open Corpus…" ("&&" is a literal &). */

@@ -8,6 +8,7 @@ import { CORPUS_CHANNELS, type CorpusContract } from './contract/corpus-contract
 import { EXPORTS_CHANNELS, type ExportsContract } from './contract/exports-contract';
 import { NOTEBOOK_CHANNELS, type NotebookContract } from './contract/notebook-contract';
 import { NOTES_CHANNELS, type NotesContract } from './contract/notes-contract';
+import { PRINT_CHANNELS, type PrintContract } from './contract/print-contract';
 import { RECOVERY_CHANNELS, type RecoveryContract } from './contract/recovery-contract';
 import { SEARCH_CHANNELS, type SearchContract } from './contract/search-contract';
 import { SECURITY_CHANNELS, type SecurityContract } from './contract/security-contract';
@@ -33,7 +34,8 @@ export interface CarrelServices
     SettingsContract,
     AnalysisContract,
     CitationsContract,
-    ExportsContract {}
+    ExportsContract,
+    PrintContract {}
 
 export type Method = keyof CarrelServices;
 export type Input<M extends Method> = Parameters<CarrelServices[M]>[0];
@@ -55,6 +57,7 @@ export const CHANNELS = {
   ...ANALYSIS_CHANNELS,
   ...CITATIONS_CHANNELS,
   ...EXPORTS_CHANNELS,
+  ...PRINT_CHANNELS,
 };
 
 /** True when A and B have the same keys: a method missing from a feature's list, or listed and not declared, fails to compile. */

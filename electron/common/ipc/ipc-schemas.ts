@@ -8,6 +8,7 @@ import { CORPUS_SCHEMAS } from './contract/corpus-schemas';
 import { EXPORTS_SCHEMAS } from './contract/exports-schemas';
 import { NOTEBOOK_SCHEMAS } from './contract/notebook-schemas';
 import { NOTES_SCHEMAS } from './contract/notes-schemas';
+import { PRINT_SCHEMAS } from './contract/print-schemas';
 import { RECOVERY_SCHEMAS } from './contract/recovery-schemas';
 import { SEARCH_SCHEMAS } from './contract/search-schemas';
 import { SECURITY_SCHEMAS } from './contract/security-schemas';
@@ -29,6 +30,7 @@ export const INPUT_SCHEMAS = {
   ...ANALYSIS_SCHEMAS,
   ...CITATIONS_SCHEMAS,
   ...EXPORTS_SCHEMAS,
+  ...PRINT_SCHEMAS,
 } satisfies { [M in Method]: z.ZodType<Input<M>> };
 
 const schemasComplete: SameKeys<typeof INPUT_SCHEMAS, Record<Method, unknown>> = true;

@@ -1,3 +1,4 @@
+import type { ReadingProgress } from './reading-progress';
 /**
  * Shapes of the user's own data (highlights, notes, bookmarks, reading positions) as the
  * renderer sees them. Everything is kept per corpus (corpus id from CorpusInfo.id) and per
@@ -74,7 +75,8 @@ export type Bookmark = {
   updatedAt: string;
 };
 
-export type ReadingPosition = { documentId: string; offset: number; updatedAt: string };
+/** Where a document was left, and how far into it the reader has seen. */
+export type ReadingPosition = { documentId: string; offset: number; updatedAt: string; progress: ReadingProgress };
 
 /** A tag with the number of live highlights and notes carrying it (for autocompletion). */
 export type TagCount = { name: string; count: number };

@@ -7,10 +7,14 @@ type WindowConstructor = new (options: BrowserWindowConstructorOptions) => Elect
  * constructor is passed in so tests can capture the options without Electron, and the
  * options are written out literally so static scanners (Electronegativity) can verify them.
  */
-export function createMainWindow(BrowserWindow: WindowConstructor, preload: string): ElectronBrowserWindow {
+export function createMainWindow(
+  BrowserWindow: WindowConstructor,
+  preload: string,
+  // Where it was left (window-memory.ts); by default 1200 × 860, placed by the system.
+  bounds: { x?: number; y?: number; width: number; height: number } = { width: 1200, height: 860 },
+): ElectronBrowserWindow {
   return new BrowserWindow({
-    width: 1200,
-    height: 860,
+    ...bounds,
     // Below this nothing is usable; the renderer reflows down to 320 CSS px (zoom shrinks CSS px further).
     minWidth: 480,
     minHeight: 400,

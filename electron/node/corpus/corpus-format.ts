@@ -12,8 +12,9 @@ export const CORPUS_APPLICATION_ID = 0x4341524c; // "CARL"
 // 9: paragraphs.fold marks the lines the reader folds away (the title repeated, site navigation,
 // lines a site repeats: fold-lines.ts), split into blocks of their own and left out of the index;
 // 12: PDF, EPUB and Word sources; paragraphs.page, the printed page a PDF paragraph starts on
-// (10 and 11 were development numbers of the parts alone).
-export const CORPUS_FORMAT_VERSION = 12;
+// 13: headings (the contents list of each document). 10 and 11 were development numbers of
+// parts alone, 12 the pages and folded lines without headings.
+export const CORPUS_FORMAT_VERSION = 13;
 export const BUILDER_VERSION = '0.3.0';
 
 export const CORPUS_SCHEMA = `
@@ -68,6 +69,19 @@ CREATE TABLE links (
   start INTEGER NOT NULL,
   end INTEGER NOT NULL,
   href TEXT NOT NULL,
+  PRIMARY KEY (doc_ord, idx)
+) WITHOUT ROWID;
+
+-- The contents of each document: its headings in order, with their level (1 = top), the span
+-- of the text each names, and its title as listed. Filled from h1..h6 blocks, or by a format
+-- with contents of its own (EPUB nav, DOCX heading styles).
+CREATE TABLE headings (
+  doc_ord INTEGER NOT NULL REFERENCES documents(ord),
+  idx INTEGER NOT NULL,
+  level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 6),
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  title TEXT NOT NULL,
   PRIMARY KEY (doc_ord, idx)
 ) WITHOUT ROWID;
 

@@ -1,4 +1,4 @@
-import type { CorpusInfo, DocumentLink, DocumentMeta, Paragraph } from '../../common/corpus/corpus-types';
+import type { CorpusInfo, DocumentHeading, DocumentLink, DocumentMeta, Paragraph } from '../../common/corpus/corpus-types';
 import type { LibraryRow } from '../../common/corpus/library-types';
 import type { Db } from '../sqlite/open-database';
 import { META } from './corpus-format';
@@ -53,12 +53,12 @@ export function listDocumentMetas(db: Db): DocumentMeta[] {
  * Rows [offset, offset + limit) of the library. The builder numbers documents 0..n-1 in
  * library order (ord), so a page is a primary-key range, as cheap at row 120,000 as at row 0.
  */
-export function listLibraryRows(db: Db, offset: number, limit: number): LibraryRow[] {
+export function listLibraryRows(db: Db, offset: number, limit: number): Omit<LibraryRow, 'progress'>[] {
   return db
     .prepare(
-      'SELECT id, title, source, author, language, word_count AS wordCount FROM documents WHERE ord >= ? ORDER BY ord LIMIT ?',
+      'SELECT id, title, source, author, language, date, word_count AS wordCount FROM documents WHERE ord >= ? ORDER BY ord LIMIT ?',
     )
-    .all(offset, limit) as LibraryRow[];
+    .all(offset, limit) as Omit<LibraryRow, 'progress'>[];
 }
 
 /**
@@ -101,6 +101,10 @@ export function listParagraphs(db: Db, docOrd: number): Paragraph[] {
     ...(page ? { page } : {}),
     ...(fold === 'title' || fold === 'navigation' || fold === 'repeated' ? { fold } : {}),
   }));
+}
+
+export function listHeadings(db: Db, docOrd: number): DocumentHeading[] {
+  return db.prepare('SELECT level, start, end, title FROM headings WHERE doc_ord = ? ORDER BY idx').all(docOrd) as DocumentHeading[];
 }
 
 export function listLinks(db: Db, docOrd: number): DocumentLink[] {

@@ -12,12 +12,14 @@ import {
   libraryPosition,
   listDocumentMetas,
   listLibraryRows,
+  listHeadings,
   listLinks,
   listParagraphs,
   pageAtOffset,
   readMeta,
   toCorpusInfo,
 } from './corpus-queries';
+import { countLibraryView, isDefaultView, libraryViewPosition, listLibraryViewRows, withProgress, type ProgressById } from './library-view-queries';
 
 export type CorpusErrorCode = 'corpus-missing' | 'corpus-invalid' | 'corpus-version';
 
@@ -42,7 +44,7 @@ export type CorpusStore = {
   /** Metadata and library position of the documents asked for that exist (cheap for a few of 100k+). */
   documentMetas(ids: readonly string[]): Map<string, DocumentMeta & { ord: number }>;
   /** A page of lean library rows; an aroundId request returns the page-aligned window holding that document. */
-  listLibraryPage(request: LibraryPageRequest): LibraryPage;
+  listLibraryPage(request: LibraryPageRequest, progress?: ProgressById): LibraryPage;
   getDocument(id: string): DocumentView | undefined;
   /** The search index tables, read lazily term by term. */
   searchTables(): SearchTables;
@@ -100,19 +102,27 @@ function createStore(db: Db, file: string, info: CorpusInfo): CorpusStore {
     textBatches: (ids) => documentTextBatches(db, ids),
     listDocuments: () => listDocumentMetas(db),
     documentMetas: (ids) => findDocumentMetas(db, ids),
-    listLibraryPage(request) {
+    listLibraryPage(request, progress = new Map()) {
+      const { view } = request;
+      if (view && !isDefaultView(view)) {
+        const total = countLibraryView(db, view, progress);
+        const index = 'aroundId' in request ? libraryViewPosition(db, view, progress, request.aroundId) : undefined;
+        const offset = 'offset' in request ? request.offset : index! < 0 ? 0 : index! - (index! % request.limit);
+        return { total, offset, rows: listLibraryViewRows(db, view, progress, offset, request.limit), ...(index === undefined ? {} : { index }) };
+      }
       const total = info.documentCount;
-      if ('offset' in request) return { total, offset: request.offset, rows: listLibraryRows(db, request.offset, request.limit) };
+      const rows = (offset: number) => withProgress(listLibraryRows(db, offset, request.limit), progress);
+      if ('offset' in request) return { total, offset: request.offset, rows: rows(request.offset) };
       const index = libraryPosition(db, request.aroundId);
       // Aligned to the page size, so the renderer's page cache gets the same pages either way.
       const offset = index < 0 ? 0 : index - (index % request.limit);
-      return { total, offset, rows: listLibraryRows(db, offset, request.limit), index };
+      return { total, offset, rows: rows(offset), index };
     },
     getDocument(id) {
       const doc = findDocument(db, id);
       if (!doc) return undefined;
       const { ord, ...rest } = doc;
-      return { ...rest, paragraphs: listParagraphs(db, ord), links: listLinks(db, ord) };
+      return { ...rest, paragraphs: listParagraphs(db, ord), links: listLinks(db, ord), headings: listHeadings(db, ord) };
     },
     searchTables: () => (tables ??= createSearchTables(db, info.documentCount)),
     pageAt: (ord, offset) => pageAtOffset(db, ord, offset),

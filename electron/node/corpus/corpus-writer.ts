@@ -3,6 +3,7 @@ import { openDatabase, type Db } from '../sqlite/open-database';
 import type { Steps } from '../steps/run-steps';
 import { CORPUS_APPLICATION_ID, CORPUS_FORMAT_VERSION, CORPUS_SCHEMA } from './corpus-format';
 import { applyFolds, type FoldedBlock, type LineFold } from './fold-lines';
+import { checkedHeadings, headingsFromBlocks } from './headings';
 import type { SourceDocument } from './parse-source';
 
 export type PreparedDocument = Omit<SourceDocument, 'blocks'> & { blocks: FoldedBlock[]; sha256: string; wordCount: number };
@@ -55,6 +56,7 @@ export function createCorpusWriter(file: string): CorpusWriter {
   );
   const blockValues: (number | string)[] = [];
   const insertLink = db.prepare('INSERT INTO links (doc_ord, idx, start, end, href) VALUES (?, ?, ?, ?, ?)');
+  const insertHeading = db.prepare('INSERT INTO headings (doc_ord, idx, level, start, end, title) VALUES (?, ?, ?, ?, ?, ?)');
   let count = 0;
   let batchDocs = 0;
   let batchChars = 0;
@@ -90,6 +92,8 @@ export function createCorpusWriter(file: string): CorpusWriter {
       );
       writeBlocks(ord, doc.blocks);
       doc.links.forEach((l, idx) => insertLink.run(ord, idx, l.start, l.end, l.href));
+      const headings = doc.headings ? checkedHeadings(doc.text, doc.headings) : headingsFromBlocks(doc.text, doc.blocks);
+      headings.forEach((h, idx) => insertHeading.run(ord, idx, h.level, h.start, h.end, h.title));
       batchDocs++;
       batchChars += doc.text.length;
       if (batchDocs >= BATCH_DOCUMENTS || batchChars >= BATCH_CHARS) {

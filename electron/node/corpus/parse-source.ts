@@ -5,6 +5,7 @@ import { declaredCharset, HtmlTooDeepError, parseHtml } from './parse-html';
 import { parseMarkdown } from './parse-markdown';
 import { splitParagraphs } from './paragraphs';
 import type { AssembledText, TextBlock, TextLink } from './text-blocks';
+import type { SourceHeading } from './headings';
 import type { SkipReason } from '../../common/corpus/skip-reasons';
 import { DOCUMENT_ID_MAX_LENGTH } from '../../common/corpus/document-id';
 import { sha256Hex } from './sha256';
@@ -38,6 +39,8 @@ export type SourceDocument = {
   text: string;
   blocks: TextBlock[];
   links: TextLink[];
+  /** Contents given by the format itself; without them the h1..h6 blocks are the contents. */
+  headings?: SourceHeading[];
 };
 
 export const SOURCE_EXTENSIONS: Record<string, SourceFormat> = {

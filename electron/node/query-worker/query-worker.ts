@@ -17,7 +17,6 @@ const corpus = (): CorpusService => opened!.corpus;
 const requireStore = () => corpus().requireStore();
 const services = {
   listDocuments: () => corpus().listDocuments(undefined),
-  listLibraryPage: (request) => corpus().listLibraryPage(request),
   getDocument: (request) => corpus().getDocument(request),
   ...createSearchService(requireStore),
   ...createAnalysisService(requireStore),

@@ -6,11 +6,12 @@ import type { Result } from '../../common/result';
  * analysis): they run in the query worker, off Electron's main thread. Everything else
  * (notes, settings, the corpus choice, dialogs) stays in main. Word lists and related documents
  * stay in main too: they take seconds on a large corpus and yield between batches there, while
- * the worker answers one call at a time and would hold every search behind them.
+ * the worker answers one call at a time and would hold every search behind them. Library pages
+ * stay in main as well: each row carries the user's reading progress, read from the notes
+ * database main holds (a page is a slice of a cached order: milliseconds once a view is sorted).
  */
 export const WORKER_METHODS = [
   'listDocuments',
-  'listLibraryPage',
   'getDocument',
   'search',
   'findInDocument',

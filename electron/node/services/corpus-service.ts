@@ -1,5 +1,6 @@
 import type { CarrelServices } from '../../common/ipc/ipc-contract';
 import { CorpusOpenError, openCorpus, type CorpusStore, type OpenCorpusOptions } from '../corpus/corpus-store';
+import type { ProgressById } from '../corpus/library-view-queries';
 import { ServiceError } from './service-error';
 
 export type CorpusService = Pick<CarrelServices, 'getCorpusInfo' | 'listDocuments' | 'listLibraryPage' | 'getDocument'> & {
@@ -21,7 +22,12 @@ export type CorpusService = Pick<CarrelServices, 'getCorpusInfo' | 'listDocument
  * Corpus methods of the API. A corpus that fails to open does not stop the app: every
  * call then reports the same plain-language reason so the window can show it.
  */
-export function createCorpusService(file: string, options: OpenCorpusOptions = {}): CorpusService {
+export type CorpusServiceOptions = OpenCorpusOptions & {
+  /** The reader's progress in the open corpus (from the notes database), for the library's states; none: all unread. */
+  readingProgress?: () => ProgressById;
+};
+
+export function createCorpusService(file: string, options: CorpusServiceOptions = {}): CorpusService {
   let store: CorpusStore | undefined;
   let openError: CorpusOpenError | undefined;
   let current = file;
@@ -52,7 +58,7 @@ export function createCorpusService(file: string, options: OpenCorpusOptions = {
   return {
     getCorpusInfo: () => requireStore().info,
     listDocuments: () => requireStore().listDocuments(),
-    listLibraryPage: (request) => requireStore().listLibraryPage(request),
+    listLibraryPage: (request) => requireStore().listLibraryPage(request, options.readingProgress?.()),
     getDocument({ id }) {
       const doc = requireStore().getDocument(id);
       if (!doc) throw new ServiceError('not-found', `No document with id "${id}" in this corpus.`);

@@ -18,12 +18,16 @@ import { createCorpusService } from './corpus-service';
 import { createSearchService } from './search-service';
 import { createSecurityService } from './security-service';
 import { createSettingsService } from './settings-service';
+import { openWindowState, type WindowStateFile } from '../settings/window-state';
+import { createPrintService, type DocumentPrinter } from './print-service';
 import { createBackupRestoreService } from './user-data/backup-restore-service';
 import { createDeletedItemsService } from './user-data/deleted-items-service';
 import { guardStorage } from './user-data/guard-storage';
 import type { KeyVault } from '../user-store/encryption/key-vault';
 import { createUserDataContext, type UserDataContext } from './user-data/user-data-context';
 import { createUserDataServices } from './user-data/user-data-services';
+import { readingProgressOfCorpus } from './user-data/reading-progress-of-corpus';
+import type { ProgressById } from '../corpus/library-view-queries';
 
 export type ServicesConfig = {
   corpusFile: string;
@@ -54,6 +58,10 @@ export type ServicesConfig = {
   corporaDir?: string;
   /** How a build in the app shares the process with the window's requests (tests slow it down). */
   buildPacing?: CorpusBuildDeps['pacing'];
+  /** The window's save as PDF (Electron's file dialog and printToPDF); without it saving a PDF says it needs the app. */
+  printer?: DocumentPrinter;
+  /** Start on the document open when Carrel last closed (the shell; the browser tests ask for it where they test it). */
+  reopenLastDocument?: boolean;
   /** Start on the corpus opened last (when it still opens) instead of corpusFile. */
   reopenLastCorpus?: boolean;
   /**
@@ -70,6 +78,8 @@ export type AppServices = CarrelServices & {
   queryWorker?: QueryWorker;
   /** The notes and corpus the services use (the command line's import reads through it). */
   userDataContext: UserDataContext;
+  /** The window's size, place and last document (the settings file's `window` part), shared with the shell. */
+  windowState: WindowStateFile;
   /** Stops a corpus build in progress and closes the databases. */
   close(): void;
 };
@@ -77,7 +87,10 @@ export type AppServices = CarrelServices & {
 /** Wires every service behind the API. Called by Electron main and by the test harness alike. */
 export function createServices(config: ServicesConfig): AppServices {
   const clock = config.now ?? (() => new Date());
-  const corpus = createCorpusService(config.corpusFile, { nativeBinding: config.nativeBinding });
+  const windowState = openWindowState(config.settingsFile);
+  // The library's reading states come from the notes database, opened below.
+  let readingProgress = (): ProgressById => new Map();
+  const corpus = createCorpusService(config.corpusFile, { nativeBinding: config.nativeBinding, readingProgress: () => readingProgress() });
   const recent = openRecentCorpora(config.recentCorporaFile);
   const choice = createCorpusChoiceService({ corpus, recent, dialogs: config.dialogs, now: clock });
   choice.start({ reopenLast: config.reopenLastCorpus ?? false });
@@ -102,6 +115,7 @@ export function createServices(config: ServicesConfig): AppServices {
     nativeBinding: config.userDbNativeBinding,
     now: config.now,
   });
+  readingProgress = () => readingProgressOfCorpus(userData);
   const userDataServices = createUserDataServices(userData, { keyVault: config.keyVault, now: config.now });
   // Deleted items are erased after the undo window, at start and at close (before the store closes).
   const deletedItems = createDeletedItemsService(userData, { now: config.now });
@@ -129,7 +143,8 @@ export function createServices(config: ServicesConfig): AppServices {
     contractPart(backupRestore),
     contractPart(guardStorage(userData, contractPart({ ...citations, ...notebookExport, ...imports }))),
     contractPart(security),
-    contractPart(createSettingsService(config.settingsFile)),
+    contractPart(createSettingsService(config.settingsFile, windowState, corpus.requireStore, config.reopenLastDocument ?? false)),
+    contractPart(createPrintService(config.printer)),
   );
   const apiComplete: SameKeys<typeof api, CarrelServices> = true;
   void apiComplete;
@@ -138,6 +153,7 @@ export function createServices(config: ServicesConfig): AppServices {
     openStore: corpus.requireStore,
     queryWorker,
     userDataContext: userData,
+    windowState,
     close() {
       void queryWorker?.close();
       // The build's own clean-up removes its temporary file once it sees the cancel.

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { readingSettingsSchema } from '../../common/ipc/contract/settings-schemas';
 import { DEFAULT_READING_SETTINGS, type ReadingSettings, type ReadingSettingsState } from '../../common/settings/reading-settings';
 import { writeFailure } from '../corpora/recent-corpora';
+import { readSettingsPart, settingsTempFile, writeSettingsPart } from './settings-file';
 
 export type ReadingSettingsFile = {
   state(): ReadingSettingsState;
@@ -42,14 +42,8 @@ export function openReadingSettings(file: string | undefined): ReadingSettingsFi
 }
 
 function readSettings(file: string): ReadingSettings {
-  let stored: unknown;
-  try {
-    stored = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch {
-    return { ...DEFAULT_READING_SETTINGS };
-  }
   const read: Record<string, unknown> = { ...DEFAULT_READING_SETTINGS };
-  const values = stored && typeof stored === 'object' ? (stored as { settings?: unknown }).settings : undefined;
+  const values = readSettingsPart(file, 'settings');
   if (values && typeof values === 'object') {
     for (const field of FIELDS) {
       const one = readingSettingsSchema.shape[field].safeParse((values as Record<string, unknown>)[field]);
@@ -59,22 +53,9 @@ function readSettings(file: string): ReadingSettings {
   return read as ReadingSettings;
 }
 
-const tempFileOf = (file: string) => `${file}.tmp`;
+const tempFileOf = settingsTempFile;
 
+/** The reading settings' part of the file; the window's part stays as it is. */
 function writeSettings(file: string, settings: ReadingSettings): void {
-  const tmp = tempFileOf(file);
-  try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const fd = fs.openSync(tmp, 'w');
-    try {
-      fs.writeFileSync(fd, `${JSON.stringify({ version: 1, settings }, null, 2)}\n`);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(tmp, file);
-  } catch (error) {
-    fs.rmSync(tmp, { force: true, maxRetries: 0 });
-    throw error;
-  }
+  writeSettingsPart(file, 'settings', settings);
 }

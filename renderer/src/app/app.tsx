@@ -27,9 +27,15 @@ import { ErrorPanel } from '../shared/error-panel';
 import { UndoProvider } from '../shared/undo/undo-context';
 import { UnsavedBanner } from '../shared/unsaved-banner';
 import { useApiQuery } from '../shared/data/use-api-query';
+import { DEFAULT_LIBRARY_VIEW, type LibraryView as LibraryViewSettings } from '@common/corpus/library-types';
+import { GuideView } from '../features/guide/guide-view';
 import { ReaderScreen, type ReaderJump } from './reader-screen';
+import { useDocumentSteps } from './use-document-steps';
 import { useHeaderHeight } from './use-header-height';
+import { useLastDocument } from './use-last-document';
 import './app.css';
+// Last: the print stylesheet overrides the views' own layout on paper.
+import '../shared/styles/print.css';
 
 type Route =
   | { view: 'library'; focusId?: string }
@@ -37,6 +43,7 @@ type Route =
   | { view: 'security' }
   | { view: 'settings' }
   | { view: 'analysis' }
+  | { view: 'guide' }
   | { view: 'corpora'; action?: CorporaAction; requested?: number }
   | { view: 'reader'; id: string; searchQuery?: string; search?: OpenedResult; jump?: ReaderJump; from?: 'notebook'; opened: number };
 
@@ -47,6 +54,7 @@ export function App() {
   const [build, setBuild] = useState<CorpusBuildStatus>();
   // View state that outlives its view: the notebook's filters, as last left (this session only).
   const [notebookFilters, setNotebookFilters] = useState<NotebookFilters>(NO_FILTERS);
+  const [libraryView, setLibraryView] = useState<LibraryViewSettings>(DEFAULT_LIBRARY_VIEW);
   const corpus = useApiQuery('getCorpusInfo', undefined);
   const queryClient = useQueryClient();
   // Encrypted notes start locked: the prompt stands in for the views (the Security panel stays open to all).
@@ -83,6 +91,12 @@ export function App() {
   const showCorpora = useCallback(() => setRoute({ view: 'corpora' }), []);
   const showSettings = useCallback(() => setRoute({ view: 'settings' }), []);
   const showAnalysis = useCallback(() => setRoute({ view: 'analysis' }), []);
+  const steps = useDocumentSteps(libraryView, openDocument);
+  const { clearEdge } = steps;
+  // The document open when Carrel last closed opens again (once, if the app starts on the library).
+  useLastDocument(route.view === 'reader' ? route.id : null, corpus.value !== undefined && !blocked && route.view === 'library', openDocument);
+  // What the reader's status line said belongs to the document it was said about.
+  useEffect(() => clearEdge(), [route, clearEdge]);
   const openPassage = useCallback(
     ({ documentId, offset, end }: { documentId: string; offset: number; end: number }) =>
       setRoute({ view: 'reader', id: documentId, jump: { offset, end }, opened: Date.now() }),
@@ -107,6 +121,9 @@ export function App() {
     'show-corpora': { run: () => setRoute({ view: 'corpora', requested: Date.now() }) },
     'show-settings': { run: showSettings },
     'analysis.show': { run: () => setRoute({ view: 'analysis' }) },
+    'go-library': { run: showLibrary },
+    'go-notebook': { run: showNotebook },
+    'show-guide': { run: () => setRoute({ view: 'guide' }) },
   });
   const headerRef = useRef<HTMLElement>(null);
   useHeaderHeight(headerRef);
@@ -168,7 +185,9 @@ export function App() {
                 <OutdatedCorpusOffer onRebuildStarted={rebuildStarted} building={build?.state === 'running'} />
               </>
             )}
-            {!blocked && route.view === 'library' && !outdated && <LibraryView onOpen={openDocument} focusId={route.focusId} />}
+            {!blocked && route.view === 'library' && !outdated && (
+              <LibraryView onOpen={openDocument} focusId={route.focusId} view={libraryView} onViewChange={setLibraryView} />
+            )}
             {!blocked && route.view === 'notebook' && (
               <NotebookView onOpen={openFromNotebook} filters={notebookFilters} onFiltersChange={setNotebookFilters} tools={(query) => <NotebookExports filter={query} />} />
             )}
@@ -181,10 +200,21 @@ export function App() {
               // The results of the search it was opened from stay beside it.
               <ReadingWithResults opened={route.search} currentId={route.id} onOpen={openSearchResult}>
                 {/* Keyed per opening: each starts at its first hit, its notebook entry or where it was left. */}
-                <ReaderScreen key={`${route.id}\n${route.opened}`} id={route.id} searchQuery={route.searchQuery} jump={route.jump} onBack={goBack} backTo={route.from ?? 'library'} onOpenDocument={openDocument} />
+                <ReaderScreen
+                  key={`${route.id}\n${route.opened}`}
+                  id={route.id}
+                  searchQuery={route.searchQuery}
+                  jump={route.jump}
+                  onBack={goBack}
+                  backTo={route.from ?? 'library'}
+                  onOpenDocument={openDocument}
+                  onStep={(direction) => void steps.step(route.id, direction)}
+                  status={steps.edge}
+                />
               </ReadingWithResults>
             )}
             {route.view === 'settings' && <SettingsView />}
+            {route.view === 'guide' && <GuideView />}
           </main>
         </div>
       </ReadingSettingsProvider>

@@ -1,11 +1,17 @@
 import { useCallback, useMemo, useState } from 'react';
+import type { DocumentHeading } from '@common/corpus/corpus-types';
 import { BookmarksPanel } from '../features/bookmarks/bookmarks-panel';
 import { useReadingPosition } from '../features/bookmarks/use-reading-position';
 import { CitationPanel } from '../features/citations/citation-panel';
+import { ContentsPanel } from '../features/contents/contents-panel';
+import { ReadingProgressBar } from '../features/contents/reading-progress-bar';
 import { useReaderNotes } from '../features/notes/use-reader-notes';
 import { ReaderWithFind } from '../features/reader/reader-with-find';
 import { RelatedDocuments } from '../features/reader/related-documents';
+import { useCommands } from '../shared/commands/command-provider';
+import { useApiQuery } from '../shared/data/use-api-query';
 import type { CiteTarget, ScrollTarget } from '../shared/reader-types';
+import { usePrint } from './use-print';
 
 /** A place to open a document at (from the notebook): an offset, a span to flash, a highlight to select. */
 export type ReaderJump = { offset?: number; end?: number; highlightId?: string; noteId?: string };
@@ -19,15 +25,28 @@ type Props = {
   backTo: 'library' | 'notebook';
   /** Opens another document (a related one). */
   onOpenDocument: (id: string) => void;
+  /** Opens the next (1) or previous (-1) document of the library as it is sorted and filtered. */
+  onStep?: (direction: 1 | -1) => void;
+  /** A short message about this document (no next document, the PDF saved), read out politely. */
+  status?: string;
 };
+
+/** Gives focus to the paragraph starting at an offset, once the scroll to it is done. */
+function focusParagraphAt(offset: number) {
+  requestAnimationFrame(() => document.querySelector<HTMLElement>(`.document-body p[data-start="${offset}"]`)?.focus({ preventScroll: true }));
+}
 
 /**
  * The reader with what the notes and bookmarks features add: highlights drawn over the text,
- * the selection toolbar, a side panel, bookmarks, and the reading position kept and restored.
- * Mount one per document opening (keyed by the app).
+ * the selection toolbar, a side panel with the contents, notes and bookmarks, the position in
+ * the document, and the reading position kept and restored. Mount one per document opening (keyed by the app).
  */
-export function ReaderScreen({ id, searchQuery, jump, onBack, backTo, onOpenDocument }: Props) {
+export function ReaderScreen({ id, searchQuery, jump, onBack, backTo, onOpenDocument, onStep, status }: Props) {
   const position = useReadingPosition(id);
+  const doc = useApiQuery('getDocument', { id }).value;
+  const speed = useApiQuery('getReadingSpeed', undefined).value;
+  // Saved as PDF (highlights, notes beside the text) through the print stylesheet.
+  const { print, saved } = usePrint();
   const [requested, setRequested] = useState<ScrollTarget | undefined>(
     jump?.offset !== undefined ? { key: 'open', offset: jump.offset, end: jump.end, align: 'center' } : undefined,
   );
@@ -35,6 +54,18 @@ export function ReaderScreen({ id, searchQuery, jump, onBack, backTo, onOpenDocu
   const [cite, setCite] = useState<{ target: CiteTarget; request: number }>();
   const onCite = useCallback((target: CiteTarget) => setCite((old) => ({ target, request: (old?.request ?? 0) + 1 })), []);
   const notes = useReaderNotes(id, requestScroll, jump, onCite);
+  const jumpToHeading = useCallback(
+    (heading: DocumentHeading) => {
+      requestScroll({ offset: heading.start, align: 'top' });
+      focusParagraphAt(heading.start);
+    },
+    [requestScroll],
+  );
+  useCommands({
+    'reader.next-document': { when: () => onStep !== undefined, run: () => onStep?.(1) },
+    'reader.previous-document': { when: () => onStep !== undefined, run: () => onStep?.(-1) },
+    'reader.print': { when: () => doc !== undefined, run: () => void (doc && print(doc.title)) },
+  });
 
   // Without a target of its own (a search hit, a notebook entry), a document opens where it was left.
   const restoredOffset = position.restored?.offset ?? null;
@@ -45,10 +76,19 @@ export function ReaderScreen({ id, searchQuery, jump, onBack, backTo, onOpenDocu
 
   const aside = (
     <>
+      {doc && <ContentsPanel headings={doc.headings} place={position.place} onJump={jumpToHeading} />}
       {notes.panel}
       <CitationPanel documentId={id} target={cite?.target} request={cite?.request ?? 0} />
       <BookmarksPanel documentId={id} currentOffset={position.current} onJump={(offset) => requestScroll({ offset, align: 'top' })} />
       <RelatedDocuments documentId={id} onOpen={onOpenDocument} />
+    </>
+  );
+  const footer = doc && (
+    <>
+      <p className="reader-status" role="status">
+        {status ?? saved}
+      </p>
+      <ReadingProgressBar place={position.place} textLength={doc.text.length} wordCount={doc.wordCount} speed={speed} />
     </>
   );
 
@@ -66,6 +106,7 @@ export function ReaderScreen({ id, searchQuery, jump, onBack, backTo, onOpenDocu
         onReadingOffsetChange={position.report}
         aside={aside}
         asideRequest={notes.revealed + (cite?.request ?? 0)}
+        footer={footer}
       />
       {notes.toolbar}
     </>

@@ -9,6 +9,8 @@ export type Decoration = {
   className: string;
   /** Stable key; also written to data-decoration-id so clicks can find what was hit. */
   id: string;
+  /** A note on the marked text (a highlight's): printed beside the paragraph where the mark starts. */
+  note?: string;
 };
 
 export type Piece = { start: number; end: number; decorations: Decoration[] };
@@ -70,6 +72,6 @@ export function sameDecorations(a: readonly Decoration[], b: readonly Decoration
   if (a.length !== b.length) return false;
   return a.every((d, i) => {
     const e = b[i]!;
-    return d.start === e.start && d.end === e.end && d.className === e.className && d.id === e.id;
+    return d.start === e.start && d.end === e.end && d.className === e.className && d.id === e.id && d.note === e.note;
   });
 }

@@ -17,3 +17,8 @@ export type ScrollTarget = { key: string; offset: number; end?: number; align: '
 
 /** What to cite from the reader: a selected span of the document, or a highlight (its current place). */
 export type CiteTarget = { start: number; end: number } | { highlightId: string };
+/** Where the reader is: the first offset in view, the furthest shown at the window's bottom, and where the eye is (the top quarter). */
+export type ReadingPlace = { offset: number; seenTo: number; readingAt: number };
+
+/** The reading place as it changes with scrolling, for the few components that follow it (contents, progress). */
+export type PlaceSource = { subscribe(listener: () => void): () => void; get(): ReadingPlace };

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Bookmark, Deletion, ReadingPosition } from '../../notes/notes-types';
+import type { ReadingSpeed } from '../../notes/reading-progress';
 import type { BOOKMARKS_SCHEMAS } from './bookmarks-schemas';
 import { featureChannels } from './feature-channels';
 
@@ -14,6 +15,8 @@ export interface BookmarksContract {
   /** Last reading position of a document, or null if never read. */
   getReadingPosition(input: In<'getReadingPosition'>): ReadingPosition | null;
   setReadingPosition(input: In<'setReadingPosition'>): ReadingPosition;
+  /** The reader's speed, measured from their reading positions over time (or the typical speed until known). */
+  getReadingSpeed(input: In<'getReadingSpeed'>): ReadingSpeed;
 }
 
 export const BOOKMARKS_CHANNELS = featureChannels('bookmarks', [
@@ -23,4 +26,5 @@ export const BOOKMARKS_CHANNELS = featureChannels('bookmarks', [
   'deleteBookmark',
   'getReadingPosition',
   'setReadingPosition',
+  'getReadingSpeed',
 ]);

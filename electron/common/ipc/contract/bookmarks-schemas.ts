@@ -9,5 +9,7 @@ export const BOOKMARKS_SCHEMAS = {
   updateBookmark: z.object({ id: userItemId, label: bookmarkLabel }).strict(),
   deleteBookmark: z.object({ id: userItemId }).strict(),
   getReadingPosition: z.object({ documentId }).strict(),
-  setReadingPosition: z.object({ documentId, offset: textOffset }).strict(),
+  // seenTo: the furthest offset shown at the bottom of the window (the text's length once its end is in view).
+  setReadingPosition: z.object({ documentId, offset: textOffset, seenTo: textOffset.optional() }).strict(),
+  getReadingSpeed: z.undefined(),
 };

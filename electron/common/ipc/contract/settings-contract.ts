@@ -10,6 +10,10 @@ export interface SettingsContract {
   getReadingSettings(input: In<'getReadingSettings'>): ReadingSettingsState;
   /** Changes the settings named and saves them all; a save that fails keeps them for this session and says why. */
   changeReadingSettings(input: In<'changeReadingSettings'>): ReadingSettingsState;
+  /** The document open in the reader when Carrel last closed, in the open corpus (null: none, or no longer in it). */
+  getLastDocument(input: In<'getLastDocument'>): string | null;
+  /** The document open in the reader now (null: none), to reopen at the next launch. */
+  rememberOpenDocument(input: In<'rememberOpenDocument'>): null;
 }
 
-export const SETTINGS_CHANNELS = featureChannels('settings', ['getReadingSettings', 'changeReadingSettings']);
+export const SETTINGS_CHANNELS = featureChannels('settings', ['getReadingSettings', 'changeReadingSettings', 'getLastDocument', 'rememberOpenDocument']);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { documentId } from './shared-schemas';
 import { FONT_CHOICES, LINE_HEIGHTS, LINE_WIDTHS, PARAGRAPH_SPACINGS, TEXT_SIZES, THEME_CHOICES } from '../../settings/reading-settings';
 
 /** Every reading setting, each one of its few steps; the settings file is read with the same schema. */
@@ -17,4 +18,6 @@ export const readingSettingsSchema = z
 export const SETTINGS_SCHEMAS = {
   getReadingSettings: z.undefined(),
   changeReadingSettings: readingSettingsSchema.partial().strict(),
+  getLastDocument: z.undefined(),
+  rememberOpenDocument: z.object({ documentId: documentId.nullable() }).strict(),
 };

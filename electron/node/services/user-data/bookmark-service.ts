@@ -12,16 +12,27 @@ import {
   type BookmarkRecord,
 } from '../../user-store/queries/bookmark-queries';
 import { insertDeletion } from '../../user-store/queries/deletion-queries';
-import { findReadingPosition, upsertReadingPosition } from '../../user-store/queries/reading-position-queries';
+import { readingSample, readingSpeed } from '../../../common/notes/reading-progress';
+import { countWords } from '../../corpus/word-count';
+import {
+  addReadingSample,
+  findReadingPosition,
+  findReadingSpeed,
+  upsertReadingPosition,
+  type ReadingPositionRecord,
+} from '../../user-store/queries/reading-position-queries';
 import { ServiceError } from '../service-error';
+import { progressOfPosition } from './reading-progress-of-corpus';
 import { currentDocument, type CurrentDocument } from './highlight-view';
 import { shorten } from './summaries';
 import type { UserDataContext } from './user-data-context';
 
 export type BookmarkService = Pick<
   CarrelServices,
-  'listBookmarks' | 'createBookmark' | 'updateBookmark' | 'deleteBookmark' | 'getReadingPosition' | 'setReadingPosition'
+  'listBookmarks' | 'createBookmark' | 'updateBookmark' | 'deleteBookmark' | 'getReadingPosition' | 'setReadingPosition' | 'getReadingSpeed'
 >;
+
+const progressOf = progressOfPosition;
 
 /** Length of text after a bookmark kept to find its place again in a changed document. */
 const BOOKMARK_QUOTE = 32;
@@ -115,14 +126,42 @@ export function createBookmarkService(ctx: UserDataContext): BookmarkService {
       const current = currentDocument(ctx, documentId);
       // A changed text keeps the old offset, clamped: close enough to resume reading.
       const offset = current && current.sha256 !== found.documentSha256 ? Math.min(found.offset, current.text().length) : found.offset;
-      return { documentId, offset, updatedAt: found.updatedAt };
+      return { documentId, offset, updatedAt: found.updatedAt, progress: progressOf(found) };
     },
 
-    setReadingPosition({ documentId, offset }) {
+    setReadingPosition({ documentId, offset, seenTo }) {
       const doc = ctx.document(documentId);
-      const position = { documentId, documentSha256: doc.sha256, offset: Math.min(offset, doc.text.length), updatedAt: ctx.now() };
-      ctx.store().write(() => upsertReadingPosition(ctx.store().db, ctx.corpusId(), position));
-      return { documentId, offset: position.offset, updatedAt: position.updatedAt };
+      const db = ctx.store().db;
+      const now = ctx.now();
+      const length = doc.text.length;
+      const previous = findReadingPosition(db, ctx.corpusId(), documentId);
+      const same = previous?.documentSha256 === doc.sha256;
+      const at = Math.min(offset, length);
+      // Progress only grows: reading back over a page does not undo it.
+      const seen = Math.max(Math.min(seenTo ?? at, length), same ? previous.seenTo : 0);
+      const position: ReadingPositionRecord = {
+        documentId,
+        documentSha256: doc.sha256,
+        offset: at,
+        updatedAt: now,
+        seenTo: seen,
+        textLength: length,
+        finishedAt: same && previous.finishedAt ? previous.finishedAt : seen >= length ? now : null,
+      };
+      // Reading forward from the last saved place, at a reading pace: a measure of the reader's speed.
+      const sample =
+        previous && same && at > previous.offset
+          ? readingSample(countWords(doc.text.slice(previous.offset, at)), (Date.parse(now) - Date.parse(previous.updatedAt)) / 1000)
+          : null;
+      ctx.store().write(() => {
+        upsertReadingPosition(db, ctx.corpusId(), position);
+        if (sample) addReadingSample(db, sample.words, sample.seconds, now);
+      });
+      return { documentId, offset: position.offset, updatedAt: position.updatedAt, progress: progressOf(position) };
+    },
+
+    getReadingSpeed() {
+      return readingSpeed(findReadingSpeed(ctx.store().db));
     },
   };
 }

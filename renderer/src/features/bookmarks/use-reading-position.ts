@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { PlaceSource, ReadingPlace } from '../../shared/reader-types';
 import { callApi } from '../../shared/data/call-api';
 import { failureText } from '../../shared/data/use-api-mutation';
 import { useReportError } from '../../shared/data/error-reporter';
@@ -13,6 +14,10 @@ export function useReadingPosition(documentId: string) {
   const [restored, setRestored] = useState<{ documentId: string; offset: number | null } | null>(null);
   const latest = useRef<number | null>(null);
   const saved = useRef<number | null>(null);
+  // How far the window's bottom has shown (only grows), saved with the position.
+  const seen = useRef(0);
+  const savedSeen = useRef(0);
+  const place = useMemo(() => createPlaceSource(), []);
   const timer = useRef<number>(undefined);
   const reportError = useReportError();
   // Saved every few seconds while reading: a failure is said once per opening, not at every scroll.
@@ -33,9 +38,10 @@ export function useReadingPosition(documentId: string) {
     window.clearTimeout(timer.current);
     timer.current = undefined;
     const offset = latest.current;
-    if (offset === null || offset === saved.current) return;
+    if (offset === null || (offset === saved.current && seen.current === savedSeen.current)) return;
     saved.current = offset;
-    void callApi('setReadingPosition', { documentId, offset }).then((result) => {
+    savedSeen.current = seen.current;
+    void callApi('setReadingPosition', { documentId, offset, seenTo: seen.current }).then((result) => {
       if (result.ok || reported.current) return;
       reported.current = true;
       reportError(failureText('The reading position was not saved', result.error));
@@ -43,11 +49,13 @@ export function useReadingPosition(documentId: string) {
   }, [documentId, reportError]);
 
   const report = useCallback(
-    (offset: number) => {
+    (offset: number, seenTo = offset, readingAt = offset) => {
       latest.current = offset;
+      seen.current = Math.max(seen.current, seenTo);
+      place.set({ offset, seenTo, readingAt });
       timer.current ??= window.setTimeout(save, SAVE_EVERY_MS);
     },
-    [save],
+    [save, place],
   );
 
   useEffect(() => {
@@ -60,9 +68,31 @@ export function useReadingPosition(documentId: string) {
       save(); // leaving the document
       latest.current = null;
       saved.current = null;
+      seen.current = 0;
+      savedSeen.current = 0;
     };
   }, [save]);
 
   const current = useCallback(() => latest.current ?? (restored?.documentId === documentId ? restored.offset : null) ?? 0, [documentId, restored]);
-  return { restored: restored?.documentId === documentId ? restored : null, report, current };
+  return { restored: restored?.documentId === documentId ? restored : null, report, current, place: place.source };
+}
+
+/** A small store of the reading place: set at every reported frame, followed by the contents and the progress bar. */
+function createPlaceSource(): { set(place: ReadingPlace): void; source: PlaceSource } {
+  let value: ReadingPlace = { offset: 0, seenTo: 0, readingAt: 0 };
+  const listeners = new Set<() => void>();
+  return {
+    set(next) {
+      if (next.offset === value.offset && next.seenTo === value.seenTo && next.readingAt === value.readingAt) return;
+      value = next;
+      listeners.forEach((listener) => listener());
+    },
+    source: {
+      subscribe(listener) {
+        listeners.add(listener);
+        return () => void listeners.delete(listener);
+      },
+      get: () => value,
+    },
+  };
 }

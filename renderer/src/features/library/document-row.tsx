@@ -1,6 +1,7 @@
 import type { CSSProperties } from 'react';
 import type { LibraryRow } from '@common/corpus/library-types';
 import { bylineText } from '@common/corpus/byline';
+import type { ReadingProgress } from '@common/notes/reading-progress';
 import { formatReadingTime } from '@common/corpus/reading-time';
 import { displayTitle } from '../../shared/display-title';
 
@@ -16,6 +17,13 @@ type Props = {
   style: CSSProperties;
   onOpen: (id: string) => void;
 };
+
+/** The reading state as a row says it. */
+export function progressText(progress: ReadingProgress): string {
+  if (progress.state === 'finished') return 'Finished';
+  if (progress.state === 'started') return `Started · ${progress.percent}%`;
+  return 'Unread';
+}
 
 export function DocumentRow({ doc, index, total, active, style, onOpen }: Props) {
   return (
@@ -34,10 +42,12 @@ export function DocumentRow({ doc, index, total, active, style, onOpen }: Props)
             <span className="document-title" dir="auto" lang={doc.language || undefined} title={displayTitle(doc.title)}>
               {displayTitle(doc.title)}
             </span>
+            <span className={`document-state state-${doc.progress.state}`}>{progressText(doc.progress)}</span>
             <span className="document-byline" dir="auto">
               {bylineText(doc)}
             </span>
             <span className="document-stats">
+              {doc.date && `${doc.date} · `}
               {numberFormat.format(doc.wordCount)} words · {formatReadingTime(doc.wordCount)}
             </span>
           </>

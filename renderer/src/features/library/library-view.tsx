@@ -1,6 +1,8 @@
 import { useWindowVirtualizer, defaultRangeExtractor, type Range } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import type { LibraryView as LibraryViewSettings } from '@common/corpus/library-types';
 import { ErrorPanel } from '../../shared/error-panel';
+import { LibraryControls } from './library-controls';
 import { stickyHeaderHeight } from '../../shared/sticky-header';
 import { DocumentRow } from './document-row';
 import { useLibraryPages, type LibraryPages } from './use-library-pages';
@@ -19,27 +21,43 @@ type Props = {
   onOpen: (id: string) => void;
   /** Document to give focus to, e.g. the one the reader just closed (it may be far down the list). */
   focusId?: string;
+  /** Sort and filter (kept by the app while the reader is open). */
+  view: LibraryViewSettings;
+  onViewChange: (view: LibraryViewSettings) => void;
 };
 
 const numberFormat = new Intl.NumberFormat('en');
 
-export function LibraryView({ onOpen, focusId }: Props) {
-  const library = useLibraryPages(focusId);
-
-  if (library.status === 'loading') return <p className="status">Loading the library…</p>;
-  if (library.status === 'error') return <ErrorPanel title="Carrel cannot open its corpus" error={library.error} />;
-
+export function LibraryView({ onOpen, focusId, view, onViewChange }: Props) {
+  const filtered = view.text.trim() !== '' || view.state !== 'all';
   return (
     <section className="library" aria-labelledby="library-title">
       <h1 id="library-title" className="section-title">
-        Library <span className="count">{numberFormat.format(library.total)} documents</span>
+        Library
       </h1>
+      <LibraryControls view={view} onChange={onViewChange} />
+      {/* A new sort or filter lists afresh, from its first row. */}
+      <LibraryResults key={JSON.stringify(view)} view={view} filtered={filtered} onOpen={onOpen} focusId={focusId} />
+    </section>
+  );
+}
+
+function LibraryResults({ onOpen, focusId, view, filtered }: Omit<Props, 'onViewChange'> & { filtered: boolean }) {
+  const library = useLibraryPages(focusId, view);
+  if (library.status === 'loading') return <p className="status">Loading the library…</p>;
+  if (library.status === 'error') return <ErrorPanel title="Carrel cannot open its corpus" error={library.error} />;
+  const count = `${numberFormat.format(library.total)} ${library.total === 1 ? 'document' : 'documents'}`;
+  return (
+    <>
+      <p className="library-count count" role="status">
+        {filtered ? `${count} match` : count}
+      </p>
       {library.total === 0 ? (
-        <p className="status">This corpus has no documents.</p>
+        <p className="status">{filtered ? 'No document matches: change the filter above.' : 'This corpus has no documents.'}</p>
       ) : (
         <VirtualDocumentList library={library} onOpen={onOpen} />
       )}
-    </section>
+    </>
   );
 }
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { LibraryRow } from '@common/corpus/library-types';
+import { DEFAULT_LIBRARY_VIEW, type LibraryRow, type LibraryView } from '@common/corpus/library-types';
 import type { IpcError } from '@common/result';
 import { callApi } from '../../shared/data/call-api';
 
@@ -22,9 +22,10 @@ export type LibraryPages =
 
 /**
  * The library list fetched page by page as it scrolls into view, so a corpus of 100k+
- * documents crosses IPC a window at a time. Pages stay cached for the life of the view.
+ * documents crosses IPC a window at a time. Pages stay cached for the life of the view; mount
+ * one per sort and filter (`view`).
  */
-export function useLibraryPages(focusId?: string): LibraryPages {
+export function useLibraryPages(focusId?: string, view: LibraryView = DEFAULT_LIBRARY_VIEW): LibraryPages {
   const pages = useRef(new Map<number, LibraryRow[]>());
   const pending = useRef(new Set<number>());
   const [, setVersion] = useState(0);
@@ -33,7 +34,7 @@ export function useLibraryPages(focusId?: string): LibraryPages {
   // Only the first load depends on focusId: later pages are asked for by position.
   useEffect(() => {
     let current = true;
-    const request = focusId ? { aroundId: focusId, limit: LIBRARY_PAGE_SIZE } : { offset: 0, limit: LIBRARY_PAGE_SIZE };
+    const request = focusId ? { aroundId: focusId, limit: LIBRARY_PAGE_SIZE, view } : { offset: 0, limit: LIBRARY_PAGE_SIZE, view };
     void callApi('listLibraryPage', request).then((result) => {
       if (!current) return;
       if (!result.ok) return setHead({ error: result.error });
@@ -50,7 +51,7 @@ export function useLibraryPages(focusId?: string): LibraryPages {
     for (let page = Math.floor(first / LIBRARY_PAGE_SIZE); page <= Math.floor(last / LIBRARY_PAGE_SIZE); page++) {
       if (page < 0 || pages.current.has(page) || pending.current.has(page)) continue;
       pending.current.add(page);
-      void callApi('listLibraryPage', { offset: page * LIBRARY_PAGE_SIZE, limit: LIBRARY_PAGE_SIZE }).then((result) => {
+      void callApi('listLibraryPage', { offset: page * LIBRARY_PAGE_SIZE, limit: LIBRARY_PAGE_SIZE, view }).then((result) => {
         pending.current.delete(page);
         // A failed page stays a placeholder and is asked for again when it next comes into view.
         if (!result.ok) return;
@@ -58,6 +59,8 @@ export function useLibraryPages(focusId?: string): LibraryPages {
         setVersion((v) => v + 1);
       });
     }
+    // One view per mount (the library view is keyed by it).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const rowAt = useCallback(

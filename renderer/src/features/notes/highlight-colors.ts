@@ -28,7 +28,8 @@ export function highlightDecorations(highlights: readonly Highlight[], selectedI
     if (h.note.trim()) classes.push('has-note');
     if (h.id === selectedId) classes.push('selected');
     if (h.needsReview) classes.push('needs-review');
-    out.push({ id: `${PREFIX}${h.id}`, start: h.anchor.start, end: h.anchor.end, className: classes.join(' ') });
+    const note = h.note.trim();
+    out.push({ id: `${PREFIX}${h.id}`, start: h.anchor.start, end: h.anchor.end, className: classes.join(' '), ...(note ? { note } : {}) });
   }
   return out;
 }

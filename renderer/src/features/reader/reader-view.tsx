@@ -16,6 +16,7 @@ import { LinkPopover } from './link-popover';
 import { GoToPage } from './go-to-page';
 import { pageStarts, type PageStart } from './pages';
 import { useCurrentPage } from './use-current-page';
+import { stepParagraph } from './paragraph-steps';
 import './reader.css';
 
 type Props = {
@@ -31,14 +32,19 @@ type Props = {
   onSelectionChange?: (selection: TextSelection | null) => void;
   /** Where to scroll once the document is shown (a reading position, a highlight to flash). */
   scrollTarget?: ScrollTarget;
-  /** The first visible offset as the user scrolls (at most once a frame; throttle before saving). */
-  onReadingOffsetChange?: (offset: number) => void;
+  /**
+   * The first visible offset, how far the window shows the text, and where the eye is (the top
+   * quarter: the section being read), as the user scrolls (at most once a frame; throttle before saving).
+   */
+  onReadingOffsetChange?: (offset: number, seenTo: number, readingAt: number) => void;
   /** A click on marked text: ids of the decorations under the pointer, innermost first. */
   onDecorationClick?: (ids: string[]) => void;
   /** A panel beside the text (notes, bookmarks); folded away behind a button in narrow windows. */
   aside?: ReactNode;
   /** Changed (non-zero) when the panel has something to show (a highlight selected): a folded panel opens. */
   asideRequest?: number;
+  /** What stays in view below the text (the position in the document). */
+  footer?: ReactNode;
 };
 
 /** Ids of the marks around a clicked node, innermost first. */
@@ -71,6 +77,8 @@ type ParagraphProps = {
   text: string;
   start: number;
   end: number;
+  /** What the block was in its source: headings (h1…h6) are set apart. */
+  kind?: string;
   /** As the source states them; without a stated direction each paragraph takes its own (dir="auto"). */
   lang?: string;
   dir?: 'rtl' | 'ltr';
@@ -81,17 +89,35 @@ type ParagraphProps = {
 
 /** One paragraph, rendered again only when its own marks change (stepping through hits touches two). */
 const Paragraph = memo(
-  function Paragraph({ text, start, end, lang, dir, className, decorations, links }: ParagraphProps) {
-    return (
-      <p dir={dir ?? 'auto'} lang={lang} className={className} data-start={start} data-end={end}>
+  function Paragraph({ text, start, end, kind, lang, dir, className, decorations, links }: ParagraphProps) {
+    const heading = kind !== undefined && /^h[1-6]$/.test(kind);
+    // Notes of the marks starting here, printed in the margin beside the paragraph (hidden on screen).
+    const notes = decorations.filter((d) => d.note && d.start >= start && d.start < end);
+    const paragraph = (
+      // Focusable by script only (j/k, the contents): one paragraph at a time, shown with a focus ring.
+      <p dir={dir ?? 'auto'} lang={lang} data-start={start} data-end={end} tabIndex={-1} className={[heading ? `block-heading block-${kind}` : '', className ?? ''].filter(Boolean).join(' ') || undefined}>
         <DecoratedText text={text} start={start} end={end} decorations={decorations} links={links} />
       </p>
+    );
+    if (notes.length === 0) return paragraph;
+    return (
+      <>
+        <div className="print-notes" aria-hidden="true">
+          {notes.map((d) => (
+            <div key={d.id} className="print-note" dir="auto">
+              {d.note}
+            </div>
+          ))}
+        </div>
+        {paragraph}
+      </>
     );
   },
   (a, b) =>
     a.text === b.text &&
     a.start === b.start &&
     a.end === b.end &&
+    a.kind === b.kind &&
     a.lang === b.lang &&
     a.dir === b.dir &&
     a.className === b.className &&
@@ -121,6 +147,7 @@ function DocumentBody({ doc, decorations, bodyRef, onClick, onKeyDown, pages }: 
           text={doc.text}
           start={p.start}
           end={p.end}
+          kind={p.kind}
           lang={p.lang}
           dir={p.dir}
           className={className}
@@ -193,7 +220,7 @@ function useFoldedAside(request: number) {
 
 export function ReaderView(props: Props) {
   const { id, onBack, backTo = 'library', decorations = NO_DECORATIONS, scrollToDecorationId } = props;
-  const { onSelectionChange, scrollTarget, onReadingOffsetChange, onDecorationClick, aside, asideRequest = 0 } = props;
+  const { onSelectionChange, scrollTarget, onReadingOffsetChange, onDecorationClick, aside, asideRequest = 0, footer } = props;
   const doc = useApiQuery('getDocument', { id }).state;
   const headingRef = useRef<HTMLHeadingElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
@@ -211,7 +238,7 @@ export function ReaderView(props: Props) {
 
   const ready = doc.status === 'ready';
   useSelectionReporting(bodyRef, ready, onSelectionChange);
-  useReadingOffset(bodyRef, ready, onReadingOffsetChange);
+  useReadingOffset(bodyRef, ready, ready ? doc.value.text.length : 0, onReadingOffsetChange);
   const flash = useScrollTarget(bodyRef, ready, scrollTarget);
   // The caret walks the article: lines folded away (the title again, site navigation) are not in its way.
   const articleParagraphs = useMemo(() => (ready ? doc.value.paragraphs.filter((p) => !p.fold) : null), [ready, doc]);
@@ -240,6 +267,12 @@ export function ReaderView(props: Props) {
     if (ids.length > 0) onDecorationClick?.(ids);
   };
   const onBodyKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    // On a paragraph reached with j/k, the arrows go on from paragraph to paragraph (keyboard selection keeps them).
+    const arrow = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
+    if (arrow && !keyboard.active && !event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
+      if (event.target instanceof HTMLParagraphElement && bodyRef.current && stepParagraph(bodyRef.current, arrow)) event.preventDefault();
+      return;
+    }
     if (event.key !== 'Enter' && event.key !== ' ') return;
     const link = linkAt(event.target);
     if (!link || link.anchor !== event.target) return;
@@ -274,6 +307,8 @@ export function ReaderView(props: Props) {
         setGoToOpen(true);
       },
     },
+    'reader.next-paragraph': { when: () => ready, run: () => bodyRef.current && stepParagraph(bodyRef.current, 1) },
+    'reader.previous-paragraph': { when: () => ready, run: () => bodyRef.current && stepParagraph(bodyRef.current, -1) },
   });
   const backKey = useShortcuts('reader.back')[0];
   const selectKeys = { toggle: useShortcutText('reader.keyboard-selection'), stop: useShortcutText('reader.caret.stop') };
@@ -341,6 +376,7 @@ export function ReaderView(props: Props) {
               </p>
             )}
           </div>
+          {footer}
         </>
       )}
     </article>

@@ -81,24 +81,69 @@ export function firstVisibleOffset(root: HTMLElement): number | null {
   return null;
 }
 
-/** Reports the reading position (first visible offset) as the user scrolls, at most once a frame. */
-export function useReadingOffset(body: RefObject<HTMLElement | null>, ready: boolean, onChange?: (offset: number) => void) {
+/**
+ * How far the window shows the text: the end of the last paragraph wholly above the window's
+ * bottom, or the text's length once the end of the body is in view.
+ */
+export function seenToOffset(root: HTMLElement, textLength: number): number {
+  if (root.getBoundingClientRect().bottom <= window.innerHeight + 1) return textLength;
+  let seen = 0;
+  for (const p of root.querySelectorAll<HTMLElement>('p[data-start]')) {
+    const rect = p.getBoundingClientRect();
+    if (rect.top >= window.innerHeight) break;
+    seen = rect.bottom <= window.innerHeight ? Number(p.dataset.end) : Number(p.dataset.start);
+  }
+  return seen;
+}
+
+/**
+ * Where the eye is: the start of the last paragraph beginning in the top quarter of the text in
+ * view (else the first visible offset). A heading just scrolled to the top is the section read.
+ */
+export function readingLineOffset(root: HTMLElement): number | null {
+  const inset = topInset();
+  const line = inset + (window.innerHeight - inset) / 4;
+  let found: number | null = null;
+  for (const p of root.querySelectorAll<HTMLElement>('p[data-start]')) {
+    const rect = p.getBoundingClientRect();
+    if (rect.bottom <= inset) continue;
+    if (rect.top > line) break;
+    found = Number(p.dataset.start);
+  }
+  return found ?? firstVisibleOffset(root);
+}
+
+/**
+ * Reports the reading position (first visible offset) and how far the window shows the text as
+ * the user scrolls, at most once a frame; once at the start too when there is nothing to scroll.
+ */
+export function useReadingOffset(
+  body: RefObject<HTMLElement | null>,
+  ready: boolean,
+  textLength: number,
+  onChange?: (offset: number, seenTo: number, readingAt: number) => void,
+) {
   useEffect(() => {
     if (!ready || !onChange) return;
     let frame = 0;
+    const report = () => {
+      const offset = body.current ? firstVisibleOffset(body.current) : null;
+      if (offset !== null && body.current) onChange(offset, seenToOffset(body.current, textLength), readingLineOffset(body.current) ?? offset);
+    };
     const onScroll = () => {
       cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => {
-        const offset = body.current ? firstVisibleOffset(body.current) : null;
-        if (offset !== null) onChange(offset);
-      });
+      frame = requestAnimationFrame(report);
     };
+    // A document that fits in the window is read without scrolling.
+    frame = requestAnimationFrame(() => {
+      if (document.documentElement.scrollHeight <= window.innerHeight + 1) report();
+    });
     window.addEventListener('scroll', onScroll, { passive: true });
     return () => {
       cancelAnimationFrame(frame);
       window.removeEventListener('scroll', onScroll);
     };
-  }, [body, ready, onChange]);
+  }, [body, ready, textLength, onChange]);
 }
 
 const FLASH_MS = 2000;

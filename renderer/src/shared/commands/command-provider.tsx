@@ -1,3 +1,4 @@
+import { APP_COMMANDS, APP_COMMAND_ITEMS } from '@common/ipc/app-commands';
 import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { handlesEnter, isTypingTarget } from '../typing-target';
 import { CommandPalette, type PaletteItem } from './command-palette';
@@ -74,6 +75,11 @@ export function CommandProvider({ declarations, children }: { declarations: read
 
   useLayoutEffect(() => {
     const unbind = [registry.bind('commands.palette', { run: () => open('palette') }), registry.bind('commands.shortcuts', { run: () => open('shortcuts') })];
+    // Menu items that stand for a window command do it, where it applies.
+    for (const id of APP_COMMANDS) {
+      const target = APP_COMMAND_ITEMS[id].windowCommand;
+      if (target && registry.declares(id)) unbind.push(registry.bind(id, { when: () => registry.applies(target), run: (invocation) => void registry.run(target, invocation) }));
+    }
     return () => unbind.forEach((u) => u());
   }, [registry, open]);
 

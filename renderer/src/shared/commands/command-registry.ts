@@ -63,6 +63,11 @@ export class CommandRegistry {
     return [...this.entries.values()].map((e) => e.declaration);
   }
 
+  /** Whether a command of that id is declared. */
+  declares(id: string): boolean {
+    return this.entries.has(id);
+  }
+
   shortcutsOf(id: string): readonly Shortcut[] {
     return this.entries.get(id)?.shortcuts ?? [];
   }

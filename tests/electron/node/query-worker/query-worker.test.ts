@@ -52,9 +52,9 @@ describe('the query worker', () => {
       expect(await table.search({ query }, 'w1')).toEqual({ ...(await inProcess.search({ query })), value: expect.anything() });
       expect(ids(await table.search({ query }, 'w1'))).toEqual(ids(await inProcess.search({ query })));
     }
-    const page = await table.listLibraryPage({ offset: 0, limit: 3 });
-    expect(page).toEqual(await inProcess.listLibraryPage({ offset: 0, limit: 3 }));
-    const first = (page as { ok: true; value: { rows: { id: string }[] } }).value.rows[0]!.id;
+    const page = await table.listDocuments(undefined);
+    expect(page).toEqual(await inProcess.listDocuments(undefined));
+    const first = (page as { ok: true; value: { id: string }[] }).value[0]!.id;
     expect(await table.getDocument({ id: first })).toEqual(await inProcess.getDocument({ id: first }));
     expect(await table.findInDocument({ id: first, query: 'the' }, 'w1')).toEqual(await inProcess.findInDocument({ id: first, query: 'the' }));
     const concordance = await table.concordance({ query: 'caliphate' });
@@ -83,12 +83,12 @@ describe('the query worker', () => {
     expect(services.queryWorker!.restarts()).toBe(1);
   });
 
-  it('supersedes a waiting search without running it, and never supersedes library pages', async () => {
+  it('supersedes a waiting search without running it, and never supersedes document lists', async () => {
     const { table } = open();
     await table.search({ query: 'warm' }, 'w1');
     const held = table.search({ query: 'held in the worker' }, 'w1');
     const waiting = table.search({ query: 'isis' }, 'w1');
-    const pages = [0, 1, 2].map((offset) => table.listLibraryPage({ offset, limit: 1 }, 'w1'));
+    const pages = [0, 1, 2].map(() => table.listDocuments(undefined, 'w1'));
     const newest = table.search({ query: 'caliphate' }, 'w1');
     expect(await waiting).toMatchObject({ ok: false, error: { code: SUPERSEDED } });
     expect(await held).toMatchObject({ ok: false, error: { code: SUPERSEDED } });
@@ -122,13 +122,13 @@ describe('the query worker', () => {
     const { table } = open({
       dialogs: { chooseCorpusFile: () => Promise.resolve(otherCorpus), chooseSourcesFolder: () => Promise.resolve(undefined), chooseBuildOutput: () => Promise.resolve(undefined) },
     });
-    const before = await table.listLibraryPage({ offset: 0, limit: 500 });
+    const before = await table.listDocuments(undefined);
     expect(await table.chooseCorpus(undefined)).toMatchObject({ ok: true });
-    const after = await table.listLibraryPage({ offset: 0, limit: 500 });
+    const after = await table.listDocuments(undefined);
     expect(after).toMatchObject({ ok: true });
     expect(after).not.toEqual(before);
     const info = await table.getCorpusInfo(undefined);
-    expect((after as { value: { total: number } }).value.total).toBe((info as { value: { documentCount: number } }).value.documentCount);
+    expect((after as { value: unknown[] }).value.length).toBe((info as { value: { documentCount: number } }).value.documentCount);
 
     const missing = open({ corpusFile: path.join(dir, 'missing.sqlite') });
     const result = await missing.table.search({ query: 'caliphate' }, 'w1');

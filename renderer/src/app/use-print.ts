@@ -1,0 +1,23 @@
+import { useCallback, useState } from 'react';
+import { callApi } from '../shared/data/call-api';
+import { failureText } from '../shared/data/use-api-mutation';
+import { useReportError } from '../shared/data/error-reporter';
+
+/**
+ * Saves the document shown as PDF through the print stylesheet (the app: a file dialog and
+ * Electron's printToPDF). Without the app's window, the browser's own print dialog opens.
+ */
+export function usePrint() {
+  const reportError = useReportError();
+  const [saved, setSaved] = useState<string>();
+  const print = useCallback(
+    async (title: string) => {
+      const result = await callApi('saveAsPdf', { title });
+      if (result.ok) return setSaved(result.value.saved ? `Saved as ${result.value.file}` : undefined);
+      if (result.error.code === 'unavailable') return window.print();
+      reportError(failureText('The PDF was not saved', result.error));
+    },
+    [reportError],
+  );
+  return { print, saved };
+}
