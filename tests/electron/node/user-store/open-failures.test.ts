@@ -75,7 +75,8 @@ describe.skipIf(!CAN_MOUNT_TMPFS)('a read-only folder or a full disk at start (a
   });
 
   it.each([false, true])('disk full (ENOSPC) when the daily backup or the WAL needs room, backups present: %s', (backup) => {
-    mounted = mountTmpfs(1024)!;
+    // Room for the notes, a backup and the new daily one once the filler is gone (fillDisk takes the rest).
+    mounted = mountTmpfs(2048)!;
     const file = notesIn(mounted.dir, 2000, backup);
     fillDisk(mounted.dir);
     const error = refusal(file, { now: () => new Date('2026-01-05T00:00:00Z') });

@@ -16,7 +16,10 @@ const tables = () => db.prepare("SELECT name FROM sqlite_schema WHERE type = 'ta
 describe('migration 003 (citations: edited document details, preferences)', () => {
   it('is version 3 and comes after every earlier migration in the list', () => {
     expect(migration003.version).toBe(3);
-    expect(MIGRATIONS.at(-1)).toBe(migration003);
+    const at = MIGRATIONS.indexOf(migration003);
+    expect(at).toBeGreaterThan(0);
+    expect(MIGRATIONS.slice(0, at).every((m) => m.version < 3)).toBe(true);
+    expect(MIGRATIONS.slice(at + 1).every((m) => m.version > 3)).toBe(true);
     expect(MIGRATIONS.map((m) => m.version).filter((v) => v < 3)).toContain(1);
   });
 
