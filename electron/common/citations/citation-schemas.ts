@@ -2,6 +2,17 @@ import { z } from 'zod';
 import { wellFormed } from '../notes/notes-schemas';
 import { CSL_TYPES } from './citation-types';
 
+/** A full web address (scheme and host, no spaces), checked by the URL parser rather than a pattern. */
+function isWebAddress(text: string): boolean {
+  if (/\s/.test(text)) return false;
+  try {
+    const url = new URL(text);
+    return ['http:', 'https:', 'ftp:'].includes(url.protocol) && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
 /** Schemas of bibliographic details: the dialog's fields (IPC) and the CSL-JSON kept in the notes database. */
 
 const field = (what: string, max: number) =>
@@ -17,7 +28,8 @@ export const documentDetailsInput = z
     date: field('The date', 10).refine((date) => date === '' || DETAILS_DATE.test(date), 'Write the date as YYYY, YYYY-MM or YYYY-MM-DD'),
     containerTitle: field('The source or outlet', 1000),
     publisher: field('The publisher', 500),
-    url: field('The address', 2000).refine((url) => url === '' || /^(https?|ftp):\/\/\S+$/i.test(url), 'Write the address in full, starting with https://'),
+    // Kept as text for the citation only: Carrel never opens it.
+    url: field('The address', 2000).refine((url) => url === '' || isWebAddress(url), 'Write the address in full, with its scheme (https, http or ftp) and its site'),
     page: field('The page range', 50),
   })
   .strict();
