@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { writeWholeFile } from '../files/write-whole-file';
 
 /** How many corpora "Recent corpora" remembers. */
 export const RECENT_CORPORA_MAX = 10;
@@ -115,22 +116,8 @@ function readList(file: string): RecentCorpusEntry[] {
 const tempFileOf = (file: string, pid: number) => `${file}.tmp-${pid}`;
 
 function writeList(file: string, corpora: RecentCorpusEntry[]): void {
-  const tmp = tempFileOf(file, process.pid);
-  try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const fd = fs.openSync(tmp, 'w');
-    try {
-      fs.writeFileSync(fd, `${JSON.stringify({ version: 1, corpora }, null, 2)}\n`);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(tmp, file);
-  } catch (error) {
-    // A half-written copy (a full disk) is not left behind.
-    fs.rmSync(tmp, { force: true, maxRetries: 0 });
-    throw error;
-  }
+  // A half-written copy (a full disk) is not left behind.
+  writeWholeFile(file, tempFileOf(file, process.pid), `${JSON.stringify({ version: 1, corpora }, null, 2)}\n`);
 }
 
 function isRunning(pid: number): boolean {

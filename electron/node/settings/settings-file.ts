@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import path from 'node:path';
+import { writeWholeFile } from '../files/write-whole-file';
 
 /**
  * The settings file beside the notes database (`carrel-settings.json`) holds several parts, one
@@ -26,19 +26,5 @@ export function writeSettingsPart(file: string, key: string, value: unknown): vo
   } catch {
     // Missing or damaged: written afresh.
   }
-  const tmp = settingsTempFile(file);
-  try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const fd = fs.openSync(tmp, 'w');
-    try {
-      fs.writeFileSync(fd, `${JSON.stringify({ ...stored, version: 1, [key]: value }, null, 2)}\n`);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(tmp, file);
-  } catch (error) {
-    fs.rmSync(tmp, { force: true, maxRetries: 0 });
-    throw error;
-  }
+  writeWholeFile(file, settingsTempFile(file), `${JSON.stringify({ ...stored, version: 1, [key]: value }, null, 2)}\n`);
 }
