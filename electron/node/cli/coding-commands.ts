@@ -40,6 +40,11 @@ export function codingExport(args: string[], out: Output): number {
   if (!services) return 1;
   try {
     const data = codingExportData(services.userDataContext);
+    // A REFI-QDA codebook holds at least one code (its schema says so).
+    if (format !== 'csv' && data.codes.length === 0) {
+      out.error('This corpus has no codes yet: nothing to export. Create codes and apply them to highlights in Carrel first.');
+      return 1;
+    }
     writeExportFile(outFile, format === 'qdpx' ? projectQdpx(data) : format === 'qdc' ? codebookQdc(data.codes) : codingCsv(data));
     const codes = `${data.codes.length} ${data.codes.length === 1 ? 'code' : 'codes'}`;
     const passages = `${data.passages.length} coded ${data.passages.length === 1 ? 'passage' : 'passages'}`;

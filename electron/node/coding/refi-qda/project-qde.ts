@@ -23,7 +23,7 @@ export function projectQde(data: CodingExportData): string {
       for (const passage of data.passages.filter((p) => p.documentId === doc.id)) {
         const start = codePointOffset(doc.text, passage.start);
         const end = codePointOffset(doc.text, passage.end);
-        lines.push(`      <PlainTextSelection guid="${refiGuid('passage', passage.highlightId)}" name="${xmlAttr(passage.quote.slice(0, 80))}" startPosition="${start}" endPosition="${end}" ${user} creationDateTime="${passage.createdAt}">`);
+        lines.push(`      <PlainTextSelection guid="${refiGuid('passage', passage.highlightId)}" name="${xmlAttr([...passage.quote].slice(0, 80).join(''))}" startPosition="${start}" endPosition="${end}" ${user} creationDateTime="${passage.createdAt}">`);
         if (passage.note) lines.push(`        <Description>${xmlText(passage.note)}</Description>`);
         for (const codeId of passage.codeIds.filter((id) => live.has(id))) {
           lines.push(`        <Coding guid="${refiGuid('coding', `${passage.highlightId}:${codeId}`)}" ${user}>`, `          <CodeRef targetGUID="${codeGuid(codeId)}"/>`, '        </Coding>');

@@ -78,4 +78,14 @@ describe('carrel coding export', () => {
     expect(missing.errors[0]).toMatch(/^No notes database at /);
     expect(fs.existsSync(out)).toBe(false);
   });
+
+  it('refuses a project or codebook with no codes, in words, and writes nothing', async () => {
+    const empty = path.join(workspace.dir, 'empty', 'carrel-user.sqlite');
+    workspace.services(corpus, empty).services.close();
+    const out = path.join(workspace.dir, 'empty.qdc');
+    const r = await run('--format', 'qdc', '--user-db', empty, '--corpus', corpus, '--out', out);
+    expect(r.code).toBe(1);
+    expect(r.errors[0]).toMatch(/no codes yet/);
+    expect(fs.existsSync(out)).toBe(false);
+  });
 });

@@ -6,6 +6,7 @@ import { validateXML } from 'xmllint-wasm';
 import { codebookQdc } from '../../../../../electron/node/coding/refi-qda/codebook-xml';
 import { codingExportData } from '../../../../../electron/node/coding/refi-qda/coding-export-data';
 import { refiGuid } from '../../../../../electron/node/coding/refi-qda/guid';
+import { projectQde } from '../../../../../electron/node/coding/refi-qda/project-qde';
 import { projectQdpx } from '../../../../../electron/node/coding/refi-qda/qdpx';
 import { FIXTURES } from '../../../../harness/paths';
 import { makeWorkspace, value } from '../../services/user-data-fixture';
@@ -87,6 +88,23 @@ describe('REFI-QDA project export (.qdpx)', () => {
     const refs = [...xml.matchAll(/<CodeRef targetGUID="([^"]+)"/g)].map((m) => m[1]);
     expect(new Set(refs)).toEqual(new Set([refiGuid('code', fear.id), refiGuid('code', themes.id)]));
     expect(refs).toHaveLength(4);
+  });
+});
+
+describe('selection names', () => {
+  it('shortens a long passage to its first 80 characters without cutting a character in half', () => {
+    const text = `${'a'.repeat(79)}😀 and on`;
+    const code = { id: 'c1', corpusId: 'k', parentId: null, name: 'C', color: '', description: '', memo: '', ord: 0, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' };
+    const xml = projectQde({
+      projectName: 'p',
+      exportedAt: '2026-01-01T00:00:00.000Z',
+      codes: [code],
+      documents: [{ id: 'd', title: 'D', text }],
+      passages: [{ highlightId: 'h', documentId: 'd', start: 0, end: text.length, quote: text, note: '', createdAt: '2026-01-01T00:00:00.000Z', codeIds: ['c1'] }],
+      skipped: 0,
+    });
+    expect(xml).toContain(`name="${'a'.repeat(79)}😀"`);
+    expect(xml).not.toContain('\uFFFD');
   });
 });
 
