@@ -3,6 +3,7 @@ import type { Result } from '../result';
 import { ANALYSIS_CHANNELS, type AnalysisContract } from './contract/analysis-contract';
 import { BOOKMARKS_CHANNELS, type BookmarksContract } from './contract/bookmarks-contract';
 import { CITATIONS_CHANNELS, type CitationsContract } from './contract/citations-contract';
+import { CODING_CHANNELS, type CodingContract } from './contract/coding-contract';
 import { CORPORA_CHANNELS, type CorporaContract } from './contract/corpora-contract';
 import { CORPUS_CHANNELS, type CorpusContract } from './contract/corpus-contract';
 import { EXPORTS_CHANNELS, type ExportsContract } from './contract/exports-contract';
@@ -35,7 +36,8 @@ export interface CarrelServices
     AnalysisContract,
     CitationsContract,
     ExportsContract,
-    PrintContract {}
+    PrintContract,
+    CodingContract {}
 
 export type Method = keyof CarrelServices;
 export type Input<M extends Method> = Parameters<CarrelServices[M]>[0];
@@ -58,6 +60,7 @@ export const CHANNELS = {
   ...CITATIONS_CHANNELS,
   ...EXPORTS_CHANNELS,
   ...PRINT_CHANNELS,
+  ...CODING_CHANNELS,
 };
 
 /** True when A and B have the same keys: a method missing from a feature's list, or listed and not declared, fails to compile. */

@@ -3,6 +3,7 @@ import type { Input, Method, SameKeys } from './ipc-contract';
 import { ANALYSIS_SCHEMAS } from './contract/analysis-schemas';
 import { BOOKMARKS_SCHEMAS } from './contract/bookmarks-schemas';
 import { CITATIONS_SCHEMAS } from './contract/citations-schemas';
+import { CODING_SCHEMAS } from './contract/coding-schemas';
 import { CORPORA_SCHEMAS } from './contract/corpora-schemas';
 import { CORPUS_SCHEMAS } from './contract/corpus-schemas';
 import { EXPORTS_SCHEMAS } from './contract/exports-schemas';
@@ -31,6 +32,7 @@ export const INPUT_SCHEMAS = {
   ...CITATIONS_SCHEMAS,
   ...EXPORTS_SCHEMAS,
   ...PRINT_SCHEMAS,
+  ...CODING_SCHEMAS,
 } satisfies { [M in Method]: z.ZodType<Input<M>> };
 
 const schemasComplete: SameKeys<typeof INPUT_SCHEMAS, Record<Method, unknown>> = true;

@@ -1,5 +1,6 @@
 import { CorpusOpenError } from '../corpus/corpus-store';
 import { collocatesCommand, concordanceCommand, relatedCommand, wordListCommand } from './analysis-commands';
+import { codingExport } from './coding-commands';
 import { corpusBuild, corpusEnsure, corpusVerify } from './corpus-commands';
 import { notesCheck, notesExport, notesImport } from './notes-commands';
 import { consoleOutput, type Output } from './output';
@@ -16,7 +17,8 @@ const USAGE = `Usage:
   carrel related <document-id> [--corpus <file.sqlite>] [--limit n] [--json]
   carrel notes export --user-db <carrel-user.sqlite> [--corpus <file.sqlite>] [--format jsonld|markdown|csv|bibtex|ris|csl-json] [--document <id>] [--tag <tag>] [--style apa|chicago-author-date|mla|harvard] [--out <file>]
   carrel notes import <file.jsonld> --user-db <carrel-user.sqlite> [--corpus <file.sqlite>] [--dry-run]
-  carrel notes check --user-db <carrel-user.sqlite>   (schema version, integrity, counts; read-only)`;
+  carrel notes check --user-db <carrel-user.sqlite>   (schema version, integrity, counts; read-only)
+  carrel coding export --format qdpx|qdc|csv --user-db <carrel-user.sqlite> [--corpus <file.sqlite>] --out <file>   (REFI-QDA project or codebook, or CSV)`;
 
 const COMMANDS: Record<string, (args: string[], out: Output) => number | Promise<number>> = {
   'corpus build': corpusBuild,
@@ -30,6 +32,7 @@ const COMMANDS: Record<string, (args: string[], out: Output) => number | Promise
   'notes export': notesExport,
   'notes check': notesCheck,
   'notes import': notesImport,
+  'coding export': codingExport,
 };
 
 /** Entry point of the command line; returns the exit code. */

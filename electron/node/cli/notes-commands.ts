@@ -36,7 +36,7 @@ function parse(args: string[], options: Record<string, { type: 'string' }>, usag
 }
 
 /** Opens the notes of a corpus for a command, or says why not (missing, encrypted). */
-function openNotes(values: Record<string, string | boolean | undefined>, usage: string, out: Output, save?: string) {
+export function openNotes(values: Record<string, string | boolean | undefined>, usage: string, out: Output, save?: string) {
   if (typeof values['user-db'] !== 'string') {
     out.error(usage);
     return undefined;

@@ -12,6 +12,7 @@ import { createCorpusRebuildService } from './corpus-rebuild-service';
 import type { CorpusDialogs } from './corpus-dialogs';
 import type { FileDialogs } from './file-dialogs';
 import { createCitationService } from './user-data/citation-service';
+import { createCodingService } from './user-data/coding-service';
 import { createImportService } from './user-data/import-service';
 import { createNotebookExportService } from './user-data/notebook-export-service';
 import { createCorpusService } from './corpus-service';
@@ -142,6 +143,7 @@ export function createServices(config: ServicesConfig): AppServices {
     contractPart(guardStorage(userData, contractPart(deletedItems))),
     contractPart(backupRestore),
     contractPart(guardStorage(userData, contractPart({ ...citations, ...notebookExport, ...imports }))),
+    contractPart(guardStorage(userData, createCodingService(userData))),
     contractPart(security),
     contractPart(createSettingsService(config.settingsFile, windowState, corpus.requireStore, config.reopenLastDocument ?? false)),
     contractPart(createPrintService(config.printer)),

@@ -64,3 +64,18 @@ export function codeCooccurrence(db: Db, corpusId: string): { a: string; b: stri
     )
     .all(corpusId) as { a: string; b: string; count: number }[];
 }
+
+/** The live codes on each coded live highlight of one document, in the highlights' order. */
+export function listDocumentCodings(db: Db, corpusId: string, documentId: string): { highlightId: string; codeIds: string[] }[] {
+  const rows = db
+    .prepare(
+      `SELECT k.highlight_id AS highlightId, k.code_id AS codeId
+       FROM codings k JOIN codes c ON c.id = k.code_id JOIN highlights h ON h.id = k.highlight_id
+       WHERE c.corpus_id = ? AND h.document_id = ? AND k.deleted_at IS NULL AND c.deleted_at IS NULL AND h.deleted_at IS NULL
+       ORDER BY h.position_start, h.id, k.created_at, k.id`,
+    )
+    .all(corpusId, documentId) as { highlightId: string; codeId: string }[];
+  const out = new Map<string, string[]>();
+  for (const row of rows) out.set(row.highlightId, [...(out.get(row.highlightId) ?? []), row.codeId]);
+  return [...out].map(([highlightId, codeIds]) => ({ highlightId, codeIds }));
+}

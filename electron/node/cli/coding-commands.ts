@@ -1,0 +1,61 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { codebookQdc } from '../coding/refi-qda/codebook-xml';
+import { codingCsv } from '../coding/refi-qda/coding-csv';
+import { codingExportData } from '../coding/refi-qda/coding-export-data';
+import { projectQdpx } from '../coding/refi-qda/qdpx';
+import { writeExportFile } from '../exports/write-export-file';
+import { ServiceError } from '../services/service-error';
+import { openNotes } from './notes-commands';
+import type { Output } from './output';
+
+const FORMATS = ['qdpx', 'qdc', 'csv'] as const;
+const USAGE = 'Usage: carrel coding export --format qdpx|qdc|csv --user-db <carrel-user.sqlite> [--corpus <file.sqlite>] --out <file>';
+
+/**
+ * `carrel coding export`: the qualitative coding of one corpus as a REFI-QDA project (.qdpx, for
+ * ATLAS.ti, MAXQDA, NVivo, QDA Miner…), its codebook alone (.qdc), or a CSV of the coded passages.
+ * The file is written atomically.
+ */
+export function codingExport(args: string[], out: Output): number {
+  let values: Record<string, string | undefined>;
+  try {
+    values = parseArgs({ args, options: { format: { type: 'string' }, 'user-db': { type: 'string' }, corpus: { type: 'string' }, out: { type: 'string' } }, allowPositionals: false })
+      .values as Record<string, string | undefined>;
+  } catch (error) {
+    out.error(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const format = values.format as (typeof FORMATS)[number] | undefined;
+  if (!format || !FORMATS.includes(format)) {
+    out.error(`${format ? `Unknown format "${format}".` : 'Which format? Give --format.'}\n${USAGE}`);
+    return 2;
+  }
+  if (!values.out || !values['user-db']) {
+    out.error(USAGE);
+    return 2;
+  }
+  const outFile = path.resolve(values.out);
+  const services = openNotes(values, USAGE, out);
+  if (!services) return 1;
+  try {
+    const data = codingExportData(services.userDataContext);
+    // A REFI-QDA codebook holds at least one code (its schema says so).
+    if (format !== 'csv' && data.codes.length === 0) {
+      out.error('This corpus has no codes yet: nothing to export. Create codes and apply them to highlights in Carrel first.');
+      return 1;
+    }
+    writeExportFile(outFile, format === 'qdpx' ? projectQdpx(data) : format === 'qdc' ? codebookQdc(data.codes) : codingCsv(data));
+    const codes = `${data.codes.length} ${data.codes.length === 1 ? 'code' : 'codes'}`;
+    const passages = `${data.passages.length} coded ${data.passages.length === 1 ? 'passage' : 'passages'}`;
+    out.log(`Exported ${format === 'qdc' ? codes : `${codes} and ${passages}`} to ${values.out}`);
+    if (data.skipped && format !== 'qdc') out.log(`Left out ${data.skipped} coded ${data.skipped === 1 ? 'highlight' : 'highlights'} whose text is no longer in the corpus (review them in Carrel).`);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof ServiceError)) throw error;
+    out.error(error.message);
+    return 1;
+  } finally {
+    services.close();
+  }
+}

@@ -1,0 +1,47 @@
+import type { CodingExportData } from './coding-export-data';
+import { codeGuid, codesXml, memoGuid } from './codebook-xml';
+import { codePointOffset } from './code-points';
+import { refiGuid } from './guid';
+import { xmlAttr, xmlText } from './xml-text';
+
+export const sourceGuid = (documentId: string) => refiGuid('document', documentId);
+export const USER_GUID = refiGuid('user', 'carrel');
+
+/** The project.qde of a .qdpx: the user, the codebook, each coded document as a TextSource with its coded selections, the memos as notes. */
+export function projectQde(data: CodingExportData): string {
+  const user = `creatingUser="${USER_GUID}"`;
+  const lines: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
+  lines.push(`<Project xmlns="urn:QDA-XML:project:1.0" name="${xmlAttr(data.projectName || 'Carrel')}" origin="Carrel" creatingUserGUID="${USER_GUID}" creationDateTime="${data.exportedAt}">`);
+  lines.push('  <Users>', `    <User guid="${USER_GUID}" name="Carrel"/>`, '  </Users>');
+  const live = new Set(data.codes.map((c) => c.id));
+  if (data.codes.length) lines.push('  <CodeBook>', codesXml(data.codes, true, '    '), '  </CodeBook>');
+  if (data.documents.length) {
+    lines.push('  <Sources>');
+    for (const doc of data.documents) {
+      const guid = sourceGuid(doc.id);
+      lines.push(`    <TextSource guid="${guid}" name="${xmlAttr(doc.title || doc.id)}" plainTextPath="internal://${guid}.txt">`);
+      for (const passage of data.passages.filter((p) => p.documentId === doc.id)) {
+        const start = codePointOffset(doc.text, passage.start);
+        const end = codePointOffset(doc.text, passage.end);
+        lines.push(`      <PlainTextSelection guid="${refiGuid('passage', passage.highlightId)}" name="${xmlAttr([...passage.quote].slice(0, 80).join(''))}" startPosition="${start}" endPosition="${end}" ${user} creationDateTime="${passage.createdAt}">`);
+        if (passage.note) lines.push(`        <Description>${xmlText(passage.note)}</Description>`);
+        for (const codeId of passage.codeIds.filter((id) => live.has(id))) {
+          lines.push(`        <Coding guid="${refiGuid('coding', `${passage.highlightId}:${codeId}`)}" ${user}>`, `          <CodeRef targetGUID="${codeGuid(codeId)}"/>`, '        </Coding>');
+        }
+        lines.push('      </PlainTextSelection>');
+      }
+      lines.push('    </TextSource>');
+    }
+    lines.push('  </Sources>');
+  }
+  const memos = data.codes.filter((c) => c.memo);
+  if (memos.length) {
+    lines.push('  <Notes>');
+    for (const code of memos) {
+      lines.push(`    <Note guid="${memoGuid(code.id)}" name="${xmlAttr(`Memo: ${code.name}`)}" ${user} creationDateTime="${code.updatedAt}">`, `      <PlainTextContent>${xmlText(code.memo)}</PlainTextContent>`, '    </Note>');
+    }
+    lines.push('  </Notes>');
+  }
+  lines.push('</Project>', '');
+  return lines.join('\n');
+}

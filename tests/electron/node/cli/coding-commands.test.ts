@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../../../electron/node/cli/carrel';
+import type { Output } from '../../../../electron/node/cli/output';
+import { FIXTURES } from '../../../harness/paths';
+import { makeWorkspace, value } from '../services/user-data-fixture';
+
+function capture(): Output & { lines: string[]; errors: string[] } {
+  const lines: string[] = [];
+  const errors: string[] = [];
+  return { lines, errors, log: (l) => lines.push(l), error: (l) => errors.push(l), progress: () => {} };
+}
+
+const workspace = makeWorkspace('carrel-coding-cli-');
+let corpus: string;
+const EVIL = '=HYPERLINK("http://x","y")';
+
+beforeAll(async () => {
+  corpus = workspace.corpus('small', path.join(FIXTURES, 'corpus-small'), (dir) => fs.writeFileSync(path.join(dir, 'evil.txt'), `${EVIL} and more text\n`), 'Small');
+  const { table, services } = workspace.services(corpus);
+  const parent = value(await table.createCode({ name: 'Themes' }));
+  const code = value(await table.createCode({ name: '+Risk', parentId: parent.id, description: 'Danger, harm' }));
+  const doc = value(await table.getDocument({ id: 'evil' }));
+  const start = doc.text.indexOf(EVIL);
+  const h = value(await table.createHighlight({ documentId: 'evil', start, end: start + EVIL.length, color: 'yellow', note: '@note' }));
+  value(await table.applyCode({ codeId: code.id, highlightId: h.id }));
+  services.close();
+});
+afterAll(() => workspace.close());
+
+const run = async (...args: string[]) => {
+  const out = capture();
+  const code = await main(['coding', 'export', ...args], out);
+  return { code, ...out };
+};
+
+describe('carrel coding export', () => {
+  it('writes a REFI-QDA project with the coded document as a source', async () => {
+    const file = path.join(workspace.dir, 'out.qdpx');
+    const r = await run('--format', 'qdpx', '--user-db', workspace.userDbFile, '--corpus', corpus, '--out', file);
+    expect(r.errors).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(r.lines).toEqual([`Exported 2 codes and 1 coded passage to ${file}`]);
+    const zip = unzipSync(fs.readFileSync(file));
+    expect(Object.keys(zip).filter((name) => name.startsWith('sources/') && name.endsWith('.txt'))).toHaveLength(1);
+    expect(strFromU8(zip['project.qde']!)).toContain('name="+Risk"');
+  });
+
+  it('writes the codebook alone', async () => {
+    const file = path.join(workspace.dir, 'book.qdc');
+    const r = await run('--format', 'qdc', '--user-db', workspace.userDbFile, '--corpus', corpus, '--out', file);
+    expect(r.code).toBe(0);
+    expect(r.lines).toEqual([`Exported 2 codes to ${file}`]);
+    expect(fs.readFileSync(file, 'utf8')).toMatch(/<CodeBook xmlns="urn:QDA-XML:codebook:1.0">[\s\S]*name="Themes"[\s\S]*<Description>Danger, harm<\/Description>/);
+  });
+
+  it('writes one CSV row per coded passage, with formulas neutralised', async () => {
+    const file = path.join(workspace.dir, 'coding.csv');
+    const r = await run('--format', 'csv', '--user-db', workspace.userDbFile, '--corpus', corpus, '--out', file);
+    expect(r.code).toBe(0);
+    const rows = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(rows[0]).toBe('document,document_title,start,end,text,code,code_path,passage_note,coded_at');
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
+    expect(rows[1]).toContain(`,'+Risk,Themes / +Risk,'@note,`);
+  });
+
+  it('says what is missing: format, unknown format, notes database', async () => {
+    const out = path.join(workspace.dir, 'never.qdpx');
+    expect((await run('--user-db', workspace.userDbFile, '--out', out)).code).toBe(2);
+    const unknown = await run('--format', 'nvivo', '--user-db', workspace.userDbFile, '--out', out);
+    expect(unknown.code).toBe(2);
+    expect(unknown.errors[0]).toMatch(/^Unknown format "nvivo"/);
+    const missing = await run('--format', 'qdc', '--user-db', path.join(workspace.dir, 'none.sqlite'), '--corpus', corpus, '--out', out);
+    expect(missing.code).toBe(1);
+    expect(missing.errors[0]).toMatch(/^No notes database at /);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  it('refuses a project or codebook with no codes, in words, and writes nothing', async () => {
+    const empty = path.join(workspace.dir, 'empty', 'carrel-user.sqlite');
+    workspace.services(corpus, empty).services.close();
+    const out = path.join(workspace.dir, 'empty.qdc');
+    const r = await run('--format', 'qdc', '--user-db', empty, '--corpus', corpus, '--out', out);
+    expect(r.code).toBe(1);
+    expect(r.errors[0]).toMatch(/no codes yet/);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+});
