@@ -123,9 +123,18 @@ export function toCorpusInfo(meta: Map<string, string>, formatVersion: number, f
 }
 
 /** The page label of the paragraph holding a text offset ('' for unpaginated documents). */
-export function pageAtOffset(db: Db, docOrd: number, offset: number): string {
-  const row = db
-    .prepare("SELECT page FROM paragraphs WHERE doc_ord = ? AND start <= ? AND page <> '' ORDER BY idx DESC LIMIT 1")
-    .get(docOrd, offset) as { page: string } | undefined;
-  return row?.page ?? '';
+/**
+ * The printed page at an offset of a document ('' in an unpaginated one), for search results and
+ * the notebook: statements prepared once, and whether a document has pages learnt at its first
+ * lookup, so an unpaginated document never walks its paragraphs again for each snippet.
+ */
+export function createPageLookup(db: Db): (docOrd: number, offset: number) => string {
+  const hasPages = db.prepare("SELECT EXISTS (SELECT 1 FROM paragraphs WHERE doc_ord = ? AND page <> '')").pluck();
+  const pageAt = db.prepare("SELECT page FROM paragraphs WHERE doc_ord = ? AND start <= ? AND page <> '' ORDER BY idx DESC LIMIT 1").pluck();
+  const paginated = new Map<number, boolean>();
+  return (docOrd, offset) => {
+    let known = paginated.get(docOrd);
+    if (known === undefined) paginated.set(docOrd, (known = hasPages.get(docOrd) === 1));
+    return known ? ((pageAt.get(docOrd, offset) as string | undefined) ?? '') : '';
+  };
 }

@@ -15,7 +15,7 @@ import {
   listHeadings,
   listLinks,
   listParagraphs,
-  pageAtOffset,
+  createPageLookup,
   readMeta,
   toCorpusInfo,
 } from './corpus-queries';
@@ -96,6 +96,7 @@ export function openCorpus(file: string, options: OpenCorpusOptions = {}): Corpu
 
 function createStore(db: Db, file: string, info: CorpusInfo): CorpusStore {
   let tables: SearchTables | undefined;
+  let pageLookup: ((ord: number, offset: number) => string) | undefined;
   return {
     file,
     info,
@@ -125,7 +126,7 @@ function createStore(db: Db, file: string, info: CorpusInfo): CorpusStore {
       return { ...rest, paragraphs: listParagraphs(db, ord), links: listLinks(db, ord), headings: listHeadings(db, ord) };
     },
     searchTables: () => (tables ??= createSearchTables(db, info.documentCount)),
-    pageAt: (ord, offset) => pageAtOffset(db, ord, offset),
+    pageAt: (ord, offset) => (pageLookup ??= createPageLookup(db))(ord, offset),
     close: () => db.close(),
   };
 }
