@@ -20,24 +20,7 @@ function integer(value: string | undefined, fallback: number, min: number, max: 
 }
 
 /** Opens the corpus, runs the service, and says a ServiceError's message as exit code 1. */
-function withAnalysis(corpus: string | undefined, out: Output, run: (analysis: AnalysisService) => void): number {
-  const store = openCorpus(path.resolve(corpus ?? DEFAULT_CORPUS));
-  try {
-    run(createAnalysisService(() => store));
-    return 0;
-  } catch (error) {
-    if (error instanceof ServiceError) {
-      out.error(error.message);
-      return 1;
-    }
-    throw error;
-  } finally {
-    store.close();
-  }
-}
-
-/** withAnalysis for the services that answer asynchronously. */
-async function withAnalysisAsync(corpus: string | undefined, out: Output, run: (analysis: AnalysisService) => Promise<void>): Promise<number> {
+async function withAnalysis(corpus: string | undefined, out: Output, run: (analysis: AnalysisService) => void | Promise<void>): Promise<number> {
   const store = openCorpus(path.resolve(corpus ?? DEFAULT_CORPUS));
   try {
     await run(createAnalysisService(() => store));
@@ -54,7 +37,7 @@ async function withAnalysisAsync(corpus: string | undefined, out: Output, run: (
 }
 
 /** `carrel concordance '<query>'`: keyword-in-context lines, aligned on the keyword. */
-export function concordanceCommand(args: string[], out: Output): number {
+export function concordanceCommand(args: string[], out: Output): number | Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -106,7 +89,7 @@ export function concordanceCommand(args: string[], out: Output): number {
 }
 
 /** `carrel collocates '<term>'`: the words near a term, ranked by log-likelihood. */
-export function collocatesCommand(args: string[], out: Output): number {
+export function collocatesCommand(args: string[], out: Output): number | Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -168,7 +151,7 @@ export async function wordListCommand(args: string[], out: Output): Promise<numb
     out.error(`${WORDLIST_USAGE}\n  (--ngram 1 to 3; --limit 1 to 10,000; --stopwords hides function words; --json or --csv)`);
     return 2;
   }
-  return withAnalysisAsync(values.corpus, out, async (analysis) => {
+  return withAnalysis(values.corpus, out, async (analysis) => {
     const response = await analysis.wordList({ n, hideStopWords: values.stopwords ?? false, sort, ...(values.document ? { documentIds: values.document } : {}) });
     const list = { ...response, entries: response.entries.slice(0, limit) };
     if (values.csv) {
@@ -203,7 +186,7 @@ export async function relatedCommand(args: string[], out: Output): Promise<numbe
     out.error(`${RELATED_USAGE}\n  (one document id, as the library or \`carrel search --json\` gives it; --limit 1 to 50)`);
     return 2;
   }
-  return withAnalysisAsync(values.corpus, out, async (analysis) => {
+  return withAnalysis(values.corpus, out, async (analysis) => {
     const response = await analysis.relatedDocuments({ documentId: positionals[0]!, limit });
     if (values.json) {
       const { tookMs, ...rest } = response;
