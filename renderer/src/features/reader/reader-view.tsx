@@ -157,8 +157,13 @@ function DocumentBody({ doc, decorations, bodyRef, onClick, onKeyDown, pages }: 
       </Fragment>
     );
   };
-  // A page that starts on a folded line keeps its marker where the fold is.
-  const hiddenMarkers = (indices: readonly number[]) => indices.map(marker).filter(Boolean);
+  // A page that starts on a folded line keeps its marker where the fold is: the last such page,
+  // and only when the text after the fold does not start a page of its own (two markers would
+  // stand on one line).
+  const hiddenMarkers = (indices: readonly number[]) => {
+    const last = indices.findLast((i) => pageAt.has(i));
+    return last === undefined || pageAt.has(indices.at(-1)! + 1) ? null : marker(last);
+  };
   return (
     // Clicks on marks are a pointer shortcut; the notes panel offers the same by keyboard.
     // Links (span.doc-link) are focusable and open their address with Enter or Space too.
