@@ -77,6 +77,21 @@ describe('citations, exports and import in the app', () => {
     await page.screenshot({ path: '/tmp/r2-citation-light.png' });
   });
 
+  it('reads an English-style reference left to right when its author is written in Arabic (n.d. is not mirrored)', async () => {
+    const panel = page.locator('.citation-panel');
+    await panel.getByRole('button', { name: 'Edit details…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit details' });
+    await dialog.getByLabel(/^Authors/).fill('عبد الباري عطوان');
+    await dialog.getByRole('button', { name: 'Save details' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const reference = panel.locator('.citation-reference');
+    await expect.poll(() => reference.textContent()).toMatch(/^عبد الباري عطوان\. \(n\.d\.\)/);
+    // The styles are en-US: the reference's own punctuation reads left to right around the Arabic name.
+    expect(await reference.evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
+    expect(await panel.locator('.citation-quote').evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
+    await page.screenshot({ path: '/tmp/citation-arabic-author.png' });
+  });
+
   it('edits the details of a document in a dialog, kept with the notes, and cites with them', async () => {
     const panel = page.locator('.citation-panel');
     await panel.getByRole('button', { name: 'Edit details…' }).click();

@@ -81,12 +81,13 @@ export function CitationPanel({ documentId, target, request }: Props) {
       )}
       {value && (
         <>
-          <p className="citation-reference" dir="auto">
+          {/* The bundled styles are en-US: a reference reads left to right, and an Arabic name or title inside it keeps its own direction. */}
+          <p className="citation-reference" dir="ltr">
             {value.reference}
           </p>
           {value.quote !== undefined && (
-            <p className="citation-quote" dir="auto">
-              <span className="visually-hidden">Quote cited: </span>“{value.quote.length > 160 ? `${value.quote.slice(0, 159)}…` : value.quote}” {value.citation}
+            <p className="citation-quote" dir="ltr">
+              <span className="visually-hidden">Quote cited: </span>“<bdi>{value.quote.length > 160 ? `${value.quote.slice(0, 159)}…` : value.quote}</bdi>” {value.citation}
             </p>
           )}
           <div className="citation-actions">
@@ -108,7 +109,7 @@ export function CitationPanel({ documentId, target, request }: Props) {
       {copied && (
         <div className="citation-output">
           <label htmlFor={ids.output}>{copied.status === 'copied' ? 'Copied:' : 'Selected: press Ctrl+C to copy'}</label>
-          <textarea id={ids.output} ref={fieldRef} readOnly dir="auto" rows={3} value={copied.text} />
+          <textarea id={ids.output} ref={fieldRef} readOnly dir="ltr" rows={3} value={copied.text} />
           <p className="visually-hidden" role="status">
             {copied.status === 'copied' ? 'Copied to the clipboard.' : 'Copying is not allowed here: the text is selected, press Ctrl+C to copy it.'}
           </p>
