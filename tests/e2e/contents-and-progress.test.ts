@@ -63,16 +63,16 @@ describe('contents, progress and the keyboard in the reader; reading states in t
     await openTitle(/A field guide to the archive/);
     const entries = page.locator('.contents-panel .contents-entry');
     await entries.first().waitFor();
-    expect(await entries.allTextContents()).toEqual(['A field guide to the archive', 'Arriving', 'The catalogue', 'Reading', 'Taking notes', 'Asking for help', 'Leaving']);
+    expect(await entries.allTextContents()).toEqual(['Arriving', 'The catalogue', 'Reading', 'Taking notes', 'Asking for help', 'Leaving']);
     expect(await page.getByRole('navigation', { name: 'Contents' }).count()).toBe(1);
-    expect(await currentEntry(page)).toBe('A field guide to the archive');
+    // Above the first section (the title is folded away, and so left out of the contents) no entry is current.
+    expect(await page.locator('.contents-entry[aria-current="location"]').count()).toBe(0);
     // Sub-sections are indented further than sections.
     const indent = (i: number) => entries.nth(i).evaluate((el) => parseFloat(getComputedStyle(el).paddingInlineStart));
-    expect(await indent(2)).toBeGreaterThan(await indent(1));
+    expect(await indent(1)).toBeGreaterThan(await indent(0));
     // Alt+C (Go › Contents) brings focus to the current entry; arrows move, Enter goes.
     await page.keyboard.press('Alt+c');
-    expect((await focused(page)).text).toBe('A field guide to the archive');
-    await page.keyboard.press('ArrowDown');
+    expect((await focused(page)).text).toBe('Arriving');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     expect((await focused(page)).text).toBe('Reading');

@@ -103,8 +103,14 @@ export function listParagraphs(db: Db, docOrd: number): Paragraph[] {
   }));
 }
 
+/** A document's headings, less those inside a folded paragraph (a repeated title): the contents never lead to hidden text. */
 export function listHeadings(db: Db, docOrd: number): DocumentHeading[] {
-  return db.prepare('SELECT level, start, end, title FROM headings WHERE doc_ord = ? ORDER BY idx').all(docOrd) as DocumentHeading[];
+  const headings = db.prepare('SELECT level, start, end, title FROM headings WHERE doc_ord = ? ORDER BY idx').all(docOrd) as DocumentHeading[];
+  if (headings.length === 0) return headings;
+  // One pass over the document's paragraphs (few are folded), not one per heading.
+  const folded = db.prepare("SELECT start, end FROM paragraphs WHERE doc_ord = ? AND fold != ''").all(docOrd) as { start: number; end: number }[];
+  if (folded.length === 0) return headings;
+  return headings.filter((h) => !folded.some((p) => p.start <= h.start && h.end <= p.end));
 }
 
 export function listLinks(db: Db, docOrd: number): DocumentLink[] {
