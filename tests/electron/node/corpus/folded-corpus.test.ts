@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countWords } from '../../../../electron/node/analysis/word-list';
 import { buildCorpus } from '../../../../electron/node/corpus/build-corpus';
 import { CORPUS_FORMAT_VERSION } from '../../../../electron/node/corpus/corpus-format';
 import { openCorpus, type CorpusStore } from '../../../../electron/node/corpus/corpus-store';
@@ -54,6 +55,11 @@ describe('a corpus built with folded lines', () => {
       expect(search.search({ query: '"media id"' }).total).toBe(0);
       expect(search.search({ query: 'text:jihadists' }).results.map((r) => r.id)).toContain('003-isis-propaganda-campaign-on-prisoners');
       expect(search.search({ query: 'title:prisoners' }).results.map((r) => r.id)).toEqual(['003-isis-propaganda-campaign-on-prisoners']);
+      // Word lists count what search counts: not the words of folded lines.
+      const words = countWords(store.textBatches(undefined), { n: 1, hideStopWords: false });
+      expect(words.truncated).toBe(false);
+      expect(words.entries.map((e) => e.words)).not.toContain('skip');
+      expect(words.entries.map((e) => e.words)).toContain('jihadists');
       // Hits point at the same characters as before: offsets count in the unchanged text.
       const [hit] = search.findInDocument({ id: '003-isis-propaganda-campaign-on-prisoners', query: 'forgotten' }).matches;
       expect(doc.text.slice(hit!.start, hit!.end)).toBe('forgotten');
