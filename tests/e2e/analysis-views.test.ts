@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCorpus } from '../../electron/node/corpus/build-corpus';
+import { ServiceError } from '../../electron/node/services/service-error';
 import { ROOT } from '../harness/paths';
 import { launchHarness, openApp, sendCommand, type Harness } from '../harness/renderer-harness';
 
@@ -181,6 +182,48 @@ describe('word list, distribution chart and related documents in the app', () =>
     await related.first().focus();
     await page.keyboard.press('Enter');
     await poll(() => page.locator('.reader-title').textContent()).toBe('The prison riot');
+  });
+
+  it('shows how far a long word list has got, and cancels it by keyboard, with Count again', async () => {
+    const { page, services } = harness;
+    // The count's own progress and cancelling are tested on the real service (word-list.test.ts);
+    // here a count held open by the test shows what the window does while one runs.
+    const real = { wordList: services.wordList, wordListProgress: services.wordListProgress, cancelWordList: services.cancelWordList };
+    const calls: string[] = [];
+    let reject: ((error: unknown) => void) | undefined;
+    services.wordList = (input) => {
+      calls.push(`wordList ${JSON.stringify(input)}`);
+      return new Promise((_, no) => (reject = no));
+    };
+    services.wordListProgress = () => ({ running: reject !== undefined, documentsDone: 64, documentsTotal: 200 });
+    services.cancelWordList = () => {
+      calls.push('cancelWordList');
+      reject?.(new ServiceError('cancelled', 'The word list was cancelled before it was counted. Count it again when you need it.'));
+      reject = undefined;
+      return { cancelled: true };
+    };
+    try {
+      await page.getByRole('button', { name: 'Analysis' }).click();
+      await page.getByRole('tab', { name: 'Word list' }).click();
+      await page.getByLabel('Count', { exact: false }).and(page.locator('select')).selectOption('3');
+      await poll(() => page.locator('.word-list-progress [role="status"]').textContent()).toBe('Counting the words… 64 of 200 documents');
+      expect(await page.getByLabel('Word list progress').evaluate((el) => [(el as HTMLProgressElement).value, (el as HTMLProgressElement).max])).toEqual([64, 200]);
+      // The list counted last stays in view meanwhile, named as what it is (words), not as the trigrams asked for.
+      await poll(() => page.locator('.word-list-count').textContent()).toMatch(/^\d+ distinct words,/);
+      await page.screenshot({ path: path.join(SHOTS, 'analysis-word-list-progress.png') });
+      const cancel = page.locator('.word-list-progress').getByRole('button', { name: 'Cancel' });
+      await cancel.focus();
+      await page.keyboard.press('Enter');
+      await poll(() => page.locator('.word-list-cancelled [role="status"]').textContent()).toBe('The word list was cancelled before it was counted. Count it again when you need it.');
+      expect(await page.locator('.word-list-progress').count()).toBe(0);
+      expect(calls.filter((c) => c === 'cancelWordList')).toHaveLength(1);
+      Object.assign(services, real);
+      await page.locator('.word-list-cancelled').getByRole('button', { name: 'Count again' }).click();
+      await poll(() => page.locator('.word-list-count').textContent()).toMatch(/distinct 3-grams/);
+      expect(await page.locator('.word-list-cancelled').count()).toBe(0);
+    } finally {
+      Object.assign(services, real);
+    }
   });
 
   it('made no request outside the app and logged no error', () => {

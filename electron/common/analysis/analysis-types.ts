@@ -75,6 +75,9 @@ export type WordListSort = (typeof WORD_LIST_SORTS)[number];
 /** One word or n-gram: its folded words joined by a space, occurrences and documents holding it. */
 export type WordListEntry = { words: string; count: number; documents: number };
 
+/** How far the word list being counted has got: documents counted of those asked for. */
+export type WordListProgress = { running: boolean; documentsDone: number; documentsTotal: number };
+
 export type WordListResponse = {
   /** Words per entry, 1 to 3. */
   n: number;

@@ -44,11 +44,26 @@ export function countWords(batches: Iterable<readonly DocumentText[]>, options: 
   return counter.finish();
 }
 
-/** countWords, letting other work run between batches of documents (`pause`). */
-export async function countWordsPaced(batches: Iterable<readonly DocumentText[]>, options: WordListOptions, pause: () => Promise<void>): Promise<WordCounts> {
+/** Told after each batch; `stopped` is asked before the next one (a cancelled count ends there). */
+export type CountWatcher = { counted(documents: number): void; stopped(): boolean };
+
+/** Thrown by countWordsPaced when its watcher says stop. */
+export class CountStopped extends Error {}
+
+/** countWords, letting other work run between batches of documents (`pause`), telling `watcher` how far it got. */
+export async function countWordsPaced(
+  batches: Iterable<readonly DocumentText[]>,
+  options: WordListOptions,
+  pause: () => Promise<void>,
+  watcher?: CountWatcher,
+): Promise<WordCounts> {
   const counter = createWordCounter(options);
+  let documents = 0;
   for (const batch of batches) {
+    if (watcher?.stopped()) throw new CountStopped('The count was stopped.');
     for (const doc of batch) counter.add(doc);
+    documents += batch.length;
+    watcher?.counted(documents);
     await pause();
   }
   return counter.finish();

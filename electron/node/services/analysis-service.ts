@@ -1,5 +1,5 @@
 import type { CarrelServices } from '../../common/ipc/ipc-contract';
-import type { ConcordanceLine, ConcordanceSort, WordListResponse } from '../../common/analysis/analysis-types';
+import type { ConcordanceLine, ConcordanceSort, WordListProgress, WordListResponse } from '../../common/analysis/analysis-types';
 import type { Paragraph } from '../../common/corpus/corpus-types';
 import { findCollocates, termFrequency } from '../analysis/collocates';
 import { buildConcordance, sortLines, type RawLine } from '../analysis/concordance';
@@ -12,14 +12,14 @@ import type { SearchTables } from '../search/search-tables';
 import { toCsv } from '../analysis/csv';
 import { documentDistribution, occurrencesByDocument, periodDistribution } from '../analysis/distribution';
 import { buildRelatedIndexPaced, relatedDocuments, type RelatedIndex } from '../analysis/related-documents';
-import { countWordsPaced, sortEntries, type WordCounts } from '../analysis/word-list';
+import { CountStopped, countWordsPaced, sortEntries, type WordCounts } from '../analysis/word-list';
 import type { FileDialogs } from './file-dialogs';
 import { saveExport } from './save-export';
 import { ServiceError } from './service-error';
 
 export type AnalysisService = Pick<
   CarrelServices,
-  'concordance' | 'collocates' | 'exportConcordanceCsv' | 'wordList' | 'exportWordListCsv' | 'distribution' | 'relatedDocuments'
+  'concordance' | 'collocates' | 'exportConcordanceCsv' | 'wordList' | 'wordListProgress' | 'cancelWordList' | 'exportWordListCsv' | 'distribution' | 'relatedDocuments'
 >;
 
 export type AnalysisServiceOptions = { dialogs?: FileDialogs };
@@ -65,7 +65,7 @@ export function paragraphAt(paragraphs: readonly Paragraph[], offset: number): n
  * term frequencies and the corpus's word count are kept per corpus.
  */
 export function createAnalysisService(requireStore: () => CorpusStore, options: AnalysisServiceOptions = {}): AnalysisService {
-  let wordLists: { store: CorpusStore; key: string; counts: Promise<WordCounts> } | undefined;
+  let wordLists: { store: CorpusStore; key: string; counts: Promise<WordCounts>; progress: WordListProgress & { cancelled: boolean } } | undefined;
   let related: { store: CorpusStore; index: Promise<RelatedIndex>; answers: Map<string, { id: string; title: string; score: number }[]> } | undefined;
   let documentList: { store: CorpusStore; documents: ReturnType<CorpusStore['listDocuments']> } | undefined;
   const documentsOf = (store: CorpusStore) => {
@@ -129,12 +129,23 @@ export function createAnalysisService(requireStore: () => CorpusStore, options: 
     const ids = documentIds && documentIds.length > 0 ? [...new Set(documentIds)].sort() : undefined;
     const key = JSON.stringify([n, ids ?? null, hideStopWords]);
     if (wordLists?.store !== store || wordLists.key !== key) {
-      const counts = countWordsPaced(store.textBatches(ids), { n, hideStopWords }, pause);
-      wordLists = { store, key, counts };
-      // A failed count is not kept: the next request counts again.
-      counts.catch(() => {
-        if (wordLists?.counts === counts) wordLists = undefined;
+      // A new count replaces one still running: that one stops at its next batch.
+      if (wordLists) wordLists.progress.cancelled = true;
+      const progress = { running: true, documentsDone: 0, documentsTotal: ids ? ids.length : store.info.documentCount, cancelled: false };
+      const watcher = { counted: (done: number) => (progress.documentsDone = done), stopped: () => progress.cancelled };
+      const counts = countWordsPaced(store.textBatches(ids), { n, hideStopWords }, pause, watcher).catch((error: unknown) => {
+        if (error instanceof CountStopped) throw new ServiceError('cancelled', 'The word list was cancelled before it was counted. Count it again when you need it.');
+        throw error;
       });
+      wordLists = { store, key, counts, progress };
+      // A failed or cancelled count is not kept: the next request counts again.
+      counts.then(
+        () => (progress.running = false),
+        () => {
+          progress.running = false;
+          if (wordLists?.counts === counts) wordLists = undefined;
+        },
+      );
     }
     return wordLists.counts;
   };
@@ -145,6 +156,16 @@ export function createAnalysisService(requireStore: () => CorpusStore, options: 
   };
 
   return {
+    wordListProgress() {
+      if (!wordLists) return { running: false, documentsDone: 0, documentsTotal: 0 };
+      const { running, documentsDone, documentsTotal } = wordLists.progress;
+      return { running, documentsDone, documentsTotal };
+    },
+    cancelWordList() {
+      const running = wordLists?.progress.running === true;
+      if (running) wordLists!.progress.cancelled = true;
+      return { cancelled: running };
+    },
     concordance({ query, width = 8, sort = 'corpus', documentId, offset = 0, limit = 200 }) {
       const started = performance.now();
       const store = requireStore();

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { CollocatesResponse, ConcordanceResponse, CsvExportResult, DistributionResponse, RelatedResponse, WordListResponse } from '../../analysis/analysis-types';
+import type { CollocatesResponse, ConcordanceResponse, CsvExportResult, DistributionResponse, RelatedResponse, WordListProgress, WordListResponse } from '../../analysis/analysis-types';
 import type { ANALYSIS_SCHEMAS } from './analysis-schemas';
 import { featureChannels } from './feature-channels';
 
@@ -15,6 +15,10 @@ export interface AnalysisContract {
   exportConcordanceCsv(input: In<'exportConcordanceCsv'>): Promise<CsvExportResult>;
   /** Words or n-grams of the corpus or of chosen documents, the most frequent (MAX_WORD_LIST_ENTRIES); counted a batch at a time, other requests answered between. */
   wordList(input: In<'wordList'>): Promise<WordListResponse>;
+  /** How far the latest word list has been counted (polled while it runs). */
+  wordListProgress(input: In<'wordListProgress'>): WordListProgress;
+  /** Stops the word list being counted at its next batch (its request fails with `cancelled`); `cancelled: false` when none runs. */
+  cancelWordList(input: In<'cancelWordList'>): { cancelled: boolean };
   /** The word list as CSV, to a file chosen in a save dialog. */
   exportWordListCsv(input: In<'exportWordListCsv'>): Promise<CsvExportResult>;
   /** A query's occurrences per document and per 10,000 words, and by period where documents have dates. */
@@ -23,4 +27,4 @@ export interface AnalysisContract {
   relatedDocuments(input: In<'relatedDocuments'>): Promise<RelatedResponse>;
 }
 
-export const ANALYSIS_CHANNELS = featureChannels('analysis', ['concordance', 'collocates', 'exportConcordanceCsv', 'wordList', 'exportWordListCsv', 'distribution', 'relatedDocuments']);
+export const ANALYSIS_CHANNELS = featureChannels('analysis', ['concordance', 'collocates', 'exportConcordanceCsv', 'wordList', 'wordListProgress', 'cancelWordList', 'exportWordListCsv', 'distribution', 'relatedDocuments']);

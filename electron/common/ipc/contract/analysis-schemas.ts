@@ -40,6 +40,8 @@ export const ANALYSIS_SCHEMAS = {
     .object({ query: query, width: z.number().int().min(1).max(20).optional(), sort: z.enum(CONCORDANCE_SORTS).optional(), documentId: documentId.optional() })
     .strict(),
   wordList: wordListInput,
+  wordListProgress: z.undefined(),
+  cancelWordList: z.undefined(),
   exportWordListCsv: wordListInput,
   /** A term's occurrences per document and per period. */
   distribution: z.object({ query: query }).strict(),

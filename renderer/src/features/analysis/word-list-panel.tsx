@@ -4,6 +4,7 @@ import { callApi } from '../../shared/data/call-api';
 import { useApiQuery } from '../../shared/data/use-api-query';
 import { ErrorPanel } from '../../shared/error-panel';
 import { DocumentChooser } from './document-chooser';
+import { WordListProgressBar } from './word-list-progress';
 import { WordListTable } from './word-list-table';
 
 type Props = {
@@ -25,13 +26,15 @@ export function WordListPanel({ onConcordance, onStatus }: Props) {
   const list = useApiQuery('wordList', input, { keepPrevious: true });
   const value = list.value;
   const label = n === 1 ? 'Word' : `${n}-gram`;
+  // While a new count runs (or after it was cancelled) the last list stays: it is named by its own n.
+  const shownLabel = value && value.n !== n ? (value.n === 1 ? 'Word' : `${value.n}-gram`) : label;
 
   const exportCsv = async () => {
     const result = await callApi('exportWordListCsv', input);
     if (!result.ok) onStatus(`The word list was not exported: ${result.error.message}`);
     else if (result.value.saved) onStatus(`Saved ${result.value.rows.toLocaleString('en')} rows to ${result.value.file}.`);
   };
-  const open = (entry: WordListEntry) => onConcordance(n === 1 ? entry.words : `"${entry.words}"`);
+  const open = (entry: WordListEntry) => onConcordance(!value || value.n === 1 ? entry.words : `"${entry.words}"`);
 
   return (
     <>
@@ -62,17 +65,28 @@ export function WordListPanel({ onConcordance, onStatus }: Props) {
         </button>
       </div>
       <DocumentChooser chosen={documentIds} onChange={setDocumentIds} />
-      {list.error && <ErrorPanel title="The word list could not be made" error={list.error} />}
-      {list.loading && <p className="analysis-hint">Counting the words…</p>}
+      {list.error?.code === 'cancelled' ? (
+        <div className="word-list-cancelled">
+          <p className="analysis-hint" role="status">
+            {list.error.message}
+          </p>
+          <button type="button" className="small-button" onClick={() => void list.refetch()}>
+            Count again
+          </button>
+        </div>
+      ) : (
+        list.error && <ErrorPanel title="The word list could not be made" error={list.error} />
+      )}
+      {list.fetching && <WordListProgressBar />}
       {value && (
         <>
           <p className="analysis-count word-list-count" aria-live="polite">
-            {value.distinct.toLocaleString('en')} distinct {n === 1 ? 'words' : `${n}-grams`}, {value.tokens.toLocaleString('en')} counted, in {value.documents.toLocaleString('en')} document
+            {value.distinct.toLocaleString('en')} distinct {value.n === 1 ? 'words' : `${value.n}-grams`}, {value.tokens.toLocaleString('en')} counted, in {value.documents.toLocaleString('en')} document
             {value.documents === 1 ? '' : 's'}
             {value.truncated ? ` (the ${value.entries.length.toLocaleString('en')} most frequent listed)` : ''}
             {hideStopWords ? ', function words hidden' : ''}
           </p>
-          {value.entries.length > 0 && <WordListTable key={JSON.stringify(input)} entries={value.entries} label={label} onOpen={open} />}
+          {value.entries.length > 0 && <WordListTable key={JSON.stringify(input)} entries={value.entries} label={shownLabel} onOpen={open} />}
         </>
       )}
     </>

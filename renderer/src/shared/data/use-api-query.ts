@@ -25,6 +25,8 @@ export type ApiQuery<T> = {
   /** Why the latest fetch failed (the view says it; `value` may still hold an earlier answer). */
   error: IpcError | undefined;
   loading: boolean;
+  /** An answer is on its way (the first, a new input's while the last is kept, or a refetch). */
+  fetching: boolean;
   /** Replaces the cached answer (after a save that returned the new value). */
   setValue: (update: (value: T) => T) => void;
   /** Asks again now (e.g. a save landed while the first answer was on its way). */
@@ -57,6 +59,7 @@ export function useApiQuery<M extends Method>(method: M, input: Input<M>, option
     value,
     error,
     loading: query.isPending,
+    fetching: query.isFetching,
     setValue,
     refetch: query.refetch,
   };

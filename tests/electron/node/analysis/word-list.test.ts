@@ -116,3 +116,59 @@ describe('word lists and n-grams', () => {
     expect(byWord).toEqual([...byWord].sort(new Intl.Collator('und', { sensitivity: 'base', numeric: true }).compare));
   });
 });
+
+describe('a long word list', () => {
+  let sources: { dir: string; dispose(): void };
+  let corpus: ReturnType<typeof openSearchOn>;
+  let analysis: AnalysisService;
+  const DOCUMENTS = 200;
+  const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+  beforeAll(() => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < DOCUMENTS; i++) files[`d-${String(i).padStart(3, '0')}.md`] = `---\ntitle: D ${i}\n---\n\nmedia office ${i} released news of propaganda`;
+    sources = writeSources(files);
+    corpus = openSearchOn(sources.dir);
+    analysis = createAnalysisService(() => corpus.store);
+  });
+  afterAll(() => {
+    corpus?.dispose();
+    sources?.dispose();
+  });
+
+  it('says how many documents it has counted while it counts', async () => {
+    expect(analysis.wordListProgress(undefined)).toEqual({ running: false, documentsDone: 0, documentsTotal: 0 });
+    const list = analysis.wordList({ n: 1 });
+    const seen: number[] = [];
+    while (analysis.wordListProgress(undefined).running) {
+      seen.push(analysis.wordListProgress(undefined).documentsDone);
+      await turn();
+    }
+    expect((await list).documents).toBe(DOCUMENTS);
+    // Counted a batch at a time: some answers fell between the first document and the last.
+    expect(seen.some((done) => done > 0 && done < DOCUMENTS)).toBe(true);
+    expect(analysis.wordListProgress(undefined)).toEqual({ running: false, documentsDone: DOCUMENTS, documentsTotal: DOCUMENTS });
+  });
+
+  it('stops when cancelled, says so, and counts again when asked again', async () => {
+    const list = analysis.wordList({ n: 3 });
+    while (analysis.wordListProgress(undefined).documentsDone === 0) await turn();
+    expect(analysis.cancelWordList(undefined)).toEqual({ cancelled: true });
+    await expect(list).rejects.toMatchObject({ code: 'cancelled', message: expect.stringMatching(/cancelled/) });
+    const stoppedAt = analysis.wordListProgress(undefined);
+    expect(stoppedAt.running).toBe(false);
+    expect(stoppedAt.documentsDone).toBeLessThan(DOCUMENTS);
+    expect(analysis.cancelWordList(undefined)).toEqual({ cancelled: false });
+    const again = await analysis.wordList({ n: 3 });
+    expect(again.documents).toBe(DOCUMENTS);
+    expect(again.entries.find((e) => e.words === 'released news of')?.count).toBe(DOCUMENTS);
+  });
+
+  it('stops a count still running when another is asked for', async () => {
+    const first = analysis.wordList({ n: 2, hideStopWords: true });
+    while (analysis.wordListProgress(undefined).documentsDone === 0) await turn();
+    const second = analysis.wordList({ n: 2 });
+    await expect(first).rejects.toMatchObject({ code: 'cancelled' });
+    expect((await second).documents).toBe(DOCUMENTS);
+  });
+});
