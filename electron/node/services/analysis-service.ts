@@ -15,11 +15,12 @@ import { buildRelatedIndexPaced, relatedDocuments, type RelatedIndex } from '../
 import { countWordsPaced, sortEntries, type WordCounts } from '../analysis/word-list';
 import type { FileDialogs } from './file-dialogs';
 import { saveExport } from './save-export';
+import { createRepeatedPassagesService } from './repeated-passages-service';
 import { ServiceError } from './service-error';
 
 export type AnalysisService = Pick<
   CarrelServices,
-  'concordance' | 'collocates' | 'exportConcordanceCsv' | 'wordList' | 'exportWordListCsv' | 'distribution' | 'relatedDocuments'
+  'concordance' | 'collocates' | 'exportConcordanceCsv' | 'wordList' | 'exportWordListCsv' | 'distribution' | 'relatedDocuments' | 'repeatedPassages' | 'documentRepeats'
 >;
 
 export type AnalysisServiceOptions = { dialogs?: FileDialogs };
@@ -145,6 +146,7 @@ export function createAnalysisService(requireStore: () => CorpusStore, options: 
   };
 
   return {
+    ...createRepeatedPassagesService(requireStore),
     concordance({ query, width = 8, sort = 'corpus', documentId, offset = 0, limit = 200 }) {
       const started = performance.now();
       const store = requireStore();

@@ -45,4 +45,13 @@ export const ANALYSIS_SCHEMAS = {
   distribution: z.object({ query: query }).strict(),
   /** `limit`: documents listed (default 8). */
   relatedDocuments: z.object({ documentId: documentId, limit: z.number().int().min(1).max(50).optional() }).strict(),
+  /** `minWords`: shortest passage listed (the build finds passages of 8 words and more); a page of `limit` groups from `offset`. */
+  repeatedPassages: z
+    .object({
+      minWords: z.number().int().min(1).max(10_000).optional(),
+      offset: z.number().int().min(0).max(10_000_000).optional(),
+      limit: z.number().int().min(1).max(500).optional(),
+    })
+    .strict(),
+  documentRepeats: z.object({ documentId: documentId }).strict(),
 };
