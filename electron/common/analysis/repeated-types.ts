@@ -12,7 +12,7 @@ export type PassagePlace = {
   words: number;
 };
 
-/** Another place of a paragraph, and how alike the two are (Jaccard of their four-word shingles, 0 to 1). */
+/** Another place of a paragraph, and how alike the two are (Jaccard of their three-word shingles, 0 to 1). */
 export type PassageElsewhere = PassagePlace & { similarity: number };
 
 /** A paragraph of the open document that also stands elsewhere. */

@@ -87,7 +87,7 @@ CREATE TABLE headings (
 ) WITHOUT ROWID;
 
 -- Paragraphs found in more than one place, word for word or nearly (repeated-passages.ts): groups
--- of paragraphs of at least 8 words whose four-word shingles overlap (Jaccard ≥ 0.5), folded lines
+-- of paragraphs of at least 8 words whose three-word shingles overlap (Jaccard ≥ 0.5), folded lines
 -- left out. grp numbers the groups from 1 in corpus order of their first paragraph; similarity is
 -- the Jaccard similarity to that first paragraph in thousandths (1000 for the first itself).
 CREATE TABLE repeated_passages (

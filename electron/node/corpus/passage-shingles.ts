@@ -1,7 +1,7 @@
 import { forEachToken } from '../search/tokenise';
 
-/** Words per shingle: four words in a row (a caption of eight words has five). */
-export const SHINGLE_WORDS = 4;
+/** Words per shingle: three words in a row (a caption of eight words has six; a 30-word paragraph with three words changed, apart, keeps half of its shingles). */
+export const SHINGLE_WORDS = 3;
 
 /** FNV-1a over a word's UTF-16 units: the same word gives the same number on every machine. */
 function wordHash(word: string): number {

@@ -4,21 +4,22 @@ import { jaccard, mix32, passageShingles } from './passage-shingles';
 /**
  * Repeated passages: paragraphs found in more than one place in a corpus, word for word or
  * nearly (a few words changed, other punctuation). Each paragraph of at least MIN_WORDS words
- * becomes its set of four-word shingles (passage-shingles.ts) and a MinHash signature of
+ * becomes its set of three-word shingles (passage-shingles.ts) and a MinHash signature of
  * BANDS × ROWS values; paragraphs whose signatures agree on every row of some band are
  * candidates, and a candidate is kept when the Jaccard similarity of the shingle sets
  * themselves is at least MIN_SIMILARITY. Kept pairs join groups (connected components), so
  * three copies of one caption are one group. Everything is hashed with fixed seeds and
  * walked in corpus order: the same corpus gives the same groups.
  *
- * With 16 bands of 3 rows a pair at similarity 0.5 becomes a candidate with probability
- * 1 − (1 − 0.5³)¹⁶ ≈ 0.88, at 0.6 ≈ 0.97, at 0.7 ≈ 0.997; a pair at 0.2 only ≈ 0.12, and those
- * are checked and dropped.
+ * With 20 bands of 2 rows a pair at similarity 0.5 becomes a candidate with probability
+ * 1 − (1 − 0.5²)²⁰ ≈ 0.997, at 0.4 ≈ 0.97; a pair at 0.2 ≈ 0.56, checked and dropped. In a bucket
+ * every member is checked against the bucket's first only, so the checks are at most
+ * BANDS × paragraphs however common a passage is.
  */
 export const MIN_WORDS = 8;
 export const MIN_SIMILARITY = 0.5;
-const BANDS = 16;
-const ROWS = 3;
+const BANDS = 20;
+const ROWS = 2;
 const HASHES = BANDS * ROWS;
 /** Fixed seeds of the MinHash functions (h_i(x) = mix32(x ^ seed_i)). */
 const SEEDS = Uint32Array.from({ length: HASHES }, (_, i) => mix32((i + 1) * 0x9e3779b9));
