@@ -46,13 +46,18 @@ export type RepeatedGroup = {
   places: (PassagePlace & { similarity: number })[];
 };
 
+/** size: the groups with the most places first; similarity: the closest copies first. */
+export const REPEATED_SORTS = ['size', 'similarity'] as const;
+export type RepeatedSort = (typeof REPEATED_SORTS)[number];
+
 export type RepeatedResponse = {
   /** Fewest words a passage has to be listed (at least the build's 8). */
   minWords: number;
   /** Groups in the corpus with passages that long. */
   total: number;
   offset: number;
-  /** Largest groups first, then the most alike, then corpus order. */
+  sort: RepeatedSort;
+  /** Largest groups first, then the most alike, then corpus order (or the most alike first: sort). */
   groups: RepeatedGroup[];
   tookMs: number;
 };

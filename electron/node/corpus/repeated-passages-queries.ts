@@ -1,4 +1,4 @@
-import { MAX_ELSEWHERE, MAX_GROUP_PLACES, type DocumentRepeats, type PassagePlace, type RepeatedGroup } from '../../common/analysis/repeated-types';
+import { MAX_ELSEWHERE, MAX_GROUP_PLACES, type DocumentRepeats, type PassagePlace, type RepeatedGroup, type RepeatedSort } from '../../common/analysis/repeated-types';
 import type { Db } from '../sqlite/open-database';
 import { jaccard, passageShingles } from './passage-shingles';
 
@@ -63,12 +63,15 @@ export function documentRepeats(db: Db, ord: number, documentId: string): Docume
   };
 }
 
-/** The corpus's groups of passages of at least minWords words: largest first, then the most alike, then corpus order. */
-export function repeatedGroups(db: Db, minWords: number, offset: number, limit: number): { total: number; groups: RepeatedGroup[] } {
+/**
+ * The corpus's groups of passages of at least minWords words: largest first, then the most alike
+ * (or the most alike first, then the largest), then corpus order.
+ */
+export function repeatedGroups(db: Db, minWords: number, offset: number, limit: number, sort: RepeatedSort = 'size'): { total: number; groups: RepeatedGroup[] } {
   const summary = `SELECT grp, count(*) AS size, count(DISTINCT doc_ord) AS documents, min(similarity) AS similarity
     FROM repeated_passages WHERE words >= ? GROUP BY grp HAVING count(*) >= 2`;
   const total = db.prepare(`SELECT count(*) FROM (${summary})`).pluck().get(minWords) as number;
-  const rows = db.prepare(`${summary} ORDER BY size DESC, similarity DESC, grp LIMIT ? OFFSET ?`).all(minWords, limit, offset) as {
+  const rows = db.prepare(`${summary} ORDER BY ${sort === 'size' ? 'size DESC, similarity DESC' : 'similarity DESC, size DESC'}, grp LIMIT ? OFFSET ?`).all(minWords, limit, offset) as {
     grp: number;
     size: number;
     documents: number;

@@ -8,11 +8,11 @@ export type RepeatedPassagesService = Pick<CarrelServices, 'repeatedPassages' | 
 /** Repeated passages of the open corpus, as found at build time (repeated-passages.ts). */
 export function createRepeatedPassagesService(requireStore: () => CorpusStore): RepeatedPassagesService {
   return {
-    repeatedPassages({ minWords = BUILD_MIN_WORDS, offset = 0, limit = 100 }) {
+    repeatedPassages({ minWords = BUILD_MIN_WORDS, offset = 0, limit = 100, sort = 'size' }) {
       const started = performance.now();
       const words = Math.max(minWords, BUILD_MIN_WORDS);
-      const { total, groups } = requireStore().repeatedGroups(words, offset, limit);
-      return { minWords: words, total, offset, groups, tookMs: performance.now() - started };
+      const { total, groups } = requireStore().repeatedGroups(words, offset, limit, sort);
+      return { minWords: words, total, offset, sort, groups, tookMs: performance.now() - started };
     },
     documentRepeats({ documentId }) {
       const repeats = requireStore().documentRepeats(documentId);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CONCORDANCE_SORTS, WORD_LIST_SORTS } from '../../analysis/analysis-types';
+import { REPEATED_SORTS } from '../../analysis/repeated-types';
 import { documentId, query } from './shared-schemas';
 
 /** `n`: words per entry (default 1); `documentIds`: the documents counted (default: all). */
@@ -51,6 +52,7 @@ export const ANALYSIS_SCHEMAS = {
       minWords: z.number().int().min(1).max(10_000).optional(),
       offset: z.number().int().min(0).max(10_000_000).optional(),
       limit: z.number().int().min(1).max(500).optional(),
+      sort: z.enum(REPEATED_SORTS).optional(),
     })
     .strict(),
   documentRepeats: z.object({ documentId: documentId }).strict(),

@@ -17,7 +17,10 @@ import { GoToPage } from './go-to-page';
 import { pageStarts, type PageStart } from './pages';
 import { useCurrentPage } from './use-current-page';
 import { stepParagraph } from './paragraph-steps';
+import { RepeatMark, type PassageTarget } from './repeat-marks';
+import type { RepeatedParagraph } from '@common/analysis/repeated-types';
 import './reader.css';
+import './repeat-marks.css';
 
 type Props = {
   id: string;
@@ -45,6 +48,8 @@ type Props = {
   asideRequest?: number;
   /** What stays in view below the text (the position in the document). */
   footer?: ReactNode;
+  /** Opens a passage this document's repeated paragraphs also stand in; without it no repeat marks are shown. */
+  onOpenPassage?: (passage: PassageTarget) => void;
 };
 
 /** Ids of the marks around a clicked node, innermost first. */
@@ -125,7 +130,9 @@ const Paragraph = memo(
     sameDecorations(a.decorations, b.decorations),
 );
 
-function DocumentBody({ doc, decorations, bodyRef, onClick, onKeyDown, pages }: BodyProps & { pages: readonly PageStart[] }) {
+type Repeats = { byParagraph: ReadonlyMap<number, RepeatedParagraph>; onOpen: (passage: PassageTarget) => void };
+
+function DocumentBody({ doc, decorations, bodyRef, onClick, onKeyDown, pages, repeats }: BodyProps & { pages: readonly PageStart[]; repeats?: Repeats }) {
   const perParagraph = useMemo(() => decorationsByRange(doc.paragraphs, decorations), [doc.paragraphs, decorations]);
   const linksPerParagraph = useMemo(() => decorationsByRange(doc.paragraphs, doc.links), [doc.paragraphs, doc.links]);
   const pageAt = useMemo(() => new Map(pages.map((p) => [p.paragraph, p.label])), [pages]);
@@ -143,6 +150,7 @@ function DocumentBody({ doc, decorations, bodyRef, onClick, onKeyDown, pages }: 
     return (
       <Fragment key={p.start}>
         {marker(i)}
+        {repeats?.byParagraph.has(i + 1) && <RepeatMark documentId={doc.id} repeat={repeats.byParagraph.get(i + 1)!} onOpen={repeats.onOpen} />}
         <Paragraph
           text={doc.text}
           start={p.start}
@@ -225,8 +233,13 @@ function useFoldedAside(request: number) {
 
 export function ReaderView(props: Props) {
   const { id, onBack, backTo = 'library', decorations = NO_DECORATIONS, scrollToDecorationId } = props;
-  const { onSelectionChange, scrollTarget, onReadingOffsetChange, onDecorationClick, aside, asideRequest = 0, footer } = props;
+  const { onSelectionChange, scrollTarget, onReadingOffsetChange, onDecorationClick, aside, asideRequest = 0, footer, onOpenPassage } = props;
   const doc = useApiQuery('getDocument', { id }).state;
+  const repeated = useApiQuery('documentRepeats', { documentId: id }, { enabled: onOpenPassage !== undefined }).value;
+  const repeats = useMemo<Repeats | undefined>(
+    () => (repeated && onOpenPassage && repeated.paragraphs.length > 0 ? { byParagraph: new Map(repeated.paragraphs.map((p) => [p.paragraph, p])), onOpen: onOpenPassage } : undefined),
+    [repeated, onOpenPassage],
+  );
   const headingRef = useRef<HTMLHeadingElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
   const { open: asideOpen, setOpen: setAsideOpen, toggleRef: asideToggleRef, id: asideId, close: closeAside, onKeyDown: onAsideKeyDown } = useFoldedAside(asideRequest);
@@ -365,7 +378,7 @@ export function ReaderView(props: Props) {
             </p>
           </header>
           <div className={aside ? 'reader-layout with-aside' : 'reader-layout'}>
-            <DocumentBody doc={doc.value} decorations={shown} bodyRef={bodyRef} onClick={onBodyClick} onKeyDown={onBodyKeyDown} pages={pages} />
+            <DocumentBody doc={doc.value} decorations={shown} bodyRef={bodyRef} onClick={onBodyClick} onKeyDown={onBodyKeyDown} pages={pages} repeats={repeats} />
             {openLink && <LinkPopover key={openLink.anchor.dataset.linkStart} href={openLink.href} anchor={openLink.anchor} onClose={closeLink} />}
             {aside && (
               <aside id={asideId} className={asideOpen ? 'reader-aside open' : 'reader-aside'} aria-label="Notes and bookmarks" onKeyDown={onAsideKeyDown}>
