@@ -1,4 +1,6 @@
-import { forEachToken } from '../search/tokenise';
+import { foldWord } from '../search/normalise';
+import { forEachToken, MAX_WORD_LENGTH } from '../search/tokenise';
+import { ASCII_WORD, hasSurrogates, isJoined, isWordUnit } from '../search/word-chars';
 
 /** Words per shingle: three words in a row (a caption of eight words has six; a 30-word paragraph with three words changed, apart, keeps half of its shingles). */
 export const SHINGLE_WORDS = 3;
@@ -21,16 +23,69 @@ export function mix32(h: number): number {
 }
 
 /**
+ * The hash of every word of a text (wordHash of the word as forEachToken folds it), in order.
+ * The same words as forEachToken, scanned the same way, but a plain ASCII word (most words) is
+ * hashed from its characters, lower-cased on the fly, without making a string of it.
+ */
+export function wordHashes(text: string): number[] {
+  const hashes: number[] = [];
+  if (hasSurrogates(text)) {
+    forEachToken(text, (word) => {
+      hashes.push(wordHash(word));
+    });
+    return hashes;
+  }
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let code = text.charCodeAt(i);
+    if (code < 0x80 ? !ASCII_WORD[code] : !isWordUnit(code)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let plain = true;
+    let h = 0x811c9dc5;
+    for (;;) {
+      while (i < n) {
+        code = text.charCodeAt(i);
+        if (code < 0x80) {
+          const kind = ASCII_WORD[code]!;
+          if (kind === 0) break;
+          if (i - start < MAX_WORD_LENGTH) h = Math.imul(h ^ (kind === 2 ? code + 32 : code), 0x01000193);
+        } else if (isWordUnit(code)) {
+          plain = false;
+        } else {
+          break;
+        }
+        i++;
+      }
+      if (i + 1 < n && (code === 0x27 || code === 0x2019) && isJoined(text.charCodeAt(i + 1))) {
+        plain = false;
+        i++;
+        continue;
+      }
+      break;
+    }
+    if (plain) {
+      hashes.push(h >>> 0);
+      continue;
+    }
+    const length = i - start;
+    const word = foldWord(text.slice(start, length > MAX_WORD_LENGTH ? start + MAX_WORD_LENGTH : i));
+    if (word !== '') hashes.push(wordHash(word));
+  }
+  return hashes;
+}
+
+/**
  * A passage's shingles: every run of SHINGLE_WORDS words (folded as search folds them: case,
  * Arabic letter variants and marks), hashed to 32 bits, sorted, each once. Punctuation and
  * spacing do not count, so a quotation with other quote marks is the same passage.
  * Returns the shingles and the number of words.
  */
 export function passageShingles(text: string): { shingles: Uint32Array; words: number } {
-  const hashes: number[] = [];
-  forEachToken(text, (word) => {
-    hashes.push(wordHash(word));
-  });
+  const hashes = wordHashes(text);
   const words = hashes.length;
   if (words < SHINGLE_WORDS) return { shingles: new Uint32Array(0), words };
   const shingles = new Uint32Array(words - SHINGLE_WORDS + 1);
