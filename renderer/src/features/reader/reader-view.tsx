@@ -17,7 +17,7 @@ import { GoToPage } from './go-to-page';
 import { pageStarts, type PageStart } from './pages';
 import { useCurrentPage } from './use-current-page';
 import { stepParagraph } from './paragraph-steps';
-import { RepeatMark, type PassageTarget } from './repeat-marks';
+import { markOf, RepeatMark, RepeatPlaces, useRepeatIds, type PassageTarget } from './repeat-marks';
 import type { RepeatedParagraph } from '@common/analysis/repeated-types';
 import './reader.css';
 import './repeat-marks.css';
@@ -139,6 +139,9 @@ function DocumentBody({ doc, decorations, bodyRef, onClick, onKeyDown, pages, re
   const parts = useMemo(() => bodyParts(doc.paragraphs, (i) => perParagraph[i]!.length > 0), [doc.paragraphs, perParagraph]);
   // Folded runs the user opened, by the offset they start at.
   const [unfolded, setUnfolded] = useState<ReadonlySet<number>>(new Set());
+  // The repeated paragraph (1-based) whose other places are listed, if any.
+  const [openRepeat, setOpenRepeat] = useState<number | null>(null);
+  const repeatIds = useRepeatIds();
   const marker = (i: number) =>
     pageAt.has(i) && (
       <span key={`page-${i}`} className="page-marker" data-page={pageAt.get(i)} tabIndex={-1}>
@@ -147,10 +150,11 @@ function DocumentBody({ doc, decorations, bodyRef, onClick, onKeyDown, pages, re
     );
   const paragraph = (i: number, className?: string) => {
     const p = doc.paragraphs[i]!;
+    const repeat = repeats?.byParagraph.get(i + 1);
     return (
       <Fragment key={p.start}>
         {marker(i)}
-        {repeats?.byParagraph.has(i + 1) && <RepeatMark documentId={doc.id} repeat={repeats.byParagraph.get(i + 1)!} onOpen={repeats.onOpen} />}
+        {repeat && <RepeatMark repeat={repeat} open={openRepeat === i + 1} baseId={repeatIds} onToggle={() => setOpenRepeat(openRepeat === i + 1 ? null : i + 1)} />}
         <Paragraph
           text={doc.text}
           start={p.start}
@@ -162,6 +166,18 @@ function DocumentBody({ doc, decorations, bodyRef, onClick, onKeyDown, pages, re
           decorations={perParagraph[i]!}
           links={linksPerParagraph[i]!}
         />
+        {repeat && openRepeat === i + 1 && (
+          <RepeatPlaces
+            documentId={doc.id}
+            repeat={repeat}
+            baseId={repeatIds}
+            onOpen={repeats!.onOpen}
+            onClose={() => {
+              setOpenRepeat(null);
+              markOf(bodyRef.current, i + 1)?.focus();
+            }}
+          />
+        )}
       </Fragment>
     );
   };
