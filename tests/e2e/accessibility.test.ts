@@ -225,6 +225,23 @@ describe('screen readers: landmarks, headings, labels and an axe scan of every v
       },
     },
     {
+      name: 'repeated-passages',
+      show: async () => {
+        await page.getByRole('button', { name: 'Analysis' }).click();
+        await page.getByRole('tab', { name: 'Repeated passages' }).click();
+        await page.locator('.repeated-group .repeated-place').first().waitFor();
+      },
+    },
+    {
+      name: 'also-in',
+      show: async () => {
+        await page.getByRole('button', { name: 'Library', exact: true }).click();
+        await page.getByRole('button', { name: /ISIS has virtually abandoned/ }).click();
+        await page.locator('.repeat-mark[data-paragraph="13"]').click();
+        await page.getByRole('group', { name: 'Also in' }).getByRole('button').first().waitFor();
+      },
+    },
+    {
       name: 'commands',
       show: async () => {
         await page.getByRole('button', { name: 'Library', exact: true }).click();

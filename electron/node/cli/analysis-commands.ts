@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { CONCORDANCE_SORTS, type ConcordanceSort } from '../../common/analysis/analysis-types';
 import { openCorpus } from '../corpus/corpus-store';
 import { MAX_CONCORDANCE_LINES } from '../../common/analysis/analysis-types';
+import { BUILD_MIN_WORDS } from '../../common/analysis/repeated-types';
 import { concordanceCsv, createAnalysisService, wordListCsv, type AnalysisService } from '../services/analysis-service';
 import { ServiceError } from '../services/service-error';
 import type { Output } from './output';
@@ -11,6 +12,7 @@ import { DEFAULT_CORPUS } from './search-command';
 const CONCORDANCE_USAGE = `Usage: carrel concordance '<query>' [--corpus <file.sqlite>] [--width n] [--sort ${CONCORDANCE_SORTS.join('|')}] [--limit n] [--json|--csv]`;
 const WORDLIST_USAGE = 'Usage: carrel wordlist [--corpus <file.sqlite>] [--ngram 1|2|3] [--document <id>]… [--stopwords] [--sort count|word] [--limit n] [--json|--csv]';
 const RELATED_USAGE = 'Usage: carrel related <document-id> [--corpus <file.sqlite>] [--limit n] [--json]';
+const REPEATED_USAGE = 'Usage: carrel repeated [--corpus <file.sqlite>] [--min-words n] [--limit n] [--json]';
 const COLLOCATES_USAGE = "Usage: carrel collocates '<term>' [--corpus <file.sqlite>] [--window n] [--min-count n] [--all-words] [--limit n] [--json]";
 
 function integer(value: string | undefined, fallback: number, min: number, max: number): number | undefined {
@@ -195,5 +197,44 @@ export async function relatedCommand(args: string[], out: Output): Promise<numbe
     }
     if (response.related.length === 0) out.log(`No document shares distinctive words with ${response.documentId}.`);
     for (const r of response.related) out.log(`${r.score.toFixed(3)}  ${r.id}  ${r.title}`);
+  });
+}
+
+/** `carrel repeated`: the corpus's repeated passages, in groups, largest first. */
+export function repeatedCommand(args: string[], out: Output): Promise<number> | number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: false,
+      options: { corpus: { type: 'string', short: 'c' }, 'min-words': { type: 'string' }, limit: { type: 'string', short: 'n' }, json: { type: 'boolean' } },
+    });
+  } catch (error) {
+    out.error(`${(error as Error).message}\n${REPEATED_USAGE}`);
+    return 2;
+  }
+  const { values } = parsed;
+  const minWords = integer(values['min-words'], BUILD_MIN_WORDS, 1, 10_000);
+  const limit = integer(values.limit, values.json ? 500 : 20, 1, 500);
+  if (minWords === undefined || limit === undefined) {
+    out.error(`${REPEATED_USAGE}\n  (--min-words 1 to 10,000: the build finds passages of ${BUILD_MIN_WORDS} words and more; --limit 1 to 500 groups)`);
+    return 2;
+  }
+  return withAnalysis(values.corpus, out, (analysis) => {
+    const response = analysis.repeatedPassages({ minWords, limit });
+    if (values.json) {
+      const { tookMs, ...rest } = response;
+      out.log(JSON.stringify({ ...rest, tookMs: Math.round(tookMs * 100) / 100 }, null, 2));
+      return;
+    }
+    const shown = response.groups.length;
+    out.log(`${response.total.toLocaleString('en')} repeated passage(s) of ${response.minWords} words or more${shown < response.total ? ` (showing ${shown})` : ''}`);
+    for (const group of response.groups) {
+      const alike = group.similarity === 1 ? 'word for word' : `${Math.round(group.similarity * 100)} % similar or more`;
+      out.log(`\n${group.size} places in ${group.documents} document(s), ${alike}: ${group.preview}`);
+      for (const place of group.places) {
+        out.log(`  ${`${Math.round(place.similarity * 100)} %`.padStart(5)}  ${place.documentId}  ${place.page ? `p. ${place.page}, ` : ''}¶ ${place.paragraph}  ${place.title}`);
+      }
+    }
   });
 }

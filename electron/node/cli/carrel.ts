@@ -1,5 +1,5 @@
 import { CorpusOpenError } from '../corpus/corpus-store';
-import { collocatesCommand, concordanceCommand, relatedCommand, wordListCommand } from './analysis-commands';
+import { collocatesCommand, concordanceCommand, relatedCommand, repeatedCommand, wordListCommand } from './analysis-commands';
 import { codingExport } from './coding-commands';
 import { corpusBuild, corpusEnsure, corpusVerify } from './corpus-commands';
 import { notesCheck, notesExport, notesImport } from './notes-commands';
@@ -15,6 +15,7 @@ const USAGE = `Usage:
   carrel collocates '<term>' [--corpus <file.sqlite>] [--window n] [--min-count n] [--all-words] [--limit n] [--json]
   carrel wordlist [--corpus <file.sqlite>] [--ngram 1|2|3] [--document <id>]… [--stopwords] [--sort count|word] [--limit n] [--json|--csv]
   carrel related <document-id> [--corpus <file.sqlite>] [--limit n] [--json]
+  carrel repeated [--corpus <file.sqlite>] [--min-words n] [--limit n] [--json]   (passages found in more than one place)
   carrel notes export --user-db <carrel-user.sqlite> [--corpus <file.sqlite>] [--format jsonld|markdown|csv|bibtex|ris|csl-json] [--document <id>] [--tag <tag>] [--style apa|chicago-author-date|mla|harvard] [--out <file>]
   carrel notes import <file.jsonld> --user-db <carrel-user.sqlite> [--corpus <file.sqlite>] [--dry-run]
   carrel notes check --user-db <carrel-user.sqlite>   (schema version, integrity, counts; read-only)
@@ -29,6 +30,7 @@ const COMMANDS: Record<string, (args: string[], out: Output) => number | Promise
   collocates: collocatesCommand,
   wordlist: wordListCommand,
   related: relatedCommand,
+  repeated: repeatedCommand,
   'notes export': notesExport,
   'notes check': notesCheck,
   'notes import': notesImport,

@@ -53,6 +53,8 @@ export type BuildOptions = {
   /** A PDF or Word document that takes longer to read is skipped (default 60 s). */
   extractTimeoutMs?: number;
   onProgress?: (progress: BuildProgress) => void;
+  /** Leave repeated passages unfound (the build bench measures what finding them costs); default true. */
+  repeatedPassages?: boolean;
 };
 
 /**
@@ -189,6 +191,8 @@ function* buildCorpusSteps(options: BuildOptions): Steps<BuildSummary> {
     // Lines most documents of a site carry at their edges, known now that every document is in.
     for (const [ord, folds] of repeated.folds()) writer.refold(ord, folds);
     progress('indexing', total);
+    // Paragraphs repeated across documents, among the lines left once folded lines are known.
+    if (options.repeatedPassages !== false) yield* writer.writeRepeatedPassages();
     for (const indexed of writer.writeIndex()) {
       if (typeof indexed === 'number' && indexed % INDEX_PROGRESS_EVERY === 0) progress('indexing', total, indexed);
       yield;

@@ -13,8 +13,9 @@ export const CORPUS_APPLICATION_ID = 0x4341524c; // "CARL"
 // lines a site repeats: fold-lines.ts), split into blocks of their own and left out of the index;
 // 12: PDF, EPUB and Word sources; paragraphs.page, the printed page a PDF paragraph starts on
 // 13: headings (the contents list of each document). 10 and 11 were development numbers of
-// parts alone, 12 the pages and folded lines without headings.
-export const CORPUS_FORMAT_VERSION = 13;
+// parts alone, 12 the pages and folded lines without headings; 14: repeated_passages (paragraphs
+// found in more than one place, repeated-passages.ts).
+export const CORPUS_FORMAT_VERSION = 14;
 export const BUILDER_VERSION = '0.3.0';
 
 export const CORPUS_SCHEMA = `
@@ -84,6 +85,20 @@ CREATE TABLE headings (
   title TEXT NOT NULL,
   PRIMARY KEY (doc_ord, idx)
 ) WITHOUT ROWID;
+
+-- Paragraphs found in more than one place, word for word or nearly (repeated-passages.ts): groups
+-- of paragraphs of at least 8 words whose three-word shingles overlap (Jaccard ≥ 0.5), folded lines
+-- left out. grp numbers the groups from 1 in corpus order of their first paragraph; similarity is
+-- the Jaccard similarity to that first paragraph in thousandths (1000 for the first itself).
+CREATE TABLE repeated_passages (
+  doc_ord INTEGER NOT NULL REFERENCES documents(ord),
+  idx INTEGER NOT NULL,
+  grp INTEGER NOT NULL,
+  words INTEGER NOT NULL,
+  similarity INTEGER NOT NULL,
+  PRIMARY KEY (doc_ord, idx)
+) WITHOUT ROWID;
+CREATE INDEX repeated_passages_by_group ON repeated_passages (grp, doc_ord, idx);
 
 -- Search index, sharded by term so that a query reads only the rows of its terms
 -- (electron/node/search/postings.ts describes the packed postings).

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CorpusInfo, DocumentMeta, DocumentView } from '../../common/corpus/corpus-types';
 import { openDatabase, type Db } from '../sqlite/open-database';
+import type { DocumentRepeats, RepeatedGroup, RepeatedSort } from '../../common/analysis/repeated-types';
+import { documentRepeats, repeatedGroups } from './repeated-passages-queries';
 import { CORPUS_APPLICATION_ID, CORPUS_FORMAT_VERSION } from './corpus-format';
 import { createSearchTables, type SearchTables } from '../search/search-tables';
 import { documentTextBatches, type DocumentText } from './corpus-texts';
@@ -50,6 +52,10 @@ export type CorpusStore = {
   searchTables(): SearchTables;
   /** The printed page of a text offset in a paginated (PDF) document, '' otherwise. */
   pageAt(ord: number, offset: number): string;
+  /** The paragraphs of a document that stand elsewhere too (repeated-passages-queries.ts); undefined for an unknown id. */
+  documentRepeats(id: string): DocumentRepeats | undefined;
+  /** The corpus's groups of repeated passages, largest first, a page at a time. */
+  repeatedGroups(minWords: number, offset: number, limit: number, sort?: RepeatedSort): { total: number; groups: RepeatedGroup[] };
   close(): void;
 };
 
@@ -127,6 +133,11 @@ function createStore(db: Db, file: string, info: CorpusInfo): CorpusStore {
     },
     searchTables: () => (tables ??= createSearchTables(db, info.documentCount)),
     pageAt: (ord, offset) => (pageLookup ??= createPageLookup(db))(ord, offset),
+    documentRepeats(id) {
+      const ord = db.prepare('SELECT ord FROM documents WHERE id = ?').pluck().get(id) as number | undefined;
+      return ord === undefined ? undefined : documentRepeats(db, ord, id);
+    },
+    repeatedGroups: (minWords, offset, limit, sort) => repeatedGroups(db, minWords, offset, limit, sort),
     close: () => db.close(),
   };
 }

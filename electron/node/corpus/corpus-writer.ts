@@ -5,6 +5,7 @@ import { CORPUS_APPLICATION_ID, CORPUS_FORMAT_VERSION, CORPUS_SCHEMA } from './c
 import { applyFolds, type FoldedBlock, type LineFold } from './fold-lines';
 import { checkedHeadings, headingsFromBlocks } from './headings';
 import type { SourceDocument } from './parse-source';
+import { RepeatedPassageFinder } from './repeated-passages';
 
 export type PreparedDocument = Omit<SourceDocument, 'blocks'> & { blocks: FoldedBlock[]; sha256: string; wordCount: number };
 
@@ -26,6 +27,11 @@ export type CorpusWriter = {
    * yields the number of documents indexed so far (see run-steps.ts).
    */
   writeIndex(): Steps<void>;
+  /**
+   * Finds the paragraphs repeated across the stored documents (not the folded lines) and stores
+   * their groups (repeated_passages); returns the number of groups.
+   */
+  writeRepeatedPassages(): Steps<number>;
   /**
    * Writes the meta rows and the version mark and closes the file, leaving its compacted copy
    * in compactFile (which must not exist): the corpus, to be renamed into place.
@@ -123,6 +129,28 @@ export function createCorpusWriter(file: string): CorpusWriter {
       db.exec('BEGIN');
       yield* writeSearchIndexSteps(db, storedDocuments(db, count));
       db.exec('COMMIT');
+    },
+    *writeRepeatedPassages() {
+      commit();
+      const finder = new RepeatedPassageFinder();
+      const selectTexts = db.prepare('SELECT ord, text FROM documents WHERE ord >= ? AND ord < ? ORDER BY ord');
+      const selectParagraphs = db.prepare("SELECT doc_ord AS ord, idx, start, end FROM paragraphs WHERE doc_ord >= ? AND doc_ord < ? AND fold = '' ORDER BY doc_ord, idx");
+      for (let from = 0; from < count; from += READ_WINDOW) {
+        const texts = new Map((selectTexts.all(from, from + READ_WINDOW) as { ord: number; text: string }[]).map((r) => [r.ord, r.text]));
+        for (const p of selectParagraphs.iterate(from, from + READ_WINDOW) as Iterable<{ ord: number; idx: number; start: number; end: number }>) {
+          finder.add(p.ord, p.idx, texts.get(p.ord)!.slice(p.start, p.end));
+        }
+        yield;
+      }
+      const groups = yield* finder.groupSteps();
+      const insert = db.prepare('INSERT INTO repeated_passages (doc_ord, idx, grp, words, similarity) VALUES (?, ?, ?, ?, ?)');
+      db.exec('BEGIN');
+      groups.forEach((group, g) => {
+        for (const m of group) insert.run(m.doc, m.idx, g + 1, m.words, Math.round(m.similarity * 1000));
+      });
+      db.exec('COMMIT');
+      db.exec('BEGIN');
+      return groups.length;
     },
     finish(meta, compactFile) {
       const insertMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');

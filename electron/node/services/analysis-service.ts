@@ -15,11 +15,12 @@ import { buildRelatedIndexPaced, relatedDocuments, type RelatedIndex } from '../
 import { CountStopped, countWordsPaced, sortEntries, type WordCounts } from '../analysis/word-list';
 import type { FileDialogs } from './file-dialogs';
 import { saveExport } from './save-export';
+import { createRepeatedPassagesService } from './repeated-passages-service';
 import { ServiceError } from './service-error';
 
 export type AnalysisService = Pick<
   CarrelServices,
-  'concordance' | 'collocates' | 'exportConcordanceCsv' | 'wordList' | 'wordListProgress' | 'cancelWordList' | 'exportWordListCsv' | 'distribution' | 'relatedDocuments'
+  'concordance' | 'collocates' | 'exportConcordanceCsv' | 'wordList' | 'wordListProgress' | 'cancelWordList' | 'exportWordListCsv' | 'distribution' | 'relatedDocuments' | 'repeatedPassages' | 'documentRepeats'
 >;
 
 export type AnalysisServiceOptions = { dialogs?: FileDialogs };
@@ -166,6 +167,7 @@ export function createAnalysisService(requireStore: () => CorpusStore, options: 
       if (running) wordLists!.progress.cancelled = true;
       return { cancelled: running };
     },
+    ...createRepeatedPassagesService(requireStore),
     concordance({ query, width = 8, sort = 'corpus', documentId, offset = 0, limit = 200 }) {
       const started = performance.now();
       const store = requireStore();

@@ -208,6 +208,7 @@ export function App() {
                   onBack={goBack}
                   backTo={route.from ?? 'library'}
                   onOpenDocument={openDocument}
+                  onOpenPassage={openPassage}
                   onStep={(direction) => void steps.step(route.id, direction)}
                   status={steps.edge}
                 />

@@ -25,6 +25,8 @@ type Props = {
   backTo: 'library' | 'notebook';
   /** Opens another document (a related one). */
   onOpenDocument: (id: string) => void;
+  /** Opens a passage of another document (where a repeated paragraph also stands). */
+  onOpenPassage?: (passage: { documentId: string; offset: number; end: number }) => void;
   /** Opens the next (1) or previous (-1) document of the library as it is sorted and filtered. */
   onStep?: (direction: 1 | -1) => void;
   /** A short message about this document (no next document, the PDF saved), read out politely. */
@@ -41,7 +43,7 @@ function focusParagraphAt(offset: number) {
  * the selection toolbar, a side panel with the contents, notes and bookmarks, the position in
  * the document, and the reading position kept and restored. Mount one per document opening (keyed by the app).
  */
-export function ReaderScreen({ id, searchQuery, jump, onBack, backTo, onOpenDocument, onStep, status }: Props) {
+export function ReaderScreen({ id, searchQuery, jump, onBack, backTo, onOpenDocument, onOpenPassage, onStep, status }: Props) {
   const position = useReadingPosition(id);
   const doc = useApiQuery('getDocument', { id }).value;
   const speed = useApiQuery('getReadingSpeed', undefined).value;
@@ -60,6 +62,15 @@ export function ReaderScreen({ id, searchQuery, jump, onBack, backTo, onOpenDocu
       focusParagraphAt(heading.start);
     },
     [requestScroll],
+  );
+  // A repeated paragraph's other place: in this document, scrolled to; in another, opened there.
+  const openPassage = useCallback(
+    (passage: { documentId: string; offset: number; end: number }) => {
+      if (passage.documentId !== id) return onOpenPassage?.(passage);
+      requestScroll({ offset: passage.offset, end: passage.end, align: 'center' });
+      focusParagraphAt(passage.offset);
+    },
+    [id, onOpenPassage, requestScroll],
   );
   useCommands({
     'reader.next-document': { when: () => onStep !== undefined, run: () => onStep?.(1) },
@@ -107,6 +118,7 @@ export function ReaderScreen({ id, searchQuery, jump, onBack, backTo, onOpenDocu
         aside={aside}
         asideRequest={notes.revealed + (cite?.request ?? 0)}
         footer={footer}
+        onOpenPassage={openPassage}
       />
       {notes.toolbar}
     </>

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { CollocatesResponse, ConcordanceResponse, CsvExportResult, DistributionResponse, RelatedResponse, WordListProgress, WordListResponse } from '../../analysis/analysis-types';
+import type { DocumentRepeats, RepeatedResponse } from '../../analysis/repeated-types';
 import type { ANALYSIS_SCHEMAS } from './analysis-schemas';
 import { featureChannels } from './feature-channels';
 
@@ -25,6 +26,10 @@ export interface AnalysisContract {
   distribution(input: In<'distribution'>): DistributionResponse;
   /** The documents most like one, by TF-IDF cosine over the index (computed on first use, kept per corpus). */
   relatedDocuments(input: In<'relatedDocuments'>): Promise<RelatedResponse>;
+  /** The corpus's repeated passages (found at build time), in groups, largest first, a page at a time. */
+  repeatedPassages(input: In<'repeatedPassages'>): RepeatedResponse;
+  /** The paragraphs of a document that stand elsewhere too, with their other places and how alike. */
+  documentRepeats(input: In<'documentRepeats'>): DocumentRepeats;
 }
 
-export const ANALYSIS_CHANNELS = featureChannels('analysis', ['concordance', 'collocates', 'exportConcordanceCsv', 'wordList', 'wordListProgress', 'cancelWordList', 'exportWordListCsv', 'distribution', 'relatedDocuments']);
+export const ANALYSIS_CHANNELS = featureChannels('analysis', ['concordance', 'collocates', 'exportConcordanceCsv', 'wordList', 'wordListProgress', 'cancelWordList', 'exportWordListCsv', 'distribution', 'relatedDocuments', 'repeatedPassages', 'documentRepeats']);

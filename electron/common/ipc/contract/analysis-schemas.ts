@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CONCORDANCE_SORTS, WORD_LIST_SORTS } from '../../analysis/analysis-types';
+import { REPEATED_SORTS } from '../../analysis/repeated-types';
 import { documentId, query } from './shared-schemas';
 
 /** `n`: words per entry (default 1); `documentIds`: the documents counted (default: all). */
@@ -47,4 +48,14 @@ export const ANALYSIS_SCHEMAS = {
   distribution: z.object({ query: query }).strict(),
   /** `limit`: documents listed (default 8). */
   relatedDocuments: z.object({ documentId: documentId, limit: z.number().int().min(1).max(50).optional() }).strict(),
+  /** `minWords`: shortest passage listed (the build finds passages of 8 words and more); a page of `limit` groups from `offset`. */
+  repeatedPassages: z
+    .object({
+      minWords: z.number().int().min(1).max(10_000).optional(),
+      offset: z.number().int().min(0).max(10_000_000).optional(),
+      limit: z.number().int().min(1).max(500).optional(),
+      sort: z.enum(REPEATED_SORTS).optional(),
+    })
+    .strict(),
+  documentRepeats: z.object({ documentId: documentId }).strict(),
 };

@@ -6,6 +6,7 @@ import { ErrorPanel } from '../../shared/error-panel';
 import { CollocatesTable } from './collocates-table';
 import { ConcordanceTable } from './concordance-table';
 import { DistributionPanel } from './distribution-panel';
+import { RepeatedPassagesPanel } from './repeated-passages-panel';
 import { WordListPanel } from './word-list-panel';
 import { useConcordancePages, type ConcordanceRequest } from './use-concordance-pages';
 import './analysis.css';
@@ -26,6 +27,7 @@ const TABS = [
   { name: 'collocates', label: 'Collocates' },
   { name: 'words', label: 'Word list' },
   { name: 'distribution', label: 'Distribution' },
+  { name: 'repeated', label: 'Repeated passages' },
 ] as const;
 type Tab = (typeof TABS)[number]['name'];
 
@@ -221,6 +223,12 @@ export function AnalysisView({ onOpen }: Props) {
       {tab === 'distribution' && (
         <div id="analysis-panel-distribution" role="tabpanel" aria-labelledby="analysis-tab-distribution" className="analysis-panel">
           <DistributionPanel query={query} onOpenDocument={(id) => showConcordance(query, id)} />
+        </div>
+      )}
+
+      {tab === 'repeated' && (
+        <div id="analysis-panel-repeated" role="tabpanel" aria-labelledby="analysis-tab-repeated" className="analysis-panel">
+          <RepeatedPassagesPanel onOpen={onOpen} />
         </div>
       )}
     </section>

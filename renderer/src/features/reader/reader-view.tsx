@@ -17,7 +17,10 @@ import { GoToPage } from './go-to-page';
 import { pageStarts, type PageStart } from './pages';
 import { useCurrentPage } from './use-current-page';
 import { stepParagraph } from './paragraph-steps';
+import { markOf, RepeatMark, RepeatPlaces, useRepeatIds, type PassageTarget } from './repeat-marks';
+import type { RepeatedParagraph } from '@common/analysis/repeated-types';
 import './reader.css';
+import './repeat-marks.css';
 
 type Props = {
   id: string;
@@ -45,6 +48,8 @@ type Props = {
   asideRequest?: number;
   /** What stays in view below the text (the position in the document). */
   footer?: ReactNode;
+  /** Opens a passage this document's repeated paragraphs also stand in; without it no repeat marks are shown. */
+  onOpenPassage?: (passage: PassageTarget) => void;
 };
 
 /** Ids of the marks around a clicked node, innermost first. */
@@ -125,13 +130,18 @@ const Paragraph = memo(
     sameDecorations(a.decorations, b.decorations),
 );
 
-function DocumentBody({ doc, decorations, bodyRef, onClick, onKeyDown, pages }: BodyProps & { pages: readonly PageStart[] }) {
+type Repeats = { byParagraph: ReadonlyMap<number, RepeatedParagraph>; onOpen: (passage: PassageTarget) => void };
+
+function DocumentBody({ doc, decorations, bodyRef, onClick, onKeyDown, pages, repeats }: BodyProps & { pages: readonly PageStart[]; repeats?: Repeats }) {
   const perParagraph = useMemo(() => decorationsByRange(doc.paragraphs, decorations), [doc.paragraphs, decorations]);
   const linksPerParagraph = useMemo(() => decorationsByRange(doc.paragraphs, doc.links), [doc.paragraphs, doc.links]);
   const pageAt = useMemo(() => new Map(pages.map((p) => [p.paragraph, p.label])), [pages]);
   const parts = useMemo(() => bodyParts(doc.paragraphs, (i) => perParagraph[i]!.length > 0), [doc.paragraphs, perParagraph]);
   // Folded runs the user opened, by the offset they start at.
   const [unfolded, setUnfolded] = useState<ReadonlySet<number>>(new Set());
+  // The repeated paragraph (1-based) whose other places are listed, if any.
+  const [openRepeat, setOpenRepeat] = useState<number | null>(null);
+  const repeatIds = useRepeatIds();
   const marker = (i: number) =>
     pageAt.has(i) && (
       <span key={`page-${i}`} className="page-marker" data-page={pageAt.get(i)} tabIndex={-1}>
@@ -140,9 +150,11 @@ function DocumentBody({ doc, decorations, bodyRef, onClick, onKeyDown, pages }: 
     );
   const paragraph = (i: number, className?: string) => {
     const p = doc.paragraphs[i]!;
+    const repeat = repeats?.byParagraph.get(i + 1);
     return (
       <Fragment key={p.start}>
         {marker(i)}
+        {repeat && <RepeatMark repeat={repeat} open={openRepeat === i + 1} baseId={repeatIds} onToggle={() => setOpenRepeat(openRepeat === i + 1 ? null : i + 1)} />}
         <Paragraph
           text={doc.text}
           start={p.start}
@@ -154,6 +166,18 @@ function DocumentBody({ doc, decorations, bodyRef, onClick, onKeyDown, pages }: 
           decorations={perParagraph[i]!}
           links={linksPerParagraph[i]!}
         />
+        {repeat && openRepeat === i + 1 && (
+          <RepeatPlaces
+            documentId={doc.id}
+            repeat={repeat}
+            baseId={repeatIds}
+            onOpen={repeats!.onOpen}
+            onClose={() => {
+              setOpenRepeat(null);
+              markOf(bodyRef.current, i + 1)?.focus();
+            }}
+          />
+        )}
       </Fragment>
     );
   };
@@ -225,8 +249,13 @@ function useFoldedAside(request: number) {
 
 export function ReaderView(props: Props) {
   const { id, onBack, backTo = 'library', decorations = NO_DECORATIONS, scrollToDecorationId } = props;
-  const { onSelectionChange, scrollTarget, onReadingOffsetChange, onDecorationClick, aside, asideRequest = 0, footer } = props;
+  const { onSelectionChange, scrollTarget, onReadingOffsetChange, onDecorationClick, aside, asideRequest = 0, footer, onOpenPassage } = props;
   const doc = useApiQuery('getDocument', { id }).state;
+  const repeated = useApiQuery('documentRepeats', { documentId: id }, { enabled: onOpenPassage !== undefined }).value;
+  const repeats = useMemo<Repeats | undefined>(
+    () => (repeated && onOpenPassage && repeated.paragraphs.length > 0 ? { byParagraph: new Map(repeated.paragraphs.map((p) => [p.paragraph, p])), onOpen: onOpenPassage } : undefined),
+    [repeated, onOpenPassage],
+  );
   const headingRef = useRef<HTMLHeadingElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
   const { open: asideOpen, setOpen: setAsideOpen, toggleRef: asideToggleRef, id: asideId, close: closeAside, onKeyDown: onAsideKeyDown } = useFoldedAside(asideRequest);
@@ -365,7 +394,7 @@ export function ReaderView(props: Props) {
             </p>
           </header>
           <div className={aside ? 'reader-layout with-aside' : 'reader-layout'}>
-            <DocumentBody doc={doc.value} decorations={shown} bodyRef={bodyRef} onClick={onBodyClick} onKeyDown={onBodyKeyDown} pages={pages} />
+            <DocumentBody doc={doc.value} decorations={shown} bodyRef={bodyRef} onClick={onBodyClick} onKeyDown={onBodyKeyDown} pages={pages} repeats={repeats} />
             {openLink && <LinkPopover key={openLink.anchor.dataset.linkStart} href={openLink.href} anchor={openLink.anchor} onClose={closeLink} />}
             {aside && (
               <aside id={asideId} className={asideOpen ? 'reader-aside open' : 'reader-aside'} aria-label="Notes and bookmarks" onKeyDown={onAsideKeyDown}>

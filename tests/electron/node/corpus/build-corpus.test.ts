@@ -30,6 +30,7 @@ function tableDump(file: string) {
       links: db.prepare('SELECT * FROM links ORDER BY doc_ord, idx').all(),
       terms: db.prepare('SELECT * FROM search_terms ORDER BY term').all(),
       words: db.prepare('SELECT * FROM search_words ORDER BY word').all(),
+      repeated: db.prepare('SELECT * FROM repeated_passages ORDER BY doc_ord, idx').all(),
       meta: db.prepare("SELECT * FROM meta WHERE key <> 'created_at' ORDER BY key").all(),
     };
   } finally {
