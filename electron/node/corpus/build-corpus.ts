@@ -189,6 +189,8 @@ function* buildCorpusSteps(options: BuildOptions): Steps<BuildSummary> {
     // Lines most documents of a site carry at their edges, known now that every document is in.
     for (const [ord, folds] of repeated.folds()) writer.refold(ord, folds);
     progress('indexing', total);
+    // People, organisations, places and dates (the entity index), from the stored paragraphs.
+    yield* writer.writeEntities();
     for (const indexed of writer.writeIndex()) {
       if (typeof indexed === 'number' && indexed % INDEX_PROGRESS_EVERY === 0) progress('indexing', total, indexed);
       yield;

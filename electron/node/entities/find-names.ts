@@ -91,7 +91,7 @@ function classify(words: readonly Token[], titled: boolean): EntityType | undefi
   if (isOrganisation(whole)) return 'org';
   if (words.length === 1) {
     const w = words[0]!;
-    if (ACRONYM.test(w.text) && !NOT_ACRONYMS.has(w.text) && w.text.replace(/[^\p{Lu}]/gu, '').length >= 2) return isPlace(w.lower) ? 'place' : 'org';
+    if (ACRONYM.test(w.text) && !NOT_ACRONYMS.has(w.text) && !/^[IVXLCDM‑-]+$/.test(w.text) && w.text.replace(/[^\p{Lu}]/gu, '').length >= 2) return isPlace(w.lower) ? 'place' : 'org';
     if (isPlace(w.lower)) return 'place';
     if (isGivenName(w.lower)) return 'person';
     // One al- word alone: a nisba (al-Baghdadi, al-Tamimi) is a person's.
@@ -204,7 +204,7 @@ function namesInRun(text: string, run: Token[], before: Token | undefined): Foun
   // A person's name after a word that is none of it (Microblog Charlie Winter → Charlie Winter).
   for (const [k, f] of out.entries()) {
     const parts = f.surface.split(' ');
-    if (f.type === 'person' && parts.length >= 3 && !isGivenName(parts[0]!.toLowerCase()) && isGivenName(parts[1]!.toLowerCase()) && !KUNYA.has(parts[0]!.toLowerCase())) {
+    if (f.type === 'person' && parts.length >= 3 && !isGivenName(parts[0]!.toLowerCase()) && isGivenName(parts[1]!.toLowerCase()) && !KUNYA.has(parts[0]!.toLowerCase()) && !PATRONYMIC.test(parts[parts.length - 1]!.toLowerCase())) {
       const cut = parts[0]!.length + 1;
       out[k] = { start: f.start + cut, end: f.end, surface: f.surface.slice(cut), type: 'person' };
     }
