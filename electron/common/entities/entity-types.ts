@@ -28,7 +28,9 @@ export type EntitySummary = {
 
 export type EntityListResponse = {
   entities: EntitySummary[];
-  /** Entities of the corpus (every type) before the filter, hidden ones left out. */
+  /** Entries matching the type and filter (the list may be cut at the limit). */
+  matching: number;
+  /** Entries of the corpus (every type), hidden ones left out. */
   total: number;
   /** Whether the user has edited the index of this corpus (an undo is possible). */
   canUndo: boolean;

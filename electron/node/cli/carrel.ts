@@ -1,5 +1,6 @@
 import { CorpusOpenError } from '../corpus/corpus-store';
 import { collocatesCommand, concordanceCommand, relatedCommand, wordListCommand } from './analysis-commands';
+import { entitiesCommand } from './entities-command';
 import { codingExport } from './coding-commands';
 import { corpusBuild, corpusEnsure, corpusVerify } from './corpus-commands';
 import { notesCheck, notesExport, notesImport } from './notes-commands';
@@ -15,6 +16,7 @@ const USAGE = `Usage:
   carrel collocates '<term>' [--corpus <file.sqlite>] [--window n] [--min-count n] [--all-words] [--limit n] [--json]
   carrel wordlist [--corpus <file.sqlite>] [--ngram 1|2|3] [--document <id>]… [--stopwords] [--sort count|word] [--limit n] [--json|--csv]
   carrel related <document-id> [--corpus <file.sqlite>] [--limit n] [--json]
+  carrel entities [--type person|org|place|date] [--filter <letters>] [--corpus <file.sqlite>] [--limit n] [--json]
   carrel notes export --user-db <carrel-user.sqlite> [--corpus <file.sqlite>] [--format jsonld|markdown|csv|bibtex|ris|csl-json] [--document <id>] [--tag <tag>] [--style apa|chicago-author-date|mla|harvard] [--out <file>]
   carrel notes import <file.jsonld> --user-db <carrel-user.sqlite> [--corpus <file.sqlite>] [--dry-run]
   carrel notes check --user-db <carrel-user.sqlite>   (schema version, integrity, counts; read-only)
@@ -29,6 +31,7 @@ const COMMANDS: Record<string, (args: string[], out: Output) => number | Promise
   collocates: collocatesCommand,
   wordlist: wordListCommand,
   related: relatedCommand,
+  entities: entitiesCommand,
   'notes export': notesExport,
   'notes check': notesCheck,
   'notes import': notesImport,
