@@ -160,7 +160,14 @@ function namesInRun(text: string, run: Token[], before: Token | undefined): Foun
     const surface = cleanSurface(raw);
     return { start, end: start + surface.length, surface, type };
   };
-  const whole = classify(words, titled);
+  const SPLITTING = (w: Token) => CONNECTORS.has(w.lower) && !['bin', 'ibn', 'bint', 'ben', 'al', 'el'].includes(w.lower);
+  // A person or place before "of" is no part of an organisation's name (Charlie Winter of the … Center).
+  const firstPart = (ws: readonly Token[]) => {
+    const at = ws.findIndex(SPLITTING);
+    const type = at > 0 ? classify(ws.slice(0, at), false) : undefined;
+    return type === 'person' || type === 'place' ? type : undefined;
+  };
+  const whole = firstPart(words) ? undefined : classify(words, titled);
   if (whole === 'org' && words.length > 1 && !knownGroup(cleanSurface(text.slice(words[0]!.start, words[words.length - 1]!.end)))) return [span(words, 'org')];
   const out: FoundName[] = [];
   // Known names inside the run stand apart (ISIS Abu Bakr al-Baghdadi → ISIS, Abu Bakr al-Baghdadi).
@@ -168,6 +175,16 @@ function namesInRun(text: string, run: Token[], before: Token | undefined): Foun
   const flush = () => {
     if (pending.length === 0) return;
     const hasConnector = pending.some((w) => CONNECTORS.has(w.lower) && !['bin', 'ibn', 'bint', 'ben', 'al', 'el'].includes(w.lower));
+    const before = hasConnector ? firstPart(pending) : undefined;
+    if (before) {
+      const at = pending.findIndex(SPLITTING);
+      out.push(span(pending.slice(0, at), before));
+      let rest = pending.slice(at);
+      while (rest.length > 0 && (CONNECTORS.has(rest[0]!.lower) || NOT_NAMES.has(rest[0]!.lower))) rest = rest.slice(1);
+      pending = rest;
+      flush();
+      return;
+    }
     const type = classify(pending, titled && out.length === 0);
     if (hasConnector && type !== 'org') {
       // Caliphate of Cordoba, History of the East: the parts apart.
