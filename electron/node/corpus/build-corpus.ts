@@ -53,6 +53,8 @@ export type BuildOptions = {
   /** A PDF or Word document that takes longer to read is skipped (default 60 s). */
   extractTimeoutMs?: number;
   onProgress?: (progress: BuildProgress) => void;
+  /** Leave the entity index empty (bench/entities.ts measures its cost this way); default: found. */
+  withoutEntities?: boolean;
 };
 
 /**
@@ -190,7 +192,7 @@ function* buildCorpusSteps(options: BuildOptions): Steps<BuildSummary> {
     for (const [ord, folds] of repeated.folds()) writer.refold(ord, folds);
     progress('indexing', total);
     // People, organisations, places and dates (the entity index), from the stored paragraphs.
-    yield* writer.writeEntities();
+    if (!options.withoutEntities) yield* writer.writeEntities();
     for (const indexed of writer.writeIndex()) {
       if (typeof indexed === 'number' && indexed % INDEX_PROGRESS_EVERY === 0) progress('indexing', total, indexed);
       yield;

@@ -20,7 +20,8 @@ export function findDates(text: string): FoundDate[] {
   const found: FoundDate[] = [];
   if (CHRONO_HINT.test(text)) {
     for (const r of chrono.parse(text, REFERENCE)) {
-      if (RELATIVE.test(r.text)) continue;
+      // The year must be written (chrono dates "after a few days" from the reference date).
+      if (RELATIVE.test(r.text) || !/\d{3,4}|\d{1,2}[./-]\d{1,2}[./-]\d{2}/.test(r.text)) continue;
       const c = r.start;
       if (!c.isCertain('year')) continue;
       const year = c.get('year')!;

@@ -43,7 +43,7 @@ const ORG_HEADS = new Set([
   'congress', 'senate', 'government', 'school', 'academy', 'institution', 'society', 'club', 'league', 'group', 'markit', 'international',
 ]);
 /** First words of an organisation's name (Ministry of …, University of …). */
-const ORG_STARTS = new Set(['ministry', 'university', 'department', 'institute', 'bank', 'council', 'office', 'army', 'house']);
+const ORG_STARTS = new Set(['ministry', 'university', 'department', 'institute', 'bank', 'council', 'office', 'house']);
 /** Words a place's name starts with (Arabic: gate, monastery, plain, hill, cape, mountain, valley…) or ends with. */
 const PLACE_STARTS = new Set(['bab', 'deir', 'dayr', 'sahl', 'tal', 'tell', 'ras', 'jabal', 'jebel', 'wadi', 'bir', 'ain', 'ayn', 'jisr', 'khan', 'qasr', 'beit', 'bayt', 'marj', 'hayy', 'madinat', 'jazirat', 'mount', 'lake', 'cape', 'gulf', 'port', 'fort']);
 const PLACE_ENDS = new Set(['province', 'governorate', 'valley', 'river', 'peninsula', 'mountains', 'mountain', 'sea', 'ocean', 'gulf', 'island', 'islands', 'desert', 'strait', 'lake', 'city', 'county', 'district', 'region', 'square', 'street', 'airport', 'bay', 'coast', 'plain', 'plateau', 'basin']);
@@ -59,7 +59,15 @@ const isCapitalised = (t: Token) => CAPITAL.test(t.text) || ARTICLE.test(t.text)
 
 function tokensOf(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(WORD)) tokens.push({ start: m.index, end: m.index + m[0].length, text: m[0], lower: m[0].toLowerCase() });
+  for (const m of text.matchAll(WORD)) {
+    // Two sets of initials joined by a hyphen are two names (SDF-ISF).
+    const pair = /^(\p{Lu}{2,})[-‑](\p{Lu}{2,})$/u.exec(m[0]);
+    if (pair) {
+      tokens.push({ start: m.index, end: m.index + pair[1]!.length, text: pair[1]!, lower: pair[1]!.toLowerCase() });
+      const at = m.index + pair[1]!.length + 1;
+      tokens.push({ start: at, end: at + pair[2]!.length, text: pair[2]!, lower: pair[2]!.toLowerCase() });
+    } else tokens.push({ start: m.index, end: m.index + m[0].length, text: m[0], lower: m[0].toLowerCase() });
+  }
   return tokens;
 }
 
