@@ -17,6 +17,7 @@ import { ENTITY_TYPES, type EntityType } from '../electron/common/entities/entit
 import { buildCorpus } from '../electron/node/corpus/build-corpus';
 import { openDatabase } from '../electron/node/sqlite/open-database';
 import { normaliseName } from '../electron/node/entities/entity-key';
+import { DATA_DIR, ensurePackages, readGcide, writeEntriesAsFiles } from './debian-texts';
 
 const ROOT = path.resolve(__dirname, '..');
 const { values } = parseArgs({ options: { gcide: { type: 'boolean', default: false }, limit: { type: 'string' }, child: { type: 'string' }, out: { type: 'string' }, without: { type: 'boolean', default: false } } });
@@ -79,8 +80,6 @@ function quality() {
 }
 
 function buildCost() {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { DATA_DIR, ensurePackages, readGcide, writeEntriesAsFiles } = require('./debian-texts') as typeof import('./debian-texts');
   const entries = readGcide(ensurePackages(log)).slice(0, values.limit ? Number(values.limit) : undefined);
   const sources = path.join(DATA_DIR, 'sources', 'gcide-entities');
   writeEntriesAsFiles(entries, sources, log);

@@ -6,6 +6,8 @@ import { ErrorPanel } from '../../shared/error-panel';
 import { CollocatesTable } from './collocates-table';
 import { ConcordanceTable } from './concordance-table';
 import { DistributionPanel } from './distribution-panel';
+import { EntityIndex } from './entity-index';
+import { EntityPage } from './entity-page';
 import { WordListPanel } from './word-list-panel';
 import { useConcordancePages, type ConcordanceRequest } from './use-concordance-pages';
 import './analysis.css';
@@ -26,6 +28,7 @@ const TABS = [
   { name: 'collocates', label: 'Collocates' },
   { name: 'words', label: 'Word list' },
   { name: 'distribution', label: 'Distribution' },
+  { name: 'entities', label: 'Entities' },
 ] as const;
 type Tab = (typeof TABS)[number]['name'];
 
@@ -45,6 +48,7 @@ export function AnalysisView({ onOpen }: Props) {
   const [window, setWindow] = useState(5);
   const [allWords, setAllWords] = useState(false);
   const [status, setStatus] = useState('');
+  const [entityKey, setEntityKey] = useState<string>();
 
   const request: ConcordanceRequest | undefined = tab === 'concordance' && query.trim() !== '' ? { query, width, sort, ...(documentId ? { documentId } : {}) } : undefined;
   const pages = useConcordancePages(request);
@@ -221,6 +225,22 @@ export function AnalysisView({ onOpen }: Props) {
       {tab === 'distribution' && (
         <div id="analysis-panel-distribution" role="tabpanel" aria-labelledby="analysis-tab-distribution" className="analysis-panel">
           <DistributionPanel query={query} onOpenDocument={(id) => showConcordance(query, id)} />
+        </div>
+      )}
+
+      {tab === 'entities' && (
+        <div id="analysis-panel-entities" role="tabpanel" aria-labelledby="analysis-tab-entities" className="analysis-panel">
+          {entityKey ? (
+            <EntityPage
+              entityKey={entityKey}
+              onEntity={setEntityKey}
+              onBack={() => setEntityKey(undefined)}
+              onOpenMention={(m) => onOpen({ documentId: m.documentId, offset: m.start, end: m.end })}
+              onStatus={setStatus}
+            />
+          ) : (
+            <EntityIndex onOpen={(e) => setEntityKey(e.key)} />
+          )}
         </div>
       )}
     </section>
