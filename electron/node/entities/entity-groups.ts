@@ -74,5 +74,8 @@ export function knownGroup(surface: string): KnownGroup | undefined {
 /** The case-sensitive spellings (`IS`), which the name finder looks for on their own. */
 export const EXACT_SPELLINGS: readonly string[] = [...byExact.keys()];
 
+/** First words of the listed spellings (normalised): a run starting otherwise holds no listed name there. */
+export const KNOWN_FIRST_WORDS: ReadonlySet<string> = new Set([...byNormalised.keys()].map((k) => k.split(' ')[0]!));
+
 /** Longest listed spelling in words: the name finder looks this far for a listed name. */
 export const LONGEST_KNOWN = Math.max(...[...byNormalised.keys()].map((k) => k.split(' ').length));

@@ -3,6 +3,8 @@ import { foldArabic } from '../search/arabic-fold';
 
 const APOSTROPHES = /['’‘`´ʼʾʿ′]/g;
 const ARABIC = /[\u0600-\u06FF]/;
+const ASCII = /^[\x20-\x7E]*$/;
+const ASCII_DROPPED = /['`]/g;
 
 /**
  * The spelling of a name that variants share: Unicode-composed, diacritics dropped (Baghdādī →
@@ -11,6 +13,8 @@ const ARABIC = /[\u0600-\u06FF]/;
  * as search folds it (marks, alef and ya variants, ة/ه). Never empty for a name with letters.
  */
 export function normaliseName(name: string): string {
+  // Plain ASCII (most names in Latin letters): nothing to decompose or fold.
+  if (ASCII.test(name)) return name.replace(ASCII_DROPPED, '').replace(/\.(?=[A-Za-z]|$)/g, '').replace(/[^A-Za-z0-9]+/g, ' ').trim().toLowerCase();
   let s = name.normalize('NFKD');
   if (ARABIC.test(s)) s = foldArabic(s);
   s = s.replace(/\p{M}+/gu, '').normalize('NFC');

@@ -12,7 +12,9 @@ const RELATIVE = /\b(?:ago|last|next|this|now|today|tonight|yesterday|tomorrow|r
 const YEAR = /\b(?:in|since|by|until|till|from|during|of|early|late|mid-?|between|before|after|circa)\s+((?:1[0-9]{3}|20[0-9]{2})(?![\p{N}.,]\p{N}))(?:\s*[-–]\s*((?:1[0-9]{3}|20[0-9]{2})\b))?/giu;
 /** A span of years in brackets, as histories write a reign: (661-750), (750–1258). */
 const YEAR_RANGE = /\(((?:[1-9][0-9]{2,3}))\s*[-–]\s*([1-9][0-9]{2,3})\)/g;
-const CHRONO_HINT = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}/i;
+/** Where chrono is worth asking: a month's name next to a number, or a numeric date. */
+const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const CHRONO_HINT = new RegExp(`\\b${MONTH}\\.?,?\\s+\\d|\\d\\s+${MONTH}\\b|\\b\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}\\b`, 'i');
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** Dates written out in a paragraph (English month names, numeric dates, years after a preposition). */

@@ -1,6 +1,6 @@
 import type { EntityType } from '../../common/entities/entity-types';
 import { cleanSurface, normaliseName } from './entity-key';
-import { EXACT_SPELLINGS, knownGroup, LONGEST_KNOWN } from './entity-groups';
+import { EXACT_SPELLINGS, KNOWN_FIRST_WORDS, knownGroup, LONGEST_KNOWN } from './entity-groups';
 import { isCommonWord, isDemonym, isGivenName, isOrganisation, isPersonName, isPlace, isSurname } from './name-lexicon';
 
 /** A name found in a paragraph; `type` undefined: a lone capitalised word, kept only if it ends a longer name elsewhere (Winter → Charlie Winter). */
@@ -9,7 +9,7 @@ export type FoundName = { start: number; end: number; surface: string; type: Ent
 type Token = { start: number; end: number; text: string; lower: string };
 
 const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}](?:[\p{L}\p{M}\p{N}'’.‑-]*[\p{L}\p{M}\p{N}])?/gu;
-const ARTICLE = /^(?:al|el|ad|an|ar|as|ash|at|az|ud|ul)[-‑]\p{Lu}/iu;
+const ARTICLE = /^(?:[aA][lnrstdz]|[aA]sh|[eE]l|[uU][dl])[-‑]\p{Lu}/u;
 const CAPITAL = /^\p{Lu}/u;
 /** Words that may stand inside a name between capitalised words. */
 const CONNECTORS = new Set(['of', 'for', 'the', 'de', 'du', 'la', 'van', 'von', 'bin', 'ibn', 'bint', 'ben', 'al', 'el']);
@@ -57,16 +57,17 @@ const PATRONYMIC = /(?:ovich|evich|ovna|evna|ich)$/;
 
 const isCapitalised = (t: Token) => CAPITAL.test(t.text) || ARTICLE.test(t.text);
 
-function tokensOf(text: string): Token[] {
+function tokensOf(text: string, offset = 0): Token[] {
   const tokens: Token[] = [];
   for (const m of text.matchAll(WORD)) {
     // Two sets of initials joined by a hyphen are two names (SDF-ISF).
     const pair = /^(\p{Lu}{2,})[-‑](\p{Lu}{2,})$/u.exec(m[0]);
+    const start = offset + m.index;
     if (pair) {
-      tokens.push({ start: m.index, end: m.index + pair[1]!.length, text: pair[1]!, lower: pair[1]!.toLowerCase() });
-      const at = m.index + pair[1]!.length + 1;
+      tokens.push({ start, end: start + pair[1]!.length, text: pair[1]!, lower: pair[1]!.toLowerCase() });
+      const at = start + pair[1]!.length + 1;
       tokens.push({ start: at, end: at + pair[2]!.length, text: pair[2]!, lower: pair[2]!.toLowerCase() });
-    } else tokens.push({ start: m.index, end: m.index + m[0].length, text: m[0], lower: m[0].toLowerCase() });
+    } else tokens.push({ start, end: start + m[0].length, text: m[0], lower: m[0].toLowerCase() });
   }
   return tokens;
 }
@@ -76,6 +77,7 @@ const joined = (text: string, a: Token, b: Token) => /^[ \t\u00A0]+$/.test(text.
 
 /** A span of tokens is a known name as a whole (Islamic State, Amaq News Agency). */
 function knownAt(tokens: readonly Token[], text: string, from: number, to: number): number {
+  if (!KNOWN_FIRST_WORDS.has(normaliseName(tokens[from]!.text).split(' ')[0]!)) return 0;
   for (let n = Math.min(LONGEST_KNOWN, to - from); n >= 1; n--) {
     const last = tokens[from + n - 1]!;
     const surface = cleanSurface(text.slice(tokens[from]!.start, last.end));
@@ -123,32 +125,66 @@ function classify(words: readonly Token[], titled: boolean): EntityType | undefi
  * types is dropped; one capitalised word alone is kept untyped (see FoundName).
  */
 export function findLatinNames(text: string): FoundName[] {
-  const tokens = tokensOf(text);
-  // Headings in capitals name nothing reliably (TWITTER AND THE CALIFATE).
-  const letters = text.replace(/[^\p{L}]/gu, '');
-  const shouting = letters.length > 12 && letters.replace(/[^\p{Lu}]/gu, '').length / letters.length > 0.7;
   const found: FoundName[] = [];
-  let i = 0;
-  while (i < tokens.length) {
-    const t = tokens[i]!;
-    if (!isCapitalised(t) && !EXACT_SPELLINGS.includes(t.text)) {
-      i++;
-      continue;
-    }
+  let shouting: boolean | undefined;
+  // Only the stretches that start with a capital are read word by word (most words are not).
+  const starts = new RegExp(RUN_START.source, 'gu');
+  for (let m = starts.exec(text); m; m = starts.exec(text)) {
+    const at = m.index;
+    const window = (size: number) => {
+      let end = Math.min(text.length, at + size);
+      while (end < text.length && !/\s/.test(text[end]!)) end++;
+      return { tokens: tokensOf(text.slice(at, end), at), whole: end >= text.length };
+    };
+    let { tokens, whole } = window(RUN_WINDOW);
+    if (tokens.length === 0) continue;
+    // A run as long as the window: read further (a long name).
+    if (!whole && tokens.length > 1 && tokens.every((t, k) => k === 0 || isCapitalised(t) || CONNECTORS.has(t.lower))) tokens = window(RUN_WINDOW_LONG).tokens;
+    void whole;
     // The run: capitalised words joined by blanks, connectors between them.
-    let j = i + 1;
+    let j = 1;
     while (j < tokens.length && joined(text, tokens[j - 1]!, tokens[j]!)) {
       const next = tokens[j]!;
       if (isCapitalised(next)) j++;
       else if (CONNECTORS.has(next.lower) && j + 1 < tokens.length && joined(text, next, tokens[j + 1]!) && (isCapitalised(tokens[j + 1]!) || CONNECTORS.has(tokens[j + 1]!.lower))) j++;
       else break;
     }
-    while (j > i + 1 && !isCapitalised(tokens[j - 1]!)) j--;
-    if (!shouting) found.push(...namesInRun(text, tokens.slice(i, j), i > 0 && !/[.!?:;“"‘\n]\s*$/.test(text.slice(tokens[i - 1]!.end, t.start)) ? tokens[i - 1] : undefined));
-    i = j;
+    while (j > 1 && !isCapitalised(tokens[j - 1]!)) j--;
+    starts.lastIndex = tokens[j - 1]!.end;
+    // Headings in capitals name nothing reliably (TWITTER AND THE CALIFATE).
+    if (shouting === undefined && tokens[0]!.text.length > 1 && tokens[0]!.text === tokens[0]!.text.toUpperCase()) shouting = isShouting(text);
+    if (!shouting) found.push(...namesInRun(text, tokens.slice(0, j), wordBefore(text, at)));
   }
   return found;
 }
+
+/** Where a run of capitalised words may start: a capital, or an Arabic article joined to one (al-Baghdadi), not inside a word. */
+const RUN_START = /(?<![\p{L}\p{M}\p{N}'’.‑-])(?:\p{Lu}|(?:[aA][lnrstdz]|[aA]sh|[eE]l|[uU][dl])[-‑]\p{Lu})/u;
+/** Characters read after a run's start: names are shorter. */
+const RUN_WINDOW = 60;
+const RUN_WINDOW_LONG = 400;
+
+function isShouting(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return letters.length > 12 && letters.replace(/[^\p{Lu}]/gu, '').length / letters.length > 0.7;
+}
+
+/** The word before a run, unless a sentence or a line ends between them (then the run starts a sentence). */
+function wordBefore(text: string, at: number): Token | undefined {
+  let end = at;
+  while (end > 0 && !WORD_CHAR.test(text[end - 1]!)) {
+    if (SENTENCE_END.test(text[end - 1]!) || at - end > 20) return undefined;
+    end--;
+  }
+  let start = end;
+  while (start > 0 && WORD_CHAR.test(text[start - 1]!) && end - start < 40) start--;
+  // A stop right before the run ends a sentence (an initial's stop too: "U.S. State" reads as one run).
+  const word = text.slice(start, end).replace(/\.+$/, '');
+  if (!word || word.length < end - start) return undefined;
+  return { start, end: start + word.length, text: word, lower: word.toLowerCase() };
+}
+const WORD_CHAR = /[\p{L}\p{M}\p{N}'’.‑-]/u;
+const SENTENCE_END = /[.!?:;“"‘\n]/;
 
 /** The names in one run of capitalised words (split at known names and at connectors when nothing holds it together). */
 function namesInRun(text: string, run: Token[], before: Token | undefined): FoundName[] {
