@@ -136,11 +136,11 @@ export function findLatinNames(text: string): FoundName[] {
       while (end < text.length && !/\s/.test(text[end]!)) end++;
       return { tokens: tokensOf(text.slice(at, end), at), whole: end >= text.length };
     };
-    let { tokens, whole } = window(RUN_WINDOW);
+    const first = window(RUN_WINDOW);
+    let tokens = first.tokens;
     if (tokens.length === 0) continue;
     // A run as long as the window: read further (a long name).
-    if (!whole && tokens.length > 1 && tokens.every((t, k) => k === 0 || isCapitalised(t) || CONNECTORS.has(t.lower))) tokens = window(RUN_WINDOW_LONG).tokens;
-    void whole;
+    if (!first.whole && tokens.length > 1 && tokens.every((t, k) => k === 0 || isCapitalised(t) || CONNECTORS.has(t.lower))) tokens = window(RUN_WINDOW_LONG).tokens;
     // The run: capitalised words joined by blanks, connectors between them.
     let j = 1;
     while (j < tokens.length && joined(text, tokens[j - 1]!, tokens[j]!)) {
