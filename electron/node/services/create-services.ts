@@ -141,7 +141,8 @@ export function createServices(config: ServicesConfig): AppServices {
     contractPart(rebuild),
     contractPart(search),
     contractPart(analysis),
-    contractPart(createEntityService(corpus.requireStore, () => userEntityEdits(userData))),
+    // The index reads the corpus (and the edits when the notes are open); its edits are saves like any other.
+    contractPart(guardStorage(userData, createEntityService(corpus.requireStore, () => userEntityEdits(userData)), ['listEntities', 'getEntity'])),
     contractPart(userDataServices),
     contractPart(guardStorage(userData, contractPart(deletedItems))),
     contractPart(backupRestore),
