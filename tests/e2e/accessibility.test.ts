@@ -242,6 +242,24 @@ describe('screen readers: landmarks, headings, labels and an axe scan of every v
       },
     },
     {
+      name: 'entities',
+      show: async () => {
+        await page.getByRole('button', { name: 'Analysis', exact: true }).click();
+        await page.getByRole('tab', { name: 'Entities' }).click();
+        await page.locator('.entity-table tbody tr').first().waitFor();
+      },
+    },
+    {
+      name: 'entity-page',
+      show: async () => {
+        await page.getByRole('button', { name: 'Analysis', exact: true }).click();
+        await page.getByRole('tab', { name: 'Entities' }).click();
+        await page.locator('.entity-table').getByRole('button', { name: 'Charlie Winter' }).click();
+        await page.locator('.entity-mention').first().waitFor();
+        await page.locator('.entity-cooccurring li').first().waitFor();
+      },
+    },
+    {
       name: 'commands',
       show: async () => {
         await page.getByRole('button', { name: 'Library', exact: true }).click();

@@ -6,6 +6,7 @@ import { CITATIONS_CHANNELS, type CitationsContract } from './contract/citations
 import { CODING_CHANNELS, type CodingContract } from './contract/coding-contract';
 import { CORPORA_CHANNELS, type CorporaContract } from './contract/corpora-contract';
 import { CORPUS_CHANNELS, type CorpusContract } from './contract/corpus-contract';
+import { ENTITIES_CHANNELS, type EntitiesContract } from './contract/entities-contract';
 import { EXPORTS_CHANNELS, type ExportsContract } from './contract/exports-contract';
 import { NOTEBOOK_CHANNELS, type NotebookContract } from './contract/notebook-contract';
 import { NOTES_CHANNELS, type NotesContract } from './contract/notes-contract';
@@ -37,7 +38,8 @@ export interface CarrelServices
     CitationsContract,
     ExportsContract,
     PrintContract,
-    CodingContract {}
+    CodingContract,
+    EntitiesContract {}
 
 export type Method = keyof CarrelServices;
 export type Input<M extends Method> = Parameters<CarrelServices[M]>[0];
@@ -61,6 +63,7 @@ export const CHANNELS = {
   ...EXPORTS_CHANNELS,
   ...PRINT_CHANNELS,
   ...CODING_CHANNELS,
+  ...ENTITIES_CHANNELS,
 };
 
 /** True when A and B have the same keys: a method missing from a feature's list, or listed and not declared, fails to compile. */

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Input, Method, SameKeys } from './ipc-contract';
 import { ANALYSIS_SCHEMAS } from './contract/analysis-schemas';
+import { ENTITIES_SCHEMAS } from './contract/entities-schemas';
 import { BOOKMARKS_SCHEMAS } from './contract/bookmarks-schemas';
 import { CITATIONS_SCHEMAS } from './contract/citations-schemas';
 import { CODING_SCHEMAS } from './contract/coding-schemas';
@@ -29,6 +30,7 @@ export const INPUT_SCHEMAS = {
   ...RECOVERY_SCHEMAS,
   ...SETTINGS_SCHEMAS,
   ...ANALYSIS_SCHEMAS,
+  ...ENTITIES_SCHEMAS,
   ...CITATIONS_SCHEMAS,
   ...EXPORTS_SCHEMAS,
   ...PRINT_SCHEMAS,

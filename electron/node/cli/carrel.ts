@@ -1,5 +1,6 @@
 import { CorpusOpenError } from '../corpus/corpus-store';
 import { collocatesCommand, concordanceCommand, relatedCommand, repeatedCommand, wordListCommand } from './analysis-commands';
+import { entitiesCommand } from './entities-command';
 import { codingExport } from './coding-commands';
 import { corpusBuild, corpusEnsure, corpusVerify } from './corpus-commands';
 import { notesCheck, notesExport, notesImport } from './notes-commands';
@@ -16,6 +17,7 @@ const USAGE = `Usage:
   carrel wordlist [--corpus <file.sqlite>] [--ngram 1|2|3] [--document <id>]… [--stopwords] [--sort count|word] [--limit n] [--json|--csv]
   carrel related <document-id> [--corpus <file.sqlite>] [--limit n] [--json]
   carrel repeated [--corpus <file.sqlite>] [--min-words n] [--limit n] [--json]   (passages found in more than one place)
+  carrel entities [--type person|org|place|date] [--filter <letters>] [--corpus <file.sqlite>] [--limit n] [--json]
   carrel notes export --user-db <carrel-user.sqlite> [--corpus <file.sqlite>] [--format jsonld|markdown|csv|bibtex|ris|csl-json] [--document <id>] [--tag <tag>] [--style apa|chicago-author-date|mla|harvard] [--out <file>]
   carrel notes import <file.jsonld> --user-db <carrel-user.sqlite> [--corpus <file.sqlite>] [--dry-run]
   carrel notes check --user-db <carrel-user.sqlite>   (schema version, integrity, counts; read-only)
@@ -31,6 +33,7 @@ const COMMANDS: Record<string, (args: string[], out: Output) => number | Promise
   wordlist: wordListCommand,
   related: relatedCommand,
   repeated: repeatedCommand,
+  entities: entitiesCommand,
   'notes export': notesExport,
   'notes check': notesCheck,
   'notes import': notesImport,

@@ -55,6 +55,8 @@ export type BuildOptions = {
   onProgress?: (progress: BuildProgress) => void;
   /** Leave repeated passages unfound (the build bench measures what finding them costs); default true. */
   repeatedPassages?: boolean;
+  /** Leave the entity index empty (bench/entities.ts measures its cost this way); default: found. */
+  withoutEntities?: boolean;
 };
 
 /**
@@ -193,6 +195,8 @@ function* buildCorpusSteps(options: BuildOptions): Steps<BuildSummary> {
     progress('indexing', total);
     // Paragraphs repeated across documents, among the lines left once folded lines are known.
     if (options.repeatedPassages !== false) yield* writer.writeRepeatedPassages();
+    // People, organisations, places and dates (the entity index), from the stored paragraphs.
+    if (!options.withoutEntities) yield* writer.writeEntities();
     for (const indexed of writer.writeIndex()) {
       if (typeof indexed === 'number' && indexed % INDEX_PROGRESS_EVERY === 0) progress('indexing', total, indexed);
       yield;

@@ -14,8 +14,9 @@ export const CORPUS_APPLICATION_ID = 0x4341524c; // "CARL"
 // 12: PDF, EPUB and Word sources; paragraphs.page, the printed page a PDF paragraph starts on
 // 13: headings (the contents list of each document). 10 and 11 were development numbers of
 // parts alone, 12 the pages and folded lines without headings; 14: repeated_passages (paragraphs
-// found in more than one place, repeated-passages.ts).
-export const CORPUS_FORMAT_VERSION = 14;
+// found in more than one place, repeated-passages.ts); 15: the entity index (entities,
+// entity_variants, entity_mentions: electron/node/entities/).
+export const CORPUS_FORMAT_VERSION = 15;
 export const BUILDER_VERSION = '0.3.0';
 
 export const CORPUS_SCHEMA = `
@@ -99,6 +100,35 @@ CREATE TABLE repeated_passages (
   PRIMARY KEY (doc_ord, idx)
 ) WITHOUT ROWID;
 CREATE INDEX repeated_passages_by_group ON repeated_passages (grp, doc_ord, idx);
+-- The entity index (people, organisations, places, dates found at build time: suggestions).
+-- An entity is one or more variants (spellings); each variant's key (type:normalised spelling)
+-- is what the user's edits refer to, so they outlast a rebuild. ord: in type, then key order.
+CREATE TABLE entities (
+  ord INTEGER PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE,
+  type TEXT NOT NULL CHECK (type IN ('person', 'org', 'place', 'date')),
+  name TEXT NOT NULL,
+  mentions INTEGER NOT NULL,
+  documents INTEGER NOT NULL
+);
+CREATE TABLE entity_variants (
+  ord INTEGER PRIMARY KEY,
+  entity INTEGER NOT NULL REFERENCES entities(ord),
+  key TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  mentions INTEGER NOT NULL
+);
+CREATE INDEX entity_variants_by_entity ON entity_variants (entity);
+-- Offsets count UTF-16 code units into documents.text; idx is the paragraph's.
+CREATE TABLE entity_mentions (
+  variant INTEGER NOT NULL REFERENCES entity_variants(ord),
+  doc_ord INTEGER NOT NULL REFERENCES documents(ord),
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  idx INTEGER NOT NULL,
+  PRIMARY KEY (variant, doc_ord, start)
+) WITHOUT ROWID;
+CREATE INDEX entity_mentions_by_paragraph ON entity_mentions (doc_ord, idx);
 
 -- Search index, sharded by term so that a query reads only the rows of its terms
 -- (electron/node/search/postings.ts describes the packed postings).

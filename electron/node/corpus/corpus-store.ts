@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { createEntityTables, type EntityTables } from '../entities/entity-tables';
 import path from 'node:path';
 import type { CorpusInfo, DocumentMeta, DocumentView } from '../../common/corpus/corpus-types';
 import { openDatabase, type Db } from '../sqlite/open-database';
@@ -50,6 +51,8 @@ export type CorpusStore = {
   getDocument(id: string): DocumentView | undefined;
   /** The search index tables, read lazily term by term. */
   searchTables(): SearchTables;
+  /** The entity index (people, organisations, places, dates) as built. */
+  entityTables(): EntityTables;
   /** The printed page of a text offset in a paginated (PDF) document, '' otherwise. */
   pageAt(ord: number, offset: number): string;
   /** The paragraphs of a document that stand elsewhere too (repeated-passages-queries.ts); undefined for an unknown id. */
@@ -102,6 +105,7 @@ export function openCorpus(file: string, options: OpenCorpusOptions = {}): Corpu
 
 function createStore(db: Db, file: string, info: CorpusInfo): CorpusStore {
   let tables: SearchTables | undefined;
+  let entities: EntityTables | undefined;
   let pageLookup: ((ord: number, offset: number) => string) | undefined;
   return {
     file,
@@ -132,6 +136,7 @@ function createStore(db: Db, file: string, info: CorpusInfo): CorpusStore {
       return { ...rest, paragraphs: listParagraphs(db, ord), links: listLinks(db, ord), headings: listHeadings(db, ord) };
     },
     searchTables: () => (tables ??= createSearchTables(db, info.documentCount)),
+    entityTables: () => (entities ??= createEntityTables(db)),
     pageAt: (ord, offset) => (pageLookup ??= createPageLookup(db))(ord, offset),
     documentRepeats(id) {
       const ord = db.prepare('SELECT ord FROM documents WHERE id = ?').pluck().get(id) as number | undefined;

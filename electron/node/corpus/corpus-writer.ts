@@ -6,6 +6,7 @@ import { applyFolds, type FoldedBlock, type LineFold } from './fold-lines';
 import { checkedHeadings, headingsFromBlocks } from './headings';
 import type { SourceDocument } from './parse-source';
 import { RepeatedPassageFinder } from './repeated-passages';
+import { EntityIndexBuilder } from '../entities/entity-index';
 
 export type PreparedDocument = Omit<SourceDocument, 'blocks'> & { blocks: FoldedBlock[]; sha256: string; wordCount: number };
 
@@ -22,6 +23,8 @@ export type CorpusWriter = {
   add(doc: PreparedDocument): number;
   /** Folds more lines of a stored document (lines its site repeats, known once every document is read). */
   refold(ord: number, folds: readonly LineFold[]): void;
+  /** Finds the entities of every stored document (folded lines left out) and writes the entity index; yields after each document. */
+  writeEntities(): Steps<void>;
   /**
    * Builds the search index from the stored documents, reading their text back one by one;
    * yields the number of documents indexed so far (see run-steps.ts).
@@ -122,6 +125,33 @@ export function createCorpusWriter(file: string): CorpusWriter {
       }));
       deleteBlocks.run(ord);
       writeBlocks(ord, applyFolds(text, blocks, folds));
+    },
+    *writeEntities() {
+      commit();
+      const builder = new EntityIndexBuilder();
+      const selectParagraphs = db.prepare("SELECT idx, start, end FROM paragraphs WHERE doc_ord = ? AND fold = '' ORDER BY idx");
+      for (let ord = 0; ord < count; ord++) {
+        const text = selectText.get(ord) as string;
+        const counted = { count: 0 };
+        for (const p of selectParagraphs.all(ord) as { idx: number; start: number; end: number }[]) builder.addParagraph(ord, p.idx, p.start, text.slice(p.start, p.end), counted);
+        yield;
+      }
+      const entities = builder.finish();
+      const insertEntity = db.prepare('INSERT INTO entities (ord, key, type, name, mentions, documents) VALUES (?, ?, ?, ?, ?, ?)');
+      const insertVariant = db.prepare('INSERT INTO entity_variants (ord, entity, key, name, mentions) VALUES (?, ?, ?, ?, ?)');
+      const insertMention = db.prepare('INSERT OR IGNORE INTO entity_mentions (variant, doc_ord, start, end, idx) VALUES (?, ?, ?, ?, ?)');
+      db.transaction(() => {
+        let variantOrd = 0;
+        entities.forEach((e, ord) => {
+          insertEntity.run(ord, e.key, e.type, e.name, e.mentionCount, e.documents);
+          for (const v of e.variants) {
+            insertVariant.run(variantOrd, ord, v.key, v.name, v.mentions.length);
+            for (const m of v.mentions) insertMention.run(variantOrd, m.doc, m.start, m.end, m.idx);
+            variantOrd++;
+          }
+        });
+      })();
+      db.exec('BEGIN');
     },
     *writeIndex() {
       commit();

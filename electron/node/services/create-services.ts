@@ -6,6 +6,8 @@ import { createQueryWorker, type QueryWorker, type QueryWorkerOptions } from '..
 import type { WorkerEntry } from '../query-worker/worker-entry';
 import { openRecentCorpora } from '../corpora/recent-corpora';
 import { createAnalysisService } from './analysis-service';
+import { createEntityService } from './entity-service';
+import { userEntityEdits } from './user-data/entity-edits-store';
 import { createCorpusBuildService, type CorpusBuildDeps } from './corpus-build-service';
 import { createCorpusChoiceService } from './corpus-choice-service';
 import { createCorpusRebuildService } from './corpus-rebuild-service';
@@ -139,6 +141,8 @@ export function createServices(config: ServicesConfig): AppServices {
     contractPart(rebuild),
     contractPart(search),
     contractPart(analysis),
+    // The index reads the corpus (and the edits when the notes are open); its edits are saves like any other.
+    contractPart(guardStorage(userData, createEntityService(corpus.requireStore, () => userEntityEdits(userData)), ['listEntities', 'getEntity'])),
     contractPart(userDataServices),
     contractPart(guardStorage(userData, contractPart(deletedItems))),
     contractPart(backupRestore),

@@ -7,6 +7,8 @@ import { CollocatesTable } from './collocates-table';
 import { ConcordanceTable } from './concordance-table';
 import { DistributionPanel } from './distribution-panel';
 import { RepeatedPassagesPanel } from './repeated-passages-panel';
+import { EntityIndex } from './entity-index';
+import { EntityPage } from './entity-page';
 import { WordListPanel } from './word-list-panel';
 import { useConcordancePages, type ConcordanceRequest } from './use-concordance-pages';
 import './analysis.css';
@@ -28,6 +30,7 @@ const TABS = [
   { name: 'words', label: 'Word list' },
   { name: 'distribution', label: 'Distribution' },
   { name: 'repeated', label: 'Repeated passages' },
+  { name: 'entities', label: 'Entities' },
 ] as const;
 type Tab = (typeof TABS)[number]['name'];
 
@@ -47,6 +50,7 @@ export function AnalysisView({ onOpen }: Props) {
   const [window, setWindow] = useState(5);
   const [allWords, setAllWords] = useState(false);
   const [status, setStatus] = useState('');
+  const [entityKey, setEntityKey] = useState<string>();
 
   const request: ConcordanceRequest | undefined = tab === 'concordance' && query.trim() !== '' ? { query, width, sort, ...(documentId ? { documentId } : {}) } : undefined;
   const pages = useConcordancePages(request);
@@ -229,6 +233,22 @@ export function AnalysisView({ onOpen }: Props) {
       {tab === 'repeated' && (
         <div id="analysis-panel-repeated" role="tabpanel" aria-labelledby="analysis-tab-repeated" className="analysis-panel">
           <RepeatedPassagesPanel onOpen={onOpen} />
+        </div>
+      )}
+
+      {tab === 'entities' && (
+        <div id="analysis-panel-entities" role="tabpanel" aria-labelledby="analysis-tab-entities" className="analysis-panel">
+          {entityKey ? (
+            <EntityPage
+              entityKey={entityKey}
+              onEntity={setEntityKey}
+              onBack={() => setEntityKey(undefined)}
+              onOpenMention={(m) => onOpen({ documentId: m.documentId, offset: m.start, end: m.end })}
+              onStatus={setStatus}
+            />
+          ) : (
+            <EntityIndex onOpen={(e) => setEntityKey(e.key)} />
+          )}
         </div>
       )}
     </section>
