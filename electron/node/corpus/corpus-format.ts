@@ -13,8 +13,9 @@ export const CORPUS_APPLICATION_ID = 0x4341524c; // "CARL"
 // lines a site repeats: fold-lines.ts), split into blocks of their own and left out of the index;
 // 12: PDF, EPUB and Word sources; paragraphs.page, the printed page a PDF paragraph starts on
 // 13: headings (the contents list of each document). 10 and 11 were development numbers of
-// parts alone, 12 the pages and folded lines without headings.
-export const CORPUS_FORMAT_VERSION = 13;
+// parts alone, 12 the pages and folded lines without headings. 16: originals (a copy of each
+// source PDF, for the reader's "Show original"); 14 and 15 are other branches' numbers.
+export const CORPUS_FORMAT_VERSION = 16;
 export const BUILDER_VERSION = '0.3.0';
 
 export const CORPUS_SCHEMA = `
@@ -85,6 +86,17 @@ CREATE TABLE headings (
   PRIMARY KEY (doc_ord, idx)
 ) WITHOUT ROWID;
 
+-- A copy of each source PDF as it was read (the reader draws its pages: "Show original"), unless
+-- the corpus was built without originals (meta originals = 'none') or the file was larger than
+-- MAX_ORIGINAL_BYTES. The bytes are the file's; sha256 is theirs.
+CREATE TABLE originals (
+  doc_ord INTEGER PRIMARY KEY REFERENCES documents(ord),
+  media_type TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  sha256 TEXT NOT NULL,
+  bytes BLOB NOT NULL
+);
+
 -- Search index, sharded by term so that a query reads only the rows of its terms
 -- (electron/node/search/postings.ts describes the packed postings).
 CREATE TABLE search_terms (
@@ -99,6 +111,9 @@ CREATE TABLE search_words (
 ) WITHOUT ROWID;
 `;
 
+/** Largest source file a corpus keeps a copy of (the reader's "Show original"); larger ones are read but not kept. */
+export const MAX_ORIGINAL_BYTES = 64 * 1024 * 1024;
+
 /** Keys of the meta table. */
 export const META = {
   corpusId: 'corpus_id',
@@ -110,4 +125,6 @@ export const META = {
   documentCount: 'document_count',
   /** How content_sha256 is computed (see corpus-manifest.ts). */
   manifestScheme: 'manifest_scheme',
+  /** 'kept' when the build kept a copy of each source PDF (the originals table), 'none' when built with --no-originals. */
+  originals: 'originals',
 } as const;

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CorpusInfo, DocumentMeta, DocumentView } from '../../common/corpus/corpus-types';
+import type { CorpusInfo, DocumentMeta, DocumentView, OriginalFile } from '../../common/corpus/corpus-types';
 import { openDatabase, type Db } from '../sqlite/open-database';
-import { CORPUS_APPLICATION_ID, CORPUS_FORMAT_VERSION } from './corpus-format';
+import { CORPUS_APPLICATION_ID, CORPUS_FORMAT_VERSION, META } from './corpus-format';
 import { createSearchTables, type SearchTables } from '../search/search-tables';
 import { documentTextBatches, type DocumentText } from './corpus-texts';
 import type { LibraryPage, LibraryPageRequest } from '../../common/corpus/library-types';
@@ -15,6 +15,8 @@ import {
   listHeadings,
   listLinks,
   listParagraphs,
+  findOriginal,
+  originalAvailability,
   createPageLookup,
   readMeta,
   toCorpusInfo,
@@ -46,6 +48,8 @@ export type CorpusStore = {
   /** A page of lean library rows; an aroundId request returns the page-aligned window holding that document. */
   listLibraryPage(request: LibraryPageRequest, progress?: ProgressById): LibraryPage;
   getDocument(id: string): DocumentView | undefined;
+  /** The source PDF kept for a document ("Show original"), or undefined when there is none. */
+  getOriginal(id: string): OriginalFile | undefined;
   /** The search index tables, read lazily term by term. */
   searchTables(): SearchTables;
   /** The printed page of a text offset in a paginated (PDF) document, '' otherwise. */
@@ -82,8 +86,9 @@ export function openCorpus(file: string, options: OpenCorpusOptions = {}): Corpu
         true,
       );
     }
-    const info = toCorpusInfo(readMeta(db), version, name);
-    return createStore(db, file, info);
+    const meta = readMeta(db);
+    const info = toCorpusInfo(meta, version, name);
+    return createStore(db, file, info, meta.get(META.originals) !== 'none');
   } catch (error) {
     db?.close();
     if (error instanceof CorpusOpenError) throw error;
@@ -94,7 +99,7 @@ export function openCorpus(file: string, options: OpenCorpusOptions = {}): Corpu
   }
 }
 
-function createStore(db: Db, file: string, info: CorpusInfo): CorpusStore {
+function createStore(db: Db, file: string, info: CorpusInfo, originalsKept: boolean): CorpusStore {
   let tables: SearchTables | undefined;
   let pageLookup: ((ord: number, offset: number) => string) | undefined;
   return {
@@ -123,7 +128,13 @@ function createStore(db: Db, file: string, info: CorpusInfo): CorpusStore {
       const doc = findDocument(db, id);
       if (!doc) return undefined;
       const { ord, ...rest } = doc;
-      return { ...rest, paragraphs: listParagraphs(db, ord), links: listLinks(db, ord), headings: listHeadings(db, ord) };
+      const original = originalAvailability(db, ord, rest.format, originalsKept);
+      return { ...rest, paragraphs: listParagraphs(db, ord), links: listLinks(db, ord), headings: listHeadings(db, ord), ...(original ? { original } : {}) };
+    },
+    getOriginal(id) {
+      const ord = libraryPosition(db, id);
+      const original = ord < 0 ? undefined : findOriginal(db, ord);
+      return original && { id, ...original };
     },
     searchTables: () => (tables ??= createSearchTables(db, info.documentCount)),
     pageAt: (ord, offset) => (pageLookup ??= createPageLookup(db))(ord, offset),

@@ -21,4 +21,5 @@ export const CORPUS_SCHEMAS = {
     z.object({ aroundId: documentId, limit: libraryPageLimit, view: libraryView.optional() }).strict(),
   ]),
   getDocument: z.object({ id: documentId }).strict(),
+  getOriginal: z.object({ id: documentId }).strict(),
 };
