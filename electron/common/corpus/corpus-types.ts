@@ -66,3 +66,7 @@ export type CorpusInfo = {
   builderVersion: string;
   fileName: string;
 };
+
+/** What pdf.js asks for besides the PDF: the standard fonts and CMaps pdfjs-dist ships. */
+export const PDF_RESOURCE_KINDS = ['standard-font', 'cmap'] as const;
+export type PdfResourceKind = (typeof PDF_RESOURCE_KINDS)[number];

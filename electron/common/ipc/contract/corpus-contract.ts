@@ -15,6 +15,8 @@ export interface CorpusContract {
   getDocument(input: In<'getDocument'>): DocumentView;
   /** The source PDF the corpus keeps for a document (bytes, bounded), for the reader's "Show original". */
   getOriginal(input: In<'getOriginal'>): OriginalFile;
+  /** A standard font or CMap of pdfjs-dist, by its file name, for the reader's pdf.js (which may fetch nothing). */
+  getPdfResource(input: In<'getPdfResource'>): Uint8Array;
 }
 
-export const CORPUS_CHANNELS = featureChannels('corpus', ['getCorpusInfo', 'listDocuments', 'listLibraryPage', 'getDocument', 'getOriginal']);
+export const CORPUS_CHANNELS = featureChannels('corpus', ['getCorpusInfo', 'listDocuments', 'listLibraryPage', 'getDocument', 'getOriginal', 'getPdfResource']);
