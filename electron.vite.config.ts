@@ -13,6 +13,23 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * pdf.js's worker for the reader's "Show original", copied beside the page (out/renderer/pdfjs/)
+ * from the same pdfjs-dist the renderer bundles, so the app's protocol serves it like any asset.
+ */
+function pdfjsWorker(): Plugin {
+  return {
+    name: 'carrel-pdfjs-worker',
+    generateBundle() {
+      this.emitFile({
+        type: 'asset',
+        fileName: 'pdfjs/pdf.worker.min.mjs',
+        source: readFileSync(resolve(__dirname, 'node_modules/pdfjs-dist/build/pdf.worker.min.mjs')),
+      });
+    },
+  };
+}
+
 const { version } = JSON.parse(readFileSync(resolve(__dirname, 'package.json'), 'utf8')) as { version: string };
 
 export default defineConfig({
@@ -45,7 +62,7 @@ export default defineConfig({
     base: './',
     // The renderer's one way into shared code: '@common/…' is electron/common (never node/ or main/).
     resolve: { alias: { '@common': resolve(__dirname, 'electron/common') } },
-    plugins: [react(), contentSecurityPolicy()],
+    plugins: [react(), contentSecurityPolicy(), pdfjsWorker()],
     // The version the About view shows (package.json's, as the packaged app's).
     define: { __CARREL_VERSION__: JSON.stringify(version) },
     build: {

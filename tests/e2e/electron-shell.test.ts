@@ -136,6 +136,12 @@ describe('the Electron shell (built, on a recording fake of electron)', () => {
       }
       expect(fonts.length).toBeGreaterThan(0);
       for (const url of fonts) expect((await serve(url)).status, url).toBe(200);
+      // pdf.js's worker ("Show original"), which the page starts by script rather than names.
+      const worker = await serve('carrel-app://app/pdfjs/pdf.worker.min.mjs');
+      expect(worker.status).toBe(200);
+      expect(worker.headers.get('content-type')).toMatch(/javascript/);
+      expect(worker.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+      expect((await worker.arrayBuffer()).byteLength).toBeGreaterThan(100_000);
       // Nothing outside the renderer's folder, and no made-up file.
       expect((await serve('carrel-app://app/../../package.json')).status).toBe(404);
       expect((await serve('carrel-app://app/assets/no-such-file.js')).status).toBe(404);
@@ -166,6 +172,14 @@ describe('the Electron shell (built, on a recording fake of electron)', () => {
       const id = (page as { value: { rows: { id: string }[] } }).value.rows[0]!.id;
       expect(await handlerOf(CHANNELS.getDocument)(trusted, { id })).toMatchObject({ ok: true, value: { id } });
       expect(await handlerOf(CHANNELS.getReadingSettings)(trusted, undefined)).toMatchObject({ ok: true });
+      // pdf.js's fonts by plain name from its own folder, never a path.
+      const font = await handlerOf(CHANNELS.getPdfResource)(trusted, { kind: 'standard-font', name: 'LiberationSans-Regular.ttf' });
+      expect(font).toMatchObject({ ok: true });
+      expect((font as { value: Uint8Array }).value.byteLength).toBeGreaterThan(10_000);
+      expect(await handlerOf(CHANNELS.getPdfResource)(trusted, { kind: 'cmap', name: '../package.json' })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+      expect(await handlerOf(CHANNELS.getPdfResource)(trusted, { kind: 'cmap', name: 'LiberationSans-Regular.ttf' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+      // The bundled corpus holds no PDF: nothing to show, said why.
+      expect(await handlerOf(CHANNELS.getOriginal)(trusted, { id })).toMatchObject({ ok: false, error: { code: 'no-original' } });
     });
 
     it('builds a corpus from a folder in the bundled build worker, with progress, then opens it', async () => {

@@ -46,7 +46,17 @@ export type DocumentView = DocumentMeta & {
   links: DocumentLink[];
   /** The contents, in document order; empty when the document has no headings. */
   headings: DocumentHeading[];
+  /** For a PDF document: whether the corpus keeps its original pages ("Show original"), and if not why. */
+  original?: OriginalAvailability;
 };
+
+/** Why a PDF document's original is not in the corpus: built with --no-originals, or the file was too large to keep. */
+export type OriginalMissing = 'not-kept' | 'too-large';
+
+export type OriginalAvailability = { kept: true; size: number } | { kept: false; missing: OriginalMissing };
+
+/** A source PDF as the corpus keeps it, for the reader to draw its pages. */
+export type OriginalFile = { id: string; mediaType: string; sha256: string; bytes: Uint8Array };
 
 export type CorpusInfo = {
   id: string;
@@ -56,3 +66,7 @@ export type CorpusInfo = {
   builderVersion: string;
   fileName: string;
 };
+
+/** What pdf.js asks for besides the PDF: the standard fonts and CMaps pdfjs-dist ships. */
+export const PDF_RESOURCE_KINDS = ['standard-font', 'cmap'] as const;
+export type PdfResourceKind = (typeof PDF_RESOURCE_KINDS)[number];

@@ -18,9 +18,11 @@ export const CSP_DIRECTIVES: Readonly<Record<string, string>> = {
   'base-uri': "'none'",
   'form-action': "'none'",
   // Raw HTML reaches the DOM only through Carrel's sanitiser policy (and DOMPurify's own,
-  // which it needs to parse); any other string assigned to innerHTML throws.
+  // which it needs to parse); any other string assigned to innerHTML throws. A worker is made
+  // only from pdf.js's own worker script beside the page (carrel-pdf-worker accepts that one
+  // address: renderer/src/features/reader/pdf-loader.ts).
   'require-trusted-types-for': "'script'",
-  'trusted-types': 'carrel-sanitizer dompurify',
+  'trusted-types': 'carrel-sanitizer dompurify carrel-pdf-worker',
 };
 
 export const CONTENT_SECURITY_POLICY = Object.entries(CSP_DIRECTIVES)

@@ -22,9 +22,10 @@ const BUILD_OPTIONS = {
   title: { type: 'string' },
   'max-file-mb': { type: 'string' },
   'file-timeout-s': { type: 'string' },
+  'no-originals': { type: 'boolean' },
 } as const;
 
-const BUILD_USAGE = 'Usage: carrel corpus build <sources-folder> --out <file.sqlite> [--title "…"] [--max-file-mb 20] [--file-timeout-s 60]';
+const BUILD_USAGE = 'Usage: carrel corpus build <sources-folder> --out <file.sqlite> [--title "…"] [--max-file-mb 20] [--file-timeout-s 60] [--no-originals]';
 
 function formatBytes(bytes: number): string {
   return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -45,6 +46,7 @@ export function printSummary(out: Output, summary: BuildSummary): void {
       `${formatBytes(summary.totalBytes)} read in ${seconds.toFixed(2)} s (${rate.toFixed(1)} MB/s).`,
   );
   out.log(`  Corpus SHA-256 (manifest): ${summary.contentSha256}`);
+  if (summary.originals.count > 0) out.log(`  Originals kept for "Show original": ${summary.originals.count} PDF(s), ${formatBytes(summary.originals.bytes)} (--no-originals leaves them out).`);
   const byReason = new Map<SkipReason, SkippedFile[]>();
   for (const skip of summary.skipped) byReason.set(skip.reason, [...(byReason.get(skip.reason) ?? []), skip]);
   for (const [reason, skips] of byReason) {
@@ -91,7 +93,10 @@ function parseTimeout(value: string | undefined): number | undefined {
   return Math.round(seconds * 1000);
 }
 
-/** `carrel corpus build <sources> --out <file> [--title "…"] [--max-file-mb N] [--file-timeout-s N]` */
+/**
+ * `carrel corpus build <sources> --out <file> [--title "…"] [--max-file-mb N] [--file-timeout-s N] [--no-originals]`
+ * (--no-originals: no copy of the source PDFs, a smaller corpus without "Show original").
+ */
 export function corpusBuild(args: string[], out: Output): number {
   const { values, positionals } = parseArgs({ args, options: BUILD_OPTIONS, allowPositionals: true });
   const sourcesDir = positionals[0];
@@ -105,6 +110,7 @@ export function corpusBuild(args: string[], out: Output): number {
     title: values.title,
     maxFileBytes: parseMaxFileMb(values['max-file-mb']),
     extractTimeoutMs: parseTimeout(values['file-timeout-s']),
+    originals: values['no-originals'] !== true,
     onProgress: progressPrinter(out),
   });
   out.progress('');
@@ -113,13 +119,13 @@ export function corpusBuild(args: string[], out: Output): number {
 }
 
 /** Whether the corpus file exists, opens, and was built from exactly these sources by this builder. */
-export function isCorpusCurrent(sourcesDir: string, outFile: string, title?: string): boolean {
+export function isCorpusCurrent(sourcesDir: string, outFile: string, title?: string, originals = true): boolean {
   if (!fs.existsSync(outFile)) return false;
   try {
     openCorpus(outFile).close();
     const db = openDatabase(outFile, { readonly: true, fileMustExist: true });
     try {
-      return readMeta(db).get(META.sourcesSha256) === sourcesFingerprint(sourcesDir, title);
+      return readMeta(db).get(META.sourcesSha256) === sourcesFingerprint(sourcesDir, title, originals);
     } finally {
       db.close();
     }
@@ -136,7 +142,7 @@ export function corpusEnsure(args: string[], out: Output): number {
     out.error('Usage: carrel corpus ensure <sources-folder> --out <file.sqlite>');
     return 2;
   }
-  if (isCorpusCurrent(sourcesDir, values.out, values.title)) {
+  if (isCorpusCurrent(sourcesDir, values.out, values.title, values['no-originals'] !== true)) {
     out.log(`Corpus ${values.out} is up to date.`);
     return 0;
   }

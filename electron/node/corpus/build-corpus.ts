@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BuildPhase, BuildProgress } from '../../common/corpus/corpus-choice-types';
-import { BUILDER_VERSION, CORPUS_FORMAT_VERSION, META } from './corpus-format';
+import { BUILDER_VERSION, CORPUS_FORMAT_VERSION, MAX_ORIGINAL_BYTES, META } from './corpus-format';
 import { readCorpusDescription, type CorpusDescription } from './corpus-description';
 import { ContentHasher, MANIFEST_SCHEME } from './corpus-manifest';
 import { createCorpusWriter, type CorpusWriter } from './corpus-writer';
@@ -34,6 +34,8 @@ export type BuildSummary = {
   textChars: number;
   /** SHA-256 of the whole corpus as written in its manifest. */
   contentSha256: string;
+  /** Copies of source PDFs kept ("Show original"), and their bytes. */
+  originals: { count: number; bytes: number };
   durationMs: number;
 };
 
@@ -52,6 +54,8 @@ export type BuildOptions = {
   maxFileBytes?: number;
   /** A PDF or Word document that takes longer to read is skipped (default 60 s). */
   extractTimeoutMs?: number;
+  /** Keep a copy of each source PDF for the reader's "Show original" (default true; --no-originals: false). */
+  originals?: boolean;
   onProgress?: (progress: BuildProgress) => void;
   /** Leave repeated passages unfound (the build bench measures what finding them costs); default true. */
   repeatedPassages?: boolean;
@@ -63,7 +67,7 @@ export type BuildOptions = {
  * Fingerprint of everything a build reads. Stored in the corpus so that start and test
  * can tell a stale corpus file from a current one without rebuilding.
  */
-export function sourcesFingerprint(sourcesDir: string, title?: string): string {
+export function sourcesFingerprint(sourcesDir: string, title?: string, originals = true): string {
   const description = readCorpusDescription(sourcesDir, title);
   // The files a build with the default size limit reads, and nothing else (what it cannot read it skips).
   const files: { relativePath: string; sha256: string }[] = [];
@@ -77,11 +81,13 @@ export function sourcesFingerprint(sourcesDir: string, title?: string): string {
     }
     files.push({ relativePath: file.relativePath, sha256: sha256Hex(bytes) });
   }
-  return fingerprint(description, files);
+  return fingerprint(description, files, originals);
 }
 
-function fingerprint(description: CorpusDescription, files: { relativePath: string; sha256: string }[]): string {
+function fingerprint(description: CorpusDescription, files: { relativePath: string; sha256: string }[], originals: boolean): string {
   const parts = [`builder ${BUILDER_VERSION}`, `format ${CORPUS_FORMAT_VERSION}`, description.id, description.title, description.raw];
+  // Only a build without originals says so: the fingerprint of a default build is as before.
+  if (!originals) parts.push('no originals');
   for (const file of files) parts.push(`${file.relativePath}\0${file.sha256}`);
   return sha256Hex(parts.join('\n'));
 }
@@ -140,6 +146,8 @@ function* buildCorpusSteps(options: BuildOptions): Steps<BuildSummary> {
   let bytesRead = 0;
   let textChars = 0;
   let documents = 0;
+  const keepOriginals = options.originals !== false;
+  const originals = { count: 0, bytes: 0 };
   let writer: CorpusWriter | undefined;
   let reader: FileReader | undefined;
   let extractor: Extractor | undefined;
@@ -178,6 +186,11 @@ function* buildCorpusSteps(options: BuildOptions): Steps<BuildSummary> {
           const folds = documentFolds(doc.text, doc.title, lines);
           const prepared = Object.assign(doc, { id, sha256, wordCount: countWords(doc.text), blocks: applyFolds(doc.text, doc.blocks, folds) });
           const ord = writer!.add(prepared);
+          if (keepOriginals && doc.format === 'pdf' && loaded.bytes.length <= MAX_ORIGINAL_BYTES) {
+            writer!.addOriginal(ord, 'application/pdf', loaded.bytes, fileShas.at(-1)!.sha256);
+            originals.count++;
+            originals.bytes += loaded.bytes.length;
+          }
           repeated.add(ord, siteOf(doc.source, doc.sourcePath), doc.text, lines, folds);
           hasher.add(prepared);
           textChars += doc.text.length;
@@ -209,10 +222,11 @@ function* buildCorpusSteps(options: BuildOptions): Steps<BuildSummary> {
       [META.title]: description.title,
       [META.builderVersion]: BUILDER_VERSION,
       [META.createdAt]: new Date().toISOString(),
-      [META.sourcesSha256]: fingerprint(description, fileShas),
+      [META.sourcesSha256]: fingerprint(description, fileShas, keepOriginals),
       [META.contentSha256]: contentSha256,
       [META.manifestScheme]: MANIFEST_SCHEME,
       [META.documentCount]: String(documents),
+      [META.originals]: keepOriginals ? 'kept' : 'none',
     };
     writer.finish(meta, compactFile);
     fs.rmSync(tmpFile, { force: true });
@@ -228,6 +242,7 @@ function* buildCorpusSteps(options: BuildOptions): Steps<BuildSummary> {
       totalBytes: bytesRead,
       textChars,
       contentSha256,
+      originals,
       durationMs: performance.now() - started,
     };
   } finally {

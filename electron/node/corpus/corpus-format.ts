@@ -15,8 +15,10 @@ export const CORPUS_APPLICATION_ID = 0x4341524c; // "CARL"
 // 13: headings (the contents list of each document). 10 and 11 were development numbers of
 // parts alone, 12 the pages and folded lines without headings; 14: repeated_passages (paragraphs
 // found in more than one place, repeated-passages.ts); 15: the entity index (entities,
-// entity_variants, entity_mentions: electron/node/entities/).
-export const CORPUS_FORMAT_VERSION = 15;
+// entity_variants, entity_mentions: electron/node/entities/); 16: originals (a copy of each
+// source PDF, for the reader's "Show original"). 17: all three together (14, 15 and 16 were the
+// branches' own numbers).
+export const CORPUS_FORMAT_VERSION = 17;
 export const BUILDER_VERSION = '0.3.0';
 
 export const CORPUS_SCHEMA = `
@@ -129,6 +131,16 @@ CREATE TABLE entity_mentions (
   PRIMARY KEY (variant, doc_ord, start)
 ) WITHOUT ROWID;
 CREATE INDEX entity_mentions_by_paragraph ON entity_mentions (doc_ord, idx);
+-- A copy of each source PDF as it was read (the reader draws its pages: "Show original"), unless
+-- the corpus was built without originals (meta originals = 'none') or the file was larger than
+-- MAX_ORIGINAL_BYTES. The bytes are the file's; sha256 is theirs.
+CREATE TABLE originals (
+  doc_ord INTEGER PRIMARY KEY REFERENCES documents(ord),
+  media_type TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  sha256 TEXT NOT NULL,
+  bytes BLOB NOT NULL
+);
 
 -- Search index, sharded by term so that a query reads only the rows of its terms
 -- (electron/node/search/postings.ts describes the packed postings).
@@ -144,6 +156,9 @@ CREATE TABLE search_words (
 ) WITHOUT ROWID;
 `;
 
+/** Largest source file a corpus keeps a copy of (the reader's "Show original"); larger ones are read but not kept. */
+export const MAX_ORIGINAL_BYTES = 64 * 1024 * 1024;
+
 /** Keys of the meta table. */
 export const META = {
   corpusId: 'corpus_id',
@@ -155,4 +170,6 @@ export const META = {
   documentCount: 'document_count',
   /** How content_sha256 is computed (see corpus-manifest.ts). */
   manifestScheme: 'manifest_scheme',
+  /** 'kept' when the build kept a copy of each source PDF (the originals table), 'none' when built with --no-originals. */
+  originals: 'originals',
 } as const;

@@ -1,4 +1,4 @@
-import type { CorpusInfo, DocumentHeading, DocumentLink, DocumentMeta, Paragraph } from '../../common/corpus/corpus-types';
+import type { CorpusInfo, DocumentHeading, DocumentLink, DocumentMeta, OriginalAvailability, Paragraph } from '../../common/corpus/corpus-types';
 import type { LibraryRow } from '../../common/corpus/library-types';
 import type { Db } from '../sqlite/open-database';
 import { META } from './corpus-format';
@@ -111,6 +111,25 @@ export function listHeadings(db: Db, docOrd: number): DocumentHeading[] {
   const folded = db.prepare("SELECT start, end FROM paragraphs WHERE doc_ord = ? AND fold != ''").all(docOrd) as { start: number; end: number }[];
   if (folded.length === 0) return headings;
   return headings.filter((h) => !folded.some((p) => p.start <= h.start && h.end <= p.end));
+}
+
+/**
+ * Whether a PDF document's original is kept: its size, else why not (the corpus was built
+ * without originals, or the file was too large to keep). undefined for other formats.
+ */
+export function originalAvailability(db: Db, docOrd: number, format: string, originalsKept: boolean): OriginalAvailability | undefined {
+  if (format !== 'pdf') return undefined;
+  const size = db.prepare('SELECT size FROM originals WHERE doc_ord = ?').pluck().get(docOrd) as number | undefined;
+  if (size !== undefined) return { kept: true, size };
+  return { kept: false, missing: originalsKept ? 'too-large' : 'not-kept' };
+}
+
+/** A document's kept original (bytes and what they are), or undefined. */
+export function findOriginal(db: Db, docOrd: number): { mediaType: string; sha256: string; bytes: Uint8Array } | undefined {
+  const row = db.prepare('SELECT media_type AS mediaType, sha256, bytes FROM originals WHERE doc_ord = ?').get(docOrd) as
+    | { mediaType: string; sha256: string; bytes: Buffer }
+    | undefined;
+  return row && { mediaType: row.mediaType, sha256: row.sha256, bytes: new Uint8Array(row.bytes.buffer, row.bytes.byteOffset, row.bytes.byteLength) };
 }
 
 export function listLinks(db: Db, docOrd: number): DocumentLink[] {

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import { createEntityTables, type EntityTables } from '../entities/entity-tables';
 import path from 'node:path';
-import type { CorpusInfo, DocumentMeta, DocumentView } from '../../common/corpus/corpus-types';
+import type { CorpusInfo, DocumentMeta, DocumentView, OriginalFile } from '../../common/corpus/corpus-types';
 import { openDatabase, type Db } from '../sqlite/open-database';
 import type { DocumentRepeats, RepeatedGroup, RepeatedSort } from '../../common/analysis/repeated-types';
 import { documentRepeats, repeatedGroups } from './repeated-passages-queries';
-import { CORPUS_APPLICATION_ID, CORPUS_FORMAT_VERSION } from './corpus-format';
+import { CORPUS_APPLICATION_ID, CORPUS_FORMAT_VERSION, META } from './corpus-format';
 import { createSearchTables, type SearchTables } from '../search/search-tables';
 import { documentTextBatches, type DocumentText } from './corpus-texts';
 import type { LibraryPage, LibraryPageRequest } from '../../common/corpus/library-types';
@@ -18,6 +18,8 @@ import {
   listHeadings,
   listLinks,
   listParagraphs,
+  findOriginal,
+  originalAvailability,
   createPageLookup,
   readMeta,
   toCorpusInfo,
@@ -49,6 +51,8 @@ export type CorpusStore = {
   /** A page of lean library rows; an aroundId request returns the page-aligned window holding that document. */
   listLibraryPage(request: LibraryPageRequest, progress?: ProgressById): LibraryPage;
   getDocument(id: string): DocumentView | undefined;
+  /** The source PDF kept for a document ("Show original"), or undefined when there is none. */
+  getOriginal(id: string): OriginalFile | undefined;
   /** The search index tables, read lazily term by term. */
   searchTables(): SearchTables;
   /** The entity index (people, organisations, places, dates) as built. */
@@ -91,8 +95,9 @@ export function openCorpus(file: string, options: OpenCorpusOptions = {}): Corpu
         true,
       );
     }
-    const info = toCorpusInfo(readMeta(db), version, name);
-    return createStore(db, file, info);
+    const meta = readMeta(db);
+    const info = toCorpusInfo(meta, version, name);
+    return createStore(db, file, info, meta.get(META.originals) !== 'none');
   } catch (error) {
     db?.close();
     if (error instanceof CorpusOpenError) throw error;
@@ -103,7 +108,7 @@ export function openCorpus(file: string, options: OpenCorpusOptions = {}): Corpu
   }
 }
 
-function createStore(db: Db, file: string, info: CorpusInfo): CorpusStore {
+function createStore(db: Db, file: string, info: CorpusInfo, originalsKept: boolean): CorpusStore {
   let tables: SearchTables | undefined;
   let entities: EntityTables | undefined;
   let pageLookup: ((ord: number, offset: number) => string) | undefined;
@@ -133,7 +138,13 @@ function createStore(db: Db, file: string, info: CorpusInfo): CorpusStore {
       const doc = findDocument(db, id);
       if (!doc) return undefined;
       const { ord, ...rest } = doc;
-      return { ...rest, paragraphs: listParagraphs(db, ord), links: listLinks(db, ord), headings: listHeadings(db, ord) };
+      const original = originalAvailability(db, ord, rest.format, originalsKept);
+      return { ...rest, paragraphs: listParagraphs(db, ord), links: listLinks(db, ord), headings: listHeadings(db, ord), ...(original ? { original } : {}) };
+    },
+    getOriginal(id) {
+      const ord = libraryPosition(db, id);
+      const original = ord < 0 ? undefined : findOriginal(db, ord);
+      return original && { id, ...original };
     },
     searchTables: () => (tables ??= createSearchTables(db, info.documentCount)),
     entityTables: () => (entities ??= createEntityTables(db)),

@@ -21,6 +21,8 @@ const ASTRAL = /[\uD800-\uDFFF]/;
 export type CorpusWriter = {
   /** Stores a document and its blocks and links; returns its ord. */
   add(doc: PreparedDocument): number;
+  /** Keeps a copy of a stored document's source file (a PDF, for "Show original"). */
+  addOriginal(ord: number, mediaType: string, bytes: Uint8Array, sha256: string): void;
   /** Folds more lines of a stored document (lines its site repeats, known once every document is read). */
   refold(ord: number, folds: readonly LineFold[]): void;
   /** Finds the entities of every stored document (folded lines left out) and writes the entity index; yields after each document. */
@@ -65,6 +67,7 @@ export function createCorpusWriter(file: string): CorpusWriter {
   );
   const blockValues: (number | string)[] = [];
   const insertLink = db.prepare('INSERT INTO links (doc_ord, idx, start, end, href) VALUES (?, ?, ?, ?, ?)');
+  const insertOriginal = db.prepare('INSERT INTO originals (doc_ord, media_type, size, sha256, bytes) VALUES (?, ?, ?, ?, ?)');
   const insertHeading = db.prepare('INSERT INTO headings (doc_ord, idx, level, start, end, title) VALUES (?, ?, ?, ?, ?, ?)');
   let count = 0;
   let batchDocs = 0;
@@ -110,6 +113,15 @@ export function createCorpusWriter(file: string): CorpusWriter {
         db.exec('BEGIN');
       }
       return ord;
+    },
+    addOriginal(ord, mediaType, bytes, sha256) {
+      insertOriginal.run(ord, mediaType, bytes.length, sha256, bytes);
+      // Bytes weigh on the batch as text does: a folder of large PDFs commits as often.
+      batchChars += bytes.length / 2;
+      if (batchChars >= BATCH_CHARS) {
+        commit();
+        db.exec('BEGIN');
+      }
     },
     refold(ord, folds) {
       const text = selectText.get(ord) as string;

@@ -1,9 +1,10 @@
 import type { CarrelServices } from '../../common/ipc/ipc-contract';
 import { CorpusOpenError, openCorpus, type CorpusStore, type OpenCorpusOptions } from '../corpus/corpus-store';
 import type { ProgressById } from '../corpus/library-view-queries';
+import { MAX_ORIGINAL_BYTES } from '../corpus/corpus-format';
 import { ServiceError } from './service-error';
 
-export type CorpusService = Pick<CarrelServices, 'getCorpusInfo' | 'listDocuments' | 'listLibraryPage' | 'getDocument'> & {
+export type CorpusService = Pick<CarrelServices, 'getCorpusInfo' | 'listDocuments' | 'listLibraryPage' | 'getDocument' | 'getOriginal'> & {
   /** The open corpus, or a ServiceError saying why there is none. */
   requireStore(): CorpusStore;
   /** The corpus file in use (or that failed to open). */
@@ -63,6 +64,25 @@ export function createCorpusService(file: string, options: CorpusServiceOptions 
       const doc = requireStore().getDocument(id);
       if (!doc) throw new ServiceError('not-found', `No document with id "${id}" in this corpus.`);
       return doc;
+    },
+    getOriginal({ id }) {
+      const store = requireStore();
+      const original = store.getOriginal(id);
+      if (!original) {
+        const doc = store.getDocument(id);
+        if (!doc) throw new ServiceError('not-found', `No document with id "${id}" in this corpus.`);
+        throw new ServiceError(
+          'no-original',
+          doc.original?.kept === false && doc.original.missing === 'too-large'
+            ? `This corpus keeps no copy of “${doc.originalFile}”: it is larger than ${MAX_ORIGINAL_BYTES / 1024 / 1024} MB.`
+            : doc.format === 'pdf'
+              ? `This corpus was built without originals (--no-originals): build it again without that option to see the pages of “${doc.originalFile}”.`
+              : 'Only PDF documents have original pages to show.',
+        );
+      }
+      // A corpus made by hand could hold anything: nothing larger than a build keeps crosses IPC.
+      if (original.bytes.length > MAX_ORIGINAL_BYTES) throw new ServiceError('too-large', `The original of this document is larger than ${MAX_ORIGINAL_BYTES / 1024 / 1024} MB.`);
+      return original;
     },
     requireStore,
     currentFile: () => current,

@@ -23,6 +23,7 @@ import { createSecurityService } from './security-service';
 import { createSettingsService } from './settings-service';
 import { openWindowState, type WindowStateFile } from '../settings/window-state';
 import { createPrintService, type DocumentPrinter } from './print-service';
+import { createPdfResourceService } from './pdf-resource-service';
 import { createBackupRestoreService } from './user-data/backup-restore-service';
 import { createDeletedItemsService } from './user-data/deleted-items-service';
 import { guardStorage } from './user-data/guard-storage';
@@ -151,6 +152,7 @@ export function createServices(config: ServicesConfig): AppServices {
     contractPart(security),
     contractPart(createSettingsService(config.settingsFile, windowState, corpus.requireStore, config.reopenLastDocument ?? false)),
     contractPart(createPrintService(config.printer)),
+    contractPart(createPdfResourceService()),
   );
   const apiComplete: SameKeys<typeof api, CarrelServices> = true;
   void apiComplete;

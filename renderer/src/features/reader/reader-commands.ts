@@ -7,6 +7,7 @@ export const READER_COMMANDS: readonly CommandDeclaration[] = [
   { id: 'reader.back', label: 'Back to the library', scope: 'reader', shortcuts: ['Esc', 'Alt+Left'] },
   { id: 'reader.find', label: 'Find in this document', scope: 'reader', shortcuts: ['CmdOrCtrl+F'] },
   { id: 'reader.go-to-page', label: 'Go to page', scope: 'reader', shortcuts: ['CmdOrCtrl+G'] },
+  { id: 'reader.show-original', label: 'Show the original page (PDF)', scope: 'reader', shortcuts: ['O'] },
   { id: 'reader.next-paragraph', label: 'Next paragraph', scope: 'reader', shortcuts: ['J'] },
   { id: 'reader.previous-paragraph', label: 'Previous paragraph', scope: 'reader', shortcuts: ['K'] },
   { id: 'reader.next-document', label: 'Next document', scope: 'reader', shortcuts: ['N'] },

@@ -10,7 +10,7 @@ import { ErrorPanel } from '../../shared/error-panel';
 import type { ScrollTarget, TextSelection } from '../../shared/reader-types';
 import { useApiQuery } from '../../shared/data/use-api-query';
 import { useKeyboardSelection } from './use-keyboard-selection';
-import { useReadingOffset, useScrollTarget, useSelectionReporting } from './use-reader-extensions';
+import { readingLineOffset, useReadingOffset, useScrollTarget, useSelectionReporting } from './use-reader-extensions';
 import { displayTitle } from '../../shared/display-title';
 import { LinkPopover } from './link-popover';
 import { GoToPage } from './go-to-page';
@@ -19,6 +19,8 @@ import { useCurrentPage } from './use-current-page';
 import { stepParagraph } from './paragraph-steps';
 import { markOf, RepeatMark, RepeatPlaces, useRepeatIds, type PassageTarget } from './repeat-marks';
 import type { RepeatedParagraph } from '@common/analysis/repeated-types';
+import { OriginalPage } from './original-page';
+import { originalRefusal } from './original-refusal';
 import './reader.css';
 import './repeat-marks.css';
 
@@ -331,6 +333,29 @@ export function ReaderView(props: Props) {
     marker.focus({ preventScroll: true });
   }, []);
 
+  // "Show original": the paragraph being read, on its page as the PDF draws it.
+  const [original, setOriginal] = useState<{ paragraph: number } | null>(null);
+  const [originalNote, setOriginalNote] = useState('');
+  const originalReturn = useRef<HTMLElement | null>(null);
+  const isPdf = ready && doc.value.format === 'pdf';
+  const refusal = ready ? originalRefusal(doc.value) : '';
+  const showOriginal = useCallback(() => {
+    if (!ready) return;
+    if (refusal) return setOriginalNote(refusal);
+    const at = bodyRef.current ? readingLineOffset(bodyRef.current) : null;
+    const paragraphs = doc.value.paragraphs;
+    let index = paragraphs.findIndex((p) => at !== null && p.start <= at && at <= p.end);
+    if (index < 0) index = Math.max(0, paragraphs.findIndex((p) => !p.fold));
+    if (document.activeElement instanceof HTMLElement) originalReturn.current = document.activeElement;
+    setOriginalNote('');
+    setOriginal({ paragraph: index });
+  }, [ready, doc, refusal]);
+  const closeOriginal = useCallback(() => {
+    setOriginal(null);
+    const back = originalReturn.current;
+    if (back?.isConnected) back.focus({ preventScroll: true });
+  }, []);
+
   // The least specific Escape: a field, a popover or the find bar that takes it first keeps the reader open.
   useCommands({
     'reader.back': { run: onBack },
@@ -341,10 +366,12 @@ export function ReaderView(props: Props) {
         setGoToOpen(true);
       },
     },
+    'reader.show-original': { when: () => isPdf && !original, run: showOriginal },
     'reader.next-paragraph': { when: () => ready, run: () => bodyRef.current && stepParagraph(bodyRef.current, 1) },
     'reader.previous-paragraph': { when: () => ready, run: () => bodyRef.current && stepParagraph(bodyRef.current, -1) },
   });
   const backKey = useShortcuts('reader.back')[0];
+  const originalKey = useShortcutText('reader.show-original');
   const selectKeys = { toggle: useShortcutText('reader.keyboard-selection'), stop: useShortcutText('reader.caret.stop') };
 
   return (
@@ -365,12 +392,30 @@ export function ReaderView(props: Props) {
             Notes and bookmarks
           </button>
         )}
+        {isPdf && (
+          <button
+            type="button"
+            className="show-original"
+            onClick={showOriginal}
+            aria-disabled={refusal ? true : undefined}
+            aria-keyshortcuts="O"
+            title={refusal || `The page being read as the PDF draws it (${originalKey})`}
+          >
+            Show original
+          </button>
+        )}
         {currentPage && (
           <p className="reader-page" title="The page being read (Go to page: Ctrl+G)">
             p. {currentPage}
           </p>
         )}
       </nav>
+      {originalNote && (
+        <p className="original-note" role="status">
+          {originalNote}
+        </p>
+      )}
+      {original && ready && <OriginalPage doc={doc.value} paragraph={original.paragraph} onClose={closeOriginal} />}
       {goToOpen && pages.length > 0 && <GoToPage pages={pages} onGo={goToPage} onClose={closeGoTo} />}
       {doc.status === 'loading' && <p className="status">Opening the document…</p>}
       {doc.status === 'error' && <ErrorPanel title="This document cannot be opened" error={doc.error} />}

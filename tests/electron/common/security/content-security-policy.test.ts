@@ -18,9 +18,9 @@ describe('the Content Security Policy', () => {
     expect(CSP_DIRECTIVES['form-action']).toBe("'none'");
   });
 
-  it('requires Trusted Types for script sinks, with only the sanitiser’s policies allowed', () => {
+  it('requires Trusted Types for script sinks, with only the sanitiser’s policies and pdf.js’s worker address allowed', () => {
     expect(CSP_DIRECTIVES['require-trusted-types-for']).toBe("'script'");
-    expect(CSP_DIRECTIVES['trusted-types']).toBe('carrel-sanitizer dompurify');
+    expect(CSP_DIRECTIVES['trusted-types']).toBe('carrel-sanitizer dompurify carrel-pdf-worker');
   });
 
   it('is written into the built index.html from the one definition', () => {
