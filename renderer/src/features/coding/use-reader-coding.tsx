@@ -102,7 +102,7 @@ export function useReaderCoding(documentId: string, documentText: string | undef
   const highlightExtra = useCallback(
     (h: Highlight) => (
       <HighlightCodes
-        key={h.id}
+        key={`codes:${h.id}`}
         highlight={h}
         codeIds={codesOf.get(h.id) ?? NO_CODES}
         labelOf={(id) => byId.get(id)}
