@@ -172,7 +172,7 @@ function HighlightCodes({ codeIds, labelOf, onOpen, onRemove, paletteOpen }: Hig
   });
   return (
     <section className="highlight-codes" aria-label="Codes">
-      <h3 className="highlight-codes-title">Codes</h3>
+      <h3 className="field-label highlight-codes-title">Codes</h3>
       {shown.length > 0 ? (
         <ul className="code-chips">
           {shown.map((code) => (
