@@ -6,7 +6,7 @@ const RENDERER_BOUNDARY = {
   patterns: [{ group: ['**/electron/node/**', '**/electron/main/**', 'node:*'], message: 'The renderer reaches Node only through the preload API.' }],
 };
 
-const FEATURES = ['library', 'reader', 'search', 'notes', 'bookmarks', 'corpora', 'security', 'unlock', 'recovery', 'settings', 'analysis', 'citations', 'exports', 'contents', 'guide'];
+const FEATURES = ['library', 'reader', 'search', 'notes', 'bookmarks', 'corpora', 'security', 'unlock', 'recovery', 'settings', 'analysis', 'citations', 'exports', 'contents', 'guide', 'coding'];
 
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'bench/data/**', 'bench/results/**', '.cache/**'] },

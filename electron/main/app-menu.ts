@@ -62,6 +62,7 @@ export function appMenuTemplate(isMac: boolean, send: (command: AppCommand) => v
       submenu: [
         command('go-library'),
         command('go-notebook'),
+        command('go-codebook'),
         { type: 'separator' },
         command('next-document'),
         command('previous-document'),

@@ -80,6 +80,16 @@ describe('screen readers: landmarks, headings, labels and an axe scan of every v
     await field.click();
     await field.pressSequentially('A claim to check.', { delay: 5 });
     await vi.waitFor(async () => expect(await page.locator('.highlight-editor .save-status').textContent()).toBe('Saved'), { timeout: 10_000 });
+    // A codebook in every code colour (and none), nested, applied to the highlights: the coding views and the reader's margin.
+    const { services } = harness;
+    const highlights = services.queryNotebook({}).groups.flatMap((g) => g.entries.flatMap((e) => (e.kind === 'highlight' ? [e.highlight.id] : [])));
+    const colours = ['#C0392B', '#D35400', '#B7950B', '#27AE60', '#16A085', '#2980B9', '#8E44AD', '#7F8C8D', ''];
+    const top = services.createCode({ name: 'Claims', color: colours[0] });
+    for (const [i, color] of colours.slice(1).entries()) {
+      const code = services.createCode({ name: `Code ${i + 1}`, color, parentId: i < 3 ? top.id : undefined, description: 'What it means.' });
+      services.applyCode({ codeId: code.id, highlightId: highlights[i % highlights.length]! });
+      services.applyCode({ codeId: top.id, highlightId: highlights[i % highlights.length]! });
+    }
   }, 120_000);
 
   afterAll(async () => {
@@ -257,6 +267,43 @@ describe('screen readers: landmarks, headings, labels and an axe scan of every v
         await page.locator('.entity-table').getByRole('button', { name: 'Charlie Winter' }).click();
         await page.locator('.entity-mention').first().waitFor();
         await page.locator('.entity-cooccurring li').first().waitFor();
+      },
+    },
+    {
+      name: 'codebook',
+      show: async () => {
+        await sendCommand(harness, 'go-codebook');
+        await page.getByRole('treeitem', { name: /^Claims/ }).click();
+        await page.getByRole('heading', { level: 2, name: 'Claims' }).waitFor();
+      },
+    },
+    {
+      name: 'coded-passages',
+      show: async () => {
+        await sendCommand(harness, 'go-codebook');
+        await page.getByRole('treeitem', { name: /^Claims/ }).click();
+        await page.getByRole('button', { name: /^Coded passages/ }).click();
+        await page.getByRole('list', { name: 'Coded passages' }).locator('.passage').first().waitFor();
+      },
+    },
+    {
+      name: 'matrix',
+      show: async () => {
+        await sendCommand(harness, 'go-codebook');
+        await page.getByRole('button', { name: 'Code × document matrix' }).click();
+        await page.locator('.matrix-table button.heat-cell').first().waitFor();
+      },
+    },
+    {
+      name: 'code-palette',
+      show: async () => {
+        await page.getByRole('button', { name: 'Library', exact: true }).click();
+        await page.getByRole('button', { name: DOC }).click();
+        await page.locator('.margin-marks .margin-mark').first().waitFor();
+        await page.locator('.highlight-item').first().click();
+        await page.locator('.highlight-editor').focus();
+        await page.keyboard.press('c');
+        await page.getByRole('dialog', { name: /^Codes for the highlight/ }).getByRole('option').first().waitFor();
       },
     },
     {

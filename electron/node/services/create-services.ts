@@ -148,7 +148,7 @@ export function createServices(config: ServicesConfig): AppServices {
     contractPart(guardStorage(userData, contractPart(deletedItems))),
     contractPart(backupRestore),
     contractPart(guardStorage(userData, contractPart({ ...citations, ...notebookExport, ...imports }))),
-    contractPart(guardStorage(userData, createCodingService(userData))),
+    contractPart(guardStorage(userData, createCodingService(userData, { dialogs: config.fileDialogs }))),
     contractPart(security),
     contractPart(createSettingsService(config.settingsFile, windowState, corpus.requireStore, config.reopenLastDocument ?? false)),
     contractPart(createPrintService(config.printer)),

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CorpusBuildStatus } from '@common/corpus/corpus-choice-types';
 import { RECOVERABLE_CODES, type UserDataRecoveryResult } from '@common/security/user-data-backups';
 import { AnalysisView } from '../features/analysis/analysis-view';
+import { CodingViews, type CodingRoute } from './coding-views';
 import { SecurityView } from '../features/security/security-view';
 import { BuildIndicator } from '../features/corpora/build-indicator';
 import { CorporaView, type CorporaAction } from '../features/corpora/corpora-view';
@@ -44,6 +45,7 @@ type Route =
   | { view: 'settings' }
   | { view: 'analysis' }
   | { view: 'guide' }
+  | { view: 'coding'; coding: CodingRoute }
   | { view: 'corpora'; action?: CorporaAction; requested?: number }
   | { view: 'reader'; id: string; searchQuery?: string; search?: OpenedResult; jump?: ReaderJump; from?: 'notebook'; opened: number };
 
@@ -91,6 +93,7 @@ export function App() {
   const showCorpora = useCallback(() => setRoute({ view: 'corpora' }), []);
   const showSettings = useCallback(() => setRoute({ view: 'settings' }), []);
   const showAnalysis = useCallback(() => setRoute({ view: 'analysis' }), []);
+  const showCoding = useCallback((coding: CodingRoute) => setRoute({ view: 'coding', coding }), []);
   const steps = useDocumentSteps(libraryView, openDocument);
   const { clearEdge } = steps;
   // The document open when Carrel last closed opens again (once, if the app starts on the library).
@@ -98,8 +101,8 @@ export function App() {
   // What the reader's status line said belongs to the document it was said about.
   useEffect(() => clearEdge(), [route, clearEdge]);
   const openPassage = useCallback(
-    ({ documentId, offset, end }: { documentId: string; offset: number; end: number }) =>
-      setRoute({ view: 'reader', id: documentId, jump: { offset, end }, opened: Date.now() }),
+    ({ documentId, offset, end, highlightId }: { documentId: string; offset: number; end: number; highlightId?: string }) =>
+      setRoute({ view: 'reader', id: documentId, jump: { offset, end, highlightId }, opened: Date.now() }),
     [],
   );
   // A rebuild of the corpus an older Carrel made: followed in the Corpora view, with its progress.
@@ -124,6 +127,8 @@ export function App() {
     'go-library': { run: showLibrary },
     'go-notebook': { run: showNotebook },
     'show-guide': { run: () => setRoute({ view: 'guide' }) },
+    'coding.show-codebook': { run: () => showCoding({ page: 'codebook' }) },
+    'coding.show-matrix': { run: () => showCoding({ page: 'matrix' }) },
   });
   const headerRef = useRef<HTMLElement>(null);
   useHeaderHeight(headerRef);
@@ -162,6 +167,9 @@ export function App() {
               <button type="button" className="nav-button" aria-current={route.view === 'analysis' ? 'page' : undefined} onClick={showAnalysis}>
                 Analysis
               </button>
+              <button type="button" className="nav-button" aria-current={route.view === 'coding' ? 'page' : undefined} onClick={() => showCoding({ page: 'codebook' })}>
+                Codebook
+              </button>
               <button type="button" className="nav-button" aria-current={route.view === 'corpora' ? 'page' : undefined} onClick={showCorpora}>
                 Corpora
               </button>
@@ -193,6 +201,7 @@ export function App() {
             )}
             {route.view === 'security' && <SecurityView backups={<BackupsSection />} />}
             {!blocked && route.view === 'analysis' && <AnalysisView onOpen={openPassage} />}
+            {!blocked && route.view === 'coding' && <CodingViews route={route.coding} onRoute={showCoding} onOpen={openPassage} />}
             {!blocked && route.view === 'corpora' && (
               <CorporaView key={route.requested} action={route.action} onOpened={corpusOpened} build={build} onBuildChange={setBuild} />
             )}

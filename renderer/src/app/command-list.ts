@@ -1,4 +1,5 @@
 import { ANALYSIS_COMMANDS } from '../features/analysis/analysis-commands';
+import { CODING_COMMANDS } from '../features/coding/coding-commands';
 import { BOOKMARK_COMMANDS } from '../features/bookmarks/bookmark-commands';
 import { NOTES_COMMANDS } from '../features/notes/notes-commands';
 import { READER_COMMANDS } from '../features/reader/reader-commands';
@@ -18,4 +19,5 @@ export const COMMANDS: readonly CommandDeclaration[] = [
   ...BOOKMARK_COMMANDS,
   ...NOTES_COMMANDS,
   ...ANALYSIS_COMMANDS,
+  ...CODING_COMMANDS,
 ];

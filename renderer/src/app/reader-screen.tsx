@@ -5,6 +5,7 @@ import { useReadingPosition } from '../features/bookmarks/use-reading-position';
 import { CitationPanel } from '../features/citations/citation-panel';
 import { ContentsPanel } from '../features/contents/contents-panel';
 import { ReadingProgressBar } from '../features/contents/reading-progress-bar';
+import { useReaderCoding } from '../features/coding/use-reader-coding';
 import { useReaderNotes } from '../features/notes/use-reader-notes';
 import { ReaderWithFind } from '../features/reader/reader-with-find';
 import { RelatedDocuments } from '../features/reader/related-documents';
@@ -55,7 +56,9 @@ export function ReaderScreen({ id, searchQuery, jump, onBack, backTo, onOpenDocu
   const requestScroll = useCallback((target: Omit<ScrollTarget, 'key'>) => setRequested({ ...target, key: String(Date.now()) }), []);
   const [cite, setCite] = useState<{ target: CiteTarget; request: number }>();
   const onCite = useCallback((target: CiteTarget) => setCite((old) => ({ target, request: (old?.request ?? 0) + 1 })), []);
-  const notes = useReaderNotes(id, requestScroll, jump, onCite);
+  // Codes on highlights: in the margin, on the selected highlight, on the selection toolbar (C).
+  const coding = useReaderCoding(id, doc?.text);
+  const notes = useReaderNotes(id, requestScroll, jump, onCite, coding);
   const jumpToHeading = useCallback(
     (heading: DocumentHeading) => {
       requestScroll({ offset: heading.start, align: 'top' });
@@ -121,6 +124,7 @@ export function ReaderScreen({ id, searchQuery, jump, onBack, backTo, onOpenDocu
         onOpenPassage={openPassage}
       />
       {notes.toolbar}
+      {coding.palette}
     </>
   );
 }

@@ -11,7 +11,14 @@ export type Decoration = {
   id: string;
   /** A note on the marked text (a highlight's): printed beside the paragraph where the mark starts. */
   note?: string;
+  /** Labels shown in the margin beside the paragraph where the mark starts (a passage's codes). */
+  margin?: readonly MarginLabel[];
 };
+
+/** A label in the reader's margin: its text and the CSS class(es) that colour it. */
+export type MarginLabel = { text: string; className: string };
+
+const sameLabels = (a: readonly MarginLabel[] = [], b: readonly MarginLabel[] = []) => a.length === b.length && a.every((l, i) => l.text === b[i]!.text && l.className === b[i]!.className);
 
 export type Piece = { start: number; end: number; decorations: Decoration[] };
 
@@ -72,6 +79,6 @@ export function sameDecorations(a: readonly Decoration[], b: readonly Decoration
   if (a.length !== b.length) return false;
   return a.every((d, i) => {
     const e = b[i]!;
-    return d.start === e.start && d.end === e.end && d.className === e.className && d.id === e.id && d.note === e.note;
+    return d.start === e.start && d.end === e.end && d.className === e.className && d.id === e.id && d.note === e.note && sameLabels(d.margin, e.margin);
   });
 }

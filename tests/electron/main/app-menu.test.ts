@@ -58,6 +58,7 @@ describe('appMenuTemplate', () => {
     expect(entries('&Go').map((item) => [item.label, item.accelerator, item.registerAccelerator])).toEqual([
       ['&Library', undefined, undefined],
       ['&Notebook', undefined, undefined],
+      ['Co&debook', undefined, false],
       ['Ne&xt Document', 'N', false],
       ['&Previous Document', 'P', false],
       ['Next P&aragraph', 'J', false],
@@ -70,6 +71,7 @@ describe('appMenuTemplate', () => {
       'search-corpus',
       'go-library',
       'go-notebook',
+      'go-codebook',
       'next-document',
       'previous-document',
       'next-paragraph',

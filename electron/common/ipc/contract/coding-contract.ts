@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import type { Code, Codebook, CodeRemoval, CodingMatrix, HighlightCodes } from '../../coding/coding-types';
+import type { CsvExportResult } from '../../analysis/analysis-types';
+import type { Code, Codebook, CodedPassageView, CodeRemoval, CodingMatrix, HighlightCodes } from '../../coding/coding-types';
 import type { CODING_SCHEMAS } from './coding-schemas';
 import { featureChannels } from './feature-channels';
 
@@ -27,6 +28,10 @@ export interface CodingContract {
   /** The codes on each coded highlight of a document. */
   listDocumentCodings(input: In<'listDocumentCodings'>): HighlightCodes[];
   getCodingMatrix(input: In<'getCodingMatrix'>): CodingMatrix;
+  /** The passages coded with a code (and its sub-codes, if asked), of one document or all, in library and reading order. */
+  listCodedPassages(input: In<'listCodedPassages'>): CodedPassageView[];
+  /** Asks where to save, then writes the matrix, the co-occurrence table or every coded passage as CSV. */
+  exportCodingCsv(input: In<'exportCodingCsv'>): Promise<CsvExportResult>;
 }
 
 export const CODING_CHANNELS = featureChannels('coding', [
@@ -42,4 +47,6 @@ export const CODING_CHANNELS = featureChannels('coding', [
   'removeCodeFromHighlight',
   'listDocumentCodings',
   'getCodingMatrix',
+  'listCodedPassages',
+  'exportCodingCsv',
 ]);

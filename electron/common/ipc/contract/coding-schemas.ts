@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CODING_CSV_TABLES } from '../../coding/coding-types';
 import { userItemId, wellFormed } from '../../notes/notes-schemas';
 import { documentId } from './shared-schemas';
 
@@ -25,4 +26,6 @@ export const CODING_SCHEMAS = {
   removeCodeFromHighlight: z.object({ codeId, highlightId: userItemId }).strict(),
   listDocumentCodings: z.object({ documentId }).strict(),
   getCodingMatrix: z.undefined(),
+  listCodedPassages: z.object({ codeId, withSubcodes: z.boolean().optional(), documentId: documentId.optional() }).strict(),
+  exportCodingCsv: z.object({ table: z.enum(CODING_CSV_TABLES) }).strict(),
 };

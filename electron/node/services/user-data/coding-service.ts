@@ -1,4 +1,4 @@
-import type { Code } from '../../../common/coding/coding-types';
+import type { Code, CodingMatrix } from '../../../common/coding/coding-types';
 import type { CarrelServices } from '../../../common/ipc/ipc-contract';
 import {
   applyCode,
@@ -14,6 +14,12 @@ import {
 } from '../../coding/codebook';
 import { listCodes, type CodeRecord } from '../../user-store/queries/code-queries';
 import { codeCooccurrence, codeDocumentCounts, listDocumentCodings } from '../../user-store/queries/coding-queries';
+import { codedPassages, withSubcodes } from '../../coding/coded-passages';
+import { cooccurrenceCsv, matrixCsv } from '../../coding/coding-tables-csv';
+import { codingCsv } from '../../coding/refi-qda/coding-csv';
+import { codingExportData } from '../../coding/refi-qda/coding-export-data';
+import type { FileDialogs } from '../file-dialogs';
+import { saveExport } from '../save-export';
 import { ServiceError } from '../service-error';
 import type { UserDataContext } from './user-data-context';
 
@@ -31,7 +37,17 @@ export type CodingService = Pick<
   | 'removeCodeFromHighlight'
   | 'listDocumentCodings'
   | 'getCodingMatrix'
+  | 'listCodedPassages'
+  | 'exportCodingCsv'
 >;
+
+export type CodingServiceOptions = { dialogs?: FileDialogs };
+
+const CSV_FILES = {
+  matrix: { title: 'Export the code × document matrix as CSV', suggestedName: 'code-matrix.csv' },
+  cooccurrence: { title: 'Export the code co-occurrence table as CSV', suggestedName: 'code-cooccurrence.csv' },
+  passages: { title: 'Export every coded passage as CSV', suggestedName: 'coded-passages.csv' },
+} as const;
 
 const codeView = (c: CodeRecord): Code => ({
   id: c.id,
@@ -45,7 +61,7 @@ const codeView = (c: CodeRecord): Code => ({
 });
 
 /** The codebook of the open corpus behind the API; a refused change says why (a CodebookError) as an invalid argument. */
-export function createCodingService(ctx: UserDataContext): CodingService {
+export function createCodingService(ctx: UserDataContext, options: CodingServiceOptions = {}): CodingService {
   const book = (): CodebookContext => ({ db: ctx.store().db, corpusId: ctx.corpusId(), now: ctx.now, newId: ctx.newId });
   const run = <T>(work: (b: CodebookContext) => T): T => {
     try {
@@ -54,6 +70,13 @@ export function createCodingService(ctx: UserDataContext): CodingService {
       if (error instanceof CodebookError) throw new ServiceError('invalid-argument', error.message);
       throw error;
     }
+  };
+  const matrix = (): CodingMatrix => {
+    const { db } = ctx.store();
+    const counts = codeDocumentCounts(db, ctx.corpusId());
+    const metas = ctx.corpus().documentMetas([...new Set(counts.map((c) => c.documentId))]);
+    const documents = [...metas.values()].sort((a, b) => a.ord - b.ord).map((m) => ({ id: m.id, title: m.title }));
+    return { counts: counts.filter((c) => metas.has(c.documentId)), cooccurrence: codeCooccurrence(db, ctx.corpusId()), documents };
   };
   const codebook = () => ({ codes: listCodes(ctx.store().db, ctx.corpusId()).map(codeView) });
   return {
@@ -71,6 +94,21 @@ export function createCodingService(ctx: UserDataContext): CodingService {
     applyCode: ({ codeId, highlightId }) => run((b) => applyCode(b, codeId, highlightId)),
     removeCodeFromHighlight: ({ codeId, highlightId }) => run((b) => unapplyCode(b, codeId, highlightId)),
     listDocumentCodings: ({ documentId }) => listDocumentCodings(ctx.store().db, ctx.corpusId(), documentId),
-    getCodingMatrix: () => ({ counts: codeDocumentCounts(ctx.store().db, ctx.corpusId()), cooccurrence: codeCooccurrence(ctx.store().db, ctx.corpusId()) }),
+    getCodingMatrix: () => matrix(),
+    listCodedPassages: ({ codeId, withSubcodes: deep, documentId }) => {
+      const data = codingExportData(ctx);
+      if (!data.codes.some((c) => c.id === codeId)) throw new ServiceError('not-found', 'That code no longer exists (deleted or merged); refresh the codebook.');
+      return codedPassages(data, ctx.corpus(), deep ? withSubcodes(data.codes, codeId) : new Set([codeId]), documentId);
+    },
+    exportCodingCsv: ({ table }) =>
+      saveExport(options.dialogs, { ...CSV_FILES[table], filters: [{ name: 'CSV (spreadsheet)', extensions: ['csv'] }] }, () => {
+        if (table === 'passages') {
+          const data = codingExportData(ctx);
+          return { text: codingCsv(data), rows: data.passages.reduce((n, p) => n + p.codeIds.length, 0) };
+        }
+        const codes = listCodes(ctx.store().db, ctx.corpusId());
+        const m = matrix();
+        return table === 'matrix' ? { text: matrixCsv(codes, m), rows: codes.length } : { text: cooccurrenceCsv(codes, m), rows: m.cooccurrence.length };
+      }),
   };
 }

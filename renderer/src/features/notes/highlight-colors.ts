@@ -1,5 +1,5 @@
 import { HIGHLIGHT_COLORS, type Highlight, type HighlightColor } from '@common/notes/notes-types';
-import type { Decoration } from '../../shared/decorations';
+import type { Decoration, MarginLabel } from '../../shared/decorations';
 import './highlights.css';
 
 export { HIGHLIGHT_COLORS };
@@ -20,7 +20,7 @@ export function highlightClassName(color: HighlightColor): string {
 }
 
 /** Decorations for the reader: placed highlights only (orphaned ones have no place to draw). */
-export function highlightDecorations(highlights: readonly Highlight[], selectedId: string | null): Decoration[] {
+export function highlightDecorations(highlights: readonly Highlight[], selectedId: string | null, labelsOf?: (highlightId: string) => readonly MarginLabel[]): Decoration[] {
   const out: Decoration[] = [];
   for (const h of highlights) {
     if (h.anchor.status === 'orphaned') continue;
@@ -29,7 +29,8 @@ export function highlightDecorations(highlights: readonly Highlight[], selectedI
     if (h.id === selectedId) classes.push('selected');
     if (h.needsReview) classes.push('needs-review');
     const note = h.note.trim();
-    out.push({ id: `${PREFIX}${h.id}`, start: h.anchor.start, end: h.anchor.end, className: classes.join(' '), ...(note ? { note } : {}) });
+    const margin = labelsOf?.(h.id) ?? [];
+    out.push({ id: `${PREFIX}${h.id}`, start: h.anchor.start, end: h.anchor.end, className: classes.join(' '), ...(note ? { note } : {}), ...(margin.length > 0 ? { margin } : {}) });
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Highlight, HighlightColor } from '@common/notes/notes-types';
 import { callApi } from '../../shared/data/call-api';
 import { useApiMutation } from '../../shared/data/use-api-mutation';
@@ -16,6 +16,8 @@ type Props = {
   onClose: () => void;
   /** Offered when the reader can cite (the citations feature): cite this highlight. */
   onCite?: (highlight: Highlight) => void;
+  /** What another feature adds for this highlight (its codes), below the tags. */
+  extra?: ReactNode;
 };
 
 const ANCHOR_LABELS = {
@@ -31,7 +33,7 @@ const shortQuote = (quote: string) => {
 };
 
 /** The selected highlight: colour, quote, Markdown note, tags, delete. */
-export function HighlightEditor({ highlight, focus, onUpdated, onDelete, onJump, onClose, onCite }: Props) {
+export function HighlightEditor({ highlight, focus, onUpdated, onDelete, onJump, onClose, onCite, extra }: Props) {
   const { id } = highlight;
   const saveNote = useCallback(
     async (note: string) => {
@@ -97,6 +99,7 @@ export function HighlightEditor({ highlight, focus, onUpdated, onDelete, onJump,
         autoFocus={focus === 'note'}
       />
       <TagInput tags={highlight.tags} onChange={(tags) => void update({ tags })} />
+      {extra}
       {error && (
         <p className="inline-error" role="alert">
           {error}

@@ -1,4 +1,5 @@
 import type { Highlight } from '@common/notes/notes-types';
+import type { MarginLabel } from '../../shared/decorations';
 import { COLOR_LABELS } from './highlight-colors';
 
 type Props = {
@@ -7,6 +8,8 @@ type Props = {
   onSelect: (highlight: Highlight) => void;
   /** The printed page of an offset, in a paginated (PDF) document. */
   pageOf?: (offset: number) => string | undefined;
+  /** Labels another feature gives a highlight (its codes), shown as badges. */
+  labelsOf?: (highlightId: string) => readonly MarginLabel[];
 };
 
 function byPosition(a: Highlight, b: Highlight): number {
@@ -15,11 +18,12 @@ function byPosition(a: Highlight, b: Highlight): number {
 }
 
 /** The document's highlights in reading order; the keyboard way to reach each one. */
-export function HighlightList({ highlights, selectedId, onSelect, pageOf }: Props) {
+export function HighlightList({ highlights, selectedId, onSelect, pageOf, labelsOf }: Props) {
   return (
     <ul className="highlight-list">
       {[...highlights].sort(byPosition).map((h) => {
         const page = h.anchor.status === 'orphaned' ? undefined : pageOf?.(h.anchor.start);
+        const labels = labelsOf?.(h.id) ?? [];
         return (
           <li key={h.id}>
             <button
@@ -32,11 +36,16 @@ export function HighlightList({ highlights, selectedId, onSelect, pageOf }: Prop
               <span className="highlight-item-text" dir="auto">
                 {h.quote.exact.length > 120 ? `${h.quote.exact.slice(0, 120)}…` : h.quote.exact}
               </span>
-              {(h.note.trim() || h.tags.length > 0 || h.anchor.status === 'orphaned' || page) && (
+              {(h.note.trim() || h.tags.length > 0 || h.anchor.status === 'orphaned' || page || labels.length > 0) && (
                 <span className="highlight-item-meta">
                   {page && <span className="badge badge-page">p. {page}</span>}
                   {h.anchor.status === 'orphaned' && <span className="badge badge-warning">not found</span>}
                   {h.note.trim() && <span className="badge">note</span>}
+                  {labels.map((l) => (
+                    <span key={`label:${l.text}`} className={`badge ${l.className}`} dir="auto">
+                      {l.text}
+                    </span>
+                  ))}
                   {h.tags.map((t) => (
                     <span key={t} className="badge badge-tag" dir="auto">
                       #{t}

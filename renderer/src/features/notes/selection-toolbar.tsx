@@ -1,4 +1,4 @@
-import { useRef, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { useRef, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
 import type { HighlightColor } from '@common/notes/notes-types';
 import { useCommands, useShortcutText } from '../../shared/commands/command-provider';
 import type { TextSelection } from '../../shared/reader-types';
@@ -14,6 +14,8 @@ type Props = {
   onReattach?: () => void;
   /** Offered when the reader can cite (the citations feature): cite the selection. */
   onCite?: () => void;
+  /** Buttons another feature adds (Code…), at the end. */
+  extra?: ReactNode;
 };
 
 const TOOLBAR_HEIGHT = 44;
@@ -37,7 +39,7 @@ function Swatch({ color, last, onClick }: { color: HighlightColor; last: boolean
  * (notes-commands.ts): 1–6 highlight in that colour, H in the last colour used, N highlights
  * and opens its note, T moves focus into the toolbar (then arrows, Enter, Escape: local keys).
  */
-export function SelectionToolbar({ selection, lastColor, onHighlight, onDismiss, onReattach, onCite }: Props) {
+export function SelectionToolbar({ selection, lastColor, onHighlight, onDismiss, onReattach, onCite, extra }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const noteKey = useShortcutText('notes.highlight.note');
 
@@ -65,7 +67,7 @@ export function SelectionToolbar({ selection, lastColor, onHighlight, onDismiss,
   const above = selection.rect.top > TOOLBAR_HEIGHT + 72;
   // Kept inside the window even when the selection runs past its edges.
   const top = Math.max(8, Math.min(window.innerHeight - TOOLBAR_HEIGHT - 8, above ? selection.rect.top - TOOLBAR_HEIGHT - 8 : selection.rect.bottom + 8));
-  const width = (onReattach ? 480 : 340) + (onCite ? 64 : 0);
+  const width = (onReattach ? 480 : 340) + (onCite ? 64 : 0) + (extra ? 72 : 0);
   const left = Math.max(8, Math.min(window.innerWidth - width, (selection.rect.left + selection.rect.right) / 2 - width / 2));
 
   return (
@@ -95,6 +97,7 @@ export function SelectionToolbar({ selection, lastColor, onHighlight, onDismiss,
           Move highlight here
         </button>
       )}
+      {extra}
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Highlight, HighlightColor } from '@common/notes/notes-types';
 import { useApiMutation } from '../../shared/data/use-api-mutation';
 import { useApiQuery } from '../../shared/data/use-api-query';
-import type { Decoration } from '../../shared/decorations';
+import type { Decoration, MarginLabel } from '../../shared/decorations';
 import type { CiteTarget, ScrollTarget, TextSelection } from '../../shared/reader-types';
 import { useUndo } from '../../shared/undo/undo-context';
 import { pageAtOffset } from '../../shared/page-at-offset';
@@ -14,6 +14,16 @@ import { SelectionToolbar } from './selection-toolbar';
 import './notes-panel.css';
 
 const NO_HIGHLIGHTS: readonly Highlight[] = [];
+
+/** What other features add to the reader's highlights, composed by the app (the coding feature: codes). */
+export type ReaderNotesExtensions = {
+  /** Labels of a highlight: in the margin beside it and on its entry in the list. */
+  labelsOf?: (highlightId: string) => readonly MarginLabel[];
+  /** Added to the selected highlight's editor. */
+  highlightExtra?: (highlight: Highlight) => ReactNode;
+  /** Added to the selection toolbar; `done` clears the selection. */
+  selectionExtra?: (selection: TextSelection, done: () => void) => ReactNode;
+};
 
 export type ReaderNotes = {
   decorations: readonly Decoration[];
@@ -39,7 +49,9 @@ export function useReaderNotes(
   opened?: { highlightId?: string; noteId?: string },
   /** Given by the app when citations are on: "Cite" on the selection toolbar and on a highlight. */
   onCite?: (target: CiteTarget) => void,
+  extensions: ReaderNotesExtensions = {},
 ): ReaderNotes {
+  const { labelsOf, highlightExtra, selectionExtra } = extensions;
   const list = useApiQuery('listHighlights', { documentId });
   // The reader's own query (the same key): the pages of a PDF document, for "p. 12" beside each highlight.
   const doc = useApiQuery('getDocument', { id: documentId }).value;
@@ -129,7 +141,7 @@ export function useReaderNotes(
   );
 
   const current = selected ? highlights.find((h) => h.id === selected.id) : undefined;
-  const decorations = useMemo(() => highlightDecorations(highlights, current?.id ?? null), [highlights, current?.id]);
+  const decorations = useMemo(() => highlightDecorations(highlights, current?.id ?? null, labelsOf), [highlights, current?.id, labelsOf]);
 
   const panel = (
     <div className="notes-panel">
@@ -148,6 +160,7 @@ export function useReaderNotes(
           onJump={jumpTo}
           onClose={() => setSelected(null)}
           onCite={onCite && ((h) => onCite({ highlightId: h.id }))}
+          extra={highlightExtra?.(current)}
         />
       )}
       <section className="panel-section" aria-labelledby="highlights-title">
@@ -160,6 +173,7 @@ export function useReaderNotes(
           <HighlightList
             highlights={highlights}
             pageOf={pageOf}
+            labelsOf={labelsOf}
             selectedId={current?.id ?? null}
             onSelect={(h) => {
               select(h.id, null);
@@ -179,6 +193,10 @@ export function useReaderNotes(
       onHighlight={(c, n) => void createHighlight(c, n)}
       onDismiss={() => setSelection(null)}
       onReattach={current?.needsReview ? () => void reattach(current.id) : undefined}
+      extra={selectionExtra?.(selection, () => {
+        setSelection(null);
+        document.getSelection()?.removeAllRanges();
+      })}
       onCite={
         onCite &&
         (() => {

@@ -94,6 +94,23 @@ type ParagraphProps = {
   links: readonly DocumentLink[];
 };
 
+/** The margin labels of the marks starting in a paragraph (a passage's codes), floated beside it. */
+function MarginMarks({ decorations }: { decorations: readonly Decoration[] }) {
+  return (
+    <div className="margin-marks">
+      {decorations.map((d) => (
+        <ul key={d.id} className="margin-mark-group" aria-label="Codes of a passage here">
+          {d.margin!.map((label) => (
+            <li key={label.text} className={`margin-mark ${label.className}`} dir="auto">
+              {label.text}
+            </li>
+          ))}
+        </ul>
+      ))}
+    </div>
+  );
+}
+
 /** One paragraph, rendered again only when its own marks change (stepping through hits touches two). */
 const Paragraph = memo(
   function Paragraph({ text, start, end, kind, lang, dir, className, decorations, links }: ParagraphProps) {
@@ -106,9 +123,12 @@ const Paragraph = memo(
         <DecoratedText text={text} start={start} end={end} decorations={decorations} links={links} />
       </p>
     );
-    if (notes.length === 0) return paragraph;
+    const margin = decorations.filter((d) => d.margin && d.margin.length > 0 && d.start >= start && d.start < end);
+    const marks = margin.length > 0 && <MarginMarks decorations={margin} />;
+    if (notes.length === 0) return marks ? <>{marks}{paragraph}</> : paragraph;
     return (
       <>
+        {marks}
         <div className="print-notes" aria-hidden="true">
           {notes.map((d) => (
             <div key={d.id} className="print-note" dir="auto">

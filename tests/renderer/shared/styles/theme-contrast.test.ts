@@ -74,11 +74,17 @@ const TEXT_ON: Record<string, string[]> = {
   '--toast-muted': ['--toast-bg'],
 };
 
+const CODE_COLORS = ['red', 'orange', 'yellow', 'green', 'teal', 'blue', 'purple', 'grey'];
+const HEAT_STEPS = [1, 2, 3, 4, 5];
+TEXT_ON['--ink']!.push(...HEAT_STEPS.map((step) => `--heat-${step}`));
+
 /** Graphics and focus indicators → what they sit on (WCAG 1.4.11: 3:1). */
 const GRAPHIC_ON: Record<string, string[]> = {
   '--focus': ['--paper', '--card', '--field'],
   '--saved': ['--paper', '--card'],
   '--danger-strong': ['--paper', '--card', '--field'],
+  // A code's colour beside its name (the codebook, the reader's margin, the palette): held to text's 4.5:1 by the test below.
+  ...Object.fromEntries(CODE_COLORS.map((c) => [`--code-${c}`, ['--paper', '--card', '--field']])),
 };
 
 const SELECTED_SHARE = Number(/mark\.highlight\.selected\s*\{[^}]*color-mix\(in srgb, var\(--hl-bg\) (\d+)%/.exec(HIGHLIGHTS)![1]) / 100;
@@ -114,6 +120,12 @@ describe.each(THEMES)('the %s theme', (name) => {
     expect(contrast(colour('--ink'), bg)).toBeGreaterThanOrEqual(7);
     expect(contrast(colour('--ink'), mix(bg, line, SELECTED_SHARE))).toBeGreaterThanOrEqual(4.5);
     expect(contrast(line, colour('--paper'))).toBeGreaterThanOrEqual(3);
+  });
+
+  it('keeps every code colour at 4.5:1 on the surfaces a code is shown on, and the heat steps in order', () => {
+    for (const c of CODE_COLORS) for (const surface of ['--paper', '--card', '--field']) expect(contrast(colour(`--code-${c}`), colour(surface)), `${c} on ${surface}`).toBeGreaterThanOrEqual(4.5);
+    const steps = HEAT_STEPS.map((step) => contrast(colour(`--heat-${step}`), colour('--card')));
+    expect([...steps].sort((a, b) => a - b)).toEqual(steps);
   });
 
   it('tells the highlight colours apart', () => {
