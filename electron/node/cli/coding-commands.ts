@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { codebookQdc } from '../coding/refi-qda/codebook-xml';
+import { codebookQdc, codeGuid } from '../coding/refi-qda/codebook-xml';
 import { codingCsv } from '../coding/refi-qda/coding-csv';
 import { codingExportData } from '../coding/refi-qda/coding-export-data';
 import { projectQdpx } from '../coding/refi-qda/qdpx';
@@ -45,7 +45,7 @@ export function codingExport(args: string[], out: Output): number {
       out.error('This corpus has no codes yet: nothing to export. Create codes and apply them to highlights in Carrel first.');
       return 1;
     }
-    writeExportFile(outFile, format === 'qdpx' ? projectQdpx(data) : format === 'qdc' ? codebookQdc(data.codes) : codingCsv(data));
+    writeExportFile(outFile, format === 'qdpx' ? projectQdpx(data) : format === 'qdc' ? codebookQdc(data.codes, (id) => data.guids?.codes.get(id) ?? codeGuid(id)) : codingCsv(data));
     const codes = `${data.codes.length} ${data.codes.length === 1 ? 'code' : 'codes'}`;
     const passages = `${data.passages.length} coded ${data.passages.length === 1 ? 'passage' : 'passages'}`;
     out.log(`Exported ${format === 'qdc' ? codes : `${codes} and ${passages}`} to ${values.out}`);

@@ -2,6 +2,7 @@ import type { CodeRecord } from '../../user-store/queries/code-queries';
 import { listCodes } from '../../user-store/queries/code-queries';
 import { listCodings } from '../../user-store/queries/coding-queries';
 import { listLiveHighlightsOfCorpus } from '../../user-store/queries/highlight-queries';
+import { codeRefiGuids, highlightRefiGuids } from '../../user-store/queries/refi-guid-queries';
 import { currentAnchor, currentDocument } from '../../services/user-data/highlight-view';
 import type { UserDataContext } from '../../services/user-data/user-data-context';
 
@@ -26,6 +27,8 @@ export type CodingExportData = {
   passages: CodedPassage[];
   /** Coded highlights left out: their document is gone, or their text no longer found in it. */
   skipped: number;
+  /** GUIDs codes and passages came with from a REFI-QDA import, by id; the others' are derived from their ids. */
+  guids?: { codes: ReadonlyMap<string, string>; passages: ReadonlyMap<string, string> };
 };
 
 /** Gathers the coding of the open corpus from the notes database and the corpus. */
@@ -57,5 +60,5 @@ export function codingExportData(ctx: UserDataContext): CodingExportData {
       passages.push({ highlightId: record.id, documentId: doc.id, ...place, quote: doc.text.slice(place.start, place.end), note: record.note, createdAt: record.createdAt, codeIds: codesOf.get(record.id)! });
     }
   });
-  return { projectName: ctx.corpus().info.title, exportedAt: ctx.now(), codes, documents: [...documents.values()], passages, skipped };
+  return { projectName: ctx.corpus().info.title, exportedAt: ctx.now(), codes, documents: [...documents.values()], passages, skipped, guids: { codes: codeRefiGuids(db, corpusId), passages: highlightRefiGuids(db, corpusId) } };
 }

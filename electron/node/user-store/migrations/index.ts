@@ -2,6 +2,7 @@ import { migration001 } from './001-initial';
 import { migration002 } from './002-reading-progress';
 import { migration003 } from './003-citations';
 import { migration004 } from './004-coding';
+import { migration007 } from './007-refi-guids';
 import type { Migration } from './migration';
 
 /**
@@ -10,6 +11,6 @@ import type { Migration } from './migration';
  * runner applies those above the file's user_version in ascending order). The schema version
  * of this app is the highest number.
  */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004].sort((a, b) => a.version - b.version);
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration007].sort((a, b) => a.version - b.version);
 
 export const USER_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
