@@ -16,6 +16,8 @@ export type CodedPassage = {
   note: string;
   createdAt: string;
   codeIds: string[];
+  /** When each code was applied, in the order of codeIds. */
+  codedAt?: string[];
 };
 
 /** What a coding export holds: the codebook, the coded passages, and the text of each document they are in. */
@@ -37,7 +39,11 @@ export function codingExportData(ctx: UserDataContext): CodingExportData {
   const corpusId = ctx.corpusId();
   const codes = listCodes(db, corpusId);
   const codesOf = new Map<string, string[]>();
-  for (const coding of listCodings(db, corpusId)) codesOf.set(coding.highlightId, [...(codesOf.get(coding.highlightId) ?? []), coding.codeId]);
+  const codedAt = new Map<string, string[]>();
+  for (const coding of listCodings(db, corpusId)) {
+    codesOf.set(coding.highlightId, [...(codesOf.get(coding.highlightId) ?? []), coding.codeId]);
+    codedAt.set(coding.highlightId, [...(codedAt.get(coding.highlightId) ?? []), coding.createdAt]);
+  }
   const documents = new Map<string, { id: string; title: string; text: string }>();
   const passages: CodedPassage[] = [];
   let skipped = 0;
@@ -57,7 +63,7 @@ export function codingExportData(ctx: UserDataContext): CodingExportData {
         continue;
       }
       documents.set(doc.id, { id: doc.id, title: doc.title, text: doc.text });
-      passages.push({ highlightId: record.id, documentId: doc.id, ...place, quote: doc.text.slice(place.start, place.end), note: record.note, createdAt: record.createdAt, codeIds: codesOf.get(record.id)! });
+      passages.push({ highlightId: record.id, documentId: doc.id, ...place, quote: doc.text.slice(place.start, place.end), note: record.note, createdAt: record.createdAt, codeIds: codesOf.get(record.id)!, codedAt: codedAt.get(record.id) });
     }
   });
   return { projectName: ctx.corpus().info.title, exportedAt: ctx.now(), codes, documents: [...documents.values()], passages, skipped, guids: { codes: codeRefiGuids(db, corpusId), passages: highlightRefiGuids(db, corpusId) } };

@@ -27,9 +27,11 @@ export function projectQde(data: CodingExportData): string {
         const end = codePointOffset(doc.text, passage.end);
         lines.push(`      <PlainTextSelection guid="${passageGuidOf(passage.highlightId)}" name="${xmlAttr([...passage.quote].slice(0, 80).join(''))}" startPosition="${start}" endPosition="${end}" ${user} creationDateTime="${passage.createdAt}">`);
         if (passage.note) lines.push(`        <Description>${xmlText(passage.note)}</Description>`);
-        for (const codeId of passage.codeIds.filter((id) => live.has(id))) {
+        for (const [index, codeId] of passage.codeIds.entries()) {
+          if (!live.has(codeId)) continue;
+          const codedAt = passage.codedAt?.[index];
           // Derived from the selection's and the code's GUIDs, so an export of an import gives the same one.
-          lines.push(`        <Coding guid="${refiGuid('coding', `${passageGuidOf(passage.highlightId)}:${codeGuidOf(codeId)}`)}" ${user}>`, `          <CodeRef targetGUID="${codeGuidOf(codeId)}"/>`, '        </Coding>');
+          lines.push(`        <Coding guid="${refiGuid('coding', `${passageGuidOf(passage.highlightId)}:${codeGuidOf(codeId)}`)}" ${user}${codedAt ? ` creationDateTime="${codedAt}"` : ''}>`, `          <CodeRef targetGUID="${codeGuidOf(codeId)}"/>`, '        </Coding>');
         }
         lines.push('      </PlainTextSelection>');
       }

@@ -43,14 +43,18 @@ export function parseRefiXml(xml: string, what: string): RefiElement {
         if (current !== root) current.text += text;
         else if (text.trim()) throw new RefiImportError(`${what} is not well-formed XML (text outside its root element).`);
       },
-      onclosetag(_name, implied) {
-        if (implied) throw new RefiImportError(`${what} is not well-formed XML (an element is not closed).`);
+      onclosetag(name) {
+        // htmlparser2 forgives: it closes what a wrong or missing end tag leaves open. Carrel does not.
+        const tag = ending ? '' : xml.slice(parser.startIndex, parser.endIndex + 1);
+        if (!tag.endsWith('/>') && tag.replace(/\s+/g, '') !== `</${name}>`) throw new RefiImportError(`${what} is not well-formed XML (<${name.slice(0, 40)}> is not closed).`);
         open.pop();
       },
     },
     { xmlMode: true, decodeEntities: true },
   );
+  let ending = false;
   parser.write(xml);
+  ending = true;
   parser.end();
   const elements = root.children;
   if (elements.length !== 1) throw new RefiImportError(`${what} is not one XML document (${elements.length} root elements).`);
