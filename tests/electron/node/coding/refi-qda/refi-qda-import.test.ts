@@ -10,7 +10,7 @@ import { importRefiFile } from '../../../../../electron/node/coding/refi-qda/ref
 import { parseRefiXml, type RefiElement } from '../../../../../electron/node/coding/refi-qda/refi-xml';
 import type { AppServices } from '../../../../../electron/node/services/create-services';
 import { listCodes } from '../../../../../electron/node/user-store/queries/code-queries';
-import { FIXTURES } from '../../../../harness/paths';
+import { BUNDLED_CORPUS, FIXTURES } from '../../../../harness/paths';
 import { makeWorkspace, value } from '../../services/user-data-fixture';
 import { codePointSpan, guid, project, qdpx, SAMPLES, XSD } from './refi-qda-fixture';
 
@@ -232,5 +232,42 @@ describe('the ATLAS.ti samples', () => {
     // Exported again, ATLAS.ti gets its own GUIDs back.
     const qdc = codebookQdc(codes, (id) => codingExportData(services.userDataContext).guids!.codes.get(id)!);
     expect(qdc).toContain('guid="2D2466F0-D77F-4F8C-BDF9-628966B6B74D"');
+  });
+
+  /**
+   * The samples hold no sources (ATLAS.ti exported them without documents), so the target
+   * project is given one the way ATLAS.ti writes it (upper-case GUIDs, a .txt with CRLF line
+   * ends beside a .docx that is not there, selections coded with the sample's own codes).
+   */
+  const COMMITS = '19e4dce Reader: folded pages keep their markers\r\ncdbfd92 Search: Arabic letters folded as the index folds them\r\n';
+  function targetWithSource(): Uint8Array {
+    const original = strFromU8(unzipSync(fs.readFileSync(sample('target-atlas-project.qdpx')))['project.qde']!);
+    const [src, docx] = [guid(), guid()];
+    const selection = (quote: string, code: string) => {
+      const span = codePointSpan(COMMITS, quote);
+      return `<PlainTextSelection guid="${guid()}" name="${quote}" startPosition="${span.start}" endPosition="${span.end}" creatingUser="088B08AC-D5CD-4ADB-8B71-B4F3459C177F" creationDateTime="2023-08-16T15:50:00Z"><Coding guid="${guid()}" creatingUser="088B08AC-D5CD-4ADB-8B71-B4F3459C177F" creationDateTime="2023-08-16T15:50:01Z"><CodeRef targetGUID="${code}" /></Coding></PlainTextSelection>`;
+    };
+    const sources = `<Sources><TextSource guid="${src}" name="commits.docx" richTextPath="internal://${docx}.docx" plainTextPath="internal://${src}.txt" creatingUser="088B08AC-D5CD-4ADB-8B71-B4F3459C177F">${selection('folded pages keep their markers', '2D2466F0-D77F-4F8C-BDF9-628966B6B74D')}${selection('Arabic letters folded', '086AC733-7B1C-4749-A138-D7182F63A5C9')}</TextSource></Sources>`;
+    return qdpx(original.replace('</Project>', `${sources}\n</Project>`), { [`sources/${src}.txt`]: `\uFEFF${COMMITS}` });
+  }
+
+  it('imports the target project with a source into a corpus built from that text, and lists it as unmatched against the bundled corpus', async () => {
+    const file = write('target-with-source.qdpx', targetWithSource());
+    const commits = workspace.corpus('commits', path.join(FIXTURES, 'corpus-small'), (dir) => fs.writeFileSync(path.join(dir, 'commits.txt'), COMMITS.replace(/\r\n/g, '\n')));
+    const { services } = workspace.services(commits, path.join(workspace.dir, 'atlas', 'carrel-user.sqlite'));
+    const report = importRefiFile(services.userDataContext, file);
+    expect(report.sources.matched).toEqual([expect.objectContaining({ name: 'commits.docx', documentId: 'commits' })]);
+    expect(report.passages).toMatchObject({ added: 2, codingsAdded: 2, problems: [] });
+    const db = services.userDataContext.store().db;
+    const coded = db.prepare('SELECT h.quote_exact AS quote, c.name AS code FROM codings k JOIN highlights h ON h.id = k.highlight_id JOIN codes c ON c.id = k.code_id ORDER BY quote').all();
+    expect(coded).toEqual([
+      { quote: 'Arabic letters folded', code: '2022-02-11T10:39:25Z cdbfd92' },
+      { quote: 'folded pages keep their markers', code: '2022-05-10T02:05:59Z 19e4dce' },
+    ]);
+    const { services: bundled } = workspace.services(BUNDLED_CORPUS, path.join(workspace.dir, 'atlas-bundled', 'carrel-user.sqlite'));
+    const elsewhere = importRefiFile(bundled.userDataContext, file);
+    expect(elsewhere.codes.added).toBe(3);
+    expect(elsewhere.sources.unmatched).toEqual([{ name: 'commits.docx', reason: 'its text is the text of no document of the open corpus', selections: 2 }]);
+    expect(elsewhere.passages.added).toBe(0);
   });
 });
