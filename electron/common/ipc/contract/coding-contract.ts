@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Code, Codebook, CodeRemoval, CodingMatrix, HighlightCodes } from '../../coding/coding-types';
+import type { RefiImportResult } from '../../coding/refi-import-report';
 import type { CODING_SCHEMAS } from './coding-schemas';
 import { featureChannels } from './feature-channels';
 
@@ -27,6 +28,8 @@ export interface CodingContract {
   /** The codes on each coded highlight of a document. */
   listDocumentCodings(input: In<'listDocumentCodings'>): HighlightCodes[];
   getCodingMatrix(input: In<'getCodingMatrix'>): CodingMatrix;
+  /** Imports a REFI-QDA project (.qdpx) or codebook (.qdc) chosen in the open dialog, and says what it did. */
+  importRefiQda(input: In<'importRefiQda'>): Promise<RefiImportResult>;
 }
 
 export const CODING_CHANNELS = featureChannels('coding', [
@@ -42,4 +45,5 @@ export const CODING_CHANNELS = featureChannels('coding', [
   'removeCodeFromHighlight',
   'listDocumentCodings',
   'getCodingMatrix',
+  'importRefiQda',
 ]);

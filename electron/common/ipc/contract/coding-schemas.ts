@@ -25,4 +25,5 @@ export const CODING_SCHEMAS = {
   removeCodeFromHighlight: z.object({ codeId, highlightId: userItemId }).strict(),
   listDocumentCodings: z.object({ documentId }).strict(),
   getCodingMatrix: z.undefined(),
+  importRefiQda: z.object({ dryRun: z.boolean().optional() }).strict(),
 };
