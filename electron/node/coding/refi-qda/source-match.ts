@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { trimSpan } from '../../../common/anchoring/text-offsets';
 
 /**
  * A text as it is compared with another: a byte-order mark dropped, every run of white space
@@ -69,14 +70,21 @@ export function sourcePlacer(sourceText: string, documentText: string, source?: 
   const doc = same ? undefined : (document ?? canonicalText(documentText));
   return {
     codePoints: starts.length - 1,
-    /** The UTF-16 span in the document of code points [start, end) of the source, or undefined when nothing is left of it. */
+    /**
+     * The UTF-16 span in the document of code points [start, end) of the source, white space at
+     * its ends left out as Carrel's highlights do; undefined when nothing but white space is left.
+     */
     place(start: number, end: number): { start: number; end: number } | undefined {
       if (start < 0 || end > starts.length - 1 || end <= start) return undefined;
       const [s, e] = [starts[start]!, starts[end]!];
-      if (same) return { start: s, end: e };
-      const [cs, ce] = [src!.toCanon[s]!, src!.toCanon[e]!];
-      if (ce <= cs) return undefined;
-      return { start: doc!.toOriginal[cs]!, end: doc!.toOriginal[ce - 1]! + 1 };
+      let span = { start: s, end: e };
+      if (!same) {
+        const [cs, ce] = [src!.toCanon[s]!, src!.toCanon[e]!];
+        if (ce <= cs) return undefined;
+        span = { start: doc!.toOriginal[cs]!, end: doc!.toOriginal[ce - 1]! + 1 };
+      }
+      span = trimSpan(documentText, span.start, span.end);
+      return span.end > span.start ? span : undefined;
     },
   };
 }
