@@ -53,7 +53,7 @@ function color(value: string | undefined): string {
   return three ? `#${[...three].map((c) => c + c).join('').toUpperCase()}` : '';
 }
 
-function readCodes(parent: RefiElement, depth: number, counter: { codes: number }): RefiCode[] {
+function readCodes(parent: RefiElement, counter: { codes: number }): RefiCode[] {
   return childrenNamed(parent, 'Code').map((element) => {
     if (++counter.codes > MAX_CODES) throw new RefiImportError(`It has more than ${MAX_CODES.toLocaleString('en')} codes.`);
     const guid = requireGuid(element, 'code');
@@ -64,7 +64,7 @@ function readCodes(parent: RefiElement, depth: number, counter: { codes: number 
       color: color(attr(element, 'color')),
       description: childNamed(element, 'Description')?.text ?? '',
       noteGuids: childrenNamed(element, 'NoteRef').map((n) => attr(n, 'targetGUID') ?? '').filter((g) => GUID.test(g)),
-      children: readCodes(element, depth + 1, counter),
+      children: readCodes(element, counter),
       ...(name === undefined ? { problem: 'it has no name' } : {}),
     };
   });
@@ -73,7 +73,7 @@ function readCodes(parent: RefiElement, depth: number, counter: { codes: number 
 function readCodebook(codebook: RefiElement | undefined): RefiCode[] {
   if (!codebook) return [];
   const codes = childNamed(codebook, 'Codes');
-  return codes ? readCodes(codes, 0, { codes: 0 }) : [];
+  return codes ? readCodes(codes, { codes: 0 }) : [];
 }
 
 function readSelection(element: RefiElement): RefiSelection {

@@ -16,12 +16,12 @@ const QDC = `<?xml version="1.0" encoding="UTF-8"?>
 
 describe('importRefiQda through the handler table', () => {
   it('imports the file the open dialog gives and returns the report; a cancelled dialog imports nothing', async () => {
-    let chosen: string | undefined;
-    const dialogs = { chooseSaveFile: async () => undefined, chooseOpenFile: async () => chosen };
+    const answer: { file?: string } = {};
+    const dialogs = { chooseSaveFile: async () => undefined, chooseOpenFile: async () => answer.file };
     const { table } = workspace.services(corpus, path.join(workspace.dir, 'a', 'carrel-user.sqlite'), { fileDialogs: dialogs });
     expect(value(await table.importRefiQda({}))).toEqual({ status: 'cancelled' });
-    chosen = path.join(workspace.dir, 'book.qdc');
-    fs.writeFileSync(chosen, QDC);
+    answer.file = path.join(workspace.dir, 'book.qdc');
+    fs.writeFileSync(answer.file, QDC);
     const dry = value(await table.importRefiQda({ dryRun: true }));
     expect(dry).toMatchObject({ status: 'imported', kind: 'codebook', dryRun: true, codes: { added: 2 } });
     expect(value(await table.listCodebook(undefined)).codes).toEqual([]);
