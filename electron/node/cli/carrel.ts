@@ -1,7 +1,7 @@
 import { CorpusOpenError } from '../corpus/corpus-store';
 import { collocatesCommand, concordanceCommand, relatedCommand, repeatedCommand, wordListCommand } from './analysis-commands';
 import { entitiesCommand } from './entities-command';
-import { codingExport } from './coding-commands';
+import { codingExport, codingImport } from './coding-commands';
 import { corpusBuild, corpusEnsure, corpusVerify } from './corpus-commands';
 import { notesCheck, notesExport, notesImport } from './notes-commands';
 import { consoleOutput, type Output } from './output';
@@ -21,7 +21,8 @@ const USAGE = `Usage:
   carrel notes export --user-db <carrel-user.sqlite> [--corpus <file.sqlite>] [--format jsonld|markdown|csv|bibtex|ris|csl-json] [--document <id>] [--tag <tag>] [--style apa|chicago-author-date|mla|harvard] [--out <file>]
   carrel notes import <file.jsonld> --user-db <carrel-user.sqlite> [--corpus <file.sqlite>] [--dry-run]
   carrel notes check --user-db <carrel-user.sqlite>   (schema version, integrity, counts; read-only)
-  carrel coding export --format qdpx|qdc|csv --user-db <carrel-user.sqlite> [--corpus <file.sqlite>] --out <file>   (REFI-QDA project or codebook, or CSV)`;
+  carrel coding export --format qdpx|qdc|csv --user-db <carrel-user.sqlite> [--corpus <file.sqlite>] --out <file>   (REFI-QDA project or codebook, or CSV)
+  carrel coding import <file.qdpx|file.qdc> --user-db <carrel-user.sqlite> [--corpus <file.sqlite>] [--dry-run]   (REFI-QDA project or codebook)`;
 
 const COMMANDS: Record<string, (args: string[], out: Output) => number | Promise<number>> = {
   'corpus build': corpusBuild,
@@ -38,6 +39,7 @@ const COMMANDS: Record<string, (args: string[], out: Output) => number | Promise
   'notes check': notesCheck,
   'notes import': notesImport,
   'coding export': codingExport,
+  'coding import': codingImport,
 };
 
 /** Entry point of the command line; returns the exit code. */

@@ -16,6 +16,7 @@ import type { FileDialogs } from './file-dialogs';
 import { createCitationService } from './user-data/citation-service';
 import { createCodingService } from './user-data/coding-service';
 import { createImportService } from './user-data/import-service';
+import { createRefiImportService } from './user-data/refi-import-service';
 import { createNotebookExportService } from './user-data/notebook-export-service';
 import { createCorpusService } from './corpus-service';
 import { createSearchService } from './search-service';
@@ -127,6 +128,7 @@ export function createServices(config: ServicesConfig): AppServices {
   const citations = createCitationService(userData, { dialogs: config.fileDialogs, cslDir: config.cslDir });
   const notebookExport = createNotebookExportService(userData, { dialogs: config.fileDialogs, engine: citations.engine, style: () => citations.getCitationStyle(undefined) });
   const imports = createImportService(userData, { dialogs: config.fileDialogs });
+  const refiImport = createRefiImportService(userData, { dialogs: config.fileDialogs });
   const security = createSecurityService({
     corpusFile: corpus.currentFile,
     userDbFile: config.userDbFile,
@@ -147,7 +149,7 @@ export function createServices(config: ServicesConfig): AppServices {
     contractPart(userDataServices),
     contractPart(guardStorage(userData, contractPart(deletedItems))),
     contractPart(backupRestore),
-    contractPart(guardStorage(userData, contractPart({ ...citations, ...notebookExport, ...imports }))),
+    contractPart(guardStorage(userData, contractPart({ ...citations, ...notebookExport, ...imports, ...refiImport }))),
     contractPart(guardStorage(userData, createCodingService(userData, { dialogs: config.fileDialogs }))),
     contractPart(security),
     contractPart(createSettingsService(config.settingsFile, windowState, corpus.requireStore, config.reopenLastDocument ?? false)),

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { CsvExportResult } from '../../analysis/analysis-types';
 import type { Code, Codebook, CodedPassageView, CodeRemoval, CodingMatrix, HighlightCodes } from '../../coding/coding-types';
+import type { RefiImportResult } from '../../coding/refi-import-report';
 import type { CODING_SCHEMAS } from './coding-schemas';
 import { featureChannels } from './feature-channels';
 
@@ -32,6 +33,8 @@ export interface CodingContract {
   listCodedPassages(input: In<'listCodedPassages'>): CodedPassageView[];
   /** Asks where to save, then writes the matrix, the co-occurrence table or every coded passage as CSV. */
   exportCodingCsv(input: In<'exportCodingCsv'>): Promise<CsvExportResult>;
+  /** Imports a REFI-QDA project (.qdpx) or codebook (.qdc) chosen in the open dialog, and says what it did. */
+  importRefiQda(input: In<'importRefiQda'>): Promise<RefiImportResult>;
 }
 
 export const CODING_CHANNELS = featureChannels('coding', [
@@ -49,4 +52,5 @@ export const CODING_CHANNELS = featureChannels('coding', [
   'getCodingMatrix',
   'listCodedPassages',
   'exportCodingCsv',
+  'importRefiQda',
 ]);

@@ -28,4 +28,5 @@ export const CODING_SCHEMAS = {
   getCodingMatrix: z.undefined(),
   listCodedPassages: z.object({ codeId, withSubcodes: z.boolean().optional(), documentId: documentId.optional() }).strict(),
   exportCodingCsv: z.object({ table: z.enum(CODING_CSV_TABLES) }).strict(),
+  importRefiQda: z.object({ dryRun: z.boolean().optional() }).strict(),
 };

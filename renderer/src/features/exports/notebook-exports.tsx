@@ -3,6 +3,7 @@ import { BIBLIOGRAPHY_FORMATS, type BibliographyFormat } from '@common/citations
 import { EXPORT_FORMAT_LABELS, NOTEBOOK_EXPORT_FORMATS, type ImportReport, type NotebookExportFormat } from '@common/exports/export-types';
 import type { NotebookQuery } from '@common/notes/notebook-types';
 import { useApiMutation } from '../../shared/data/use-api-mutation';
+import { RefiQdaImport } from './refi-qda-import';
 import './exports.css';
 
 type Format = NotebookExportFormat | BibliographyFormat;
@@ -121,6 +122,7 @@ export function NotebookExports({ filter }: { filter: NotebookQuery }) {
           {importAnnotations.error}
         </p>
       )}
+      <RefiQdaImport />
     </section>
   );
 }

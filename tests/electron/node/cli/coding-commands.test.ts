@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../../electron/node/cli/carrel';
 import type { Output } from '../../../../electron/node/cli/output';
-import { FIXTURES } from '../../../harness/paths';
+import { BUNDLED_CORPUS, FIXTURES } from '../../../harness/paths';
+import { userDbHash } from '../coding/refi-qda/refi-qda-fixture';
 import { makeWorkspace, value } from '../services/user-data-fixture';
 
 function capture(): Output & { lines: string[]; errors: string[] } {
@@ -87,5 +88,68 @@ describe('carrel coding export', () => {
     expect(r.code).toBe(1);
     expect(r.errors[0]).toMatch(/no codes yet/);
     expect(fs.existsSync(out)).toBe(false);
+  });
+});
+
+describe('carrel coding import', () => {
+  const runImport = async (...args: string[]) => {
+    const out = capture();
+    const code = await main(['coding', 'import', ...args], out);
+    return { code, ...out };
+  };
+  const exported = async () => {
+    const file = path.join(workspace.dir, 'to-import.qdpx');
+    expect((await run('--format', 'qdpx', '--user-db', workspace.userDbFile, '--corpus', corpus, '--out', file)).code).toBe(0);
+    return file;
+  };
+  const emptyNotes = (name: string) => {
+    const file = path.join(workspace.dir, name, 'carrel-user.sqlite');
+    workspace.services(corpus, file).services.close();
+    return file;
+  };
+
+  it('prints what was added and which source matched which document; a second run adds nothing', async () => {
+    const file = await exported();
+    const notes = emptyNotes('import-a');
+    const first = await runImport(file, '--user-db', notes, '--corpus', corpus);
+    expect(first.errors).toEqual([]);
+    expect(first.code).toBe(0);
+    expect(first.lines[0]).toBe('codes: 2 added, 0 already here; sources: 1 matched a document, 0 matched none; coded passages: 1 added, 0 already here, 1 code applied.');
+    expect(first.lines).toContain(`  source matched: ${EVIL} and more text = evil`);
+    const again = await runImport(file, '--user-db', notes, '--corpus', corpus);
+    expect(again.lines[0]).toBe('codes: 0 added, 2 already here; sources: 1 matched a document, 0 matched none; coded passages: 0 added, 1 already here, 0 codes applied.');
+  });
+
+  it('--dry-run prints the same and changes nothing', async () => {
+    const file = await exported();
+    const notes = emptyNotes('import-dry');
+    const before = userDbHash(notes);
+    const r = await runImport(file, '--user-db', notes, '--corpus', corpus, '--dry-run');
+    expect(r.code).toBe(0);
+    expect(r.lines[0]).toMatch(/^Dry run, nothing changed: codes: 2 added/);
+    expect(userDbHash(notes)).toBe(before);
+  });
+
+  it('lists the sources that match no document of the corpus (the bundled corpus has not this text)', async () => {
+    const file = await exported();
+    const notes = path.join(workspace.dir, 'import-bundled', 'carrel-user.sqlite');
+    workspace.services(BUNDLED_CORPUS, notes).services.close();
+    const r = await runImport(file, '--user-db', notes, '--corpus', BUNDLED_CORPUS);
+    expect(r.code).toBe(0);
+    expect(r.lines[0]).toContain('sources: 0 matched a document, 1 matched none; coded passages: 0 added');
+    expect(r.lines).toContain(`  source unmatched: ${EVIL} and more text: its text is the text of no document of the open corpus; 1 coded selection not imported`);
+  });
+
+  it('refuses a hostile file with its reason, exit 1, the notes unchanged; says its usage', async () => {
+    const notes = emptyNotes('import-hostile');
+    const file = path.join(workspace.dir, 'slip.qdpx');
+    fs.writeFileSync(file, zipSync({ 'project.qde': strToU8('<Project/>'), '../../x': strToU8('x') }));
+    const before = userDbHash(notes);
+    const r = await runImport(file, '--user-db', notes, '--corpus', corpus);
+    expect(r.code).toBe(1);
+    expect(r.errors[0]).toMatch(/^slip\.qdpx was not imported: .*leaves the archive.*Nothing was changed\.$/);
+    expect(userDbHash(notes)).toBe(before);
+    expect((await runImport('--user-db', notes)).code).toBe(2);
+    expect((await runImport(file)).code).toBe(2);
   });
 });

@@ -103,7 +103,8 @@ describe('encryption at rest of the notes database', { timeout: 30_000 }, () => 
     const out = { log: () => {}, error: (line: string) => errors.push(line), progress: () => {} };
     expect(await main(['notes', 'check', '--user-db', workspace.userDbFile], out)).toBe(1);
     expect(await main(['notes', 'export', '--user-db', workspace.userDbFile, '--corpus', corpus], out)).toBe(1);
-    expect(errors).toHaveLength(2);
+    expect(await main(['coding', 'import', 'any.qdpx', '--user-db', workspace.userDbFile, '--corpus', corpus], out)).toBe(1);
+    expect(errors).toHaveLength(3);
     for (const error of errors) expect(error).toMatch(/is encrypted with a passphrase: open it in Carrel/);
   });
 
