@@ -18,14 +18,23 @@ const toPlace = (row: PlaceRow): PassagePlace => ({
 });
 
 /**
- * A paragraph's text, cut by SQLite when the document has no characters beyond the BMP (its
- * UTF-16 offsets are then SQLite's character counts), else from the whole text.
+ * A paragraph's text. The first paragraph asked of a document is cut by SQLite when the
+ * document has no characters beyond the BMP (its UTF-16 offsets are then SQLite's character
+ * counts); from the second on, the whole text is read once and kept while paragraphs of that
+ * document follow (substr reads the whole text each time: a thousand paragraphs of a long
+ * document would read it a thousand times).
  */
 export function paragraphTextReader(db: Db): (ord: number, start: number, end: number) => string {
   const astral = db.prepare('SELECT text_astral FROM documents WHERE ord = ?').pluck();
   const cut = db.prepare('SELECT substr(text, ? + 1, ? - ?) FROM documents WHERE ord = ?').pluck();
   const whole = db.prepare('SELECT text FROM documents WHERE ord = ?').pluck();
-  return (ord, start, end) => (astral.get(ord) === 0 ? (cut.get(start, end, start, ord) as string) : (whole.get(ord) as string).slice(start, end));
+  let last: { ord: number; text?: string } | undefined;
+  return (ord, start, end) => {
+    if (last?.ord === ord) return (last.text ??= whole.get(ord) as string).slice(start, end);
+    last = { ord };
+    if (astral.get(ord) === 0) return cut.get(start, end, start, ord) as string;
+    return (last.text = whole.get(ord) as string).slice(start, end);
+  };
 }
 
 /**
@@ -38,26 +47,55 @@ export function documentRepeats(db: Db, ord: number, documentId: string): Docume
   if (own.length === 0) return { documentId, paragraphs: [] };
   const members = db.prepare(`SELECT ${PLACE_COLUMNS} FROM ${PLACE_JOIN} WHERE r.grp = ? ORDER BY r.doc_ord, r.idx LIMIT ?`);
   const count = db.prepare('SELECT count(*) FROM repeated_passages WHERE grp = ?').pluck();
+  // Read once per group: a document can hold thousands of places of one group (a repeated line).
+  const groupMembers = new Map<number, PlaceRow[]>();
+  const membersOf = (grp: number) => {
+    let rows = groupMembers.get(grp);
+    if (!rows) groupMembers.set(grp, (rows = members.all(grp, MAX_GROUP_PLACES * 4) as PlaceRow[]));
+    return rows;
+  };
+  const counts = new Map<number, number>();
+  const countOf = (grp: number) => {
+    let n = counts.get(grp);
+    if (n === undefined) counts.set(grp, (n = count.get(grp) as number));
+    return n;
+  };
   const text = paragraphTextReader(db);
+  // Kept by place and by text: a line repeated a thousand times is shingled, and compared, once.
   const shingles = new Map<string, Uint32Array>();
+  const byText = new Map<string, Uint32Array>();
   const shinglesOf = (row: PlaceRow) => {
     const key = `${row.doc_ord}:${row.idx}`;
     let s = shingles.get(key);
-    if (!s) shingles.set(key, (s = passageShingles(text(row.doc_ord, row.start, row.end)).shingles));
+    if (!s) {
+      const passage = text(row.doc_ord, row.start, row.end);
+      s = byText.get(passage);
+      if (!s) byText.set(passage, (s = passageShingles(passage).shingles));
+      shingles.set(key, s);
+    }
     return s;
+  };
+  const similarities = new Map<Uint32Array, Map<Uint32Array, number>>();
+  const similarity = (a: Uint32Array, b: Uint32Array) => {
+    let row = similarities.get(a);
+    if (!row) similarities.set(a, (row = new Map()));
+    let value = row.get(b);
+    if (value === undefined) row.set(b, (value = Math.round(jaccard(a, b) * 1000) / 1000));
+    return value;
   };
   return {
     documentId,
     paragraphs: own.map((row) => {
       // Enough of the group to list the closest (a group of thousands is read in part, in corpus order).
-      const others = (members.all(row.grp, MAX_GROUP_PLACES * 4) as PlaceRow[]).filter((m) => m.doc_ord !== row.doc_ord || m.idx !== row.idx);
+      const others = membersOf(row.grp).filter((m) => m.doc_ord !== row.doc_ord || m.idx !== row.idx);
       const mine = shinglesOf(row);
+      // Ranked as bare pairs; only the few listed become places.
       const elsewhere = others
-        .map((m) => ({ ...toPlace(m), similarity: Math.round(jaccard(mine, shinglesOf(m)) * 1000) / 1000, ord: m.doc_ord }))
-        .sort((a, b) => b.similarity - a.similarity || a.ord - b.ord || a.paragraph - b.paragraph)
+        .map((m) => ({ m, similarity: similarity(mine, shinglesOf(m)) }))
+        .sort((a, b) => b.similarity - a.similarity || a.m.doc_ord - b.m.doc_ord || a.m.idx - b.m.idx)
         .slice(0, MAX_ELSEWHERE)
-        .map(({ ord: _ord, ...place }) => place);
-      const total = (count.get(row.grp) as number) - 1;
+        .map(({ m, similarity }) => ({ ...toPlace(m), similarity }));
+      const total = countOf(row.grp) - 1;
       return { paragraph: row.idx + 1, group: row.grp, elsewhere, more: total - elsewhere.length };
     }),
   };
@@ -78,6 +116,19 @@ export function repeatedGroups(db: Db, minWords: number, offset: number, limit: 
     similarity: number;
   }[];
   const members = db.prepare(`SELECT ${PLACE_COLUMNS} FROM ${PLACE_JOIN} WHERE r.grp = ? AND r.words >= ? ORDER BY r.doc_ord, r.idx LIMIT ?`);
+  // Read once per group: a document can hold thousands of places of one group (a repeated line).
+  const groupMembers = new Map<number, PlaceRow[]>();
+  const membersOf = (grp: number) => {
+    let rows = groupMembers.get(grp);
+    if (!rows) groupMembers.set(grp, (rows = members.all(grp, MAX_GROUP_PLACES * 4) as PlaceRow[]));
+    return rows;
+  };
+  const counts = new Map<number, number>();
+  const countOf = (grp: number) => {
+    let n = counts.get(grp);
+    if (n === undefined) counts.set(grp, (n = count.get(grp) as number));
+    return n;
+  };
   const text = paragraphTextReader(db);
   return {
     total,

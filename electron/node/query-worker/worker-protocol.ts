@@ -19,6 +19,8 @@ export const WORKER_METHODS = [
   'concordance',
   'collocates',
   'distribution',
+  'repeatedPassages',
+  'documentRepeats',
 ] as const satisfies readonly Method[];
 
 export type WorkerMethod = (typeof WORKER_METHODS)[number];
