@@ -91,7 +91,9 @@ describe('repeated passages in the app', () => {
     const { page } = harness;
     await page.getByRole('button', { name: 'Analysis' }).click();
     await page.getByRole('tab', { name: 'Concordance' }).focus();
+    // The last tab is Entities; Repeated passages stands just before it.
     await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
     await poll(() => page.getByRole('tab', { name: 'Repeated passages' }).getAttribute('aria-selected')).toBe('true');
     await poll(() => page.locator('.repeated-count').textContent()).toBe('2 passages of 8 words or more stand in more than one place');
     const groups = page.locator('.repeated-group');

@@ -116,19 +116,6 @@ export function repeatedGroups(db: Db, minWords: number, offset: number, limit: 
     similarity: number;
   }[];
   const members = db.prepare(`SELECT ${PLACE_COLUMNS} FROM ${PLACE_JOIN} WHERE r.grp = ? AND r.words >= ? ORDER BY r.doc_ord, r.idx LIMIT ?`);
-  // Read once per group: a document can hold thousands of places of one group (a repeated line).
-  const groupMembers = new Map<number, PlaceRow[]>();
-  const membersOf = (grp: number) => {
-    let rows = groupMembers.get(grp);
-    if (!rows) groupMembers.set(grp, (rows = members.all(grp, MAX_GROUP_PLACES * 4) as PlaceRow[]));
-    return rows;
-  };
-  const counts = new Map<number, number>();
-  const countOf = (grp: number) => {
-    let n = counts.get(grp);
-    if (n === undefined) counts.set(grp, (n = count.get(grp) as number));
-    return n;
-  };
   const text = paragraphTextReader(db);
   return {
     total,

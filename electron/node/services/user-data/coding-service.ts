@@ -76,7 +76,11 @@ export function createCodingService(ctx: UserDataContext, options: CodingService
     const counts = codeDocumentCounts(db, ctx.corpusId());
     const metas = ctx.corpus().documentMetas([...new Set(counts.map((c) => c.documentId))]);
     const documents = [...metas.values()].sort((a, b) => a.ord - b.ord).map((m) => ({ id: m.id, title: m.title }));
-    return { counts: counts.filter((c) => metas.has(c.documentId)), cooccurrence: codeCooccurrence(db, ctx.corpusId()), documents };
+    // Each pair in codebook order (code ids are random: ordering by them would swap a pair from one codebook to the next).
+    const place = new Map(listCodes(db, ctx.corpusId()).map((c, i) => [c.id, i]));
+    const at = (id: string) => place.get(id) ?? Number.MAX_SAFE_INTEGER;
+    const cooccurrence = codeCooccurrence(db, ctx.corpusId()).map((p) => (at(p.b) < at(p.a) ? { a: p.b, b: p.a, count: p.count } : p));
+    return { counts: counts.filter((c) => metas.has(c.documentId)), cooccurrence, documents };
   };
   const codebook = () => ({ codes: listCodes(ctx.store().db, ctx.corpusId()).map(codeView) });
   return {
