@@ -49,6 +49,7 @@ function start(): void {
       nativeBinding: paths.nativeBinding,
       userDbNativeBinding: paths.userDbNativeBinding,
       keyVault: safeStorageVault(safeStorage, process.platform),
+      automaticBackups: true,
       blockedRequests: () => blockedRequests,
       // Corpus reads, search, analysis and builds run in worker threads bundled beside this file.
       workers: bundledWorkers(__dirname),

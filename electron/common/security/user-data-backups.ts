@@ -4,8 +4,11 @@ import type { UserDataStatus } from './user-data-status';
 export type UserDataBackup = {
   /** The file name in backups/: the only way the window refers to a backup. */
   name: string;
-  /** migration: written before a schema change or a change of encryption; daily; set-aside: the notes file as it was before a restore; manual: “Back up now”. */
-  kind: 'migration' | 'daily' | 'set-aside' | 'manual';
+  /**
+   * migration: written before a schema change or a change of encryption; daily; set-aside: the notes file as it was before a restore;
+   * manual: “Back up now”; automatic: made while the notes change, at most every ten minutes.
+   */
+  kind: 'migration' | 'daily' | 'set-aside' | 'manual' | 'automatic';
   /** When it was taken (ISO 8601, UTC). */
   takenAt: string;
   bytes: number;
@@ -25,6 +28,8 @@ export type UserDataBackups = {
   folder: string;
   /** Newest first. */
   backups: UserDataBackup[];
+  /** Why the last automatic backup failed, when it did. */
+  automaticProblem?: string;
 };
 
 /** After a restore or a fresh start: the notes' new state and what happened, in words. */

@@ -27,6 +27,7 @@ import { createPrintService, type DocumentPrinter } from './print-service';
 import { createPdfResourceService } from './pdf-resource-service';
 import { createBackupRestoreService } from './user-data/backup-restore-service';
 import { createDeletedItemsService } from './user-data/deleted-items-service';
+import { createAutomaticBackups, type BackupSchedule } from './user-data/automatic-backups';
 import { guardStorage } from './user-data/guard-storage';
 import type { KeyVault } from '../user-store/encryption/key-vault';
 import { createUserDataContext, type UserDataContext } from './user-data/user-data-context';
@@ -67,6 +68,8 @@ export type ServicesConfig = {
   printer?: DocumentPrinter;
   /** Start on the document open when Carrel last closed (the shell; the browser tests ask for it where they test it). */
   reopenLastDocument?: boolean;
+  /** Back the notes up while they change, at most every ten minutes (the app; tests give their own scheduler). Off by default. */
+  automaticBackups?: boolean | { schedule: BackupSchedule };
   /** Start on the corpus opened last (when it still opens) instead of corpusFile. */
   reopenLastCorpus?: boolean;
   /**
@@ -124,7 +127,14 @@ export function createServices(config: ServicesConfig): AppServices {
   const userDataServices = createUserDataServices(userData, { keyVault: config.keyVault, now: config.now });
   // Deleted items are erased after the undo window, at start and at close (before the store closes).
   const deletedItems = createDeletedItemsService(userData, { now: config.now });
-  const backupRestore = createBackupRestoreService(userData, { now: config.now, status: () => userDataServices.getUserDataStatus(undefined) });
+  const automatic = config.automaticBackups
+    ? createAutomaticBackups(userData, { now: config.now, schedule: config.automaticBackups === true ? undefined : config.automaticBackups.schedule })
+    : undefined;
+  const backupRestore = createBackupRestoreService(userData, {
+    now: config.now,
+    status: () => userDataServices.getUserDataStatus(undefined),
+    automaticProblem: () => automatic?.problem(),
+  });
   const citations = createCitationService(userData, { dialogs: config.fileDialogs, cslDir: config.cslDir });
   const notebookExport = createNotebookExportService(userData, { dialogs: config.fileDialogs, engine: citations.engine, style: () => citations.getCitationStyle(undefined) });
   const imports = createImportService(userData, { dialogs: config.fileDialogs });
@@ -170,6 +180,7 @@ export function createServices(config: ServicesConfig): AppServices {
       void build.close();
       corpus.close();
       deletedItems.close();
+      automatic?.close();
       userData.close();
     },
   };

@@ -1,23 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../sqlite/open-database';
-import { backupDir, fileStem, flushFile, flushFolder, nameStamp, nonEmptyWal, stampTime } from './notes-files';
+import { backupsToRotate } from './backup-rotation';
+import { backupDir, fileStem, flushFile, flushFolder, listAllBackups, nameStamp, nonEmptyWal, removeDatabaseFiles, stampTime } from './notes-files';
 
 export { backupDir } from './notes-files';
 
-export const DEFAULT_KEPT_BACKUPS = 5;
-export const DEFAULT_KEPT_DAILY_BACKUPS = 7;
-/** Backups made with “Back up now”: the newest ten are kept. */
-export const DEFAULT_KEPT_MANUAL_BACKUPS = 10;
 /** A daily backup is written when the newest one is older than this. */
 const DAILY_INTERVAL_MS = 20 * 60 * 60 * 1000;
 
 /**
  * Writes a consistent copy of the open database (VACUUM INTO reads one snapshot, WAL
- * included) to backups/<name>-v<version>-<time>.sqlite, then keeps only the newest `keep`
- * backups of that file. Returns the backup's path.
+ * included) to backups/<name>-v<version>-<time>.sqlite. Copies made before a migration (or a
+ * change of encryption) are never rotated away; `keep` bounds them for tests that write many.
+ * Returns the backup's path.
  */
-export function backupDatabase(db: Db, file: string, version: number, now: Date, keep = DEFAULT_KEPT_BACKUPS): string {
+export function backupDatabase(db: Db, file: string, version: number, now: Date, keep = Number.POSITIVE_INFINITY): string {
   const dir = backupDir(file);
   fs.mkdirSync(dir, { recursive: true });
   const stem = path.basename(file, path.extname(file));
@@ -25,8 +23,45 @@ export function backupDatabase(db: Db, file: string, version: number, now: Date,
   let target = path.join(dir, `${stem}-v${version}-${stamp}.sqlite`);
   for (let n = 2; fs.existsSync(target); n++) target = path.join(dir, `${stem}-v${version}-${stamp}-${n}.sqlite`);
   copyInto(db, target);
-  pruneBackups(dir, stem, keep);
+  if (Number.isFinite(keep)) pruneBackups(dir, stem, keep);
   return target;
+}
+
+/**
+ * Deletes the automatic, daily and manual backups the rotation no longer keeps
+ * (backup-rotation.ts), each with its sidecars; `made` (the backup just written) always stays.
+ */
+export function rotateBackups(file: string, now: Date, made?: string): string[] {
+  const removed = backupsToRotate(listAllBackups(file), now, made && path.basename(made));
+  for (const backup of removed) removeDatabaseFiles(backup.path);
+  if (removed.length) flushFolder(backupDir(file));
+  return removed.map((backup) => backup.path);
+}
+
+/**
+ * Checks a copy just written from the open database `db` before it counts: attached to the same
+ * connection (so an encrypted copy is read with the database's own key, which VACUUM INTO wrote
+ * it with), it must pass SQLite's full integrity_check and hold as many rows in every table as
+ * the database. Throws, saying what differs, otherwise.
+ */
+export function verifyCopy(db: Db, copy: string): void {
+  const alias = 'carrel_backup_check';
+  db.prepare(`ATTACH DATABASE ? AS ${alias}`).run(copy);
+  try {
+    const problems = db.pragma(`${alias}.integrity_check(3)`, { simple: false }) as { integrity_check: string }[];
+    if (problems.length !== 1 || problems[0]!.integrity_check !== 'ok') {
+      throw new Error(`SQLite's check of the copy found ${problems.map((row) => `“${row.integrity_check}”`).join(', ')}`);
+    }
+    const tables = db.prepare("SELECT name FROM main.sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+    for (const table of tables) {
+      const quoted = `"${table.replace(/"/g, '""')}"`;
+      const here = db.prepare(`SELECT count(*) FROM main.${quoted}`).pluck().get() as number;
+      const there = db.prepare(`SELECT count(*) FROM ${alias}.${quoted}`).pluck().get() as number;
+      if (here !== there) throw new Error(`the copy holds ${there} rows of ${table} where the notes hold ${here}`);
+    }
+  } finally {
+    db.exec(`DETACH DATABASE ${alias}`);
+  }
 }
 
 /**
@@ -90,16 +125,14 @@ export function setAsideCopy(file: string, now: Date): string {
 }
 
 /**
- * Renames backups that pruning could delete (before migrations, daily) to set-aside names, so
- * that they are never replaced by copies of new, empty notes: done when the user starts afresh.
- * Returns how many were renamed.
+ * Renames every backup but set-aside copies (before migrations, daily, automatic, manual) to
+ * set-aside names, so that they are never rotated away by copies of new, empty notes: done when
+ * the user starts afresh. Returns how many were renamed.
  */
 export function protectBackups(file: string): number {
   let renamed = 0;
-  for (const backup of [...listBackups(file), ...listDailyBackups(file), ...listManualBackups(file)]) {
-    const name = path.basename(backup, '.sqlite');
-    const stamp = /\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z/.exec(name)?.[0];
-    fs.renameSync(backup, freeName(file, 'aside', (stamp && stampTime(stamp)) || fs.statSync(backup).mtime));
+  for (const backup of listAllBackups(file).filter((candidate) => candidate.kind !== 'set-aside')) {
+    fs.renameSync(backup.path, freeName(file, 'aside', backup.takenAt));
     renamed++;
   }
   if (renamed) flushFolder(backupDir(file));
@@ -137,10 +170,10 @@ export function listDailyBackups(file: string): string[] {
 }
 
 /**
- * A safety net beyond undo: at most one copy a day (backups/<name>-daily-<time>.sqlite), the
- * newest `keep` kept. Returns the new backup's path, or undefined when a recent one exists.
+ * A safety net beyond undo: at most one copy a day (backups/<name>-daily-<time>.sqlite), then
+ * the rotation (rotateBackups). Returns the new backup's path, or undefined when a recent one exists.
  */
-export function dailyBackup(db: Db, file: string, now: Date, keep = DEFAULT_KEPT_DAILY_BACKUPS): string | undefined {
+export function dailyBackup(db: Db, file: string, now: Date): string | undefined {
   const stem = path.basename(file, path.extname(file));
   const newest = listDailyBackups(file).at(-1);
   if (newest) {
@@ -153,40 +186,35 @@ export function dailyBackup(db: Db, file: string, now: Date, keep = DEFAULT_KEPT
   const target = path.join(dir, `${stem}-daily-${now.toISOString().replace(/[:.]/g, '-')}.sqlite`);
   if (fs.existsSync(target)) return undefined;
   copyInto(db, target);
-  const backups = listDailyBackups(file);
-  for (const old of backups.slice(0, Math.max(0, backups.length - keep))) fs.rmSync(old, { force: true });
+  rotateBackups(file, now, target);
   return target;
-}
-
-/** The backups made with “Back up now”, oldest first (their names sort by time). */
-export function listManualBackups(file: string): string[] {
-  const dir = backupDir(file);
-  if (!fs.existsSync(dir)) return [];
-  const stem = fileStem(file);
-  return fs
-    .readdirSync(dir)
-    .filter((name) => name.startsWith(`${stem}-manual-`) && name.endsWith('.sqlite'))
-    .sort()
-    .map((name) => path.join(dir, name));
 }
 
 /**
  * “Back up now”: a consistent copy of the open database (encrypted like it, since VACUUM INTO
  * writes with the connection's key) in backups/<name>-manual-<time>.sqlite, written under a
  * temporary name and renamed when complete. `verify` checks the copy before it counts: a copy
- * that fails is deleted and the error thrown. The newest `keep` are kept. Returns its path.
+ * that fails is deleted and the error thrown. Then the rotation (rotateBackups). Returns its path.
  */
-export function manualBackup(db: Db, file: string, now: Date, verify: (copy: string) => void, keep = DEFAULT_KEPT_MANUAL_BACKUPS): string {
+export function manualBackup(db: Db, file: string, now: Date, verify: (copy: string) => void): string {
+  return checkedBackup(db, file, 'manual', now, verify);
+}
+
+/** An automatic backup (backups/<name>-auto-<time>.sqlite), written, checked and rotated as “Back up now” is. */
+export function automaticBackup(db: Db, file: string, now: Date, verify: (copy: string) => void): string {
+  return checkedBackup(db, file, 'auto', now, verify);
+}
+
+function checkedBackup(db: Db, file: string, label: 'manual' | 'auto', now: Date, verify: (copy: string) => void): string {
   fs.mkdirSync(backupDir(file), { recursive: true });
-  const target = freeName(file, 'manual', now);
+  const target = freeName(file, label, now);
   copyInto(db, target);
   try {
     verify(target);
   } catch (error) {
-    fs.rmSync(target, { force: true });
+    removeDatabaseFiles(target);
     throw error;
   }
-  const backups = listManualBackups(file);
-  for (const old of backups.slice(0, Math.max(0, backups.length - keep))) fs.rmSync(old, { force: true });
+  rotateBackups(file, now, target);
   return target;
 }

@@ -4,10 +4,10 @@ import path from 'node:path';
 /**
  * Every file Carrel writes for one notes database, told apart by name: the database and its
  * SQLite sidecars beside it; backups in backups/ (before a migration or a change of encryption,
- * daily, and copies set aside by a restore); and temporary files, which are complete only once
+ * daily, automatic, made with “Back up now”, and copies set aside by a restore); and temporary files, which are complete only once
  * renamed, so that a crash leaves the original intact and the temporary can always be deleted.
  */
-export type BackupKind = 'migration' | 'daily' | 'set-aside' | 'manual';
+export type BackupKind = 'migration' | 'daily' | 'set-aside' | 'manual' | 'automatic';
 
 export type BackupFile = {
   readonly path: string;
@@ -47,10 +47,15 @@ export function stampTime(stamp: string): Date | undefined {
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** `<stem>-v3-<stamp>[-n].sqlite`, `<stem>-daily-<stamp>.sqlite`, `<stem>-aside-<stamp>[-n].sqlite`, `<stem>-manual-<stamp>[-n].sqlite` (Back up now). */
+/**
+ * `<stem>-v3-<stamp>[-n].sqlite`, `<stem>-daily-<stamp>.sqlite`, `<stem>-aside-<stamp>[-n].sqlite`,
+ * `<stem>-manual-<stamp>[-n].sqlite` (Back up now), `<stem>-auto-<stamp>[-n].sqlite` (made while the notes change).
+ */
 function backupPattern(file: string): RegExp {
-  return new RegExp(`^${escape(fileStem(file))}-(v\\d+|daily|aside|manual)-(.+)\\.sqlite$`);
+  return new RegExp(`^${escape(fileStem(file))}-(v\\d+|daily|aside|manual|auto)-(.+)\\.sqlite$`);
 }
+
+const KINDS: Record<string, BackupKind> = { daily: 'daily', aside: 'set-aside', manual: 'manual', auto: 'automatic' };
 
 /** What a name in backups/ is, for the database `file`: a backup of it, or undefined. */
 export function parseBackupName(file: string, name: string): Omit<BackupFile, 'path'> | undefined {
@@ -58,7 +63,7 @@ export function parseBackupName(file: string, name: string): Omit<BackupFile, 'p
   if (!match) return undefined;
   const takenAt = stampTime(match[2]!);
   if (!takenAt) return undefined;
-  const kind: BackupKind = match[1] === 'daily' ? 'daily' : match[1] === 'aside' ? 'set-aside' : match[1] === 'manual' ? 'manual' : 'migration';
+  const kind: BackupKind = KINDS[match[1]!] ?? 'migration';
   return { name, kind, takenAt };
 }
 
@@ -86,7 +91,7 @@ function isTemporary(file: string, folder: 'notes' | 'backups', name: string): b
   const base = name.replace(TEMPORARY, '');
   if (folder === 'notes') return base === path.basename(file) || base === `${path.basename(file)}.remembered-key`;
   // Only this database's backups: another database beside it may be writing its own right now.
-  return backupPattern(file).test(base) || new RegExp(`^${escape(fileStem(file))}-(v\\d+|daily|aside|manual)-`).test(base);
+  return backupPattern(file).test(base) || new RegExp(`^${escape(fileStem(file))}-(v\\d+|daily|aside|manual|auto)-`).test(base);
 }
 
 /**

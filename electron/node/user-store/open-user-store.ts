@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openCipherDatabase } from '../sqlite/open-cipher-database';
 import type { Db } from '../sqlite/open-database';
-import { backupDatabase, dailyBackup, DEFAULT_KEPT_BACKUPS } from './backup';
+import { backupDatabase, dailyBackup } from './backup';
 import { withRawKey, type CipherKey } from './encryption/cipher-key';
 import { inspectFile, type FileInspection } from './encryption/file-kind';
 import { MIGRATIONS } from './migrations';
@@ -21,7 +21,7 @@ export type OpenUserStoreOptions = {
   key?: CipherKey;
   /** Migrations to apply (tests pass their own lists); default: all of this app's. */
   migrations?: readonly Migration[];
-  /** How many backups to keep beside the file. */
+  /** How many copies made before migrations to keep (tests); by default they are never rotated away. */
   keepBackups?: number;
   now?: () => Date;
   /** Keep a daily copy of the file in backups/ (default true). */
@@ -31,6 +31,8 @@ export type OpenUserStoreOptions = {
    * start even though backups exist. Without it, that is refused, so a lost file is never replaced silently.
    */
   startNew?: boolean;
+  /** Called after each write() that committed (the automatic backups count changes by it); its failures are its own. */
+  afterWrite?: () => void;
 };
 
 export type UserStore = {
@@ -131,7 +133,7 @@ export function openUserStore(file: string, options: OpenUserStoreOptions = {}):
     db.pragma('secure_delete = ON');
     db.pragma('busy_timeout = 5000');
     const backupFile =
-      version > 0 && version < latest ? backupDatabase(db, file, version, now(), options.keepBackups ?? DEFAULT_KEPT_BACKUPS) : undefined;
+      version > 0 && version < latest ? backupDatabase(db, file, version, now(), options.keepBackups) : undefined;
     migrate(db, migrations, version);
     // A file that already held notes also gets its daily copy (a new, empty one has nothing to keep).
     if (!created && version > 0 && options.dailyBackups !== false) dailyBackup(db, file, now());
@@ -142,7 +144,15 @@ export function openUserStore(file: string, options: OpenUserStoreOptions = {}):
       encrypted,
       openedAtVersion: created ? 0 : version,
       backupFile,
-      write: (write) => open.transaction(write).immediate(),
+      write: (write) => {
+        const result = open.transaction(write).immediate();
+        try {
+          options.afterWrite?.();
+        } catch {
+          // What follows a committed write never turns it into a failure.
+        }
+        return result;
+      },
       close: () => open.close(),
     };
   } catch (error) {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { CarrelServices } from '../../../common/ipc/ipc-contract';
 import { RESTORABLE_CODES, type UserDataBackup, type UserDataRecoveryResult } from '../../../common/security/user-data-backups';
 import type { UserDataStatus } from '../../../common/security/user-data-status';
-import { manualBackup } from '../../user-store/backup';
+import { manualBackup, verifyCopy } from '../../user-store/backup';
 import { backupDir, listAllBackups, type BackupFile } from '../../user-store/notes-files';
 import { BackupRefusedError, checkBackup, prepareFreshStart, restoreBackup, type BackupCheck } from '../../user-store/restore-backup';
 import { UserStoreOpenError } from '../../user-store/user-store-error';
@@ -16,9 +16,17 @@ export type BackupRestoreOptions = {
   now?: () => Date;
   /** The status as the window sees it (with the keyring's facts); default: the context's. */
   status?: () => UserDataStatus;
+  /** Why the last automatic backup failed, if it did (automatic-backups.ts). */
+  automaticProblem?: () => string | undefined;
 };
 
-const KIND_WORDS: Record<BackupFile['kind'], string> = { migration: 'safety copy', daily: 'daily backup', 'set-aside': 'set-aside copy', manual: 'backup you made' };
+const KIND_WORDS: Record<BackupFile['kind'], string> = {
+  migration: 'safety copy',
+  daily: 'daily backup',
+  'set-aside': 'set-aside copy',
+  manual: 'backup you made',
+  automatic: 'automatic backup',
+};
 const when = (time: Date) => `${time.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 /**
@@ -77,7 +85,8 @@ export function createBackupRestoreService(context: UserDataContext, options: Ba
   return {
     listUserDataBackups() {
       const file = requireFile();
-      return { folder: backupDir(file), backups: listAllBackups(file).map(describe) };
+      const automaticProblem = options.automaticProblem?.();
+      return { folder: backupDir(file), backups: listAllBackups(file).map(describe), ...(automaticProblem ? { automaticProblem } : {}) };
     },
 
     restoreUserDataBackup: ({ name }) =>
@@ -113,8 +122,13 @@ export function createBackupRestoreService(context: UserDataContext, options: Ba
         const store = context.store();
         const made = manualBackup(store.db, file, now(), (copy) => {
           const check = checkBackup(copy, { nativeBinding: context.nativeBinding });
-          // An encrypted copy cannot be opened without the key here: its header was checked; the copy was written by SQLite from a checked database.
           if (check.usable === false) throw new ServiceError('backup-failed', `The backup was made but failed its check (${check.problem ?? 'unknown'}), so it was deleted. Your notes are unchanged; try again.`);
+          // The full check, through the open connection (so an encrypted copy is read with its key): integrity_check and the same rows.
+          try {
+            verifyCopy(store.db, copy);
+          } catch (error) {
+            throw new ServiceError('backup-failed', `The backup was made but failed its check (${(error as Error).message}), so it was deleted. Your notes are unchanged; try again.`);
+          }
         });
         const listed = listAllBackups(file).find((backup) => backup.path === made);
         if (!listed) throw new ServiceError('backup-failed', 'The backup was made but cannot be found in backups/.');

@@ -28,6 +28,8 @@ export type UserDataContext = {
   exclusive<T>(run: () => T | Promise<T>): Promise<T>;
   /** Runs `listener` after every successful open (at start, after unlocking, after an encryption change). */
   onOpen(listener: (store: UserStore) => void): void;
+  /** Runs `listener` after every committed write of the notes (store().write). */
+  onWrite(listener: () => void): void;
   /** Id of the open corpus: user data is kept per corpus. */
   corpusId(): string;
   corpus(): CorpusStore;
@@ -61,13 +63,17 @@ export function createUserDataContext(requireCorpus: () => CorpusStore, options:
   let openError: UserStoreOpenError | undefined;
   let lock: NotesLock | undefined;
   const listeners: ((store: UserStore) => void)[] = [];
+  const writeListeners: (() => void)[] = [];
+  const afterWrite = () => {
+    for (const listener of writeListeners) listener();
+  };
   let busy = false;
   const open = (key?: CipherKey, how: { startNew?: boolean; dailyBackups?: boolean; lockWaitMs?: number } = {}): UserStore => {
     const lockWaitMs = how.lockWaitMs ?? options.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS;
     if (!options.file) throw openError!;
     try {
       lock ??= acquireNotesLock(options.file, { nativeBinding: options.nativeBinding, waitMs: lockWaitMs, now: clock });
-      const opened = openUserStore(options.file, { nativeBinding: options.nativeBinding, now: clock, key, startNew: how.startNew, dailyBackups: how.dailyBackups });
+      const opened = openUserStore(options.file, { nativeBinding: options.nativeBinding, now: clock, key, startNew: how.startNew, dailyBackups: how.dailyBackups, afterWrite });
       store?.close();
       store = opened;
       openError = undefined;
@@ -130,6 +136,9 @@ export function createUserDataContext(requireCorpus: () => CorpusStore, options:
     },
     onOpen(listener) {
       listeners.push(listener);
+    },
+    onWrite(listener) {
+      writeListeners.push(listener);
     },
     corpusId: () => requireCorpus().info.id,
     corpus: requireCorpus,

@@ -10,6 +10,7 @@ export const KIND_LABELS: Record<UserDataBackup['kind'], string> = {
   migration: 'Safety copy (before an update or a change of encryption)',
   'set-aside': 'Set aside (the notes file as it was before a restore)',
   manual: 'Backup you made (Back up now)',
+  automatic: 'Automatic backup (made while you work)',
 };
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;

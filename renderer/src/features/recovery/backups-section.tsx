@@ -56,6 +56,7 @@ export function BackupsSection() {
         </p>
       )}
       {listed.error && <p className="inline-error">The backups could not be listed: {listed.error.message}</p>}
+      {listed.value?.automaticProblem && <p className="inline-error">{listed.value.automaticProblem}</p>}
       {listed.value && listed.value.backups.length === 0 && <p>No backup yet.</p>}
       {listed.value && listed.value.backups.length > 0 && (
         <ul className="backup-list" aria-label="Backups of your notes">

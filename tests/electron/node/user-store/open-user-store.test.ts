@@ -109,12 +109,22 @@ describe('openUserStore', () => {
     expect(listBackups(file)).toHaveLength(1);
   });
 
-  it('keeps a bounded number of backups', () => {
+  it('never rotates away a copy made before a migration (a test may bound them)', () => {
+    openUserStore(file).close();
+    const migrations = [...MIGRATIONS];
+    for (let n = 1; n <= 12; n++) {
+      migrations.push(addColumn(USER_SCHEMA_VERSION + n));
+      openUserStore(file, { migrations, now: () => new Date(Date.UTC(2026, 0, n)) }).close();
+    }
+    expect(listBackups(file)).toHaveLength(12);
+  });
+
+  it('keeps a bounded number of backups when asked to', () => {
     openUserStore(file).close();
     const migrations = [...MIGRATIONS];
     for (let n = 1; n <= 4; n++) {
       migrations.push(addColumn(USER_SCHEMA_VERSION + n));
-      openUserStore(file, { migrations, keepBackups: 2 }).close();
+      openUserStore(file, { migrations, keepBackups: 2, dailyBackups: false }).close();
     }
     const backups = listBackups(file);
     expect(backups).toHaveLength(2);
@@ -125,7 +135,7 @@ describe('openUserStore', () => {
     ]);
   });
 
-  it('keeps one daily copy of a database that holds notes, the newest seven', () => {
+  it('keeps one daily copy of a database that holds notes, rotated with the others (the newest ten)', () => {
     const day = (n: number, hour = 9) => () => new Date(Date.UTC(2026, 0, 1 + n, hour));
     openUserStore(file, { now: day(0) }).close();
     expect(listDailyBackups(file)).toEqual([]); // a new, empty file: nothing to keep
@@ -133,10 +143,11 @@ describe('openUserStore', () => {
     expect(listDailyBackups(file)).toHaveLength(1);
     openUserStore(file, { now: day(0, 20) }).close();
     expect(listDailyBackups(file)).toHaveLength(1); // same day
-    for (let n = 1; n <= 9; n++) openUserStore(file, { now: day(n) }).close();
+    for (let n = 1; n <= 13; n++) openUserStore(file, { now: day(n) }).close();
     const daily = listDailyBackups(file);
-    expect(daily).toHaveLength(7);
-    expect(path.basename(daily.at(-1)!)).toContain('2026-01-10T09-00-00-000Z');
+    expect(daily).toHaveLength(10);
+    expect(path.basename(daily[0]!)).toContain('2026-01-05T09-00-00-000Z');
+    expect(path.basename(daily.at(-1)!)).toContain('2026-01-14T09-00-00-000Z');
     const copy = openDatabase(daily.at(-1)!, { readonly: true });
     expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
     copy.close();

@@ -200,7 +200,7 @@ describe('starting with empty notes in place of a lost file', { timeout: 60_000 
     expect(await notesOf(table)).toEqual([NOTE]);
   });
 
-  it('keeps the file and every backup, which later daily backups never prune', async () => {
+  it('keeps the file and every backup, which later daily backups never rotate away', async () => {
     fs.truncateSync(workspace.userDbFile, 0);
     const { table } = start();
     const started = value(await table.startNewUserData(undefined));
@@ -217,7 +217,7 @@ describe('starting with empty notes in place of a lost file', { timeout: 60_000 
     const kept = listed.filter((b) => b.kind === 'set-aside');
     expect(kept).toHaveLength(4); // the empty file and the three backups holding NOTE
     expect(kept.filter((b) => b.contents?.highlights === 1)).toHaveLength(3);
-    expect(listed.filter((b) => b.kind === 'daily')).toHaveLength(7);
+    expect(listed.filter((b) => b.kind === 'daily')).toHaveLength(10); // the rotation's newest ten
   });
 });
 
