@@ -3,6 +3,7 @@ import { collocatesCommand, concordanceCommand, relatedCommand, repeatedCommand,
 import { entitiesCommand } from './entities-command';
 import { codingExport, codingImport } from './coding-commands';
 import { corpusBuild, corpusEnsure, corpusVerify } from './corpus-commands';
+import { notesBackup, notesBackups, notesRestore } from './notes-backup-commands';
 import { notesCheck, notesExport, notesImport } from './notes-commands';
 import { consoleOutput, type Output } from './output';
 import { searchCommand } from './search-command';
@@ -21,6 +22,9 @@ const USAGE = `Usage:
   carrel notes export --user-db <carrel-user.sqlite> [--corpus <file.sqlite>] [--format jsonld|markdown|csv|bibtex|ris|csl-json] [--document <id>] [--tag <tag>] [--style apa|chicago-author-date|mla|harvard] [--out <file>]
   carrel notes import <file.jsonld> --user-db <carrel-user.sqlite> [--corpus <file.sqlite>] [--dry-run]
   carrel notes check --user-db <carrel-user.sqlite>   (schema version, integrity, counts; read-only)
+  carrel notes backup --user-db <carrel-user.sqlite>   (a checked copy in backups/)
+  carrel notes backups --user-db <carrel-user.sqlite> [--json]   (every backup: date, kind, size, what it holds)
+  carrel notes restore <backup-name> --user-db <carrel-user.sqlite>   (the file as it is is kept aside first)
   carrel coding export --format qdpx|qdc|csv --user-db <carrel-user.sqlite> [--corpus <file.sqlite>] --out <file>   (REFI-QDA project or codebook, or CSV)
   carrel coding import <file.qdpx|file.qdc> --user-db <carrel-user.sqlite> [--corpus <file.sqlite>] [--dry-run]   (REFI-QDA project or codebook)`;
 
@@ -38,6 +42,9 @@ const COMMANDS: Record<string, (args: string[], out: Output) => number | Promise
   'notes export': notesExport,
   'notes check': notesCheck,
   'notes import': notesImport,
+  'notes backup': notesBackup,
+  'notes backups': notesBackups,
+  'notes restore': notesRestore,
   'coding export': codingExport,
   'coding import': codingImport,
 };

@@ -5,7 +5,7 @@ import { openDatabase } from '../sqlite/open-database';
 import { createServices } from '../services/create-services';
 import { ServiceError } from '../services/service-error';
 import { importAnnotationFile } from '../services/user-data/import-service';
-import { backupDir, listBackups, listDailyBackups } from '../user-store/backup';
+import { backupDir, listAllBackups } from '../user-store/notes-files';
 import { fileKind } from '../user-store/encryption/file-kind';
 import { readLockHolder } from '../user-store/notes-lock';
 import { USER_SCHEMA_VERSION } from '../user-store/migrations';
@@ -177,7 +177,11 @@ export function notesCheck(args: string[], out: Output): number {
         out.log(`${label}: ${row.live - row.deleted}${row.deleted ? ` (+${row.deleted} deleted, not yet erased)` : ''}`);
       }
     }
-    out.log(`Backups: ${listBackups(file).length} before migrations, ${listDailyBackups(file).length} daily, in ${backupDir(file)}`);
+    const backups = listAllBackups(file);
+    const count = (kind: string) => backups.filter((backup) => backup.kind === kind).length;
+    out.log(
+      `Backups: ${count('migration')} before migrations, ${count('daily')} daily, ${count('automatic')} automatic, ${count('manual')} manual, ${count('set-aside')} set aside, in ${backupDir(file)}`,
+    );
     const holder = readLockHolder(file);
     if (holder) out.log(`In use: by ${holder.program} (process ${holder.pid} on ${holder.host}, since ${new Date(holder.since).toLocaleString()}); this check only reads.`);
     return integrity === 'ok' ? 0 : 1;

@@ -38,7 +38,7 @@ describe('carrel notes', () => {
     // The deleted highlight was erased when the services closed (deleted-items.test.ts).
     expect(out.lines).toContain('Highlights: 1');
     expect(out.lines).toContain('Document notes: 1');
-    expect(out.lines.find((line) => line.startsWith('Backups:'))).toMatch(/^Backups: 0 before migrations, \d+ daily, in /);
+    expect(out.lines.find((line) => line.startsWith('Backups:'))).toMatch(/^Backups: 0 before migrations, \d+ daily, 0 automatic, 0 manual, 0 set aside, in /);
     expect(fs.readFileSync(workspace.userDbFile).equals(before)).toBe(true);
   });
 
