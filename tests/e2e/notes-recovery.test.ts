@@ -50,8 +50,10 @@ describe('a notes file found empty at start, with backups: the recovery panel re
     const panel = page.getByRole('region', { name: 'Your notes file is empty' });
     await panel.waitFor();
     await expect.poll(() => panel.textContent()).toContain('is empty (0 bytes)');
-    const restoreNewest = panel.getByRole('button', { name: /^Restore the newest backup \(.*2026.*\)…$/ });
+    // It says how old the backup is and what it holds.
+    const restoreNewest = panel.getByRole('button', { name: /^Restore the newest backup \(.*2026.*, (\d+ (minute|hour|day)s? old|made just now)\)…$/ });
     await restoreNewest.waitFor();
+    await expect.poll(() => panel.textContent()).toMatch(/Daily backup\. Checked, usable: 1 highlight, 0 notes, 0 bookmarks\./);
     // The two older backups are listed too, each checked.
     await expect.poll(() => panel.getByRole('list', { name: 'Backups of your notes' }).getByRole('listitem').count()).toBe(2);
     expect(await panel.locator('.backup-item .fact-good').count()).toBe(2);

@@ -3,7 +3,7 @@ import type { Result } from '@common/result';
 import type { UserDataBackup, UserDataRecoveryResult } from '@common/security/user-data-backups';
 import { callApi } from '../../shared/data/call-api';
 import { useApiQuery } from '../../shared/data/use-api-query';
-import { backupState, backupTime, KIND_LABELS, newestRestorable } from './backup-words';
+import { backupAge, backupState, backupTime, KIND_LABELS, newestRestorable } from './backup-words';
 import { RestoreConfirmation } from './restore-confirmation';
 import './recovery.css';
 
@@ -49,7 +49,7 @@ export function BackupChooser({ onRecovered, offerFreshStart }: { onRecovered: (
           <>
             <p className="recovery-buttons">
               <button type="button" className="small-button recovery-primary" onClick={() => setAsking(newest)} disabled={busy}>
-                Restore the newest backup ({backupTime(newest)})…
+                Restore the newest backup ({backupTime(newest)}, {backupAge(newest)})…
               </button>
             </p>
             <BackupState backup={newest} withKind />

@@ -5,6 +5,16 @@ export function backupTime(backup: UserDataBackup): string {
   return new Date(backup.takenAt).toLocaleString(undefined, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
 
+/** How old a backup is, in words: “12 minutes old”, “3 hours old”, “5 days old” (“made just now” under a minute). */
+export function backupAge(backup: UserDataBackup, now: number = Date.now()): string {
+  const minutes = Math.floor((now - Date.parse(backup.takenAt)) / 60_000);
+  if (minutes < 1) return 'made just now';
+  if (minutes < 60) return `${plural(minutes, 'minute', 'minutes')} old`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${plural(hours, 'hour', 'hours')} old`;
+  return `${plural(Math.floor(hours / 24), 'day', 'days')} old`;
+}
+
 export const KIND_LABELS: Record<UserDataBackup['kind'], string> = {
   daily: 'Daily backup',
   migration: 'Safety copy (before an update or a change of encryption)',
