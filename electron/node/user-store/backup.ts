@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../sqlite/open-database';
 import { backupsToRotate } from './backup-rotation';
-import { backupDir, fileStem, flushFile, flushFolder, listAllBackups, nameStamp, nonEmptyWal, removeDatabaseFiles, stampTime } from './notes-files';
+import { backupDir, fileStem, flushFile, flushFolder, listAllBackups, nameStamp, nonEmptyWal, removeDatabaseFiles } from './notes-files';
 
 export { backupDir } from './notes-files';
 
