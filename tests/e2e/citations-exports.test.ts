@@ -118,9 +118,10 @@ describe('citations, exports and import in the app', () => {
     await page.getByRole('button', { name: 'Notebook' }).click();
     await page.locator('.notebook-entry').first().waitFor();
     const exports = page.locator('.notebook-exports');
+    // The section holds two live regions: the exports' (first) and the REFI-QDA import's.
     saveAs = path.join(dir, 'notebook.md');
     await exports.getByRole('button', { name: 'Export…' }).click();
-    await expect.poll(() => exports.locator('.exports-status').textContent()).toBe(`1 entry saved to ${saveAs}.`);
+    await expect.poll(() => exports.locator('.exports-status').first().textContent()).toBe(`1 entry saved to ${saveAs}.`);
     const md = fs.readFileSync(saveAs, 'utf8');
     expect(md).toMatch(/> likely the loss of Mosul soon\n>\n> — \(Winter & عبد الباري عطوان, 2016, para\. \d+\)/);
 
@@ -128,13 +129,13 @@ describe('citations, exports and import in the app', () => {
     await exports.getByLabel('Format').selectOption('bibtex');
     await exports.getByLabel('Of').selectOption('corpus');
     await exports.getByRole('button', { name: 'Export…' }).click();
-    await expect.poll(() => exports.locator('.exports-status').textContent()).toBe(`5 references saved to ${saveAs}.`);
+    await expect.poll(() => exports.locator('.exports-status').first().textContent()).toBe(`5 references saved to ${saveAs}.`);
     expect(fs.readFileSync(saveAs, 'utf8')).toContain('author = {Winter, Charlie and {عبد الباري عطوان}}');
 
     saveAs = path.join(dir, 'notebook.jsonld');
     await exports.getByLabel('Format').selectOption('jsonld');
     await exports.getByRole('button', { name: 'Export…' }).click();
-    await expect.poll(() => exports.locator('.exports-status').textContent()).toBe(`1 entry saved to ${saveAs}.`);
+    await expect.poll(() => exports.locator('.exports-status').first().textContent()).toBe(`1 entry saved to ${saveAs}.`);
     const collection = JSON.parse(fs.readFileSync(saveAs, 'utf8'));
     const lost = structuredClone(collection.first.items[0]);
     lost.id = 'urn:uuid:00000000-0000-4000-8000-00000000abcd';
