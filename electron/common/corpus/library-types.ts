@@ -19,18 +19,26 @@ export type LibraryRow = {
   wordCount: number;
   /** Unread, started (with how far) or finished, from the reader's positions in the notes database. */
   progress: ReadingProgress;
+  /**
+   * When the document entered this corpus (ISO 8601): the creation time of the first build of the
+   * corpus Carrel saw holding it, kept in the notes database ('' while the notes cannot be read).
+   */
+  added: string;
 };
 
 /** How the library is ordered: corpus order, or by one of the fields a row shows. */
-export const LIBRARY_SORTS = ['corpus', 'title', 'author', 'source', 'length', 'date', 'progress'] as const;
+export const LIBRARY_SORTS = ['corpus', 'title', 'author', 'source', 'length', 'date', 'added', 'progress'] as const;
 export type LibrarySort = (typeof LIBRARY_SORTS)[number];
 export const LIBRARY_STATES = ['all', 'unread', 'started', 'finished'] as const;
 export type LibraryStateFilter = (typeof LIBRARY_STATES)[number];
+/** Documents added: at any time, by the newest build (those added last), in the last 7 or 30 days. */
+export const LIBRARY_ADDED = ['any', 'latest', 'week', 'month'] as const;
+export type LibraryAddedFilter = (typeof LIBRARY_ADDED)[number];
 
 /** Sort and filter of the library list; text matches title, author or source. */
-export type LibraryView = { sort: LibrarySort; descending: boolean; text: string; state: LibraryStateFilter };
+export type LibraryView = { sort: LibrarySort; descending: boolean; text: string; state: LibraryStateFilter; added?: LibraryAddedFilter };
 
-export const DEFAULT_LIBRARY_VIEW: LibraryView = { sort: 'corpus', descending: false, text: '', state: 'all' };
+export const DEFAULT_LIBRARY_VIEW: LibraryView = { sort: 'corpus', descending: false, text: '', state: 'all', added: 'any' };
 
 /** Longest filter text. */
 export const LIBRARY_FILTER_MAX = 200;

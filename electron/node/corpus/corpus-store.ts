@@ -24,7 +24,7 @@ import {
   readMeta,
   toCorpusInfo,
 } from './corpus-queries';
-import { countLibraryView, isDefaultView, libraryViewPosition, listLibraryViewRows, withProgress, type ProgressById } from './library-view-queries';
+import { countLibraryView, isDefaultView, libraryViewPosition, listLibraryViewRows, withProgress, type AddedDates, type ProgressById } from './library-view-queries';
 
 export type CorpusErrorCode = 'corpus-missing' | 'corpus-invalid' | 'corpus-version';
 
@@ -43,13 +43,18 @@ export class CorpusOpenError extends Error {
 export type CorpusStore = {
   readonly file: string;
   readonly info: CorpusInfo;
+  /** The build this file holds: when it was made and the SHA-256 of its content (from its manifest). */
+  readonly build: { createdAt: string; contentSha256: string };
+  /** Every document id, in corpus order. */
+  documentIds(): string[];
   /** Every document's text and paragraphs (or the ones named), in corpus order, a batch at a time. */
   textBatches(ids: readonly string[] | undefined): Generator<DocumentText[]>;
   listDocuments(): DocumentMeta[];
   /** Metadata and library position of the documents asked for that exist (cheap for a few of 100k+). */
   documentMetas(ids: readonly string[]): Map<string, DocumentMeta & { ord: number }>;
   /** A page of lean library rows; an aroundId request returns the page-aligned window holding that document. */
-  listLibraryPage(request: LibraryPageRequest, progress?: ProgressById): LibraryPage;
+  /** `added`: when each document entered the corpus (notes database); `now` for “added in the last 7 days”. */
+  listLibraryPage(request: LibraryPageRequest, progress?: ProgressById, added?: AddedDates, now?: Date): LibraryPage;
   getDocument(id: string): DocumentView | undefined;
   /** The source PDF kept for a document ("Show original"), or undefined when there is none. */
   getOriginal(id: string): OriginalFile | undefined;
@@ -97,7 +102,7 @@ export function openCorpus(file: string, options: OpenCorpusOptions = {}): Corpu
     }
     const meta = readMeta(db);
     const info = toCorpusInfo(meta, version, name);
-    return createStore(db, file, info, meta.get(META.originals) !== 'none');
+    return createStore(db, file, info, meta.get(META.originals) !== 'none', { createdAt: meta.get(META.createdAt) ?? '', contentSha256: meta.get(META.contentSha256) ?? '' });
   } catch (error) {
     db?.close();
     if (error instanceof CorpusOpenError) throw error;
@@ -108,26 +113,29 @@ export function openCorpus(file: string, options: OpenCorpusOptions = {}): Corpu
   }
 }
 
-function createStore(db: Db, file: string, info: CorpusInfo, originalsKept: boolean): CorpusStore {
+function createStore(db: Db, file: string, info: CorpusInfo, originalsKept: boolean, build: CorpusStore['build']): CorpusStore {
   let tables: SearchTables | undefined;
   let entities: EntityTables | undefined;
   let pageLookup: ((ord: number, offset: number) => string) | undefined;
   return {
     file,
     info,
+    build,
+    documentIds: () => db.prepare('SELECT id FROM documents ORDER BY ord').pluck().all() as string[],
     textBatches: (ids) => documentTextBatches(db, ids),
     listDocuments: () => listDocumentMetas(db),
     documentMetas: (ids) => findDocumentMetas(db, ids),
-    listLibraryPage(request, progress = new Map()) {
+    listLibraryPage(request, progress = new Map(), added, now) {
       const { view } = request;
       if (view && !isDefaultView(view)) {
-        const total = countLibraryView(db, view, progress);
-        const index = 'aroundId' in request ? libraryViewPosition(db, view, progress, request.aroundId) : undefined;
+        const facts = { progress, added, now };
+        const total = countLibraryView(db, view, facts);
+        const index = 'aroundId' in request ? libraryViewPosition(db, view, facts, request.aroundId) : undefined;
         const offset = 'offset' in request ? request.offset : index! < 0 ? 0 : index! - (index! % request.limit);
-        return { total, offset, rows: listLibraryViewRows(db, view, progress, offset, request.limit), ...(index === undefined ? {} : { index }) };
+        return { total, offset, rows: listLibraryViewRows(db, view, facts, offset, request.limit), ...(index === undefined ? {} : { index }) };
       }
       const total = info.documentCount;
-      const rows = (offset: number) => withProgress(listLibraryRows(db, offset, request.limit), progress);
+      const rows = (offset: number) => withProgress(listLibraryRows(db, offset, request.limit), progress, added);
       if ('offset' in request) return { total, offset: request.offset, rows: rows(request.offset) };
       const index = libraryPosition(db, request.aroundId);
       // Aligned to the page size, so the renderer's page cache gets the same pages either way.

@@ -5,7 +5,43 @@ import type { Db } from '../sqlite/open-database';
 /** Reading progress by document id (documents never opened are absent: unread). */
 export type ProgressById = ReadonlyMap<string, ReadingProgress>;
 
-type Row = Omit<LibraryRow, 'progress'>;
+type Row = Omit<LibraryRow, 'progress' | 'added'>;
+
+/**
+ * When each document entered the corpus (from the notes database): `base` for every document not
+ * in `others`, so the usual corpus, whose documents came in with one or a few builds, crosses into
+ * the query as one time and a short JSON object (id → time) instead of one entry per document.
+ */
+export type AddedDates = {
+  byId: ReadonlyMap<string, string>;
+  /** The commonest time ('' when unknown). */
+  base: string;
+  /** JSON object id → time of the documents whose time is not `base`. */
+  others: string;
+  /** The newest time of all. */
+  latest: string;
+};
+
+export const NO_ADDED_DATES: AddedDates = { byId: new Map(), base: '', others: '{}', latest: '' };
+
+/** The added dates of a map id → time. */
+export function addedDates(byId: ReadonlyMap<string, string>): AddedDates {
+  const counts = new Map<string, number>();
+  let latest = '';
+  for (const at of byId.values()) {
+    counts.set(at, (counts.get(at) ?? 0) + 1);
+    if (at > latest) latest = at;
+  }
+  let base = '';
+  let most = 0;
+  for (const [at, n] of counts) if (n > most) [base, most] = [at, n];
+  const others: Record<string, string> = {};
+  for (const [id, at] of byId) if (at !== base) others[id] = at;
+  return { byId, base, others: JSON.stringify(others), latest };
+}
+
+const ADDED = 'COALESCE(a.value, @base)';
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Terms of each order; empty fields last whichever the direction (the first term of those is not reversed). */
 const ORDER: Readonly<Record<LibraryView['sort'], { last?: string; terms: string[] }>> = {
@@ -15,14 +51,17 @@ const ORDER: Readonly<Record<LibraryView['sort'], { last?: string; terms: string
   source: { last: "d.source = ''", terms: ['d.source COLLATE NOCASE'] },
   length: { terms: ['d.word_count'] },
   date: { last: "d.date = ''", terms: ['d.date'] },
+  added: { last: `${ADDED} = ''`, terms: [ADDED] },
   progress: { terms: ['COALESCE(p.value, -1)'] },
 };
 
 const ROW_COLUMNS = 'd.id, d.title, d.source, d.author, d.language, d.date, d.word_count AS wordCount';
 
 export function isDefaultView(view: LibraryView | undefined): boolean {
-  return !view || (view.sort === 'corpus' && !view.descending && view.text.trim() === '' && view.state === 'all');
+  return !view || (view.sort === 'corpus' && !view.descending && view.text.trim() === '' && view.state === 'all' && (view.added ?? 'any') === 'any');
 }
+
+const usesAdded = (view: LibraryView) => view.sort === 'added' || (view.added ?? 'any') !== 'any';
 
 /** A LIKE pattern matching the text anywhere, its wildcards taken literally. */
 function containsPattern(text: string): string {
@@ -30,34 +69,51 @@ function containsPattern(text: string): string {
 }
 
 /**
- * The library as the view asks: filtered by text (title, author or source) and state, ordered
- * by a field (corpus order breaking ties). Progress lives in the notes database: it comes in as
- * a JSON object (id → percent, 100 finished), joined through a materialised table, so only the
- * documents the reader has opened cross into the query.
+ * The library as the view asks: filtered by text (title, author or source), state and date
+ * added, ordered by a field (corpus order breaking ties). Progress lives in the notes database:
+ * it comes in as a JSON object (id → percent, 100 finished), joined through a materialised
+ * table, so only the documents the reader has opened cross into the query. Dates added too
+ * (AddedDates: one time for most, a JSON object for the others), only when the view uses them.
  */
-function viewQuery(view: LibraryView, progress: ProgressById) {
+function viewQuery(view: LibraryView, progress: ProgressById, added: AddedDates, now: Date) {
   const percents = Object.fromEntries([...progress].map(([id, p]) => [id, p.state === 'finished' ? 100 : p.percent]));
   const where: string[] = [];
-  const params: (string | number)[] = [JSON.stringify(percents)];
+  const params: Record<string, string | number> = { progress: JSON.stringify(percents) };
   const text = view.text.trim();
   if (text) {
-    where.push("(d.title LIKE ? ESCAPE '\\' OR d.author LIKE ? ESCAPE '\\' OR d.source LIKE ? ESCAPE '\\')");
-    const pattern = containsPattern(text);
-    params.push(pattern, pattern, pattern);
+    where.push("(d.title LIKE @pattern ESCAPE '\\' OR d.author LIKE @pattern ESCAPE '\\' OR d.source LIKE @pattern ESCAPE '\\')");
+    params.pattern = containsPattern(text);
   }
   if (view.state === 'unread') where.push('p.value IS NULL');
   if (view.state === 'started') where.push('p.value < 100');
   if (view.state === 'finished') where.push('p.value >= 100');
+  const withAdded = usesAdded(view);
+  if (withAdded) {
+    params.added = added.others;
+    params.base = added.base;
+    const filter = view.added ?? 'any';
+    if (filter === 'latest') {
+      where.push(`${ADDED} = @latest AND @latest <> ''`);
+      params.latest = added.latest;
+    } else if (filter !== 'any') {
+      // To the minute, so that the view's order stays cached while one scrolls.
+      const since = new Date(Math.floor((now.getTime() - (filter === 'week' ? 7 : 30) * DAY_MS) / 60_000) * 60_000);
+      where.push(`${ADDED} >= @since`);
+      params.since = since.toISOString();
+    }
+  }
   const direction = view.descending ? 'DESC' : 'ASC';
   const { last, terms } = ORDER[view.sort];
   const order = [...(last ? [`${last} ASC`] : []), ...terms.map((term) => `${term} ${direction}`)].join(', ');
-  const from = `WITH p(id, value) AS MATERIALIZED (SELECT key, value FROM json_each(?))
-    SELECT {columns} FROM documents d LEFT JOIN p ON p.id = d.id ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+  const from = `WITH p(id, value) AS MATERIALIZED (SELECT key, value FROM json_each(@progress))${
+    withAdded ? ', a(id, value) AS MATERIALIZED (SELECT key, value FROM json_each(@added))' : ''
+  }
+    SELECT {columns} FROM documents d LEFT JOIN p ON p.id = d.id ${withAdded ? 'LEFT JOIN a ON a.id = d.id' : ''} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
   return { from, order: `${order}, d.ord ${direction}`, params };
 }
 
-export function withProgress(rows: Row[], progress: ProgressById): LibraryRow[] {
-  return rows.map((row) => ({ ...row, progress: progress.get(row.id) ?? { state: 'unread', percent: 0 } }));
+export function withProgress(rows: Row[], progress: ProgressById, added: AddedDates = NO_ADDED_DATES): LibraryRow[] {
+  return rows.map((row) => ({ ...row, progress: progress.get(row.id) ?? { state: 'unread', percent: 0 }, added: added.byId.get(row.id) ?? added.base }));
 }
 
 /** The last view's order, per corpus connection: scrolling asks for page after page of the same view. */
@@ -67,22 +123,27 @@ const ORDERS = new WeakMap<Db, { key: string; ords: Int32Array }>();
  * The ords of the documents in the view, in its order: one sorted query per view (and state of
  * progress), then every page and lookup is a slice of it instead of a sort of the whole library.
  */
-function viewOrder(db: Db, view: LibraryView, progress: ProgressById): Int32Array {
-  const q = viewQuery(view, progress);
-  const key = JSON.stringify([view, q.params[0]]);
+function viewOrder(db: Db, view: LibraryView, progress: ProgressById, added: AddedDates, now: Date): Int32Array {
+  const q = viewQuery(view, progress, added, now);
+  const key = JSON.stringify([view, q.params]);
   const cached = ORDERS.get(db);
   if (cached?.key === key) return cached.ords;
-  const ords = Int32Array.from(db.prepare(`${q.from.replace('{columns}', 'd.ord')} ORDER BY ${q.order}`).pluck().all(...q.params) as number[]);
+  const ords = Int32Array.from(db.prepare(`${q.from.replace('{columns}', 'd.ord')} ORDER BY ${q.order}`).pluck().all(q.params) as number[]);
   ORDERS.set(db, { key, ords });
   return ords;
 }
 
-export function countLibraryView(db: Db, view: LibraryView, progress: ProgressById): number {
-  return viewOrder(db, view, progress).length;
+/** What a view reads from the notes database, and the time now (for “added in the last 7 days”). */
+export type ViewFacts = { progress: ProgressById; added?: AddedDates; now?: Date };
+
+const order = (db: Db, view: LibraryView, facts: ViewFacts) => viewOrder(db, view, facts.progress, facts.added ?? NO_ADDED_DATES, facts.now ?? new Date());
+
+export function countLibraryView(db: Db, view: LibraryView, facts: ViewFacts): number {
+  return order(db, view, facts).length;
 }
 
-export function listLibraryViewRows(db: Db, view: LibraryView, progress: ProgressById, offset: number, limit: number): LibraryRow[] {
-  const slice = Array.from(viewOrder(db, view, progress).subarray(offset, offset + limit));
+export function listLibraryViewRows(db: Db, view: LibraryView, facts: ViewFacts, offset: number, limit: number): LibraryRow[] {
+  const slice = Array.from(order(db, view, facts).subarray(offset, offset + limit));
   if (slice.length === 0) return [];
   const rows = db
     .prepare(`SELECT d.ord AS ord, ${ROW_COLUMNS} FROM documents d WHERE d.ord IN (SELECT value FROM json_each(?))`)
@@ -90,12 +151,13 @@ export function listLibraryViewRows(db: Db, view: LibraryView, progress: Progres
   const byOrd = new Map(rows.map(({ ord, ...row }) => [ord, row]));
   return withProgress(
     slice.map((ord) => byOrd.get(ord)!),
-    progress,
+    facts.progress,
+    facts.added,
   );
 }
 
 /** A document's position in the view, or -1 when the view does not hold it. */
-export function libraryViewPosition(db: Db, view: LibraryView, progress: ProgressById, id: string): number {
+export function libraryViewPosition(db: Db, view: LibraryView, facts: ViewFacts, id: string): number {
   const ord = db.prepare('SELECT ord FROM documents WHERE id = ?').pluck().get(id) as number | undefined;
-  return ord === undefined ? -1 : viewOrder(db, view, progress).indexOf(ord);
+  return ord === undefined ? -1 : order(db, view, facts).indexOf(ord);
 }

@@ -1,6 +1,6 @@
 import type { CarrelServices } from '../../common/ipc/ipc-contract';
 import { CorpusOpenError, openCorpus, type CorpusStore, type OpenCorpusOptions } from '../corpus/corpus-store';
-import type { ProgressById } from '../corpus/library-view-queries';
+import type { AddedDates, ProgressById } from '../corpus/library-view-queries';
 import { MAX_ORIGINAL_BYTES } from '../corpus/corpus-format';
 import { ServiceError } from './service-error';
 
@@ -26,6 +26,9 @@ export type CorpusService = Pick<CarrelServices, 'getCorpusInfo' | 'listDocument
 export type CorpusServiceOptions = OpenCorpusOptions & {
   /** The reader's progress in the open corpus (from the notes database), for the library's states; none: all unread. */
   readingProgress?: () => ProgressById;
+  /** When each document entered the corpus (from the notes database); none: unknown. */
+  dateAdded?: () => AddedDates;
+  now?: () => Date;
 };
 
 export function createCorpusService(file: string, options: CorpusServiceOptions = {}): CorpusService {
@@ -59,7 +62,7 @@ export function createCorpusService(file: string, options: CorpusServiceOptions 
   return {
     getCorpusInfo: () => requireStore().info,
     listDocuments: () => requireStore().listDocuments(),
-    listLibraryPage: (request) => requireStore().listLibraryPage(request, options.readingProgress?.()),
+    listLibraryPage: (request) => requireStore().listLibraryPage(request, options.readingProgress?.(), options.dateAdded?.(), options.now?.()),
     getDocument({ id }) {
       const doc = requireStore().getDocument(id);
       if (!doc) throw new ServiceError('not-found', `No document with id "${id}" in this corpus.`);

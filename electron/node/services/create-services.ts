@@ -33,7 +33,8 @@ import type { KeyVault } from '../user-store/encryption/key-vault';
 import { createUserDataContext, type UserDataContext } from './user-data/user-data-context';
 import { createUserDataServices } from './user-data/user-data-services';
 import { readingProgressOfCorpus } from './user-data/reading-progress-of-corpus';
-import type { ProgressById } from '../corpus/library-view-queries';
+import { NO_ADDED_DATES, type AddedDates, type ProgressById } from '../corpus/library-view-queries';
+import { createDateAddedOfCorpus } from './user-data/date-added-of-corpus';
 
 export type ServicesConfig = {
   corpusFile: string;
@@ -98,7 +99,13 @@ export function createServices(config: ServicesConfig): AppServices {
   const windowState = openWindowState(config.settingsFile);
   // The library's reading states come from the notes database, opened below.
   let readingProgress = (): ProgressById => new Map();
-  const corpus = createCorpusService(config.corpusFile, { nativeBinding: config.nativeBinding, readingProgress: () => readingProgress() });
+  let dateAdded = (): AddedDates => NO_ADDED_DATES;
+  const corpus = createCorpusService(config.corpusFile, {
+    nativeBinding: config.nativeBinding,
+    readingProgress: () => readingProgress(),
+    dateAdded: () => dateAdded(),
+    now: clock,
+  });
   const recent = openRecentCorpora(config.recentCorporaFile);
   const choice = createCorpusChoiceService({ corpus, recent, dialogs: config.dialogs, now: clock });
   choice.start({ reopenLast: config.reopenLastCorpus ?? false });
@@ -124,6 +131,7 @@ export function createServices(config: ServicesConfig): AppServices {
     now: config.now,
   });
   readingProgress = () => readingProgressOfCorpus(userData);
+  dateAdded = createDateAddedOfCorpus(userData, clock);
   const userDataServices = createUserDataServices(userData, { keyVault: config.keyVault, now: config.now });
   // Deleted items are erased after the undo window, at start and at close (before the store closes).
   const deletedItems = createDeletedItemsService(userData, { now: config.now });

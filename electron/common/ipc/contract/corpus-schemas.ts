@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LIBRARY_FILTER_MAX, LIBRARY_PAGE_MAX, LIBRARY_SORTS, LIBRARY_STATES } from '../../corpus/library-types';
+import { LIBRARY_ADDED, LIBRARY_FILTER_MAX, LIBRARY_PAGE_MAX, LIBRARY_SORTS, LIBRARY_STATES } from '../../corpus/library-types';
 import { PDF_RESOURCE_KINDS } from '../../corpus/corpus-types';
 import { documentId } from './shared-schemas';
 
@@ -10,6 +10,7 @@ const libraryView = z
     descending: z.boolean(),
     text: z.string().max(LIBRARY_FILTER_MAX),
     state: z.enum(LIBRARY_STATES),
+    added: z.enum(LIBRARY_ADDED).optional(),
   })
   .strict();
 

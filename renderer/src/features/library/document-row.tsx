@@ -6,6 +6,13 @@ import { formatReadingTime } from '@common/corpus/reading-time';
 import { displayTitle } from '../../shared/display-title';
 
 const numberFormat = new Intl.NumberFormat('en');
+const addedFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+
+/** When the document entered the corpus, as a row says it ('' when the notes cannot tell). */
+export function addedText(added: string): string {
+  const time = Date.parse(added);
+  return Number.isFinite(time) ? `added ${addedFormat.format(time)}` : '';
+}
 
 type Props = {
   /** Undefined while the row's page is on its way: a placeholder of the same height. */
@@ -49,6 +56,7 @@ export function DocumentRow({ doc, index, total, active, style, onOpen }: Props)
             <span className="document-stats">
               {doc.date && `${doc.date} · `}
               {numberFormat.format(doc.wordCount)} words · {formatReadingTime(doc.wordCount)}
+              {doc.added && <span className="document-added"> · {addedText(doc.added)}</span>}
             </span>
           </>
         ) : (

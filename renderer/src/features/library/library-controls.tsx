@@ -1,5 +1,5 @@
 import { useId, useState, useEffect } from 'react';
-import { LIBRARY_FILTER_MAX, type LibrarySort, type LibraryStateFilter, type LibraryView } from '@common/corpus/library-types';
+import { LIBRARY_FILTER_MAX, type LibraryAddedFilter, type LibrarySort, type LibraryStateFilter, type LibraryView } from '@common/corpus/library-types';
 
 const SORT_LABELS: Readonly<Record<LibrarySort, string>> = {
   corpus: 'Corpus order',
@@ -8,7 +8,15 @@ const SORT_LABELS: Readonly<Record<LibrarySort, string>> = {
   source: 'Source',
   length: 'Length',
   date: 'Date',
+  added: 'Date added',
   progress: 'Progress',
+};
+
+const ADDED_LABELS: Readonly<Record<LibraryAddedFilter, string>> = {
+  any: 'Any time',
+  latest: 'Most recently',
+  week: 'In the last 7 days',
+  month: 'In the last 30 days',
 };
 
 const STATE_LABELS: Readonly<Record<LibraryStateFilter, string>> = {
@@ -23,7 +31,7 @@ const TYPING_PAUSE_MS = 200;
 
 type Props = { view: LibraryView; onChange: (view: LibraryView) => void };
 
-/** Filter by text (title, author or source) and reading state; sort by a field, either way. */
+/** Filter by text (title, author or source), reading state and date added; sort by a field, either way. */
 export function LibraryControls({ view, onChange }: Props) {
   const id = useId();
   const [text, setText] = useState(view.text);
@@ -48,6 +56,14 @@ export function LibraryControls({ view, onChange }: Props) {
       <label htmlFor={`${id}-state`}>Show</label>
       <select id={`${id}-state`} value={view.state} onChange={(event) => onChange({ ...view, state: event.target.value as LibraryStateFilter })}>
         {Object.entries(STATE_LABELS).map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={`${id}-added`}>Added</label>
+      <select id={`${id}-added`} value={view.added ?? 'any'} onChange={(event) => onChange({ ...view, added: event.target.value as LibraryAddedFilter })}>
+        {Object.entries(ADDED_LABELS).map(([value, label]) => (
           <option key={value} value={value}>
             {label}
           </option>
