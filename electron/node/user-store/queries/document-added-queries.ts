@@ -10,10 +10,10 @@ export function buildSeen(db: Db, corpusId: string, contentSha256: string): bool
  * theirs. Returns how many were new. Run inside a write transaction.
  */
 export function recordBuild(db: Db, corpusId: string, contentSha256: string, documentIds: readonly string[], addedAt: string, seenAt: string): number {
-  const insert = db.prepare('INSERT OR IGNORE INTO document_added (corpus_id, document_id, added_at) VALUES (?, ?, ?)');
+  const insert = db.prepare('INSERT INTO document_added (corpus_id, document_id, added_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
   let added = 0;
   for (const id of documentIds) added += insert.run(corpusId, id, addedAt).changes;
-  db.prepare('INSERT OR IGNORE INTO corpus_builds_seen (corpus_id, content_sha256, seen_at) VALUES (?, ?, ?)').run(corpusId, contentSha256, seenAt);
+  db.prepare('INSERT INTO corpus_builds_seen (corpus_id, content_sha256, seen_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING').run(corpusId, contentSha256, seenAt);
   return added;
 }
 

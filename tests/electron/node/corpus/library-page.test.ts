@@ -30,7 +30,7 @@ describe('listLibraryPage', () => {
     expect(page.offset).toBe(10);
     expect(page.rows.map((r) => r.id)).toEqual(['d10', 'd11', 'd12', 'd13']);
     // Only what a row shows: no text, hashes or provenance cross for the list.
-    expect(Object.keys(page.rows[0]!).sort()).toEqual(['author', 'date', 'id', 'language', 'progress', 'source', 'title', 'wordCount']);
+    expect(Object.keys(page.rows[0]!).sort()).toEqual(['added', 'author', 'date', 'id', 'language', 'progress', 'source', 'title', 'wordCount']);
     expect(page.rows[0]).toMatchObject({ title: 'Entry 10', language: 'en' });
     expect(services.listLibraryPage({ offset: 23, limit: 10 }).rows.map((r) => r.id)).toEqual(['d23', 'd24']);
     expect(services.listLibraryPage({ offset: 99, limit: 10 }).rows).toEqual([]);
