@@ -170,6 +170,16 @@ describe('contents, progress and the keyboard in the reader; reading states in t
     await poll(() => page.locator('.library .status').textContent()).toBe('No document matches: change the filter above.');
     await page.getByLabel('Filter', { exact: true }).fill('');
     await poll(titles).toEqual(['A field guide to the archive', 'A short note', 'دليل الأرشيف']);
+    // Date added: the three came in with this build, today; the rows say so, and the filter and sort read it.
+    const today = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date());
+    await poll(() => page.locator('.document-added').allTextContents()).toEqual([` · added ${today}`, ` · added ${today}`, ` · added ${today}`]);
+    await page.getByLabel('Added', { exact: true }).selectOption('week');
+    await page.getByLabel('Sort by', { exact: true }).selectOption('added');
+    await poll(() => page.getByLabel('Sort by', { exact: true }).inputValue()).toBe('added');
+    await poll(titles).toHaveLength(3);
+    await page.getByLabel('Added', { exact: true }).selectOption('any');
+    await page.getByLabel('Sort by', { exact: true }).selectOption('title');
+    await poll(titles).toEqual(['A field guide to the archive', 'A short note', 'دليل الأرشيف']);
     for (const theme of ['dark', 'sepia'] as const) {
       await sendCommand(harness, `theme-${theme}`);
       await poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
