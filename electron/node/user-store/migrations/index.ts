@@ -4,7 +4,7 @@ import { migration003 } from './003-citations';
 import { migration004 } from './004-coding';
 import { migration005 } from './005-entity-edits';
 import { migration007 } from './007-refi-guids';
-import { migration006 } from './006-date-added';
+import { migration008 } from './008-date-added';
 import type { Migration } from './migration';
 
 /**
@@ -13,6 +13,6 @@ import type { Migration } from './migration';
  * runner applies those above the file's user_version in ascending order). The schema version
  * of this app is the highest number.
  */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007].sort((a, b) => a.version - b.version);
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration008, migration007].sort((a, b) => a.version - b.version);
 
 export const USER_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -7,10 +7,10 @@ import type { Migration } from './migration';
  * that build's creation time; a later build gives its own to the documents it brings, and those
  * already known keep theirs across rebuilds. `corpus_builds_seen` remembers the builds already
  * taken in (by the SHA-256 of their content), so opening one again reads nothing more.
- * Independent of the others: it only adds tables.
+ * Independent of the others: it only adds tables. (Numbered 8, after 007, so a notes file already at 7 still gets it.)
  */
-export const migration006: Migration = {
-  version: 6,
+export const migration008: Migration = {
+  version: 8,
   name: 'date-added',
   up(db) {
     db.exec(`

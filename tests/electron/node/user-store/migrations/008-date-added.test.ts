@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../../../../electron/node/sqlite/open-database';
 import { migration001 } from '../../../../../electron/node/user-store/migrations/001-initial';
-import { migration006 } from '../../../../../electron/node/user-store/migrations/006-date-added';
+import { migration008 } from '../../../../../electron/node/user-store/migrations/008-date-added';
 import { MIGRATIONS } from '../../../../../electron/node/user-store/migrations';
 import { buildSeen, listDocumentsAdded, recordBuild } from '../../../../../electron/node/user-store/queries/document-added-queries';
 
@@ -14,25 +14,25 @@ afterEach(() => db.close());
 
 const tables = () => db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all();
 
-describe('migration 006 (date added: when each document entered a corpus)', () => {
-  it('is version 6 and comes after every earlier migration in the list', () => {
-    expect(migration006.version).toBe(6);
-    const at = MIGRATIONS.indexOf(migration006);
+describe('migration 008 (date added: when each document entered a corpus)', () => {
+  it('is version 8, the last, so a notes file already at 7 gets it too', () => {
+    expect(migration008.version).toBe(8);
+    const at = MIGRATIONS.indexOf(migration008);
     expect(at).toBeGreaterThan(0);
-    expect(MIGRATIONS.slice(0, at).every((m) => m.version < 6)).toBe(true);
-    expect(MIGRATIONS.slice(at + 1).every((m) => m.version > 6)).toBe(true);
+    expect(MIGRATIONS.slice(0, at).every((m) => m.version < 8)).toBe(true);
+    expect(MIGRATIONS.slice(at + 1).every((m) => m.version > 8)).toBe(true);
   });
 
   it('applies over 001 alone, keeps what 001 made, and can run twice', () => {
     db.prepare("INSERT INTO tags (name, key) VALUES ('Dabiq', 'dabiq')").run();
-    db.transaction(() => migration006.up(db))();
-    db.transaction(() => migration006.up(db))();
+    db.transaction(() => migration008.up(db))();
+    db.transaction(() => migration008.up(db))();
     expect(tables()).toEqual(expect.arrayContaining(['document_added', 'corpus_builds_seen', 'highlights', 'tags']));
     expect(db.prepare('SELECT name FROM tags').pluck().all()).toEqual(['Dabiq']);
   });
 
   it('keeps the first date of a document across builds, per corpus, and refuses what is not a time', () => {
-    db.transaction(() => migration006.up(db))();
+    db.transaction(() => migration008.up(db))();
     expect(buildSeen(db, 'c', 'sha-1')).toBe(false);
     expect(recordBuild(db, 'c', 'sha-1', ['a', 'b'], '2026-01-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z')).toBe(2);
     expect(buildSeen(db, 'c', 'sha-1')).toBe(true);
