@@ -53,30 +53,36 @@ export function LibraryControls({ view, onChange }: Props) {
         placeholder="Title, author or source"
         onChange={(event) => setText(event.target.value)}
       />
-      <label htmlFor={`${id}-state`}>Show</label>
-      <select id={`${id}-state`} value={view.state} onChange={(event) => onChange({ ...view, state: event.target.value as LibraryStateFilter })}>
-        {Object.entries(STATE_LABELS).map(([value, label]) => (
-          <option key={value} value={value}>
-            {label}
-          </option>
-        ))}
-      </select>
-      <label htmlFor={`${id}-added`}>Added</label>
-      <select id={`${id}-added`} value={view.added ?? 'any'} onChange={(event) => onChange({ ...view, added: event.target.value as LibraryAddedFilter })}>
-        {Object.entries(ADDED_LABELS).map(([value, label]) => (
-          <option key={value} value={value}>
-            {label}
-          </option>
-        ))}
-      </select>
-      <label htmlFor={`${id}-sort`}>Sort by</label>
-      <select id={`${id}-sort`} value={view.sort} onChange={(event) => onChange({ ...view, sort: event.target.value as LibrarySort })}>
-        {Object.entries(SORT_LABELS).map(([value, label]) => (
-          <option key={value} value={value}>
-            {label}
-          </option>
-        ))}
-      </select>
+      <span className="library-control">
+        <label htmlFor={`${id}-state`}>Show</label>
+        <select id={`${id}-state`} value={view.state} onChange={(event) => onChange({ ...view, state: event.target.value as LibraryStateFilter })}>
+          {Object.entries(STATE_LABELS).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </span>
+      <span className="library-control">
+        <label htmlFor={`${id}-added`}>Added</label>
+        <select id={`${id}-added`} value={view.added ?? 'any'} onChange={(event) => onChange({ ...view, added: event.target.value as LibraryAddedFilter })}>
+          {Object.entries(ADDED_LABELS).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </span>
+      <span className="library-control">
+        <label htmlFor={`${id}-sort`}>Sort by</label>
+        <select id={`${id}-sort`} value={view.sort} onChange={(event) => onChange({ ...view, sort: event.target.value as LibrarySort })}>
+          {Object.entries(SORT_LABELS).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </span>
       <button type="button" className="small-button library-order" aria-pressed={view.descending} onClick={() => onChange({ ...view, descending: !view.descending })}>
         {view.descending ? '↓ Descending' : '↑ Ascending'}
       </button>
