@@ -32,7 +32,7 @@ describe('library and reader on the bundled corpus', () => {
     for (const title of SEED_TITLES) expect(titles.some((t) => t.startsWith(title))).toBe(true);
     const first = rows.first();
     await expect.poll(() => first.locator('.document-byline').textContent()).toBe('DailyMail.co.uk');
-    expect(await first.locator('.document-stats').textContent()).toMatch(/^[\d,]+ words · \d+ min read$/);
+    expect(await first.locator('.document-stats').textContent()).toMatch(/^[\d,]+ words · \d+ min read · added \d{1,2} [A-Z][a-z]{2,3} \d{4}$/);
     expect(await page.locator('.corpus-name').textContent()).toBe('ISIS propaganda and the virtual caliphate');
   });
 
