@@ -72,8 +72,8 @@ function containsPattern(text: string): string {
  * The library as the view asks: filtered by text (title, author or source), state and date
  * added, ordered by a field (corpus order breaking ties). Progress lives in the notes database:
  * it comes in as a JSON object (id → percent, 100 finished), joined through a materialised
- * table, so only the documents the reader has opened cross into the query. Dates added too
- * (AddedDates: one time for most, a JSON object for the others), only when the view uses them.
+ * table, so only the documents the reader has opened cross into the query. Dates added too,
+ * only when the view uses them: one time for most, the others from a keyed temporary table.
  */
 function viewQuery(view: LibraryView, progress: ProgressById, added: AddedDates, now: Date) {
   const percents = Object.fromEntries([...progress].map(([id, p]) => [id, p.state === 'finished' ? 100 : p.percent]));
