@@ -12,6 +12,7 @@ import { planCodes, type CodePlan } from './plan-codes';
 import { planPassages, type PassagePlan } from './plan-passages';
 import { readQdpxEntries } from './qdpx-archive';
 import { guidKey, readRefiCodebook, readRefiProject, type RefiCode, type RefiProject } from './read-refi-project';
+import { schemaRefusal, validateRefiXml } from './refi-schema';
 import { RefiImportError } from './refi-xml';
 
 /** Largest .qdpx read (its PDFs, pictures and videos come along; only project.qde and the .txt sources are inflated). */
@@ -31,8 +32,16 @@ function decode(bytes: Uint8Array, what: string): string {
 
 type Parsed = { kind: 'codebook'; codes: RefiCode[] } | { kind: 'project'; project: RefiProject; files: Map<string, Uint8Array> };
 
-/** Reads and checks the whole file before anything is written: a bad file is refused whole. */
-function readFile(file: string): Parsed {
+/** Options of an import: where the REFI-QDA schemas are (resources/refi-qda, found from the code when not given). */
+export type RefiImportOptions = { schemaDir?: string };
+
+/**
+ * Reads and checks the whole file before anything is written: a bad file is refused whole. The
+ * guards come first (size, zip bomb, entries leaving the archive, entities, depth: refi-xml.ts,
+ * qdpx-archive.ts), then Carrel's reading, then the REFI-QDA schema (refi-schema.ts), so xmllint
+ * only ever sees XML already known to be plain and bounded.
+ */
+async function readFile(file: string, options: RefiImportOptions): Promise<Parsed> {
   let bytes: Buffer;
   try {
     const size = fs.statSync(file).size;
@@ -46,12 +55,20 @@ function readFile(file: string): Parsed {
   if (!isZip) {
     if (/\.qdpx$/i.test(file)) throw new RefiImportError('It is not a zip archive, which a .qdpx project is.');
     if (bytes.length > MAX_QDC_FILE) throw new RefiImportError(`It is too large for a codebook (at most ${MAX_QDC_FILE / 1048576} MB).`);
-    return { kind: 'codebook', codes: readRefiCodebook(decode(bytes, 'The codebook')) };
+    const xml = decode(bytes, 'The codebook');
+    const codes = readRefiCodebook(xml);
+    const errors = await validateRefiXml(xml, 'codebook', options);
+    if (errors.length) throw schemaRefusal('The codebook', 'codebook', errors);
+    return { kind: 'codebook', codes };
   }
   const { files } = readQdpxEntries(bytes, (name) => name === 'project.qde' || /^sources\/[^/]+\.txt$/i.test(name));
   const qde = files.get('project.qde');
   if (!qde) throw new RefiImportError('It holds no project.qde, so it is not a REFI-QDA project.');
-  return { kind: 'project', project: readRefiProject(decode(qde, 'project.qde')), files };
+  const xml = decode(qde, 'project.qde');
+  const project = readRefiProject(xml);
+  const errors = await validateRefiXml(xml, 'project', options);
+  if (errors.length) throw schemaRefusal('Its project.qde', 'project', errors);
+  return { kind: 'project', project, files };
 }
 
 function memoReader(notes: ReadonlyMap<string, string>) {
@@ -74,14 +91,15 @@ export function refiImportSummary(r: Pick<RefiImportReport, 'kind' | 'dryRun' | 
 /**
  * Imports a REFI-QDA codebook (.qdc) or project (.qdpx) into the coding of the open corpus. The
  * file is read and checked whole first (a hostile or malformed file is refused with its reason
- * and changes nothing); then everything is written in one transaction, or nothing in a dry run.
+ * and changes nothing, and so is one that does not follow the REFI-QDA schema); then everything
+ * is written in one transaction, or nothing in a dry run.
  * Importing the same file again changes nothing (codes and passages are found again by GUID,
  * names and place).
  */
-export function importRefiFile(ctx: UserDataContext, file: string, dryRun = false): RefiImportReport {
+export async function importRefiFile(ctx: UserDataContext, file: string, dryRun = false, options: RefiImportOptions = {}): Promise<RefiImportReport> {
   let parsed: Parsed;
   try {
-    parsed = readFile(file);
+    parsed = await readFile(file, options);
   } catch (error) {
     if (error instanceof RefiImportError) throw new ServiceError('import-refused', `${path.basename(file)} was not imported: ${error.message} Nothing was changed.`);
     throw error;
