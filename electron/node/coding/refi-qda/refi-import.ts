@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { highlightColorOfCode } from '../../../common/coding/code-highlight-color';
 import type { RefiImportReport } from '../../../common/coding/refi-import-report';
 import { ServiceError } from '../../services/service-error';
 import { highlightViews, currentDocuments } from '../../services/user-data/highlight-view';
@@ -109,7 +110,12 @@ export async function importRefiFile(ctx: UserDataContext, file: string, dryRun 
   const now = ctx.now();
   const importedCodes = parsed.kind === 'codebook' ? parsed.codes : parsed.project.codes;
   const notes = parsed.kind === 'project' ? parsed.project.notes : new Map<string, string>();
-  const codePlan: CodePlan = planCodes(importedCodes, listCodes(db, corpusId), codeRefiGuids(db, corpusId), memoReader(notes), ctx.newId);
+  const codesHere = listCodes(db, corpusId);
+  const codePlan: CodePlan = planCodes(importedCodes, codesHere, codeRefiGuids(db, corpusId), memoReader(notes), ctx.newId);
+  // A code's colour once imported: its own here, else the one the import fills in or brings.
+  const codeColors = new Map<string, string>();
+  for (const code of [...codesHere, ...codePlan.newCodes]) codeColors.set(code.id, code.color);
+  for (const fill of codePlan.fills) if (fill.color) codeColors.set(fill.id, fill.color);
   const report: RefiImportReport = {
     file,
     kind: parsed.kind,
@@ -144,6 +150,7 @@ export async function importRefiFile(ctx: UserDataContext, file: string, dryRun 
       existing,
       existingCodings: new Set(listCodings(db, corpusId).map((c) => `${c.codeId}\u0000${c.highlightId}`)),
       codeIdOf: codePlan.idOfGuid,
+      colorOfCode: (id) => highlightColorOfCode(codeColors.get(id)),
       now,
       newId: ctx.newId,
     });
@@ -174,7 +181,7 @@ function write(ctx: UserDataContext, codes: CodePlan, passages: PassagePlan | un
     }
     for (const { id, ...fill } of codes.fills) updateCode(db, id, fill, now);
     for (const h of passages?.highlights ?? []) {
-      insertHighlight(db, { id: h.id, corpusId, documentId: h.documentId, documentSha256: h.sha256, quote: h.quote, position: h.position, color: 'yellow', note: h.note, createdAt: h.createdAt });
+      insertHighlight(db, { id: h.id, corpusId, documentId: h.documentId, documentSha256: h.sha256, quote: h.quote, position: h.position, color: h.color, note: h.note, createdAt: h.createdAt });
       setHighlightRefiGuid(db, h.id, h.guid);
     }
     for (const c of passages?.codings ?? []) insertCoding(db, { id: ctx.newId(), codeId: c.codeId, highlightId: c.highlightId, createdAt: c.createdAt });

@@ -39,7 +39,7 @@ const contents = (services: AppServices) => {
   const db = services.userDataContext.store().db;
   return JSON.stringify([
     db.prepare('SELECT id, parent_id, name, color, description, memo, refi_guid FROM codes ORDER BY id').all(),
-    db.prepare('SELECT id, document_id, position_start, position_end, quote_exact, note, refi_guid FROM highlights ORDER BY id').all(),
+    db.prepare('SELECT id, document_id, position_start, position_end, quote_exact, color, note, refi_guid FROM highlights ORDER BY id').all(),
     db.prepare('SELECT code_id, highlight_id FROM codings ORDER BY code_id, highlight_id').all(),
   ]);
 };
@@ -170,6 +170,45 @@ describe('REFI-QDA project import (.qdpx)', () => {
     ]);
     // The selection whose only coding is unknown is kept as a highlight; the same place coded again is the same highlight.
     expect(report.passages).toMatchObject({ added: 1, matched: 1, codingsAdded: 1 });
+  });
+});
+
+describe('the colour of imported passages', () => {
+  it('gives each new passage the highlight colour nearest its first code’s colour (the colour here for a code already here); a passage already here keeps its own', async () => {
+    const { services, table } = fresh();
+    const astral = value(await table.getDocument({ id: 'astral' }));
+    const mine = value(await table.createCode({ name: 'Mine', color: '#2F6FB5' }));
+    const kept = codePointSpan(astral.text, 'returns');
+    const keptStart = astral.text.indexOf('returns');
+    value(await table.createHighlight({ documentId: 'astral', start: keptStart, end: keptStart + 'returns'.length, color: 'yellow' }));
+    const [red, green, plain, same, src] = [guid(), guid(), guid(), guid(), guid()];
+    const selection = (quote: string, ...codes: string[]) => {
+      const { start, end } = codePointSpan(astral.text, quote);
+      return `<PlainTextSelection guid="${guid()}" name="${quote}" startPosition="${start}" endPosition="${end}">${codes.map((c) => `<Coding guid="${guid()}"><CodeRef targetGUID="${c}"/></Coding>`).join('')}</PlainTextSelection>`;
+    };
+    const qde = project(`<CodeBook><Codes>
+<Code guid="${red}" name="Red" isCodable="true" color="#FF0000"/><Code guid="${green}" name="Green" isCodable="true" color="#3c3"/>
+<Code guid="${plain}" name="Plain" isCodable="true"/><Code guid="${same}" name="Mine" isCodable="true" color="#FF0000"/>
+</Codes></CodeBook>
+<Sources><TextSource guid="${src}" name="Astral"><PlainTextContent>${astral.text}</PlainTextContent>
+${selection('𝔉𝔢𝔞𝔯', red)}${selection('emoji', green, red)}${selection('Title', plain)}${selection('𝔘𝔫𝔦', same)}${selection('with', guid())}
+<PlainTextSelection guid="${guid()}" name="kept" startPosition="${kept.start}" endPosition="${kept.end}"><Coding guid="${guid()}"><CodeRef targetGUID="${red}"/></Coding></PlainTextSelection>
+</TextSource></Sources>`);
+    const report = await importRefiFile(services.userDataContext, write('colours.qdpx', qdpx(qde)));
+    expect(report.passages).toMatchObject({ added: 5, matched: 1 });
+    const db = services.userDataContext.store().db;
+    const colours = Object.fromEntries(db.prepare('SELECT quote_exact, color FROM highlights').all().map((r) => [(r as { quote_exact: string }).quote_exact, (r as { color: string }).color]));
+    expect(colours).toEqual({
+      '𝔉𝔢𝔞𝔯': 'pink',
+      emoji: 'green',
+      Title: 'yellow',
+      // "Mine" is the code here (matched by name): its blue, not the file's red.
+      '𝔘𝔫𝔦': 'blue',
+      // Its only coding names a code the file does not have.
+      with: 'yellow',
+      returns: 'yellow',
+    });
+    expect(listCodes(db, services.userDataContext.corpusId()).find((c) => c.id === mine.id)!.color).toBe('#2F6FB5');
   });
 });
 
