@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { strToU8, zipSync } from 'fflate';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +9,8 @@ import type { Result } from '../../electron/common/result';
 import { CONTENT_SECURITY_POLICY } from '../../electron/common/security/content-security-policy';
 import { lockHolderFileOf } from '../../electron/node/user-store/notes-lock';
 import { BUILT_MAIN, loadShell, type FakeShell } from '../harness/fake-electron';
-import { BUNDLED_CORPUS, FIXTURES, RENDERER_DIR } from '../harness/paths';
+import { BUNDLED_CORPUS, FIXTURES, RENDERER_DIR, ROOT } from '../harness/paths';
+import { SHARED_REFI } from '../electron/node/coding/refi-qda/refi-qda-fixture';
 
 // The shell as built (out/main/index.js), with `electron` replaced by recording fakes: the
 // Electron binary cannot be downloaded here (electron-app.test.ts SKIPs), but the shell's own
@@ -79,15 +81,19 @@ describe('the Electron shell (built, on a recording fake of electron)', () => {
 
   describe('booted', () => {
     let shell: FakeShell;
+    // What the open dialog answers (the fake reads it at each call): the folder, then REFI-QDA files.
+    const openDialogPaths = [path.join(FIXTURES, 'corpus-small')];
     beforeAll(async () => {
       // An app folder holding the built renderer (a copy: the protocol refuses links), still without Electron's drivers.
       const bootedApp = path.join(dir, 'booted-app');
       fs.cpSync(RENDERER_DIR, path.join(bootedApp, 'out', 'renderer'), { recursive: true });
+      // The REFI-QDA schemas, where a checkout keeps them (a packaged app has them in its resources).
+      fs.cpSync(path.join(ROOT, 'resources', 'refi-qda'), path.join(bootedApp, 'resources', 'refi-qda'), { recursive: true });
       shell = loadShell({
         userData: path.join(dir, 'booted'),
         appPath: bootedApp,
         // "Build corpus from folder": the folder and the file the user picks.
-        openDialogPaths: [path.join(FIXTURES, 'corpus-small')],
+        openDialogPaths,
         saveDialogPath: path.join(dir, 'built', 'small.sqlite'),
       });
       await shell.settled();
@@ -180,6 +186,18 @@ describe('the Electron shell (built, on a recording fake of electron)', () => {
       expect(await handlerOf(CHANNELS.getPdfResource)(trusted, { kind: 'cmap', name: 'LiberationSans-Regular.ttf' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
       // The bundled corpus holds no PDF: nothing to show, said why.
       expect(await handlerOf(CHANNELS.getOriginal)(trusted, { id })).toMatchObject({ ok: false, error: { code: 'no-original' } });
+    });
+
+    it('checks a REFI-QDA import against the shipped schema with xmllint in a worker of the built main process', async () => {
+      openDialogPaths[0] = path.join(dir, 'invalid.qdpx');
+      const qde = '<?xml version="1.0" encoding="UTF-8"?>\n<Project xmlns="urn:QDA-XML:project:1.0" name="p">\n<CodeBook><Codes>\n<Code guid="0A1B2C3D-0000-4000-8000-000000000001" name="No isCodable"/>\n</Codes></CodeBook>\n</Project>\n';
+      fs.writeFileSync(openDialogPaths[0], zipSync({ 'project.qde': strToU8(qde) }));
+      const refused = await handlerOf(CHANNELS.importRefiQda)(trusted, {});
+      expect(refused).toMatchObject({ ok: false, error: { code: 'import-refused' } });
+      expect((refused as { error: { message: string } }).error.message).toContain("schema (Project-mrt2019.xsd): line 4: Element 'Code': The attribute 'isCodable' is required but missing.");
+      openDialogPaths[0] = path.join(SHARED_REFI, 'samples', 'target-atlas-project.qdpx');
+      expect(await handlerOf(CHANNELS.importRefiQda)(trusted, { dryRun: true })).toMatchObject({ ok: true, value: { status: 'imported', dryRun: true, codes: { added: 3 } } });
+      openDialogPaths[0] = path.join(FIXTURES, 'corpus-small');
     });
 
     it('builds a corpus from a folder in the bundled build worker, with progress, then opens it', async () => {
