@@ -90,6 +90,7 @@ function schemaError(line: string, fileName: string): SchemaError {
     .replace(/^(Schemas )?(validity|parser) error ?: /i, '')
     .replace(/\{urn:QDA-XML:(project|codebook):1\.0\}/g, '')
     .replace(/ by the pattern '[^']{40,}'/, ' by its pattern')
+    .replace(/\( (.*?) \)/g, '($1)')
     .trim();
   return { line: match && match[1] === fileName ? Number(match[2]) : null, message: text.length > 240 ? `${text.slice(0, 239)}…` : text };
 }

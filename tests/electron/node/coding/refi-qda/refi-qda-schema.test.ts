@@ -55,7 +55,7 @@ describe('REFI-QDA import checked against the schema', () => {
     expect(error.message).toBe(
       "invalid.qdpx was not imported: Its project.qde does not follow the REFI-QDA project schema (Project-mrt2019.xsd): line 4: Element 'Code': The attribute 'isCodable' is required but missing; " +
         "line 5: Element 'Code', attribute 'color': [facet 'pattern'] The value 'red' is not accepted by the pattern '#([A-Fa-f0-9]{6}|[A-Fa-f0-9]{3})'; " +
-        "line 7: Element 'Bogus': This element is not expected. Expected is one of ( Variables, Cases, Sources, Notes, Links, Sets, Graphs, Description, NoteRef ). Nothing was changed.",
+        "line 7: Element 'Bogus': This element is not expected. Expected is one of (Variables, Cases, Sources, Notes, Links, Sets, Graphs, Description, NoteRef). Nothing was changed.",
     );
     expect(after).toBe(before);
   });
