@@ -71,7 +71,7 @@ function runXmllint(files: { fileName: string; contents: Uint8Array | string }[]
       outcome();
     };
     const timer = setTimeout(
-      () => finish(() => reject(new RefiImportError(`Checking it against the REFI-QDA schema took more than ${Math.round(timeLimitMs / 1000)} s, so it was stopped.`))),
+      () => finish(() => reject(new RefiImportError(`Checking it against the REFI-QDA schema took more than ${timeLimitMs >= 1000 ? `${Math.round(timeLimitMs / 1000)} s` : `${timeLimitMs} ms`}, so it was stopped.`))),
       timeLimitMs,
     );
     worker.on('message', (data: XmllintAnswer & { 'xmllint-wasm'?: boolean }) => {

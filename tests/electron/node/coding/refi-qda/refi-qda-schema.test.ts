@@ -98,7 +98,7 @@ describe('REFI-QDA import checked against the schema', () => {
     await expect(validateRefiXml('x'.repeat(MAX_SCHEMA_INPUT + 1), 'project')).rejects.toThrow(/too large to check against the REFI-QDA schema \(64 MB of XML; at most 64 MB\)/);
     const selections = Array.from({ length: 20_000 }, () => `<PlainTextSelection guid="${guid()}" startPosition="0" endPosition="1"/>`).join('');
     const big = project(`<Sources><TextSource guid="${guid()}"><PlainTextContent>t</PlainTextContent>${selections}</TextSource></Sources>`);
-    await expect(validateRefiXml(big, 'project', { timeLimitMs: 1 })).rejects.toThrow(/took more than 0 s, so it was stopped/);
+    await expect(validateRefiXml(big, 'project', { timeLimitMs: 1 })).rejects.toThrow(/took more than 1 ms, so it was stopped/);
     // The same file is valid when given the time.
     expect(await validateRefiXml(big, 'project')).toEqual([]);
   });
