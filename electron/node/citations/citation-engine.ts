@@ -44,7 +44,9 @@ function load(): Loaded {
   const { SPECS } = load('@citation-js/plugin-ris/lib/spec/index.js') as typeof RisSpecs;
   plugins.config.get('@bibtex').format.asciiOnly = false;
   const moved = { NEWS: 'article-newspaper', CHAP: 'chapter' } as const;
-  const remove = (list: string[] | undefined, value: string) => list && list.includes(value) && list.splice(list.indexOf(value), 1);
+  const remove = (list: string[], value: string) => {
+    if (list.includes(value)) list.splice(list.indexOf(value), 1);
+  };
   for (const spec of [SPECS.new, SPECS.mixed]) {
     for (const mapping of spec) {
       const types = mapping.when?.source?.TY;
@@ -58,9 +60,16 @@ function load(): Loaded {
         remove(types, 'NEWS');
         remove(targets, 'article-newspaper');
       } else if (mapping.target === 'issued' && source === '"PY"') {
-        for (const [ty, type] of Object.entries(moved)) remove(types, ty), remove(targets, type);
+        for (const [ty, type] of Object.entries(moved)) {
+          remove(types, ty);
+          remove(targets, type);
+        }
       } else if (mapping.target === 'issued' && source === '["DA","PY"]') {
-        for (const [ty, type] of Object.entries(moved)) if (!types.includes(ty)) types.push(ty), targets.push(type);
+        for (const [ty, type] of Object.entries(moved)) {
+          if (types.includes(ty)) continue;
+          types.push(ty);
+          targets.push(type);
+        }
       }
     }
   }
@@ -103,6 +112,23 @@ function uniqueKeys(keys: string[]): string[] {
   });
 }
 
+type RisEntry = Record<string, string | number | (string | number)[]>;
+
+/**
+ * RIS from citation-js's tags, one line each. Its own text output breaks every value after 70
+ * characters onto a line without a tag, which readers (citation-js included) join back with a
+ * space: a long title came back as “…and { alon e”. A line break inside a value becomes a space.
+ */
+function risText(entries: RisEntry[]): string {
+  const line = (tag: string, value: string | number) => `${tag}  - ${String(value).replace(/\s*[\r\n]+\s*/g, ' ')}`;
+  const records = entries.map((entry) => {
+    const lines = [line('TY', entry.TY as string)];
+    for (const [tag, value] of Object.entries(entry)) if (tag !== 'TY') for (const one of ([] as (string | number)[]).concat(value)) lines.push(line(tag, one));
+    return [...lines, 'ER  - '].join('\n');
+  });
+  return `${records.join('\n')}\n`;
+}
+
 /** a, b, …, z, aa, ab, … (as year suffixes are written). */
 function suffix(n: number): string {
   return (n >= 26 ? suffix(Math.floor(n / 26) - 1) : '') + String.fromCharCode(97 + (n % 26));
@@ -130,7 +156,7 @@ export function createCitationEngine(cslDir: string): CitationEngine {
     bibliography(items, format) {
       if (format === 'csl-json') return `${JSON.stringify(items, null, 2)}\n`;
       if (items.length === 0) return '';
-      if (format === 'ris') return cite(items).format('ris', { format: 'text' });
+      if (format === 'ris') return risText(cite(items).format('ris', { format: 'object' }) as unknown as RisEntry[]);
       const safe = items.map(texSafe);
       const keys = uniqueKeys((cite(safe).format('bibtex', { format: 'object' }) as unknown as { label: string }[]).map((entry) => entry.label));
       return cite(safe.map((item, i) => ({ ...item, 'citation-key': keys[i] }))).format('bibtex', { format: 'text' });
