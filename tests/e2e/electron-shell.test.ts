@@ -7,7 +7,7 @@ import { CHANNELS } from '../../electron/common/ipc/ipc-contract';
 import type { Result } from '../../electron/common/result';
 import { CONTENT_SECURITY_POLICY } from '../../electron/common/security/content-security-policy';
 import { lockHolderFileOf } from '../../electron/node/user-store/notes-lock';
-import { BUILT_MAIN, loadShell, type FakeShell } from '../harness/fake-electron';
+import { BUILT_MAIN, loadShell, type FakeShell, type FakeShellOptions } from '../harness/fake-electron';
 import { BUNDLED_CORPUS, FIXTURES, RENDERER_DIR } from '../harness/paths';
 
 // The shell as built (out/main/index.js), with `electron` replaced by recording fakes: the
@@ -79,17 +79,20 @@ describe('the Electron shell (built, on a recording fake of electron)', () => {
 
   describe('booted', () => {
     let shell: FakeShell;
+    /** The fake's answers, read when a dialog opens: a test may change what the user picks next. */
+    let answers: FakeShellOptions;
     beforeAll(async () => {
       // An app folder holding the built renderer (a copy: the protocol refuses links), still without Electron's drivers.
       const bootedApp = path.join(dir, 'booted-app');
       fs.cpSync(RENDERER_DIR, path.join(bootedApp, 'out', 'renderer'), { recursive: true });
-      shell = loadShell({
+      answers = {
         userData: path.join(dir, 'booted'),
         appPath: bootedApp,
         // "Build corpus from folder": the folder and the file the user picks.
         openDialogPaths: [path.join(FIXTURES, 'corpus-small')],
         saveDialogPath: path.join(dir, 'built', 'small.sqlite'),
-      });
+      };
+      shell = loadShell(answers);
       await shell.settled();
     });
     afterAll(() => shell.emitApp('will-quit'));
@@ -202,6 +205,32 @@ describe('the Electron shell (built, on a recording fake of electron)', () => {
       // Search now answers from the corpus just built (the worker follows main to it).
       const page = await handlerOf(CHANNELS.listLibraryPage)(trusted, { offset: 0, limit: 500 });
       expect(page).toMatchObject({ ok: true, value: { total: status.documents } });
+    });
+
+    it('exports through the save dialog, which asks before replacing a file, and replaces it whole (no temporary file left)', async () => {
+      const folder = path.join(dir, 'exports');
+      fs.mkdirSync(folder, { recursive: true });
+      const file = path.join(folder, 'notebook.md');
+      fs.writeFileSync(file, 'an older export');
+      const chosen = answers.saveDialogPath;
+      answers.saveDialogPath = file;
+      try {
+        const before = shell.named('dialog.showSaveDialog').length;
+        const exported = await handlerOf(CHANNELS.exportNotebook)(trusted, { format: 'markdown', filter: {}, markdown: { include: 'highlights', groupBy: 'tag' } });
+        expect(exported).toMatchObject({ ok: true, value: { status: 'saved', file } });
+        const [call] = shell.named('dialog.showSaveDialog').slice(before);
+        // Attached to the window, with Linux's confirmation asked for (macOS and Windows confirm anyway).
+        expect(call!.args[0]).toBe(shell.windows[0]);
+        expect(call!.args[1]).toMatchObject({ defaultPath: 'carrel-notebook-highlights-by-tag.md', properties: ['showOverwriteConfirmation', 'createDirectory'] });
+        expect(fs.readFileSync(file, 'utf8')).toMatch(/^# Notebook: .*\n\nExported from Carrel on .*\n\nHighlights only: /);
+        expect(fs.readdirSync(folder)).toEqual(['notebook.md']);
+        // Bibliographies go through the same dialog.
+        answers.saveDialogPath = path.join(folder, 'corpus.ris');
+        expect(await handlerOf(CHANNELS.exportBibliography)(trusted, { scope: 'corpus', format: 'ris' })).toMatchObject({ ok: true, value: { status: 'saved' } });
+        expect(shell.named('dialog.showSaveDialog').at(-1)!.args[1]).toMatchObject({ properties: ['showOverwriteConfirmation', 'createDirectory'] });
+      } finally {
+        answers.saveDialogPath = chosen;
+      }
     });
 
     it('cancels every request that is not for the app, counts it, and denies every permission', async () => {
