@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCorpus } from '../../electron/node/corpus/build-corpus';
-import { REPORT_TITLE } from '../harness/format-fixtures';
+import { NAV_CONTENTS, REPORT_TITLE } from '../harness/format-fixtures';
 import { writeMixedFormats } from '../harness/mixed-formats';
 import { FIXTURES, ROOT } from '../harness/paths';
 import AxeBuilder from '@axe-core/playwright';
@@ -233,6 +233,24 @@ describe('a corpus of PDF, EPUB and Word documents', () => {
     await page.getByRole('button', { name: /Field Notes/ }).click();
     await page.locator('.document-body p', { hasText: 'Telegram' }).waitFor();
     expect(await page.locator('.document-body p', { hasText: 'Telegram' }).textContent()).toBe('Telegram\t120');
+    await page.keyboard.press('Escape');
+    await page.locator('.document-row').first().waitFor();
+  });
+
+  it("shows an EPUB's contents from its navigation document, nested, and goes to an entry inside a chapter", async () => {
+    const { page } = harness;
+    await page.getByRole('button', { name: /Media Strategy & Its Audiences/ }).click();
+    const entries = page.locator('.contents-panel .contents-entry');
+    await entries.first().waitFor();
+    // The nav's own labels (not the chapters' headings: "Chapter One", "A section"…), in its nesting.
+    expect(await entries.allTextContents()).toEqual(NAV_CONTENTS.map(([, title]) => title));
+    const levels = await page.locator('.contents-panel .contents-item').evaluateAll((items) => items.map((li) => /contents-level-(\d)/.exec(li.className)?.[1]));
+    expect(levels).toEqual(NAV_CONTENTS.map(([level]) => String(level)));
+    await page.locator('.contents-panel').screenshot({ path: path.join(ROOT, 'test-results', 'formats-epub-contents.png') });
+    // "1.1 A section" points at #sec inside the first chapter: the reader goes to that heading, not the chapter's start.
+    await entries.nth(1).click();
+    await poll(() => page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.textContent}`)).toBe('P A section');
+    // (The book is too short to scroll its section to the top, so the entry marked as current is not checked here.)
     await page.keyboard.press('Escape');
     await page.locator('.document-row').first().waitFor();
   });
