@@ -84,7 +84,7 @@ export function createCorpusBuildService(deps: CorpusBuildDeps): CorpusBuildServ
     return job;
   };
 
-  const start = (sourcesDir: string, outFile: string, title: string | undefined): Job => {
+  const start = (sourcesDir: string, outFile: string, title: string | undefined, originals = true): Job => {
     const jobId = randomUUID();
     const controller = new AbortController();
     const status: CorpusBuildStatus = {
@@ -100,6 +100,7 @@ export function createCorpusBuildService(deps: CorpusBuildDeps): CorpusBuildServ
         sourcesDir,
         outFile,
         title,
+        originals,
         onProgress: (progress) => Object.assign(status, progress),
       },
       { ...deps.pacing, signal: controller.signal },
@@ -129,7 +130,7 @@ export function createCorpusBuildService(deps: CorpusBuildDeps): CorpusBuildServ
   };
 
   /** Starts a build after the checks every build passes: never over the open corpus, inside its sources, or over a file that is not a corpus. */
-  const checkedStart = (sourcesDir: string, target: string, title: string | undefined): Job => {
+  const checkedStart = (sourcesDir: string, target: string, title: string | undefined, originals = true): Job => {
     const outFile = path.resolve(target);
     const open = deps.currentCorpusFile();
     if (open !== undefined && outFile === path.resolve(open)) {
@@ -141,11 +142,11 @@ export function createCorpusBuildService(deps: CorpusBuildDeps): CorpusBuildServ
     }
     if (running()) throw new ServiceError('build-running', 'A corpus is being built already. Wait for it to finish or cancel it.');
     checkReplaceable(outFile, deps.nativeBinding);
-    return start(sourcesDir, outFile, title);
+    return start(sourcesDir, outFile, title, originals);
   };
 
   return {
-    async startCorpusBuild({ title }) {
+    async startCorpusBuild({ title, originals }) {
       if (!deps.dialogs) throw new ServiceError('unavailable', 'Building a corpus from the app needs the Carrel app window; use "npx carrel corpus build".');
       if (running()) throw new ServiceError('build-running', 'A corpus is being built already. Wait for it to finish or cancel it.');
       const sourcesDir = await deps.dialogs.chooseSourcesFolder();
@@ -156,7 +157,7 @@ export function createCorpusBuildService(deps: CorpusBuildDeps): CorpusBuildServ
       const suggested = path.join(deps.corporaDir ?? path.dirname(path.resolve(sourcesDir)), suggestedCorpusName(sourcesDir));
       const chosen = await deps.dialogs.chooseBuildOutput(suggested);
       if (!chosen) return null;
-      return snapshot(checkedStart(sourcesDir, chosen, title?.trim() || undefined));
+      return snapshot(checkedStart(sourcesDir, chosen, title?.trim() || undefined, originals ?? true));
     },
     startKnownBuild({ sourcesDir, outFile, title }) {
       if (running()) throw new ServiceError('build-running', 'A corpus is being built already. Wait for it to finish or cancel it.');
