@@ -255,6 +255,32 @@ describe('a corpus of PDF, EPUB and Word documents', () => {
     await page.locator('.document-row').first().waitFor();
   });
 
+  it('builds a corpus without the PDFs\' originals when the box is unchecked, and its PDF says so', async () => {
+    const { page } = harness;
+    await page.getByRole('button', { name: 'Corpora' }).click();
+    chosenOutput = path.join(dir, 'lean.sqlite');
+    await page.getByLabel(/Title for a new corpus/).fill('Lean');
+    const keep = page.getByRole('checkbox', { name: /Keep a copy of each PDF/ });
+    expect(await keep.isChecked()).toBe(true);
+    // By keyboard: Tab from the title to the box, Space unchecks it.
+    await page.keyboard.press('Tab');
+    expect(await keep.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Space');
+    expect(await keep.isChecked()).toBe(false);
+    await page.locator('.corpora-build').screenshot({ path: path.join(ROOT, 'test-results', 'formats-build-no-originals.png') });
+    await page.getByRole('button', { name: 'Build corpus from a folder…' }).click();
+    const panel = page.locator('.build-panel');
+    await poll(() => panel.getAttribute('data-state'), { timeout: 30_000 }).toBe('done');
+    await panel.getByRole('button', { name: 'Open “Lean”' }).click();
+    await poll(() => page.locator('.corpus-name').textContent()).toBe('Lean');
+    expect(fs.statSync(chosenOutput).size).toBeLessThan(fs.statSync(path.join(dir, 'formats.sqlite')).size);
+    await page.getByRole('button', { name: new RegExp(REPORT_TITLE) }).click();
+    const button = page.getByRole('button', { name: 'Show original' });
+    await poll(() => button.getAttribute('title')).toMatch(/built without originals/);
+    await page.keyboard.press('Escape');
+    await page.locator('.document-row').first().waitFor();
+  });
+
   it('made no request outside the app and logged no error', () => {
     expect(harness.foreignRequests).toEqual([]);
     expect(harness.cspViolations).toEqual([]);

@@ -68,16 +68,23 @@ function tocHeadings(entries: readonly TocEntry[], base: string, chapters: Reado
     return (fragment === '' ? undefined : chapter.anchors.get(fragment)) ?? chapter.start;
   };
   const targets = entries.map((e) => target(e.href));
+  // Its end: the end of the first block ending after its start (the chapter's heading, most often).
+  const blockEnd = (start: number) => {
+    let lo = 0;
+    let hi = blocks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (blocks[mid]!.end <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    return blocks[lo]?.end ?? start;
+  };
   const given: SourceHeading[] = [];
-  let block = 0;
   entries.forEach((entry, i) => {
     let start = targets[i];
     if (start === undefined && entries[i + 1] && entries[i + 1]!.level > entry.level) start = targets[i + 1];
     if (start === undefined) return;
-    // Its end: the end of the block it lands in (the chapter's heading, most often).
-    while (block > 0 && blocks[block]!.start > start) block--;
-    while (block < blocks.length - 1 && blocks[block]!.end <= start) block++;
-    const end = Math.max(start, Math.min(text.length, blocks[block]?.end ?? start));
+    const end = Math.max(start, Math.min(text.length, blockEnd(start)));
     given.push({ level: Math.min(6, entry.level), start, end, title: entry.title });
   });
   return checkedHeadings(text, given);
