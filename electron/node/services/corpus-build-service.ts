@@ -16,7 +16,8 @@ export type CorpusBuildService = Pick<CarrelServices, 'startCorpusBuild' | 'getC
    * Builds a folder main already knows (no dialog) into a file, with the same checks, progress
    * and cancel as a build the user started: rebuilding a corpus made by an older Carrel.
    */
-  startKnownBuild(request: { sourcesDir: string; outFile: string; title?: string }): CorpusBuildStatus;
+  /** originals: false to leave the PDFs' originals out, as the corpus rebuilt had them (default: kept). */
+  startKnownBuild(request: { sourcesDir: string; outFile: string; title?: string; originals?: boolean }): CorpusBuildStatus;
   /** Stops a running build (its temporary file is removed) and waits for it. */
   close(): Promise<void>;
 };
@@ -159,12 +160,12 @@ export function createCorpusBuildService(deps: CorpusBuildDeps): CorpusBuildServ
       if (!chosen) return null;
       return snapshot(checkedStart(sourcesDir, chosen, title?.trim() || undefined, originals ?? true));
     },
-    startKnownBuild({ sourcesDir, outFile, title }) {
+    startKnownBuild({ sourcesDir, outFile, title, originals }) {
       if (running()) throw new ServiceError('build-running', 'A corpus is being built already. Wait for it to finish or cancel it.');
       if (!fs.statSync(sourcesDir, { throwIfNoEntry: false })?.isDirectory()) {
         throw new ServiceError('not-found', `The folder ${sourcesDir} was not found.`);
       }
-      return snapshot(checkedStart(sourcesDir, outFile, title));
+      return snapshot(checkedStart(sourcesDir, outFile, title, originals ?? true));
     },
     getCorpusBuild: ({ jobId }) => snapshot(requireJob(jobId)),
     async cancelCorpusBuild({ jobId }) {
