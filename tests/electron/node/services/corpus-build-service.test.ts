@@ -79,6 +79,7 @@ describe.each([
     expect(errorCode(await table.startCorpusBuild({ title: 'x'.repeat(201) }))).toBe('invalid-argument');
   });
 
+  // Two builds of PDFs, EPUBs and Word files: longer than the default 5 s on a busy machine.
   it('keeps a copy of each PDF unless asked not to (the app\'s --no-originals)', async () => {
     folder = path.join(ws.dir, 'formats');
     writeMixedFormats(folder);
@@ -94,7 +95,7 @@ describe.each([
     expect(value(await table.getDocument({ id: 'report' })).original).toEqual({ kept: false, missing: 'not-kept' });
     expect(fs.statSync(output).size).toBeLessThan(fs.statSync(path.join(ws.dir, 'built', 'mixed.sqlite')).size);
     expect(errorCode(await table.startCorpusBuild({ originals: 'no' as unknown as boolean }))).toBe('invalid-argument');
-  });
+  }, 30_000);
 
   it('does nothing when either dialog is cancelled', async () => {
     folder = undefined;
