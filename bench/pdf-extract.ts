@@ -2,16 +2,25 @@
  * `npm run bench:pdf`: PDF extraction on a generated report of --pages pages (default 1000) in
  * two columns under a running header, with page numbers: pdf.js in the extraction thread, then
  * the layout (columns, running lines, paragraphs, hyphenation) in this one. Prints pages per
- * second, MB per second and peak RSS (the thread's memory is the process's). Real PDFs (Debian's
- * documentation packages) need a download this machine cannot make: see bench/README.md.
+ * second, MB per second and peak RSS (the thread's memory is the process's).
+ *
+ * `npm run bench:pdf -- --debian`: real PDFs instead, the documentation Debian ships in
+ * r-doc-pdf and texlive-latex-base-doc, fetched at bench time with `apt-get download` into a
+ * temporary folder (removed after; never in the repository) and unpacked with dpkg-deb (see
+ * bench/debian-pdfs.ts).
  */
 import { parseArgs } from 'node:util';
+import { benchDebianPdfs } from './debian-pdfs';
 import { createExtractor } from '../electron/node/corpus/formats/extract-worker';
 import { pdfText } from '../electron/node/corpus/formats/pdf-document';
 import type { PdfRaw } from '../electron/node/corpus/formats/pdf-raw';
 import { columnLines, writePdf, type PdfLine } from '../tests/harness/pdf-writer';
 
-const { values } = parseArgs({ options: { pages: { type: 'string', default: '1000' } } });
+const { values } = parseArgs({ options: { pages: { type: 'string', default: '1000' }, debian: { type: 'boolean', default: false }, keep: { type: 'boolean', default: false } } });
+if (values.debian) {
+  benchDebianPdfs({ keep: values.keep ?? false });
+  process.exit(0);
+}
 const pageCount = Number(values.pages);
 const sentence = 'The media offices of the group released material every day for audiences far beyond its territory. ';
 const pages: PdfLine[][] = Array.from({ length: pageCount }, (_, n) => {

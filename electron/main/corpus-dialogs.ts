@@ -1,5 +1,6 @@
 import type { BrowserWindow, Dialog } from 'electron';
 import type { CorpusDialogs } from '../node/services/corpus-dialogs';
+import { SAVE_DIALOG_PROPERTIES } from './file-dialogs';
 
 const CORPUS_FILTERS = [{ name: 'Carrel corpus', extensions: ['sqlite'] }];
 
@@ -24,7 +25,7 @@ export function electronCorpusDialogs(dialog: Dialog, window: () => BrowserWindo
       return result.canceled ? undefined : result.filePaths[0];
     },
     async chooseBuildOutput(suggestedFile) {
-      const options = { title: 'Save the corpus as', defaultPath: suggestedFile, buttonLabel: 'Build', filters: CORPUS_FILTERS };
+      const options = { title: 'Save the corpus as', defaultPath: suggestedFile, buttonLabel: 'Build', filters: CORPUS_FILTERS, properties: SAVE_DIALOG_PROPERTIES };
       const win = parent();
       const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       return result.canceled ? undefined : result.filePath;

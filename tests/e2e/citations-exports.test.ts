@@ -47,7 +47,12 @@ describe('citations, exports and import in the app', () => {
   /** What the fake save and open dialogs answer next. */
   let saveAs: string | undefined;
   let openFile: string | undefined;
-  const dialogs: FileDialogs = { chooseSaveFile: async () => saveAs, chooseOpenFile: async () => openFile };
+  /** The name the last save dialog suggested. */
+  let suggested: string | undefined;
+  const dialogs: FileDialogs = {
+    chooseSaveFile: async ({ suggestedName }) => ((suggested = suggestedName), saveAs),
+    chooseOpenFile: async () => openFile,
+  };
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carrel-exports-e2e-'));
@@ -157,6 +162,47 @@ describe('citations, exports and import in the app', () => {
     await sendCommand(harness, 'theme-light');
     // The unplaced one waits in the review list.
     await page.getByText('a passage this article never had').first().waitFor();
+  });
+
+  it('exports Markdown with highlights only, grouped by colour, chosen by keyboard, and the options reach the file', async () => {
+    const exports = page.locator('.notebook-exports');
+    await exports.getByLabel('Format').selectOption('markdown');
+    // By keyboard from the format: Of, then Holds and Grouped (shown for Markdown only), then Export….
+    await exports.getByLabel('Format').focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(await exports.getByLabel('Holds').getAttribute('id'));
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await exports.getByLabel('Holds').inputValue()).toBe('highlights');
+    expect(await exports.getByLabel('Grouped').inputValue()).toBe('colour');
+    await expect.poll(() => exports.locator('.exports-hint').textContent()).toBe(
+      'The quotations with their citation, colour, place and tags; no notes, no bookmarks. Colours in the palette’s order, then what has no colour.',
+    );
+    expect(await exports.getByLabel('Holds').getAttribute('aria-describedby')).toBe(await exports.locator('.exports-hint').getAttribute('id'));
+    // A note on the highlight, which "Highlights only" leaves out (taken off again after, for the backup test's counts).
+    const mosul = harness.services.listHighlights({ documentId: DOC_ID }).find((h) => h.quote.exact === 'likely the loss of Mosul soon')!;
+    harness.services.updateHighlight({ id: mosul.id, note: 'A note the highlights-only export leaves out.' });
+    saveAs = path.join(dir, 'highlights-by-colour.md');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => exports.locator('.exports-status').first().textContent()).toMatch(/^\d+ entries saved to /);
+    expect(suggested).toBe('carrel-notebook-highlights-by-colour.md');
+    const md = fs.readFileSync(saveAs, 'utf8');
+    expect(md).toContain('\nHighlights only: the quotations with their citation, colour, place and tags; notes and bookmarks are left out.\n');
+    expect(md).toContain('\n## Green\n\n### ISIS Admits It Is Losing\n\n');
+    expect(md.slice(md.indexOf('\n## Green\n'))).toContain('\n> likely the loss of Mosul soon\n>\n> — (Winter & عبد الباري عطوان, 2016, para. 3)\n\nColour: Green · Place: paragraph 3\n');
+    expect(md).toMatch(/\n## References\n\n- .*ISIS Admits It Is Losing/);
+    expect(md).not.toContain('A note the highlights-only export leaves out.');
+    for (const theme of ['light', 'dark', 'sepia'] as const) {
+      await sendCommand(harness, `theme-${theme}`);
+      await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+      await exports.screenshot({ path: `/tmp/b-exports-markdown-options-${theme}.png` });
+    }
+    await sendCommand(harness, 'theme-light');
+    harness.services.updateHighlight({ id: mosul.id, note: '' });
   });
 
   it('backs up now from the Security view, then restores that backup after a confirmation, keeping the notes as they were aside', async () => {

@@ -8,7 +8,7 @@ import { CHANNELS } from '../../electron/common/ipc/ipc-contract';
 import type { Result } from '../../electron/common/result';
 import { CONTENT_SECURITY_POLICY } from '../../electron/common/security/content-security-policy';
 import { lockHolderFileOf } from '../../electron/node/user-store/notes-lock';
-import { BUILT_MAIN, loadShell, type FakeShell } from '../harness/fake-electron';
+import { BUILT_MAIN, loadShell, type FakeShell, type FakeShellOptions } from '../harness/fake-electron';
 import { BUNDLED_CORPUS, FIXTURES, RENDERER_DIR, ROOT } from '../harness/paths';
 import { SHARED_REFI } from '../electron/node/coding/refi-qda/refi-qda-fixture';
 
@@ -81,21 +81,22 @@ describe('the Electron shell (built, on a recording fake of electron)', () => {
 
   describe('booted', () => {
     let shell: FakeShell;
-    // What the open dialog answers (the fake reads it at each call): the folder, then REFI-QDA files.
-    const openDialogPaths = [path.join(FIXTURES, 'corpus-small')];
+    /** The fake's answers, read when a dialog opens: a test may change what the user picks next. */
+    let answers: FakeShellOptions;
     beforeAll(async () => {
       // An app folder holding the built renderer (a copy: the protocol refuses links), still without Electron's drivers.
       const bootedApp = path.join(dir, 'booted-app');
       fs.cpSync(RENDERER_DIR, path.join(bootedApp, 'out', 'renderer'), { recursive: true });
       // The REFI-QDA schemas, where a checkout keeps them (a packaged app has them in its resources).
       fs.cpSync(path.join(ROOT, 'resources', 'refi-qda'), path.join(bootedApp, 'resources', 'refi-qda'), { recursive: true });
-      shell = loadShell({
+      answers = {
         userData: path.join(dir, 'booted'),
         appPath: bootedApp,
         // "Build corpus from folder": the folder and the file the user picks.
-        openDialogPaths,
+        openDialogPaths: [path.join(FIXTURES, 'corpus-small')],
         saveDialogPath: path.join(dir, 'built', 'small.sqlite'),
-      });
+      };
+      shell = loadShell(answers);
       await shell.settled();
     });
     afterAll(() => shell.emitApp('will-quit'));
@@ -189,15 +190,20 @@ describe('the Electron shell (built, on a recording fake of electron)', () => {
     });
 
     it('checks a REFI-QDA import against the shipped schema with xmllint in a worker of the built main process', async () => {
-      openDialogPaths[0] = path.join(dir, 'invalid.qdpx');
-      const qde = '<?xml version="1.0" encoding="UTF-8"?>\n<Project xmlns="urn:QDA-XML:project:1.0" name="p">\n<CodeBook><Codes>\n<Code guid="0A1B2C3D-0000-4000-8000-000000000001" name="No isCodable"/>\n</Codes></CodeBook>\n</Project>\n';
-      fs.writeFileSync(openDialogPaths[0], zipSync({ 'project.qde': strToU8(qde) }));
-      const refused = await handlerOf(CHANNELS.importRefiQda)(trusted, {});
-      expect(refused).toMatchObject({ ok: false, error: { code: 'import-refused' } });
-      expect((refused as { error: { message: string } }).error.message).toContain("schema (Project-mrt2019.xsd): line 4: Element 'Code': The attribute 'isCodable' is required but missing.");
-      openDialogPaths[0] = path.join(SHARED_REFI, 'samples', 'target-atlas-project.qdpx');
-      expect(await handlerOf(CHANNELS.importRefiQda)(trusted, { dryRun: true })).toMatchObject({ ok: true, value: { status: 'imported', dryRun: true, codes: { added: 3 } } });
-      openDialogPaths[0] = path.join(FIXTURES, 'corpus-small');
+      const chosen = answers.openDialogPaths;
+      try {
+        const invalid = path.join(dir, 'invalid.qdpx');
+        const qde = '<?xml version="1.0" encoding="UTF-8"?>\n<Project xmlns="urn:QDA-XML:project:1.0" name="p">\n<CodeBook><Codes>\n<Code guid="0A1B2C3D-0000-4000-8000-000000000001" name="No isCodable"/>\n</Codes></CodeBook>\n</Project>\n';
+        fs.writeFileSync(invalid, zipSync({ 'project.qde': strToU8(qde) }));
+        answers.openDialogPaths = [invalid];
+        const refused = await handlerOf(CHANNELS.importRefiQda)(trusted, {});
+        expect(refused).toMatchObject({ ok: false, error: { code: 'import-refused' } });
+        expect((refused as { error: { message: string } }).error.message).toContain("schema (Project-mrt2019.xsd): line 4: Element 'Code': The attribute 'isCodable' is required but missing.");
+        answers.openDialogPaths = [path.join(SHARED_REFI, 'samples', 'target-atlas-project.qdpx')];
+        expect(await handlerOf(CHANNELS.importRefiQda)(trusted, { dryRun: true })).toMatchObject({ ok: true, value: { status: 'imported', dryRun: true, codes: { added: 3 } } });
+      } finally {
+        answers.openDialogPaths = chosen;
+      }
     });
 
     it('builds a corpus from a folder in the bundled build worker, with progress, then opens it', async () => {
@@ -220,6 +226,32 @@ describe('the Electron shell (built, on a recording fake of electron)', () => {
       // Search now answers from the corpus just built (the worker follows main to it).
       const page = await handlerOf(CHANNELS.listLibraryPage)(trusted, { offset: 0, limit: 500 });
       expect(page).toMatchObject({ ok: true, value: { total: status.documents } });
+    });
+
+    it('exports through the save dialog, which asks before replacing a file, and replaces it whole (no temporary file left)', async () => {
+      const folder = path.join(dir, 'exports');
+      fs.mkdirSync(folder, { recursive: true });
+      const file = path.join(folder, 'notebook.md');
+      fs.writeFileSync(file, 'an older export');
+      const chosen = answers.saveDialogPath;
+      answers.saveDialogPath = file;
+      try {
+        const before = shell.named('dialog.showSaveDialog').length;
+        const exported = await handlerOf(CHANNELS.exportNotebook)(trusted, { format: 'markdown', filter: {}, markdown: { include: 'highlights', groupBy: 'tag' } });
+        expect(exported).toMatchObject({ ok: true, value: { status: 'saved', file } });
+        const [call] = shell.named('dialog.showSaveDialog').slice(before);
+        // Attached to the window, with Linux's confirmation asked for (macOS and Windows confirm anyway).
+        expect(call!.args[0]).toBe(shell.windows[0]);
+        expect(call!.args[1]).toMatchObject({ defaultPath: 'carrel-notebook-highlights-by-tag.md', properties: ['showOverwriteConfirmation', 'createDirectory'] });
+        expect(fs.readFileSync(file, 'utf8')).toMatch(/^# Notebook: .*\n\nExported from Carrel on .*\n\nHighlights only: /);
+        expect(fs.readdirSync(folder)).toEqual(['notebook.md']);
+        // Bibliographies go through the same dialog.
+        answers.saveDialogPath = path.join(folder, 'corpus.ris');
+        expect(await handlerOf(CHANNELS.exportBibliography)(trusted, { scope: 'corpus', format: 'ris' })).toMatchObject({ ok: true, value: { status: 'saved' } });
+        expect(shell.named('dialog.showSaveDialog').at(-1)!.args[1]).toMatchObject({ properties: ['showOverwriteConfirmation', 'createDirectory'] });
+      } finally {
+        answers.saveDialogPath = chosen;
+      }
     });
 
     it('cancels every request that is not for the app, counts it, and denies every permission', async () => {

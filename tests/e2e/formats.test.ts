@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCorpus } from '../../electron/node/corpus/build-corpus';
-import { REPORT_TITLE } from '../harness/format-fixtures';
+import { NAV_CONTENTS, REPORT_TITLE } from '../harness/format-fixtures';
 import { writeMixedFormats } from '../harness/mixed-formats';
 import { FIXTURES, ROOT } from '../harness/paths';
 import AxeBuilder from '@axe-core/playwright';
@@ -233,6 +233,50 @@ describe('a corpus of PDF, EPUB and Word documents', () => {
     await page.getByRole('button', { name: /Field Notes/ }).click();
     await page.locator('.document-body p', { hasText: 'Telegram' }).waitFor();
     expect(await page.locator('.document-body p', { hasText: 'Telegram' }).textContent()).toBe('Telegram\t120');
+    await page.keyboard.press('Escape');
+    await page.locator('.document-row').first().waitFor();
+  });
+
+  it("shows an EPUB's contents from its navigation document, nested, and goes to an entry inside a chapter", async () => {
+    const { page } = harness;
+    await page.getByRole('button', { name: /Media Strategy & Its Audiences/ }).click();
+    const entries = page.locator('.contents-panel .contents-entry');
+    await entries.first().waitFor();
+    // The nav's own labels (not the chapters' headings: "Chapter One", "A section"…), in its nesting.
+    expect(await entries.allTextContents()).toEqual(NAV_CONTENTS.map(([, title]) => title));
+    const levels = await page.locator('.contents-panel .contents-item').evaluateAll((items) => items.map((li) => /contents-level-(\d)/.exec(li.className)?.[1]));
+    expect(levels).toEqual(NAV_CONTENTS.map(([level]) => String(level)));
+    await page.locator('.contents-panel').screenshot({ path: path.join(ROOT, 'test-results', 'formats-epub-contents.png') });
+    // "1.1 A section" points at #sec inside the first chapter: the reader goes to that heading, not the chapter's start.
+    await entries.nth(1).click();
+    await poll(() => page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.textContent}`)).toBe('P A section');
+    // (The book is too short to scroll its section to the top, so the entry marked as current is not checked here.)
+    await page.keyboard.press('Escape');
+    await page.locator('.document-row').first().waitFor();
+  });
+
+  it('builds a corpus without the PDFs\' originals when the box is unchecked, and its PDF says so', async () => {
+    const { page } = harness;
+    await page.getByRole('button', { name: 'Corpora' }).click();
+    chosenOutput = path.join(dir, 'lean.sqlite');
+    await page.getByLabel(/Title for a new corpus/).fill('Lean');
+    const keep = page.getByRole('checkbox', { name: /Keep a copy of each PDF/ });
+    expect(await keep.isChecked()).toBe(true);
+    // By keyboard: Tab from the title to the box, Space unchecks it.
+    await page.keyboard.press('Tab');
+    expect(await keep.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Space');
+    expect(await keep.isChecked()).toBe(false);
+    await page.locator('.corpora-build').screenshot({ path: path.join(ROOT, 'test-results', 'formats-build-no-originals.png') });
+    await page.getByRole('button', { name: 'Build corpus from a folder…' }).click();
+    const panel = page.locator('.build-panel');
+    await poll(() => panel.getAttribute('data-state'), { timeout: 30_000 }).toBe('done');
+    await panel.getByRole('button', { name: 'Open “Lean”' }).click();
+    await poll(() => page.locator('.corpus-name').textContent()).toBe('Lean');
+    expect(fs.statSync(chosenOutput).size).toBeLessThan(fs.statSync(path.join(dir, 'formats.sqlite')).size);
+    await page.getByRole('button', { name: new RegExp(REPORT_TITLE) }).click();
+    const button = page.getByRole('button', { name: 'Show original' });
+    await poll(() => button.getAttribute('title')).toMatch(/built without originals/);
     await page.keyboard.press('Escape');
     await page.locator('.document-row').first().waitFor();
   });

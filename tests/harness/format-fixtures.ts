@@ -85,6 +85,39 @@ export const CONTAINER_XML = `<?xml version="1.0"?>
   <rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles>
 </container>`;
 
+/**
+ * The EPUB 3's navigation document: landmarks and a page list (not contents) around the
+ * contents proper, whose labels differ from the chapters' headings; an entry into a chapter by
+ * its fragment (#sec), a part with no link of its own, a fragment the chapter lacks, and two
+ * entries that leave the book (ignored).
+ */
+export const NAV_XHTML = `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE html>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"><head><title>Contents</title></head><body>
+<nav epub:type="landmarks"><ol><li><a epub:type="bodymatter" href="text/c2.xhtml">Start of the book</a></li></ol></nav>
+<nav epub:type="toc" id="toc"><h1>Contents</h1><ol>
+  <li><a href="text/c1.xhtml">1. The First Chapter</a>
+    <ol>
+      <li><a href="text/c1.xhtml#sec">1.1 <em>A</em> section</a></li>
+      <li><a href="../../etc/passwd">Outside the book</a></li>
+      <li><a href="https://example.com/away">Away</a></li>
+    </ol>
+  </li>
+  <li><span>Part Two</span><ol><li><a href="text/c2.xhtml#missing">2. The Second Chapter</a></li></ol></li>
+  <li><a href="text/chapter%203.xhtml">3. الفصل الثالث</a></li>
+</ol></nav>
+<nav epub:type="page-list" hidden=""><ol><li><a href="text/c1.xhtml">1</a></li></ol></nav>
+</body></html>`;
+
+/** The contents list NAV_XHTML gives bookEpub: level and title. */
+export const NAV_CONTENTS = [
+  [1, '1. The First Chapter'],
+  [2, '1.1 A section'],
+  [1, 'Part Two'],
+  [2, '2. The Second Chapter'],
+  [1, '3. الفصل الثالث'],
+] as const;
+
 /** An EPUB 3 of three chapters (the third in Arabic), spine order different from manifest order. */
 export function bookEpub(overrides: Zippable = {}): Uint8Array {
   const opf = `<?xml version="1.0" encoding="UTF-8"?>
@@ -111,8 +144,8 @@ export function bookEpub(overrides: Zippable = {}): Uint8Array {
     mimetype: [strToU8('application/epub+zip'), { level: 0 }],
     'META-INF/container.xml': strToU8(CONTAINER_XML),
     'OEBPS/content.opf': strToU8(opf),
-    'OEBPS/nav.xhtml': strToU8(XHTML('Contents', '<nav><ol><li><a href="text/c1.xhtml">One</a></li></ol></nav>')),
-    'OEBPS/text/c1.xhtml': strToU8(XHTML('One', '<h1>Chapter One</h1><p>The first chapter opens the book.</p><h2>A section</h2><p>Its section follows.</p>')),
+    'OEBPS/nav.xhtml': strToU8(NAV_XHTML),
+    'OEBPS/text/c1.xhtml': strToU8(XHTML('One', '<h1>Chapter One</h1><p>The first chapter opens the book.</p><h2 id="sec">A section</h2><p>Its section follows.</p>')),
     'OEBPS/text/c2.xhtml': strToU8(XHTML('Two', '<h1>Chapter Two</h1><p>The second chapter comes next.</p>')),
     'OEBPS/text/chapter 3.xhtml': strToU8(XHTML('ثلاثة', '<h1>الفصل الثالث</h1><p>الخلافة الافتراضية في الفضاء الرقمي.</p>', 'ar', 'rtl')),
     'OEBPS/style.css': strToU8('p { color: red }'),
@@ -120,8 +153,15 @@ export function bookEpub(overrides: Zippable = {}): Uint8Array {
   });
 }
 
+/** The contents list the NCX of epub2 gives: level and title. */
+export const NCX_CONTENTS = [
+  [1, 'The second part, read first'],
+  [2, 'Its reading'],
+  [1, 'The first part'],
+] as const;
+
 /** An EPUB 2: XHTML 1.1 chapters with their public DOCTYPE, an NCX, the package's metadata in opf:… attributes. */
-export function epub2(): Uint8Array {
+export function epub2(overrides: Zippable = {}): Uint8Array {
   const xhtml = (title: string, body: string) =>
     `<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.1//EN" "http://www.w3.org/TR/xhtml11/DTD/xhtml11.dtd">\n<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="en"><head><title>${title}</title></head><body>${body}</body></html>`;
   const opf = `<?xml version="1.0" encoding="UTF-8"?>
@@ -141,14 +181,26 @@ export function epub2(): Uint8Array {
   <spine toc="ncx"><itemref idref="p2"/><itemref idref="p1"/></spine>
 </package>`;
   const ncx = `<?xml version="1.0" encoding="UTF-8"?>
-<ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1"><navMap><navPoint id="n1" playOrder="1"><navLabel><text>Part two</text></navLabel><content src="part2.html"/></navPoint></navMap></ncx>`;
+<ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1">
+  <head><meta name="dtb:uid" content="isbn-0000"/></head>
+  <docTitle><text>An Older Book</text></docTitle>
+  <navMap>
+    <navPoint id="n1" playOrder="1"><navLabel><text>The second part, read first</text></navLabel><content src="part2.html"/>
+      <navPoint id="n1a" playOrder="2"><navLabel><text>Its reading</text></navLabel><content src="part2.html#reading"/></navPoint>
+    </navPoint>
+    <navPoint id="n2" playOrder="3"><navLabel><text>The first part</text></navLabel><content src="part1.html"/></navPoint>
+    <navPoint id="n3" playOrder="4"><navLabel><text>Escaping</text></navLabel><content src="../../x.html"/></navPoint>
+  </navMap>
+  <pageList><pageTarget type="normal" value="1"><navLabel><text>1</text></navLabel><content src="part1.html"/></pageTarget></pageList>
+</ncx>`;
   return zipSync({
     mimetype: [strToU8('application/epub+zip'), { level: 0 }],
     'META-INF/container.xml': strToU8(CONTAINER_XML.replace('OEBPS/content.opf', 'content.opf')),
     'content.opf': strToU8(opf),
     'toc.ncx': strToU8(ncx),
     'part1.html': strToU8(xhtml('One', '<h2>Part one</h2><p>Read second, by the spine.</p>')),
-    'part2.html': strToU8(xhtml('Two', '<h2>Part two</h2><p>Read first, by the spine.</p>')),
+    ...overrides,
+    'part2.html': strToU8(xhtml('Two', '<h2>Part two</h2><p id="reading">Read first, by the spine.</p>')),
   });
 }
 

@@ -3,6 +3,25 @@
 export const NOTEBOOK_EXPORT_FORMATS = ['markdown', 'csv', 'jsonld'] as const;
 export type NotebookExportFormat = (typeof NOTEBOOK_EXPORT_FORMATS)[number];
 
+/**
+ * What a Markdown export holds. `all`: highlights with their notes, document notes, bookmarks.
+ * `highlights`: the quotations (citation, colour, place, tags) without any note, and no
+ * bookmarks. `notes`: what the user wrote: document notes, and the note of each highlight that
+ * has one, shown with its quotation on one line for context; highlights without a note and
+ * bookmarks are left out.
+ */
+export const MARKDOWN_CONTENTS = ['all', 'highlights', 'notes'] as const;
+export type MarkdownContent = (typeof MARKDOWN_CONTENTS)[number];
+export const MARKDOWN_CONTENT_LABELS: Record<MarkdownContent, string> = { all: 'Everything', highlights: 'Highlights only', notes: 'Notes only' };
+
+/** How a Markdown export is arranged: per document (each with its reference), per tag, or per colour (then a list of references). */
+export const MARKDOWN_GROUPINGS = ['document', 'tag', 'colour'] as const;
+export type MarkdownGrouping = (typeof MARKDOWN_GROUPINGS)[number];
+export const MARKDOWN_GROUPING_LABELS: Record<MarkdownGrouping, string> = { document: 'By document', tag: 'By tag', colour: 'By colour' };
+
+export type MarkdownOptions = { include: MarkdownContent; groupBy: MarkdownGrouping };
+export const DEFAULT_MARKDOWN_OPTIONS: MarkdownOptions = { include: 'all', groupBy: 'document' };
+
 export const EXPORT_FORMAT_LABELS = {
   markdown: 'Markdown (.md)',
   csv: 'CSV spreadsheet (.csv)',

@@ -5,6 +5,9 @@ import type { Bookmark, DocumentNote, Highlight, HighlightColor, TextPositionSel
  * (JSON-LD). Documents are named by URNs (urn:carrel:corpus:<corpus>:document:<document>)
  * since a Carrel corpus has no web address. TextPositionSelector offsets count UTF-16 code
  * units, not code points; `carrel:documentSha256` records the text the selectors were made on.
+ * `carrel:page`: the printed label of the page a highlight or bookmark in a PDF document starts
+ * on (`iv`, `12`), beside the text selectors (which alone re-anchor it). Not a FragmentSelector
+ * `page=`: RFC 3778 numbers pages physically, and the label is what a reader cites.
  */
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -24,6 +27,8 @@ export type AnnotationTarget = {
   selector: (TextQuoteSelector | TextPositionSelector)[];
   styleClass?: string;
   'carrel:documentSha256'?: string;
+  /** The printed page it starts on, in a paginated (PDF) document. */
+  'carrel:page'?: string;
 };
 
 export type WebAnnotation = {
@@ -76,7 +81,8 @@ function tagBodies(tags: string[]): TextualBody[] {
   return tags.map((tag) => ({ type: 'TextualBody', value: tag, purpose: 'tagging', format: 'text/plain' }));
 }
 
-export function highlightAnnotation(corpusId: string, highlight: Highlight): WebAnnotation {
+/** page: the printed page the highlight starts on in a PDF document, if known. */
+export function highlightAnnotation(corpusId: string, highlight: Highlight, page?: string): WebAnnotation {
   const body: TextualBody[] = [
     ...(highlight.note ? [{ type: 'TextualBody', value: highlight.note, purpose: 'commenting', format: 'text/markdown' } as const] : []),
     ...tagBodies(highlight.tags),
@@ -95,6 +101,7 @@ export function highlightAnnotation(corpusId: string, highlight: Highlight): Web
       selector: [highlight.quote, highlight.position],
       styleClass: `carrel-${highlight.color}`,
       'carrel:documentSha256': highlight.documentSha256,
+      ...(page ? { 'carrel:page': page } : {}),
     },
     stylesheet: { type: 'CssStylesheet', value: `.carrel-${highlight.color} { background-color: ${EXPORT_COLORS[highlight.color]}; }` },
   };
@@ -113,7 +120,7 @@ export function noteAnnotation(corpusId: string, note: DocumentNote): WebAnnotat
   };
 }
 
-export function bookmarkAnnotation(corpusId: string, bookmark: Bookmark, documentSha256: string | undefined): WebAnnotation {
+export function bookmarkAnnotation(corpusId: string, bookmark: Bookmark, documentSha256: string | undefined, page?: string): WebAnnotation {
   return {
     '@context': CONTEXT,
     id: annotationUrn(bookmark.id),
@@ -127,6 +134,7 @@ export function bookmarkAnnotation(corpusId: string, bookmark: Bookmark, documen
       source: documentUrn(corpusId, bookmark.documentId),
       selector: [{ type: 'TextPositionSelector', start: bookmark.offset, end: bookmark.offset }],
       ...(documentSha256 ? { 'carrel:documentSha256': documentSha256 } : {}),
+      ...(page ? { 'carrel:page': page } : {}),
     },
   };
 }

@@ -19,7 +19,7 @@ const USAGE = `Usage:
   carrel related <document-id> [--corpus <file.sqlite>] [--limit n] [--json]
   carrel repeated [--corpus <file.sqlite>] [--min-words n] [--limit n] [--json]   (passages found in more than one place)
   carrel entities [--type person|org|place|date] [--filter <letters>] [--corpus <file.sqlite>] [--limit n] [--json]
-  carrel notes export --user-db <carrel-user.sqlite> [--corpus <file.sqlite>] [--format jsonld|markdown|csv|bibtex|ris|csl-json] [--document <id>] [--tag <tag>] [--style apa|chicago-author-date|mla|harvard] [--out <file>]
+  carrel notes export --user-db <carrel-user.sqlite> [--corpus <file.sqlite>] [--format jsonld|markdown|csv|bibtex|ris|csl-json] [--document <id>] [--tag <tag>] [--style apa|chicago-author-date|mla|harvard] [--only highlights|notes] [--group-by document|tag|colour] [--out <file>]
   carrel notes import <file.jsonld> --user-db <carrel-user.sqlite> [--corpus <file.sqlite>] [--dry-run]
   carrel notes check --user-db <carrel-user.sqlite>   (schema version, integrity, counts; read-only)
   carrel notes backup --user-db <carrel-user.sqlite>   (a checked copy in backups/)

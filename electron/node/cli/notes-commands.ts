@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { MARKDOWN_GROUPINGS, type MarkdownContent, type MarkdownGrouping, type MarkdownOptions } from '../../common/exports/export-types';
 import { openDatabase } from '../sqlite/open-database';
 import { createServices } from '../services/create-services';
 import { ServiceError } from '../services/service-error';
@@ -15,7 +16,7 @@ import { DEFAULT_CORPUS } from './search-command';
 
 const EXPORT_FORMATS = ['jsonld', 'markdown', 'csv', 'bibtex', 'ris', 'csl-json'] as const;
 const EXPORT_USAGE =
-  'Usage: carrel notes export --user-db <carrel-user.sqlite> [--corpus <file.sqlite>] [--format jsonld|markdown|csv|bibtex|ris|csl-json] [--document <id>] [--tag <tag>] [--style apa|chicago-author-date|mla|harvard] [--out <file>]';
+  'Usage: carrel notes export --user-db <carrel-user.sqlite> [--corpus <file.sqlite>] [--format jsonld|markdown|csv|bibtex|ris|csl-json] [--document <id>] [--tag <tag>] [--style apa|chicago-author-date|mla|harvard] [--only highlights|notes] [--group-by document|tag|colour] [--out <file>]';
 const IMPORT_USAGE = 'Usage: carrel notes import <file.jsonld> --user-db <carrel-user.sqlite> [--corpus <file.sqlite>] [--dry-run]';
 const CHECK_USAGE = 'Usage: carrel notes check --user-db <carrel-user.sqlite>';
 
@@ -56,6 +57,26 @@ export function openNotes(values: Record<string, string | boolean | undefined>, 
   });
 }
 
+/** --only and --group-by, Markdown's options (undefined: none given; null: refused, said why). */
+function markdownOptions(values: Record<string, string | undefined>, format: string, out: Output): MarkdownOptions | undefined | null {
+  const only = values.only;
+  const groupBy = values['group-by'] === 'color' ? 'colour' : values['group-by'];
+  if (only === undefined && groupBy === undefined) return undefined;
+  if (format !== 'markdown') {
+    out.error(`--only and --group-by are options of --format markdown.\n${EXPORT_USAGE}`);
+    return null;
+  }
+  if (only !== undefined && !(['highlights', 'notes'] as const).includes(only as 'highlights')) {
+    out.error(`Unknown --only "${only}" (highlights or notes).\n${EXPORT_USAGE}`);
+    return null;
+  }
+  if (groupBy !== undefined && !(MARKDOWN_GROUPINGS as readonly string[]).includes(groupBy)) {
+    out.error(`Unknown --group-by "${values['group-by']}" (document, tag or colour).\n${EXPORT_USAGE}`);
+    return null;
+  }
+  return { include: (only as MarkdownContent | undefined) ?? 'all', groupBy: (groupBy as MarkdownGrouping | undefined) ?? 'document' };
+}
+
 /**
  * `carrel notes export`: the notes of one corpus as W3C Web Annotations (JSON-LD, to a file or
  * stdout), Markdown or CSV (filtered by document and tag), or the bibliography of the documents
@@ -64,7 +85,17 @@ export function openNotes(values: Record<string, string | boolean | undefined>, 
 export async function notesExport(args: string[], out: Output): Promise<number> {
   const values = parse(
     args,
-    { 'user-db': { type: 'string' }, corpus: { type: 'string' }, out: { type: 'string' }, format: { type: 'string' }, document: { type: 'string' }, tag: { type: 'string' }, style: { type: 'string' } },
+    {
+      'user-db': { type: 'string' },
+      corpus: { type: 'string' },
+      out: { type: 'string' },
+      format: { type: 'string' },
+      document: { type: 'string' },
+      tag: { type: 'string' },
+      style: { type: 'string' },
+      only: { type: 'string' },
+      'group-by': { type: 'string' },
+    },
     EXPORT_USAGE,
     out,
   );
@@ -79,6 +110,8 @@ export async function notesExport(args: string[], out: Output): Promise<number> 
     out.error(`Unknown citation style "${style}".\n${EXPORT_USAGE}`);
     return 2;
   }
+  const markdown = markdownOptions(values, format, out);
+  if (markdown === null) return 2;
   if (format !== 'jsonld' && !values.out) {
     out.error(`--out is needed for ${format}.\n${EXPORT_USAGE}`);
     return 2;
@@ -94,7 +127,7 @@ export async function notesExport(args: string[], out: Output): Promise<number> 
     }
     const result =
       format === 'jsonld' || format === 'markdown' || format === 'csv'
-        ? await services.exportNotebook({ format, filter, style })
+        ? await services.exportNotebook({ format, filter, style, ...(markdown ? { markdown } : {}) })
         : await services.exportBibliography({ scope: 'notebook', filter, format });
     if (result.status === 'saved') {
       const [one, many] = format === 'jsonld' ? ['annotation', 'annotations'] : format === 'markdown' || format === 'csv' ? ['notebook entry', 'notebook entries'] : ['reference', 'references'];

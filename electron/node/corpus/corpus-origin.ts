@@ -9,6 +9,8 @@ export type CorpusOrigin = {
   builderVersion: string;
   createdAt: string;
   formatVersion: number;
+  /** False when it was built without the PDFs' originals (--no-originals): a rebuild leaves them out too. */
+  originals: boolean;
 };
 
 /**
@@ -31,6 +33,7 @@ export function readCorpusOrigin(file: string, nativeBinding?: string): CorpusOr
         builderVersion: meta.get(META.builderVersion) ?? '',
         createdAt: meta.get(META.createdAt) ?? '',
         formatVersion,
+        originals: meta.get(META.originals) !== 'none',
       };
     } finally {
       db.close();

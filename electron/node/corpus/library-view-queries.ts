@@ -13,16 +13,22 @@ type Row = Omit<LibraryRow, 'progress' | 'added'>;
  * the query as one time and a short JSON object (id → time) instead of one entry per document.
  */
 export type AddedDates = {
-  byId: ReadonlyMap<string, string>;
   /** The commonest time ('' when unknown). */
   base: string;
+  /** The documents whose time is not `base`, id → time (few: those added by later builds). */
+  othersById: ReadonlyMap<string, string>;
   /** JSON object id → time of the documents whose time is not `base`. */
   others: string;
   /** The newest time of all. */
   latest: string;
 };
 
-export const NO_ADDED_DATES: AddedDates = { byId: new Map(), base: '', others: '{}', latest: '' };
+export const NO_ADDED_DATES: AddedDates = { base: '', othersById: new Map(), others: '{}', latest: '' };
+
+/** The added dates of the commonest time and the documents whose time is another one. */
+export function addedDatesOf(base: string, othersById: ReadonlyMap<string, string>, latest: string): AddedDates {
+  return { base, othersById, others: JSON.stringify(Object.fromEntries(othersById)), latest };
+}
 
 /** The added dates of a map id → time. */
 export function addedDates(byId: ReadonlyMap<string, string>): AddedDates {
@@ -34,10 +40,8 @@ export function addedDates(byId: ReadonlyMap<string, string>): AddedDates {
   }
   let base = '';
   let most = 0;
-  for (const [at, n] of counts) if (n > most) [base, most] = [at, n];
-  const others: Record<string, string> = {};
-  for (const [id, at] of byId) if (at !== base) others[id] = at;
-  return { byId, base, others: JSON.stringify(others), latest };
+  for (const [at, n] of counts) if (n > most || (n === most && at < base)) [base, most] = [at, n];
+  return addedDatesOf(base, new Map([...byId].filter(([, at]) => at !== base)), latest);
 }
 
 const ADDED = 'COALESCE(a.value, @base)';
@@ -112,7 +116,7 @@ function viewQuery(view: LibraryView, progress: ProgressById, added: AddedDates,
 }
 
 export function withProgress(rows: Row[], progress: ProgressById, added: AddedDates = NO_ADDED_DATES): LibraryRow[] {
-  return rows.map((row) => ({ ...row, progress: progress.get(row.id) ?? { state: 'unread', percent: 0 }, added: added.byId.get(row.id) ?? added.base }));
+  return rows.map((row) => ({ ...row, progress: progress.get(row.id) ?? { state: 'unread', percent: 0 }, added: added.othersById.get(row.id) ?? added.base }));
 }
 
 /** The last view's order, per corpus connection: scrolling asks for page after page of the same view. */

@@ -11,7 +11,8 @@ export type HtmlMetadata = {
   dir: string;
 };
 
-export type ParsedHtml = AssembledText & { meta: HtmlMetadata };
+/** anchors: the offset in the text of each element id (an EPUB's contents point at them). */
+export type ParsedHtml = AssembledText & { meta: HtmlMetadata; anchors: ReadonlyMap<string, number> };
 
 /** Elements whose content is never text for a reader: code, embedded documents, graphics, media. */
 const DROPPED = new Set([
@@ -118,6 +119,8 @@ export function parseHtml(html: string): ParsedHtml {
         }
         if (PREFORMATTED.has(name)) pre++;
         if (name === 'td' || name === 'th') out.addCellSeparator();
+        if (attribs.id) out.markAnchor(attribs.id);
+        if (name === 'a' && attribs.name) out.markAnchor(attribs.name);
         // Every <a> opens a span (an empty address is not kept) so that closes stay paired.
         if (name === 'a') out.openLink(attribs.href ?? '');
         if (name === 'img' && attribs.alt) out.addText(` ${attribs.alt} `);
@@ -167,7 +170,7 @@ export function parseHtml(html: string): ParsedHtml {
     language: language || pick(META_LANGUAGE),
     dir: dir === 'rtl' || dir === 'ltr' ? dir : '',
   };
-  return { ...out.finish(), meta };
+  return { ...out.finish(), meta, anchors: out.anchorOffsets() };
 }
 
 /** The character set an HTML document declares in its first bytes, if any (lower case). */

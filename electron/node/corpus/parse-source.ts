@@ -174,9 +174,10 @@ export function parseSource(sourcePath: string, bytes: Uint8Array, extracted?: u
   if (!format) throw unsupportedType(sourcePath);
   let data: Record<string, unknown> = {};
   let parsed: AssembledText;
+  let headings: SourceHeading[] | undefined;
   let fromMarkup = { title: '', author: '', date: '', description: '', source: '', language: '' };
   if (isBinary(format)) {
-    ({ parsed, meta: fromMarkup } = parseBinary(format, bytes, extracted));
+    ({ parsed, meta: fromMarkup, headings } = parseBinary(format, bytes, extracted));
   } else {
     const raw = decode(bytes, format);
     if (format === 'html') {
@@ -213,6 +214,7 @@ export function parseSource(sourcePath: string, bytes: Uint8Array, extracted?: u
     text: parsed.text,
     blocks: parsed.blocks,
     links: parsed.links,
+    ...(headings ? { headings } : {}),
   };
 }
 
@@ -222,10 +224,10 @@ type Metadata = { title: string; author: string; date: string; description: stri
  * PDF, EPUB and Word documents: a PDF's and a Word document's content as the extraction thread
  * read it (`extracted`: PdfRaw, mammoth's HTML), an EPUB's in this thread.
  */
-function parseBinary(format: BinaryFormat, bytes: Uint8Array, extracted: unknown): { parsed: AssembledText; meta: Metadata } {
+function parseBinary(format: BinaryFormat, bytes: Uint8Array, extracted: unknown): { parsed: AssembledText; meta: Metadata; headings?: SourceHeading[] } {
   if (format === 'epub') {
     const book = epubText(bytes);
-    return { parsed: book, meta: book.meta };
+    return { parsed: book, meta: book.meta, headings: book.headings };
   }
   if (extracted === undefined) throw new Error(`a ${format} file must be read by the extraction thread first`);
   if (format === 'pdf') {

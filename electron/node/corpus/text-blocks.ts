@@ -16,6 +16,9 @@ export type TextLink = { start: number; end: number; href: string };
 export type AssembledText = { text: string; blocks: TextBlock[]; links: TextLink[] };
 
 const MAX_HREF = 2048;
+/** Most element ids a document keeps the place of (targets of an EPUB's contents), and longest id. */
+export const MAX_ANCHORS = 20_000;
+const MAX_ANCHOR_ID = 256;
 const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'ftp', 'tel', 'news']);
 
 /**
@@ -54,6 +57,9 @@ export class TextAssembler {
   private dir: BlockDir | '' = '';
   private openLinks: { href: string; start: number }[] = [];
   private pendingLinks: { href: string; start: number; end: number }[] = [];
+  /** Ids met in the block being filled, at their place in it; an empty block passes them on to the next. */
+  private pendingAnchors: { id: string; at: number }[] = [];
+  private readonly anchors = new Map<string, number>();
 
   /** Sets the kind of the block being filled (the outermost structure wins when called first). */
   setKind(kind: BlockKind): void {
@@ -129,6 +135,20 @@ export class TextAssembler {
     if (link && link.href !== '') this.pendingLinks.push({ ...link, end: this.bufferLength });
   }
 
+  /**
+   * An element's id (or an old-style <a name>) at this place: its offset in the text is where
+   * the next text lands. The first of two equal ids wins, as in a browser; bounded in number.
+   */
+  markAnchor(id: string): void {
+    if (id === '' || id.length > MAX_ANCHOR_ID || this.anchors.size + this.pendingAnchors.length >= MAX_ANCHORS) return;
+    this.pendingAnchors.push({ id, at: this.bufferLength });
+  }
+
+  /** The offset of every id met (markAnchor), once the text is finished. */
+  anchorOffsets(): ReadonlyMap<string, number> {
+    return this.anchors;
+  }
+
   /** Ends the current block; an empty block leaves no trace. */
   endBlock(): void {
     const raw = this.pieces.join('');
@@ -142,6 +162,10 @@ export class TextAssembler {
       if (this.lang) block.lang = this.lang;
       if (this.dir) block.dir = this.dir;
       this.blocks.push(block);
+      for (const anchor of this.pendingAnchors) {
+        if (!this.anchors.has(anchor.id)) this.anchors.set(anchor.id, start + Math.max(0, Math.min(body.length, anchor.at - lead)));
+      }
+      this.pendingAnchors = [];
       const spans = [...this.pendingLinks, ...this.openLinks.map((l) => ({ ...l, end: raw.length }))];
       for (const span of spans) {
         const from = Math.max(0, span.start - lead);
@@ -155,11 +179,15 @@ export class TextAssembler {
     this.hasText = false;
     this.kind = 'p';
     this.pendingLinks = [];
+    this.pendingAnchors = this.pendingAnchors.map((a) => ({ ...a, at: 0 }));
     this.openLinks = this.openLinks.map((l) => ({ ...l, start: 0 }));
   }
 
   finish(): AssembledText {
     this.endBlock();
+    // Ids after the last text: the end of the text.
+    for (const anchor of this.pendingAnchors) if (!this.anchors.has(anchor.id)) this.anchors.set(anchor.id, this.length);
+    this.pendingAnchors = [];
     return { text: this.parts.join(''), blocks: this.blocks, links: this.links };
   }
 

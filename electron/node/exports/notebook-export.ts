@@ -1,5 +1,7 @@
 import type { CitationLocator } from '../../common/citations/citation-types';
-import type { NotebookGroup } from '../../common/notes/notebook-types';
+import { DEFAULT_MARKDOWN_OPTIONS, type MarkdownContent, type MarkdownGrouping, type MarkdownOptions } from '../../common/exports/export-types';
+import type { NotebookEntry, NotebookGroup } from '../../common/notes/notebook-types';
+import { HIGHLIGHT_COLORS } from '../../common/notes/notes-types';
 import { csvDocument } from './csv';
 
 /**
@@ -36,39 +38,131 @@ function escapeMarkdown(text: string): string {
 
 const heading = (text: string) => escapeMarkdown(text.replace(/\s+/g, ' ').trim());
 
-export function notebookMarkdown(title: string, exportedAt: string, documents: ExportDocument[]): string {
+type Highlight = Extract<NotebookEntry, { kind: 'highlight' }>['highlight'];
+type DocumentNote = Extract<NotebookEntry, { kind: 'note' }>['note'];
+type Bookmark = Extract<NotebookEntry, { kind: 'bookmark' }>['bookmark'];
+
+/** What of one document an export holds, in reading order (highlights by offset, as the notebook gives them). */
+type Picked = { doc: ExportDocument; highlights: Highlight[]; notes: DocumentNote[]; bookmarks: Bookmark[] };
+
+function pick(doc: ExportDocument, include: MarkdownContent): Picked {
+  const picked: Picked = { doc, highlights: [], notes: [], bookmarks: [] };
+  for (const entry of doc.group.entries) {
+    if (entry.kind === 'highlight' && (include !== 'notes' || entry.highlight.note.trim())) picked.highlights.push(entry.highlight);
+    else if (entry.kind === 'note' && include !== 'highlights') picked.notes.push(entry.note);
+    else if (entry.kind === 'bookmark' && include === 'all') picked.bookmarks.push(entry.bookmark);
+  }
+  return picked;
+}
+
+const isEmpty = (p: Picked) => p.highlights.length + p.notes.length + p.bookmarks.length === 0;
+
+/** The number of entries an export with these options writes (one under two tags counts once). */
+export function markdownEntryCount(documents: ExportDocument[], options: MarkdownOptions = DEFAULT_MARKDOWN_OPTIONS): number {
+  return documents.map((doc) => pick(doc, options.include)).reduce((sum, p) => sum + p.highlights.length + p.notes.length + p.bookmarks.length, 0);
+}
+
+const tagsLine = (tags: string[]) => `Tags: ${tags.map(escapeMarkdown).join(', ')}`;
+
+function highlightLines(doc: ExportDocument, h: Highlight, include: MarkdownContent): string[] {
+  const at = doc.citeAt(h.anchor.status === 'orphaned' ? undefined : h.anchor.start);
+  const facts = [`Colour: ${COLOR_NAMES[h.color]}`, at.locator ? `Place: ${locatorText(at.locator)}` : 'Place: not found in the current text'];
+  if (h.tags.length) facts.push(tagsLine(h.tags));
+  if (include === 'notes') {
+    // The note is the point; its quotation, on one line, says what it is about.
+    return [`On “${escapeMarkdown(h.quote.exact.replace(/\s+/g, ' ').trim())}” — ${escapeMarkdown(at.citation)} · ${facts.join(' · ')}`, '', h.note.trim(), ''];
+  }
+  const lines = [blockquote(h.quote.exact), '>', `> — ${escapeMarkdown(at.citation)}`, '', facts.join(' · '), ''];
+  if (include === 'all' && h.note.trim()) lines.push(h.note.trim(), '');
+  return lines;
+}
+
+function noteLines(note: DocumentNote): string[] {
+  return [note.body.trim(), '', ...(note.tags.length ? [tagsLine(note.tags), ''] : [])];
+}
+
+function bookmarkLines(doc: ExportDocument, bookmarks: Bookmark[]): string[] {
+  return [
+    ...bookmarks.map((b) => `- ${escapeMarkdown(b.label || 'Bookmark')} (${locatorText(doc.citeAt(b.offset).locator) || 'place unknown'})`),
+    '',
+  ];
+}
+
+const titleOf = (doc: ExportDocument) => heading(doc.group.documentTitle || doc.group.documentId);
+
+const INCLUDE_NOTES: Record<MarkdownContent, string | undefined> = {
+  all: undefined,
+  highlights: 'Highlights only: the quotations with their citation, colour, place and tags; notes and bookmarks are left out.',
+  notes: 'Notes only: the document notes, and the note of each highlight that has one, after the quotation it is on; highlights without a note and bookmarks are left out.',
+};
+function groupingNote(groupBy: MarkdownGrouping, include: MarkdownContent): string | undefined {
+  const references = ' The references of the documents are at the end.';
+  if (groupBy === 'tag') {
+    const after = include === 'all' ? ' Bookmarks, which have no tags, come after.' : '';
+    return `Grouped by tag: a highlight or note with several tags appears under each of them, and one without a tag under “Untagged”.${after}${references}`;
+  }
+  if (groupBy === 'colour') {
+    const after = { all: ' Document notes and bookmarks, which have no colour, come after.', notes: ' Document notes, which have no colour, come after.', highlights: '' }[include];
+    return `Grouped by colour, in the order of the palette (${HIGHLIGHT_COLORS.map((c) => COLOR_NAMES[c]).join(', ')}).${after}${references}`;
+  }
+  return undefined;
+}
+
+/**
+ * A section of a grouped export (a tag, a colour): under it each document that has something
+ * in it, by title, in library order, with its entries in reading order.
+ */
+function section(out: string[], title: string, parts: Picked[], include: MarkdownContent, notesHeading: boolean): void {
+  const shown = parts.filter((p) => !isEmpty(p));
+  if (!shown.length) return;
+  out.push(`## ${title}`, '');
+  for (const p of shown) {
+    out.push(`### ${titleOf(p.doc)}`, '');
+    for (const h of p.highlights) out.push(...highlightLines(p.doc, h, include));
+    if (p.notes.length && notesHeading) out.push('#### Document notes', '');
+    for (const n of p.notes) out.push(...noteLines(n));
+    if (p.bookmarks.length) out.push(...bookmarkLines(p.doc, p.bookmarks));
+  }
+}
+
+/** A set of tags in a stable, alphabetical order (the same in every locale: an export is a file). */
+const byName = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+const sortTags = (tags: Iterable<string>) => [...tags].sort((a, b) => byName.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0));
+
+export function notebookMarkdown(title: string, exportedAt: string, documents: ExportDocument[], options: MarkdownOptions = DEFAULT_MARKDOWN_OPTIONS): string {
+  const { include, groupBy } = options;
   const out: string[] = [`# ${heading(title)}`, '', `Exported from Carrel on ${exportedAt.slice(0, 10)}.`, ''];
-  for (const doc of documents) {
-    out.push(`## ${heading(doc.group.documentTitle || doc.group.documentId)}`, '', escapeMarkdown(doc.reference), '');
-    const notes = doc.group.entries.filter((entry) => entry.kind === 'note');
-    const bookmarks = doc.group.entries.filter((entry) => entry.kind === 'bookmark');
-    for (const entry of doc.group.entries) {
-      if (entry.kind !== 'highlight') continue;
-      const h = entry.highlight;
-      const at = doc.citeAt(h.anchor.status === 'orphaned' ? undefined : h.anchor.start);
-      out.push(blockquote(h.quote.exact), '>', `> — ${escapeMarkdown(at.citation)}`, '');
-      const facts = [`Colour: ${COLOR_NAMES[h.color]}`, ...(at.locator ? [`Place: ${locatorText(at.locator)}`] : ['Place: not found in the current text'])];
-      if (h.tags.length) facts.push(`Tags: ${h.tags.map(escapeMarkdown).join(', ')}`);
-      out.push(facts.join(' · '), '');
-      if (h.note.trim()) out.push(h.note.trim(), '');
+  for (const note of [INCLUDE_NOTES[include], groupingNote(groupBy, include)]) if (note) out.push(note, '');
+  const picked = documents.map((doc) => pick(doc, include)).filter((p) => !isEmpty(p));
+
+  if (groupBy === 'document') {
+    for (const { doc, highlights, notes, bookmarks } of picked) {
+      out.push(`## ${titleOf(doc)}`, '', escapeMarkdown(doc.reference), '');
+      for (const h of highlights) out.push(...highlightLines(doc, h, include));
+      if (notes.length) out.push('### Document notes', '', ...notes.flatMap(noteLines));
+      if (bookmarks.length) out.push('### Bookmarks', '', ...bookmarkLines(doc, bookmarks));
     }
-    if (notes.length) {
-      out.push('### Document notes', '');
-      for (const entry of notes) {
-        if (entry.kind !== 'note') continue;
-        out.push(entry.note.body.trim(), '');
-        if (entry.note.tags.length) out.push(`Tags: ${entry.note.tags.map(escapeMarkdown).join(', ')}`, '');
+  } else {
+    const only = (p: Picked, keep: { highlights?: (h: Highlight) => boolean; notes?: (n: DocumentNote) => boolean; bookmarks?: boolean }): Picked => ({
+      doc: p.doc,
+      highlights: keep.highlights ? p.highlights.filter(keep.highlights) : [],
+      notes: keep.notes ? p.notes.filter(keep.notes) : [],
+      bookmarks: keep.bookmarks ? p.bookmarks : [],
+    });
+    if (groupBy === 'tag') {
+      const tags = sortTags(new Set(picked.flatMap((p) => [...p.highlights.flatMap((h) => h.tags), ...p.notes.flatMap((n) => n.tags)])));
+      for (const tag of tags) {
+        const has = (item: { tags: string[] }) => item.tags.includes(tag);
+        section(out, `Tag: ${heading(tag)}`, picked.map((p) => only(p, { highlights: has, notes: has })), include, true);
       }
+      const untagged = (item: { tags: string[] }) => item.tags.length === 0;
+      section(out, 'Untagged', picked.map((p) => only(p, { highlights: untagged, notes: untagged })), include, true);
+    } else {
+      for (const color of HIGHLIGHT_COLORS) section(out, COLOR_NAMES[color], picked.map((p) => only(p, { highlights: (h) => h.color === color })), include, false);
+      section(out, 'Document notes', picked.map((p) => only(p, { notes: () => true })), include, false);
     }
-    if (bookmarks.length) {
-      out.push('### Bookmarks', '');
-      for (const entry of bookmarks) {
-        if (entry.kind !== 'bookmark') continue;
-        const at = doc.citeAt(entry.bookmark.offset);
-        out.push(`- ${escapeMarkdown(entry.bookmark.label || 'Bookmark')} (${locatorText(at.locator) || 'place unknown'})`);
-      }
-      out.push('');
-    }
+    section(out, 'Bookmarks', picked.map((p) => only(p, { bookmarks: true })), include, false);
+    if (picked.length) out.push('## References', '', ...picked.map((p) => `- ${escapeMarkdown(p.doc.reference)}`), '');
   }
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }

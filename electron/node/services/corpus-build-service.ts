@@ -16,7 +16,8 @@ export type CorpusBuildService = Pick<CarrelServices, 'startCorpusBuild' | 'getC
    * Builds a folder main already knows (no dialog) into a file, with the same checks, progress
    * and cancel as a build the user started: rebuilding a corpus made by an older Carrel.
    */
-  startKnownBuild(request: { sourcesDir: string; outFile: string; title?: string }): CorpusBuildStatus;
+  /** originals: false to leave the PDFs' originals out, as the corpus rebuilt had them (default: kept). */
+  startKnownBuild(request: { sourcesDir: string; outFile: string; title?: string; originals?: boolean }): CorpusBuildStatus;
   /** Stops a running build (its temporary file is removed) and waits for it. */
   close(): Promise<void>;
 };
@@ -84,7 +85,7 @@ export function createCorpusBuildService(deps: CorpusBuildDeps): CorpusBuildServ
     return job;
   };
 
-  const start = (sourcesDir: string, outFile: string, title: string | undefined): Job => {
+  const start = (sourcesDir: string, outFile: string, title: string | undefined, originals = true): Job => {
     const jobId = randomUUID();
     const controller = new AbortController();
     const status: CorpusBuildStatus = {
@@ -100,6 +101,7 @@ export function createCorpusBuildService(deps: CorpusBuildDeps): CorpusBuildServ
         sourcesDir,
         outFile,
         title,
+        originals,
         onProgress: (progress) => Object.assign(status, progress),
       },
       { ...deps.pacing, signal: controller.signal },
@@ -129,7 +131,7 @@ export function createCorpusBuildService(deps: CorpusBuildDeps): CorpusBuildServ
   };
 
   /** Starts a build after the checks every build passes: never over the open corpus, inside its sources, or over a file that is not a corpus. */
-  const checkedStart = (sourcesDir: string, target: string, title: string | undefined): Job => {
+  const checkedStart = (sourcesDir: string, target: string, title: string | undefined, originals = true): Job => {
     const outFile = path.resolve(target);
     const open = deps.currentCorpusFile();
     if (open !== undefined && outFile === path.resolve(open)) {
@@ -141,11 +143,11 @@ export function createCorpusBuildService(deps: CorpusBuildDeps): CorpusBuildServ
     }
     if (running()) throw new ServiceError('build-running', 'A corpus is being built already. Wait for it to finish or cancel it.');
     checkReplaceable(outFile, deps.nativeBinding);
-    return start(sourcesDir, outFile, title);
+    return start(sourcesDir, outFile, title, originals);
   };
 
   return {
-    async startCorpusBuild({ title }) {
+    async startCorpusBuild({ title, originals }) {
       if (!deps.dialogs) throw new ServiceError('unavailable', 'Building a corpus from the app needs the Carrel app window; use "npx carrel corpus build".');
       if (running()) throw new ServiceError('build-running', 'A corpus is being built already. Wait for it to finish or cancel it.');
       const sourcesDir = await deps.dialogs.chooseSourcesFolder();
@@ -156,14 +158,14 @@ export function createCorpusBuildService(deps: CorpusBuildDeps): CorpusBuildServ
       const suggested = path.join(deps.corporaDir ?? path.dirname(path.resolve(sourcesDir)), suggestedCorpusName(sourcesDir));
       const chosen = await deps.dialogs.chooseBuildOutput(suggested);
       if (!chosen) return null;
-      return snapshot(checkedStart(sourcesDir, chosen, title?.trim() || undefined));
+      return snapshot(checkedStart(sourcesDir, chosen, title?.trim() || undefined, originals ?? true));
     },
-    startKnownBuild({ sourcesDir, outFile, title }) {
+    startKnownBuild({ sourcesDir, outFile, title, originals }) {
       if (running()) throw new ServiceError('build-running', 'A corpus is being built already. Wait for it to finish or cancel it.');
       if (!fs.statSync(sourcesDir, { throwIfNoEntry: false })?.isDirectory()) {
         throw new ServiceError('not-found', `The folder ${sourcesDir} was not found.`);
       }
-      return snapshot(checkedStart(sourcesDir, outFile, title));
+      return snapshot(checkedStart(sourcesDir, outFile, title, originals ?? true));
     },
     getCorpusBuild: ({ jobId }) => snapshot(requireJob(jobId)),
     async cancelCorpusBuild({ jobId }) {

@@ -83,7 +83,7 @@ export function createCorpusRebuildService(deps: CorpusRebuildDeps): CorpusRebui
     if (!entry) throw new ServiceError('not-found', 'That corpus is not in the list of recent corpora.');
     return entry.file;
   };
-  const outdated = (file: string): (OutdatedCorpus & { plan?: Plan; description: string }) | null => {
+  const outdated = (file: string): (OutdatedCorpus & { plan?: Plan; description: string; originals: boolean }) | null => {
     const open = corpus.openCorpusFile();
     if (open !== undefined && path.resolve(open) === file) return null;
     const origin = readCorpusOrigin(file, deps.nativeBinding);
@@ -105,20 +105,21 @@ export function createCorpusRebuildService(deps: CorpusRebuildDeps): CorpusRebui
       ...(plan ? { sourcesDir: plan.sourcesDir } : { advice: adviceFor(origin, fileName, remembered) }),
     };
     const description = describe(origin, fileName);
-    return plan ? { ...report, plan, description } : { ...report, description };
+    const originals = origin.originals;
+    return plan ? { ...report, plan, description, originals } : { ...report, description, originals };
   };
   return {
     getOutdatedCorpus({ file }) {
       const found = outdated(target(file));
       if (!found) return null;
-      const { plan: _plan, description: _description, ...report } = found;
+      const { plan: _plan, description: _description, originals: _originals, ...report } = found;
       return report;
     },
     rebuildCorpus({ file }) {
       const found = outdated(target(file));
       if (!found) throw new ServiceError('not-outdated', 'That corpus opens as it is: there is nothing to rebuild.');
       if (!found.plan) throw new ServiceError('sources-unknown', `${found.description} ${found.advice!}`);
-      return deps.build.startKnownBuild({ sourcesDir: found.plan.sourcesDir, outFile: found.file, title: found.plan.title });
+      return deps.build.startKnownBuild({ sourcesDir: found.plan.sourcesDir, outFile: found.file, title: found.plan.title, originals: found.originals });
     },
   };
 }

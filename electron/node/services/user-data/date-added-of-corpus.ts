@@ -1,5 +1,5 @@
-import { addedDates, NO_ADDED_DATES, type AddedDates } from '../../corpus/library-view-queries';
-import { buildSeen, listDocumentsAdded, recordBuild } from '../../user-store/queries/document-added-queries';
+import { addedDatesOf, NO_ADDED_DATES, type AddedDates } from '../../corpus/library-view-queries';
+import { buildSeen, documentsAddedSummary, recordBuild } from '../../user-store/queries/document-added-queries';
 import type { UserStore } from '../../user-store/open-user-store';
 import type { UserDataContext } from './user-data-context';
 
@@ -33,7 +33,8 @@ export function createDateAddedOfCorpus(ctx: UserDataContext, now: () => Date = 
         const ids = corpus.documentIds();
         store.write(() => recordBuild(store.db, corpusId, build, ids, buildTime(corpus.build.createdAt, at) ?? at.toISOString(), at.toISOString()));
       }
-      const dates = addedDates(listDocumentsAdded(store.db, corpusId));
+      const summary = documentsAddedSummary(store.db, corpusId);
+      const dates = addedDatesOf(summary.base, summary.others, summary.latest);
       cache = { key, store, dates };
       return dates;
     } catch {

@@ -19,22 +19,32 @@ export function createExportService(ctx: UserDataContext): ExportService {
       const documents = currentDocuments(ctx);
       const wanted = documentIds?.length ? new Set(documentIds) : undefined;
       const inScope = (documentId: string) => !wanted || wanted.has(documentId);
+      const highlights = highlightViews(
+        ctx,
+        listLiveHighlightsOfCorpus(db, corpus.id).filter((h) => inScope(h.documentId)),
+        documents,
+      );
+      const bookmarks = listLiveBookmarksOfCorpus(db, corpus.id).filter((b) => inScope(b.documentId));
+      // The printed page of each place in a PDF document, from the corpus's pages (as the notebook shows it).
+      const store = ctx.corpus();
+      const metas = store.documentMetas([...new Set([...highlights, ...bookmarks].map((item) => item.documentId))]);
+      const pageAt = (documentId: string, offset: number | undefined) => {
+        const meta = metas.get(documentId);
+        return meta?.format === 'pdf' && offset !== undefined ? store.pageAt(meta.ord, offset) || undefined : undefined;
+      };
       const items = [
-        ...highlightViews(
-          ctx,
-          listLiveHighlightsOfCorpus(db, corpus.id).filter((h) => inScope(h.documentId)),
-          documents,
-        ).map((highlight) => highlightAnnotation(corpus.id, highlight)),
+        ...highlights.map((highlight) =>
+          highlightAnnotation(corpus.id, highlight, pageAt(highlight.documentId, highlight.anchor.status === 'orphaned' ? undefined : highlight.anchor.start)),
+        ),
         ...noteViews(
           ctx,
           listLiveNotesOfCorpus(db, corpus.id).filter((n) => inScope(n.documentId)),
         ).map((note) => noteAnnotation(corpus.id, note)),
-        ...listLiveBookmarksOfCorpus(db, corpus.id)
-          .filter((b) => inScope(b.documentId))
-          .map((b) => {
-            const current = documents(b.documentId);
-            return bookmarkAnnotation(corpus.id, bookmarkView(b, current), current?.sha256);
-          }),
+        ...bookmarks.map((b) => {
+          const current = documents(b.documentId);
+          const view = bookmarkView(b, current);
+          return bookmarkAnnotation(corpus.id, view, current?.sha256, pageAt(b.documentId, view.offset));
+        }),
       ];
       return {
         fileName: `carrel-annotations-${corpus.id}.jsonld`,

@@ -1,10 +1,10 @@
 import type { CitationStyle } from '../../../common/citations/citation-types';
-import type { NotebookExportFormat } from '../../../common/exports/export-types';
+import type { MarkdownOptions, NotebookExportFormat } from '../../../common/exports/export-types';
 import type { CarrelServices } from '../../../common/ipc/ipc-contract';
 import type { NotebookQuery } from '../../../common/notes/notebook-types';
 import type { CitationEngine } from '../../citations/citation-engine';
 import { locateSpan } from '../../citations/locate-span';
-import { notebookCsv, notebookMarkdown, type ExportDocument } from '../../exports/notebook-export';
+import { markdownEntryCount, notebookCsv, notebookMarkdown, type ExportDocument } from '../../exports/notebook-export';
 import type { FileDialogs } from '../file-dialogs';
 import { documentItems } from './citation-service';
 import { createExportService } from './export-service';
@@ -27,6 +27,7 @@ export function renderNotebook(
   format: NotebookExportFormat,
   filter: NotebookQuery,
   style: CitationStyle,
+  markdown?: MarkdownOptions,
 ): { content: string; count: number } {
   const notebook = createNotebookService(ctx).queryNotebook(filter);
   if (format === 'jsonld') {
@@ -54,8 +55,16 @@ export function renderNotebook(
       },
     };
   });
-  const content = format === 'markdown' ? notebookMarkdown(`Notebook: ${ctx.corpus().info.title}`, ctx.now(), documents) : notebookCsv(documents);
-  return { content, count: notebook.total };
+  if (format === 'markdown') {
+    return { content: notebookMarkdown(`Notebook: ${ctx.corpus().info.title}`, ctx.now(), documents, markdown), count: markdownEntryCount(documents, markdown) };
+  }
+  return { content: notebookCsv(documents), count: notebook.total };
+}
+
+/** "-highlights-by-tag": the options in the suggested name, so two exports of the same notebook do not replace each other unasked. */
+function markdownSuffix(options: MarkdownOptions | undefined): string {
+  if (!options) return '';
+  return `${options.include === 'all' ? '' : `-${options.include}`}${options.groupBy === 'document' ? '' : `-by-${options.groupBy}`}`;
 }
 
 export function createNotebookExportService(
@@ -63,13 +72,13 @@ export function createNotebookExportService(
   deps: { dialogs?: FileDialogs; engine: () => CitationEngine; style: () => CitationStyle },
 ): NotebookExportService {
   return {
-    async exportNotebook({ format, filter, style }) {
-      const { content, count } = renderNotebook(ctx, deps.engine(), format, filter, style ?? deps.style());
+    async exportNotebook({ format, filter, style, markdown }) {
+      const { content, count } = renderNotebook(ctx, deps.engine(), format, filter, style ?? deps.style(), markdown);
       const file = FILES[format];
       const filtered = Object.values(filter).some((value) => (Array.isArray(value) ? value.length > 0 : Boolean(value)));
       return saveExport(deps.dialogs, {
         title: `Export the notebook as ${file.name}`,
-        suggestedName: `carrel-notebook${filtered ? '-filtered' : ''}.${file.extension}`,
+        suggestedName: `carrel-notebook${filtered ? '-filtered' : ''}${format === 'markdown' ? markdownSuffix(markdown) : ''}.${file.extension}`,
         filters: [{ name: file.name, extensions: [file.extension] }],
         content,
         count,

@@ -10,11 +10,27 @@ export function buildSeen(db: Db, corpusId: string, contentSha256: string): bool
  * theirs. Returns how many were new. Run inside a write transaction.
  */
 export function recordBuild(db: Db, corpusId: string, contentSha256: string, documentIds: readonly string[], addedAt: string, seenAt: string): number {
-  const insert = db.prepare('INSERT INTO document_added (corpus_id, document_id, added_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
-  let added = 0;
-  for (const id of documentIds) added += insert.run(corpusId, id, addedAt).changes;
+  // One statement for the whole build: a 126k-document corpus took 263 ms row by row, on main's thread.
+  const added = db
+    .prepare('INSERT INTO document_added (corpus_id, document_id, added_at) SELECT ?, value, ? FROM json_each(?) WHERE true ON CONFLICT DO NOTHING')
+    .run(corpusId, addedAt, JSON.stringify(documentIds)).changes;
   db.prepare('INSERT INTO corpus_builds_seen (corpus_id, content_sha256, seen_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING').run(corpusId, contentSha256, seenAt);
   return added;
+}
+
+/**
+ * When the corpus's documents were added, as the commonest time, the newest, and the documents
+ * added at another time than the commonest (ties go to the earlier time). Counted in SQL: a
+ * corpus of 126k documents, read row by row into a map, took 264 ms at every start.
+ */
+export function documentsAddedSummary(db: Db, corpusId: string): { base: string; latest: string; others: Map<string, string> } {
+  const base = (db
+    .prepare('SELECT added_at FROM document_added WHERE corpus_id = ? GROUP BY added_at ORDER BY count(*) DESC, added_at ASC LIMIT 1')
+    .pluck()
+    .get(corpusId) ?? '') as string;
+  const latest = (db.prepare('SELECT max(added_at) FROM document_added WHERE corpus_id = ?').pluck().get(corpusId) ?? '') as string;
+  const rows = db.prepare('SELECT document_id, added_at FROM document_added WHERE corpus_id = ? AND added_at <> ?').raw().all(corpusId, base) as [string, string][];
+  return { base, latest, others: new Map(rows) };
 }
 
 /** When each document of the corpus was added, by id. */

@@ -70,6 +70,8 @@ export function CorporaView({ onOpened, build, onBuildChange, action }: Props) {
   // A recent corpus that failed to open because an older Carrel made it: offered for rebuilding.
   const [outdatedFile, setOutdatedFile] = useState<string>();
   const [title, setTitle] = useState('');
+  // Unchecked: the corpus keeps no copy of its PDFs (smaller; no "Show original"), as --no-originals.
+  const [originals, setOriginals] = useState(true);
   const [recentChanged, setRecentChanged] = useState(0);
   const watch = useCorpusBuild(build?.jobId, build);
   const status = watch.status;
@@ -99,8 +101,8 @@ export function CorporaView({ onOpened, build, onBuildChange, action }: Props) {
 
   const chooseFile = useCallback(() => run(() => callApi('chooseCorpus', undefined), (info) => info && onOpened(info)), [run, onOpened]);
   const startBuild = useCallback(
-    () => run(() => callApi('startCorpusBuild', title.trim() ? { title } : {}), (started) => started && onBuildChange(started)),
-    [run, onBuildChange, title],
+    () => run(() => callApi('startCorpusBuild', { ...(title.trim() ? { title } : {}), ...(originals ? {} : { originals: false }) }), (started) => started && onBuildChange(started)),
+    [run, onBuildChange, title, originals],
   );
   const openFile = useCallback(
     async (file: string) => {
@@ -184,6 +186,12 @@ export function CorporaView({ onOpened, build, onBuildChange, action }: Props) {
         <label>
           Title for a new corpus <span className="corpora-hint">(optional: else the folder’s own title or its name)</span>
           <input type="text" dir="auto" maxLength={200} value={title} onChange={(event) => setTitle(event.target.value)} />
+        </label>
+        <label className="corpora-check">
+          <input type="checkbox" checked={originals} onChange={(event) => setOriginals(event.target.checked)} />
+          <span>
+            Keep a copy of each PDF <span className="corpora-hint">(for Show original; unchecked, the corpus is smaller)</span>
+          </span>
         </label>
         <button type="submit" className="small-button" disabled={busy || building}>
           Build corpus from a folder…

@@ -69,6 +69,37 @@ describe('carrel notes', () => {
     expect(noOut.errors.join('\n')).toContain('--out is needed for csv');
   });
 
+  it('exports Markdown with --only and --group-by, and refuses them for other formats or unknown values', async () => {
+    const args = (file: string, ...more: string[]) => ['notes', 'export', '--user-db', workspace.userDbFile, '--corpus', corpus, '--format', 'markdown', ...more, '--out', file];
+    const highlights = path.join(workspace.dir, 'highlights-by-tag.md');
+    const out = capture();
+    expect(await main(args(highlights, '--only', 'highlights', '--group-by', 'tag'), out)).toBe(0);
+    expect(out.lines).toEqual([`Exported 1 notebook entry to ${highlights}`]);
+    const byTag = fs.readFileSync(highlights, 'utf8');
+    expect(byTag).toContain('\nHighlights only: ');
+    expect(byTag).toContain('\n## Untagged\n');
+    expect(byTag).toContain('\n## References\n');
+    expect(byTag).not.toContain('first');
+    expect(byTag).not.toContain('brief note');
+    const notes = path.join(workspace.dir, 'notes-by-colour.md');
+    expect(await main(args(notes, '--only', 'notes', '--group-by', 'colour'), capture())).toBe(0);
+    const byColour = fs.readFileSync(notes, 'utf8');
+    expect(byColour).toMatch(/\n## Yellow\n\n### .+\n\nOn “.+” — .+\n\nfirst\n/);
+    expect(byColour).toMatch(/\n## Document notes\n\n### .+\n\nbrief note\n/);
+    for (const [wrong, message] of [
+      [['--group-by', 'shade'], 'Unknown --group-by "shade"'],
+      [['--only', 'quotes'], 'Unknown --only "quotes"'],
+    ] as const) {
+      const refused = capture();
+      expect(await main(args(path.join(workspace.dir, 'x.md'), ...wrong), refused)).toBe(2);
+      expect(refused.errors.join('\n')).toContain(message);
+    }
+    const csv = capture();
+    expect(await main(['notes', 'export', '--user-db', workspace.userDbFile, '--corpus', corpus, '--format', 'csv', '--only', 'notes', '--out', path.join(workspace.dir, 'x.csv')], csv)).toBe(2);
+    expect(csv.errors.join('\n')).toContain('--only and --group-by are options of --format markdown');
+    expect(fs.existsSync(path.join(workspace.dir, 'x.md')) || fs.existsSync(path.join(workspace.dir, 'x.csv'))).toBe(false);
+  }, 30_000);
+
   it('imports a W3C export into another notes database and prints the report; --dry-run changes nothing', async () => {
     const file = path.join(workspace.dir, 'for-import.jsonld');
     expect(await main(['notes', 'export', '--user-db', workspace.userDbFile, '--corpus', corpus, '--out', file], capture())).toBe(0);

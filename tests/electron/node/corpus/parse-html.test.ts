@@ -7,6 +7,14 @@ import { FIXTURES } from '../../../harness/paths';
 const blockTexts = (parsed: ReturnType<typeof parseHtml>) => parsed.blocks.map((b) => parsed.text.slice(b.start, b.end));
 
 describe('parseHtml', () => {
+  it('keeps the offset of each element id: a block, an inline element, an empty element before a block, <a name>', () => {
+    const html = '<h1 id="top">Title</h1><p>Some <span id="mid">words</span> here.</p><div id="empty"></div><p>Next <a name="old">one</a>.</p><p id="top">Again</p><div id="last"></div>';
+    const parsed = parseHtml(html);
+    const at = (id: string) => parsed.text.slice(parsed.anchors.get(id)).slice(0, 8);
+    expect(['top', 'mid', 'empty', 'old'].map(at)).toEqual(['Title\n\nS', 'words he', 'Next one', 'one.\n\nAg']);
+    expect(parsed.anchors.get('last')).toBe(parsed.text.length);
+  });
+
   it('keeps only the readable text of a hostile page', () => {
     const html = fs.readFileSync(path.join(FIXTURES, 'corpus-mixed', 'hostile', 'hostile-page.html'), 'utf8');
     const parsed = parseHtml(html);

@@ -6,6 +6,7 @@ import { createHandlerTable, type HandlerTable } from '../../../../electron/node
 import { SOURCE_WORKERS } from '../../../../electron/node/query-worker/worker-entry';
 import { suggestedCorpusName } from '../../../../electron/node/services/corpus-build-service';
 import { createServices, type AppServices } from '../../../../electron/node/services/create-services';
+import { writeMixedFormats } from '../../../harness/mixed-formats';
 import { FIXTURES } from '../../../harness/paths';
 import { errorCode, makeWorkspace, value } from './user-data-fixture';
 
@@ -77,6 +78,24 @@ describe.each([
     expect(value(await table.openRecentCorpus({ file: output! })).title).toBe('Field reports, 2015');
     expect(errorCode(await table.startCorpusBuild({ title: 'x'.repeat(201) }))).toBe('invalid-argument');
   });
+
+  // Two builds of PDFs, EPUBs and Word files: longer than the default 5 s on a busy machine.
+  it('keeps a copy of each PDF unless asked not to (the app\'s --no-originals)', async () => {
+    folder = path.join(ws.dir, 'formats');
+    writeMixedFormats(folder);
+    const kept = await finished(value(await table.startCorpusBuild({}))!.jobId);
+    expect(kept.state).toBe('done');
+    value(await table.openRecentCorpus({ file: output! }));
+    expect(value(await table.getDocument({ id: 'report' })).original).toMatchObject({ kept: true });
+    value(await table.openRecentCorpus({ file: small }));
+    output = path.join(ws.dir, 'built', 'lean.sqlite');
+    const lean = await finished(value(await table.startCorpusBuild({ originals: false }))!.jobId);
+    expect(lean.state).toBe('done');
+    value(await table.openRecentCorpus({ file: output }));
+    expect(value(await table.getDocument({ id: 'report' })).original).toEqual({ kept: false, missing: 'not-kept' });
+    expect(fs.statSync(output).size).toBeLessThan(fs.statSync(path.join(ws.dir, 'built', 'mixed.sqlite')).size);
+    expect(errorCode(await table.startCorpusBuild({ originals: 'no' as unknown as boolean }))).toBe('invalid-argument');
+  }, 30_000);
 
   it('does nothing when either dialog is cancelled', async () => {
     folder = undefined;

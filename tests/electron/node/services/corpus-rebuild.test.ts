@@ -9,6 +9,7 @@ import { CORPUS_FORMAT_VERSION } from '../../../../electron/node/corpus/corpus-f
 import { createHandlerTable, type HandlerTable } from '../../../../electron/node/ipc/handler-table';
 import { createServices, type AppServices, type ServicesConfig } from '../../../../electron/node/services/create-services';
 import { openDatabase } from '../../../../electron/node/sqlite/open-database';
+import { writeMixedFormats } from '../../../harness/mixed-formats';
 import { BUNDLED_SOURCES, FIXTURES } from '../../../harness/paths';
 import { makeWorkspace, value } from './user-data-fixture';
 
@@ -129,6 +130,23 @@ describe('a corpus made by an older Carrel', () => {
     expect(done.summary).toMatchObject({ title: 'Field reports', corpusId, documents: 3 });
     expect(value(await table.openRecentCorpus({ file: output })).title).toBe('Field reports');
   });
+
+  // Two builds of PDFs, EPUBs and Word files: longer than the default 5 s on a busy machine.
+  it('rebuilds a corpus built without originals without them again', async () => {
+    const small = ws.corpus('small', path.join(FIXTURES, 'corpus-small'), undefined, 'Small');
+    folder = path.join(ws.dir, 'formats');
+    writeMixedFormats(folder);
+    output = path.join(ws.dir, 'corpora', 'lean.sqlite');
+    let table = start({ corpusFile: small });
+    await finished(table, value(await table.startCorpusBuild({ originals: false }))!);
+    closeAll();
+    makeOutdated(output, 16);
+    table = start({ corpusFile: small });
+    const done = await finished(table, value(await table.rebuildCorpus({ file: output })));
+    expect(done.state).toBe('done');
+    value(await table.openRecentCorpus({ file: output }));
+    expect(value(await table.getDocument({ id: 'report' })).original).toEqual({ kept: false, missing: 'not-kept' });
+  }, 30_000);
 
   it('says where it came from and what to do when its sources are not known', async () => {
     const file = ws.corpus('old', path.join(FIXTURES, 'corpus-mixed'));

@@ -1,7 +1,9 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebAnnotation } from '../../../../electron/common/notes/web-annotation';
 import type { HandlerTable } from '../../../../electron/node/ipc/handler-table';
+import { reportPdf } from '../../../harness/format-fixtures';
 import { FIXTURES } from '../../../harness/paths';
 import { makeWorkspace, value } from './user-data-fixture';
 import { loadW3cSuite, samples } from './w3c-annotation-validator';
@@ -12,7 +14,8 @@ let table: HandlerTable;
 let items: WebAnnotation[];
 
 beforeAll(async () => {
-  ({ table } = workspace.services(workspace.corpus('small', path.join(FIXTURES, 'corpus-small'), undefined, 'Small')));
+  const withPdf = (dir: string) => fs.writeFileSync(path.join(dir, 'report.pdf'), reportPdf());
+  ({ table } = workspace.services(workspace.corpus('small', path.join(FIXTURES, 'corpus-small'), withPdf, 'Small')));
   const text = value(await table.getDocument({ id: 'arabic' })).text;
   const dabiq = text.indexOf('دابق');
   value(await table.createHighlight({ documentId: 'arabic', start: dabiq, end: dabiq + 4, color: 'orange', note: 'مجلة *دابق*', tags: ['مجلات', 'Dabiq'] }));
@@ -20,6 +23,10 @@ beforeAll(async () => {
   value(await table.createDocumentNote({ documentId: 'brief', body: '# Summary\n\nShort.', tags: ['summary'] }));
   value(await table.createBookmark({ documentId: 'notes', offset: 12, label: 'Magazines' }));
   value(await table.createBookmark({ documentId: 'brief', offset: 0 }));
+  // In the PDF report, on its page labelled 2 (the title page is i, the first page of text 1).
+  const report = value(await table.getDocument({ id: 'report' })).text;
+  const spread = report.indexOf('The spread of propaganda');
+  value(await table.createHighlight({ documentId: 'report', start: spread, end: spread + 24, color: 'green' }));
   const exported = value(await table.exportAnnotations({}));
   expect(exported).toMatchObject({ fileName: expect.stringMatching(/\.jsonld$/), mediaType: 'application/ld+json' });
   items = exported.collection.first.items;
@@ -43,7 +50,7 @@ describe('the W3C validator used here', () => {
 
 describe('exportAnnotations', () => {
   it('exports every highlight, note and bookmark as a conforming W3C Web Annotation', () => {
-    expect(items).toHaveLength(5);
+    expect(items).toHaveLength(6);
     for (const annotation of items) expect(suite.failedMusts(annotation), annotation.id).toEqual([]);
   });
 
@@ -65,6 +72,15 @@ describe('exportAnnotations', () => {
     expect(highlight.target.source).toMatch(/^urn:carrel:corpus:corpus-[0-9a-f]{16}:document:arabic$/);
     expect(highlight.target.selector[0]).toMatchObject({ type: 'TextQuoteSelector', exact: 'دابق' });
     expect(highlight.target['carrel:documentSha256']).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('carries the printed page of a highlight in a PDF document beside its text selectors, and no page elsewhere', () => {
+    const targets = items.flatMap((a) => (typeof a.target === 'string' ? [] : [a.target]));
+    const inPdf = targets.find((t) => t.source.endsWith(':document:report'))!;
+    expect(inPdf.selector.map((s) => s.type)).toEqual(['TextQuoteSelector', 'TextPositionSelector']);
+    expect(inPdf.selector[0]).toMatchObject({ exact: 'The spread of propaganda' });
+    expect(inPdf['carrel:page']).toBe('2');
+    expect(targets.filter((t) => t !== inPdf).map((t) => t['carrel:page'])).toEqual([undefined, undefined, undefined, undefined]);
   });
 
   it('exports only the documents asked for', async () => {

@@ -8,7 +8,7 @@ import type { SourceFile } from '../../../../../electron/node/corpus/read-source
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { billionLaughsEpub, bookEpub, epub2, reportDocx, zipBombDocx, zipSlipEpub, BILLION_LAUGHS } from '../../../../harness/format-fixtures';
+import { billionLaughsEpub, bookEpub, epub2, reportDocx, zipBombDocx, zipSlipEpub, BILLION_LAUGHS, NAV_CONTENTS, NCX_CONTENTS } from '../../../../harness/format-fixtures';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carrel-formats-'));
 const extractor: Extractor = createExtractor();
@@ -92,6 +92,47 @@ describe('EPUB', () => {
     expect(notBook).toMatchObject({ ok: false, reason: 'malformed' });
     expect(load('junk.epub', Buffer.from('not a zip at all, just text'))).toMatchObject({ ok: false, reason: 'corrupt-archive' });
     expect(load('cut.epub', bookEpub().subarray(0, 200))).toMatchObject({ ok: false, reason: 'corrupt-archive' });
+  });
+});
+
+type Loaded = { text: string; headings?: { level: number; start: number; end: number; title: string }[] };
+const contents = (doc: Loaded) => (doc.headings ?? []).map((h) => [h.level, h.title]);
+/** Where each entry of the contents lands: the text from its start, to its end. */
+const landings = (doc: Loaded) => (doc.headings ?? []).map((h) => doc.text.slice(h.start, h.end));
+
+describe('EPUB contents', () => {
+  it('keeps an EPUB 3 navigation document as the contents: labels, nesting, a fragment to its element, the rest to the chapter start', () => {
+    const loaded = load('book.epub', bookEpub());
+    if (!loaded.ok) throw new Error(loaded.message);
+    expect(contents(loaded.doc)).toEqual(NAV_CONTENTS);
+    // #sec is the h2 "A section"; #missing (not in the chapter) and "Part Two" (no link: its first entry's) the chapter start.
+    expect(landings(loaded.doc)).toEqual(['Chapter One', 'A section', 'Chapter Two', 'Chapter Two', 'الفصل الثالث']);
+  });
+
+  it('keeps an EPUB 2 NCX as the contents, in its nesting, an entry leaving the book left out', () => {
+    const loaded = load('old.epub', epub2());
+    if (!loaded.ok) throw new Error(loaded.message);
+    expect(contents(loaded.doc)).toEqual(NCX_CONTENTS);
+    expect(landings(loaded.doc)).toEqual(['Part two', 'Read first, by the spine.', 'Part one']);
+  });
+
+  it('falls back on the chapters\' headings when the book has no usable contents', () => {
+    const noNav = bookEpub({ 'OEBPS/nav.xhtml': strToU8('<html><body><nav epub:type="toc"><ol><li><a href="../../x.xhtml">Out</a></li><li><a href="http://example.com/">Away</a></li></ol></nav></body></html>') });
+    const loaded = load('book.epub', noNav);
+    if (!loaded.ok) throw new Error(loaded.message);
+    expect(loaded.doc.headings).toBeUndefined();
+    const noNcx = load('old.epub', epub2({ 'toc.ncx': strToU8('<ncx><navMap/></ncx>') }));
+    if (!noNcx.ok) throw new Error(noNcx.message);
+    expect(noNcx.doc.headings).toBeUndefined();
+  });
+
+  it('reads the book but not a contents document that declares entities, or one missing', () => {
+    const lol = load('book.epub', bookEpub({ 'OEBPS/nav.xhtml': strToU8(BILLION_LAUGHS) }));
+    expect(lol).toMatchObject({ ok: true });
+    if (lol.ok) expect(lol.doc.headings).toBeUndefined();
+    const missing = load('old.epub', epub2({ 'toc.ncx': strToU8(BILLION_LAUGHS) }));
+    if (!missing.ok) throw new Error(missing.message);
+    expect(missing.doc.headings).toBeUndefined();
   });
 });
 

@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebAnnotationCollection } from '../../../../../electron/common/notes/web-annotation';
 import type { HandlerTable } from '../../../../../electron/node/ipc/handler-table';
 import type { FileDialogs } from '../../../../../electron/node/services/file-dialogs';
+import type { CslItem } from '../../../../../electron/common/citations/citation-types';
 import { FIXTURES } from '../../../../harness/paths';
+import { expectedBack, parseBack, project } from '../../citations/parse-back';
 import { errorCode, makeWorkspace, value } from '../user-data-fixture';
 import { loadW3cSuite, samples, W3C_TESTS } from '../w3c-annotation-validator';
 
@@ -83,6 +85,16 @@ describe('notebook exports', () => {
     expect((ris.match(/^TY {2}- /gm) ?? []).length).toBe(1);
     const csl = JSON.parse(await exportTo('one.json', () => table.exportBibliography({ scope: 'document', documentId: 'arabic', format: 'csl-json' })));
     expect(csl).toEqual([expect.objectContaining({ id: 'arabic', URL: 'https://example.org/a', author: [{ literal: 'عبد الباري عطوان' }] })]);
+  });
+
+  it('exports a bibliography that citation-js reads back to the CSL-JSON export, less what each format cannot carry', async () => {
+    const csl = JSON.parse(await exportTo('all.json', () => table.exportBibliography({ scope: 'corpus', format: 'csl-json' }))) as CslItem[];
+    expect(csl.length).toBe(3);
+    for (const format of ['bibtex', 'ris'] as const) {
+      const text = await exportTo(`all.${format}`, () => table.exportBibliography({ scope: 'corpus', format }));
+      const back = parseBack(text, format);
+      expect(back.map((item) => project(item, format)), format).toEqual(csl.map((item) => expectedBack(item, format)));
+    }
   });
 
   it('says when the user cancelled the save dialog, and writes nothing', async () => {
