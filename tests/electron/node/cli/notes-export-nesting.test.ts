@@ -20,7 +20,8 @@ beforeAll(async () => {
 });
 afterAll(() => workspace.close());
 
-// The command line's --group-by and --only reach the same nesting as the app's export.
+// The command line's --group-by and --only reach the same nesting as the app's export. Each
+// export runs the whole command (30 s allowed on a busy machine, not a measure of speed).
 describe('carrel notes export --format markdown: a note’s headings nest under their place', () => {
   const exported = async (...options: string[]) => {
     const file = path.join(workspace.dir, `${options.join('-') || 'plain'}.md`);
@@ -35,7 +36,7 @@ describe('carrel notes export --format markdown: a note’s headings nest under 
     [['--group-by', 'tag', '--only', 'notes'], '\n#### Plan\n', '\n#### Document notes\n\n##### Summary\n\n###### Detail\n'],
     [['--group-by', 'colour'], '\n#### Plan\n', '\n## Document notes\n\n### .+\n\n#### Summary\n\n##### Detail\n'],
     [['--group-by', 'colour', '--only', 'notes'], '\n#### Plan\n', '\n## Document notes\n\n### .+\n\n#### Summary\n\n##### Detail\n'],
-  ])('%j', async (options, plan, summary) => {
+  ])('%j', { timeout: 30_000 }, async (options, plan, summary) => {
     const md = await exported(...options);
     expect(md).toContain(plan);
     expect(md).toMatch(new RegExp(summary));
