@@ -254,6 +254,46 @@ describe('the Electron shell (built, on a recording fake of electron)', () => {
       }
     });
 
+    it('saves as PDF through the save dialog, which asks before replacing a file, and the exports\' writer (whole, no temporary file left); a failure is said in words', async () => {
+      const folder = path.join(dir, 'pdfs');
+      fs.mkdirSync(folder, { recursive: true });
+      const file = path.join(folder, 'Dabiq.pdf');
+      fs.writeFileSync(file, 'an older PDF');
+      // What a save killed before its rename left (its process is gone): removed by this one.
+      fs.writeFileSync(path.join(folder, '.Dabiq.pdf.carrel-999999999.tmp'), 'half a PDF');
+      const printed = new TextEncoder().encode('%PDF-1.7\n%%EOF\n');
+      const chosen = answers.saveDialogPath;
+      answers.saveDialogPath = file;
+      answers.printedPdf = printed;
+      try {
+        const before = shell.named('dialog.showSaveDialog').length;
+        expect(await handlerOf(CHANNELS.saveAsPdf)(trusted, { title: 'Dabiq: issue 1' })).toEqual({ ok: true, value: { saved: true, file } });
+        const [call] = shell.named('dialog.showSaveDialog').slice(before);
+        expect(call!.args[0]).toBe(shell.windows[0]);
+        expect(call!.args[1]).toMatchObject({ title: 'Save as PDF', defaultPath: path.join(answers.userData, 'documents', 'Dabiq issue 1.pdf'), properties: ['showOverwriteConfirmation', 'createDirectory'] });
+        expect(shell.named('webContents.printToPDF').at(-1)!.args).toEqual([{ printBackground: true, pageSize: 'A4', margins: { marginType: 'default' } }]);
+        expect(new Uint8Array(fs.readFileSync(file))).toEqual(printed);
+        expect(fs.readdirSync(folder)).toEqual(['Dabiq.pdf']);
+        // The folder chosen is gone by the time the PDF is written (an unplugged drive).
+        const gone = path.join(dir, 'unplugged');
+        answers.saveDialogPath = path.join(gone, 'x.pdf');
+        expect(await handlerOf(CHANNELS.saveAsPdf)(trusted, { title: 'x' })).toEqual({
+          ok: false,
+          error: { code: 'write-failed', message: `The PDF was not saved: the folder ${gone} no longer exists. Choose another place and try again.`, retryable: true },
+        });
+        expect(fs.existsSync(gone)).toBe(false);
+        // Chromium failing to render keeps the old file, and says so.
+        answers.saveDialogPath = file;
+        answers.printedPdf = new Error('Printing failed');
+        expect(await handlerOf(CHANNELS.saveAsPdf)(trusted, { title: 'x' })).toMatchObject({ ok: false, error: { code: 'print-failed', message: expect.stringMatching(/^The PDF was not saved: /) } });
+        expect(new Uint8Array(fs.readFileSync(file))).toEqual(printed);
+        expect(fs.readdirSync(folder)).toEqual(['Dabiq.pdf']);
+      } finally {
+        answers.saveDialogPath = chosen;
+        delete answers.printedPdf;
+      }
+    });
+
     it('cancels every request that is not for the app, counts it, and denies every permission', async () => {
       const [listener] = only('session.webRequest.onBeforeRequest') as [(details: { url: string }, callback: (answer: { cancel: boolean }) => void) => void];
       const answer = (url: string) => {

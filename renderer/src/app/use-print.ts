@@ -15,7 +15,8 @@ export function usePrint() {
       const result = await callApi('saveAsPdf', { title });
       if (result.ok) return setSaved(result.value.saved ? `Saved as ${result.value.file}` : undefined);
       if (result.error.code === 'unavailable') return window.print();
-      reportError(failureText('The PDF was not saved', result.error));
+      // The service's own failures already begin "The PDF was not saved: …" and say why in words.
+      reportError(result.error.code === 'internal' ? failureText('The PDF was not saved', result.error) : result.error.message);
     },
     [reportError],
   );
