@@ -34,11 +34,6 @@ type Props = {
   status?: string;
 };
 
-/** Gives focus to the paragraph starting at an offset, once the scroll to it is done. */
-function focusParagraphAt(offset: number) {
-  requestAnimationFrame(() => document.querySelector<HTMLElement>(`.document-body p[data-start="${offset}"]`)?.focus({ preventScroll: true }));
-}
-
 /**
  * The reader with what the notes and bookmarks features add: highlights drawn over the text,
  * the selection toolbar, a side panel with the contents, notes and bookmarks, the position in
@@ -61,8 +56,7 @@ export function ReaderScreen({ id, searchQuery, jump, onBack, backTo, onOpenDocu
   const notes = useReaderNotes(id, requestScroll, jump, onCite, coding);
   const jumpToHeading = useCallback(
     (heading: DocumentHeading) => {
-      requestScroll({ offset: heading.start, align: 'top' });
-      focusParagraphAt(heading.start);
+      requestScroll({ offset: heading.start, align: 'top', focus: true });
     },
     [requestScroll],
   );
@@ -70,8 +64,7 @@ export function ReaderScreen({ id, searchQuery, jump, onBack, backTo, onOpenDocu
   const openPassage = useCallback(
     (passage: { documentId: string; offset: number; end: number }) => {
       if (passage.documentId !== id) return onOpenPassage?.(passage);
-      requestScroll({ offset: passage.offset, end: passage.end, align: 'center' });
-      focusParagraphAt(passage.offset);
+      requestScroll({ offset: passage.offset, end: passage.end, align: 'center', focus: true });
     },
     [id, onOpenPassage, requestScroll],
   );
