@@ -2,11 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildCorpus } from '../../electron/node/corpus/build-corpus';
 
-const WORDS =
-  'the archive holds letters pamphlets and minutes of meetings held over three decades each item was catalogued by hand reading room opens at nine light is best before noon careful reader notes date every document'.split(
-    ' ',
-  );
-
+// Words made of syllables (thousands of them), so no two paragraphs repeat each other: a book, not one line again and again.
+const SYLLABLES = 'ar be ca do el fi ga ho in ju ka lo mi na or pe qu ri sa tu ve wo xi ya ze'.split(' ');
 /** A rare word: once near the start and once near the end of the long document. */
 export const FAR_WORD = 'quokka';
 /** Sections of the long document, one heading each. */
@@ -29,7 +26,8 @@ export function buildLongDocumentCorpus(dir: string, count = 30_000): LongDocume
       lastHeading = `Section ${i / SECTION_EVERY + 1}`;
       lines.push(`## ${lastHeading}`);
     }
-    const words = Array.from({ length: 24 + (next() % 12) }, () => WORDS[next() % WORDS.length]!);
+    const word = () => Array.from({ length: 2 + (next() % 3) }, () => SYLLABLES[next() % SYLLABLES.length]!).join('');
+    const words = Array.from({ length: 24 + (next() % 12) }, word);
     if (i === 11 || i === count - 4) words.splice(5, 0, FAR_WORD);
     lines.push(`Paragraph ${i + 1}: ${words.join(' ')}.`);
   }

@@ -11,6 +11,7 @@ import { ReaderWithFind } from '../features/reader/reader-with-find';
 import { RelatedDocuments } from '../features/reader/related-documents';
 import { useCommands } from '../shared/commands/command-provider';
 import { useApiQuery } from '../shared/data/use-api-query';
+import { useWholeDocument } from '../shared/data/use-document';
 import type { CiteTarget, ScrollTarget } from '../shared/reader-types';
 import { usePrint } from './use-print';
 
@@ -41,7 +42,8 @@ type Props = {
  */
 export function ReaderScreen({ id, searchQuery, jump, onBack, backTo, onOpenDocument, onOpenPassage, onStep, status }: Props) {
   const position = useReadingPosition(id);
-  const doc = useApiQuery('getDocument', { id }).value;
+  const whole = useWholeDocument(id);
+  const doc = whole.status === 'ready' ? whole.value : undefined;
   const speed = useApiQuery('getReadingSpeed', undefined).value;
   // Saved as PDF (highlights, notes beside the text) through the print stylesheet.
   const { print, saved } = usePrint();

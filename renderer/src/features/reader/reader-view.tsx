@@ -12,6 +12,7 @@ import { decorationsByRange, sameDecorations, type Decoration } from '../../shar
 import { ErrorPanel } from '../../shared/error-panel';
 import type { ScrollTarget, TextSelection } from '../../shared/reader-types';
 import { useApiQuery } from '../../shared/data/use-api-query';
+import { useDocumentStart, useWholeDocument } from '../../shared/data/use-document';
 import { useKeyboardSelection } from './use-keyboard-selection';
 import { readingLineOffset, useReadingOffset, useScrollTarget, useSelectionReporting } from './use-reader-extensions';
 import { displayTitle } from '../../shared/display-title';
@@ -239,11 +240,13 @@ function DocumentBody({
   pages,
   repeats,
   revealRef,
-}: BodyProps & { pages: readonly PageStart[]; repeats?: Repeats; revealRef: RefObject<Reveal> }) {
+  paragraphCount,
+}: BodyProps & { pages: readonly PageStart[]; repeats?: Repeats; revealRef: RefObject<Reveal>; paragraphCount: number }) {
   const perParagraph = useMemo(() => decorationsByRange(doc.paragraphs, decorations), [doc.paragraphs, decorations]);
   const linksPerParagraph = useMemo(() => decorationsByRange(doc.paragraphs, doc.links), [doc.paragraphs, doc.links]);
   const pageAt = useMemo(() => new Map(pages.map((p) => [p.paragraph, p.label])), [pages]);
-  const virtual = doc.paragraphs.length >= VIRTUAL_FROM_PARAGRAPHS;
+  // Decided on the whole document's size, so its start is drawn as the whole will be.
+  const virtual = Math.max(paragraphCount, doc.paragraphs.length) >= VIRTUAL_FROM_PARAGRAPHS;
   const marked = useCallback((i: number) => perParagraph[i]!.length > 0, [perParagraph]);
   const parts = useMemo(() => (virtual ? [] : partsIn(doc.paragraphs, 0, doc.paragraphs.length, marked)), [virtual, doc.paragraphs, marked]);
   // Folded runs the user opened, by the offset they start at.
@@ -448,8 +451,14 @@ function useFoldedAside(request: number) {
 export function ReaderView(props: Props) {
   const { id, onBack, backTo = 'library', decorations = NO_DECORATIONS, scrollToDecorationId } = props;
   const { onSelectionChange, scrollTarget, onReadingOffsetChange, onDecorationClick, aside, asideRequest = 0, footer, onOpenPassage } = props;
-  const doc = useApiQuery('getDocument', { id }).state;
-  const repeated = useApiQuery('documentRepeats', { documentId: id }, { enabled: onOpenPassage !== undefined }).value;
+  // The first paragraphs come first (asked for first, a few KB) and are shown while the whole
+  // text is on its way (a book: megabytes); a short document's start is all of it.
+  const start = useDocumentStart(id);
+  const doc = useWholeDocument(id);
+  const shownDoc = doc.status === 'ready' ? doc.value : start.status === 'ready' ? start.value : undefined;
+  const paragraphCount = start.status === 'ready' ? start.value.paragraphCount : (shownDoc?.paragraphs.length ?? 0);
+  // After the whole text: corpus reads answer one at a time, and this one can take seconds in a book.
+  const repeated = useApiQuery('documentRepeats', { documentId: id }, { enabled: onOpenPassage !== undefined && doc.status === 'ready' }).value;
   const repeats = useMemo<Repeats | undefined>(
     () => (repeated && onOpenPassage && repeated.paragraphs.length > 0 ? { byParagraph: new Map(repeated.paragraphs.map((p) => [p.paragraph, p])), onOpen: onOpenPassage } : undefined),
     [repeated, onOpenPassage],
@@ -464,9 +473,10 @@ export function ReaderView(props: Props) {
   });
   const { open: asideOpen, setOpen: setAsideOpen, toggleRef: asideToggleRef, id: asideId, close: closeAside, onKeyDown: onAsideKeyDown } = useFoldedAside(asideRequest);
 
+  const shownAny = shownDoc !== undefined;
   useEffect(() => {
-    if (doc.status === 'ready') headingRef.current?.focus();
-  }, [doc.status]);
+    if (shownAny) headingRef.current?.focus();
+  }, [shownAny]);
 
   // After the heading's focus above, so the hit, not the title, ends up in view.
   useEffect(() => {
@@ -583,7 +593,7 @@ export function ReaderView(props: Props) {
   const selectKeys = { toggle: useShortcutText('reader.keyboard-selection'), stop: useShortcutText('reader.caret.stop') };
 
   return (
-    <article className="reader" aria-busy={doc.status === 'loading'}>
+    <article className="reader" aria-busy={!shownDoc && doc.status === 'loading'}>
       <nav className="reader-nav">
         <button type="button" className="back-button" onClick={onBack} title={`Back to the ${backTo} (${backKey})`}>
           ← {backTo === 'notebook' ? 'Notebook' : 'Library'}
@@ -625,29 +635,29 @@ export function ReaderView(props: Props) {
       )}
       {original && ready && <OriginalPage doc={doc.value} paragraph={original.paragraph} onClose={closeOriginal} />}
       {goToOpen && pages.length > 0 && <GoToPage pages={pages} onGo={goToPage} onClose={closeGoTo} />}
-      {doc.status === 'loading' && <p className="status">Opening the document…</p>}
+      {!shownDoc && doc.status === 'loading' && <p className="status">Opening the document…</p>}
       {doc.status === 'error' && <ErrorPanel title="This document cannot be opened" error={doc.error} />}
-      {doc.status === 'ready' && (
+      {doc.status !== 'error' && shownDoc && (
         <>
           <header className="reader-header">
             <h1 className="reader-title" dir="auto" tabIndex={-1} ref={headingRef}>
-              {displayTitle(doc.value.title)}
+              {displayTitle(shownDoc.title)}
             </h1>
             <p className="reader-meta" dir="auto">
               {/* Source and author each keep their own direction (an Arabic name beside an English source). */}
-              {bylineParts(doc.value).map((part, i) => (
+              {bylineParts(shownDoc).map((part, i) => (
                 <span key={i}>
                   {i > 0 && ' · '}
                   <bdi>{part}</bdi>
                 </span>
               ))}
-              {bylineParts(doc.value).length === 0 && NO_BYLINE}
+              {bylineParts(shownDoc).length === 0 && NO_BYLINE}
               {' · '}
-              {formatReadingTime(doc.value.wordCount)}
+              {formatReadingTime(shownDoc.wordCount)}
             </p>
           </header>
           <div className={aside ? 'reader-layout with-aside' : 'reader-layout'}>
-            <DocumentBody doc={doc.value} decorations={shown} bodyRef={bodyRef} onClick={onBodyClick} onKeyDown={onBodyKeyDown} pages={pages} repeats={repeats} revealRef={revealRef} />
+            <DocumentBody doc={shownDoc} paragraphCount={paragraphCount} decorations={shown} bodyRef={bodyRef} onClick={onBodyClick} onKeyDown={onBodyKeyDown} pages={pages} repeats={repeats} revealRef={revealRef} />
             {openLink && <LinkPopover key={openLink.anchor.dataset.linkStart} href={openLink.href} anchor={openLink.anchor} onClose={closeLink} />}
             {aside && (
               <aside id={asideId} className={asideOpen ? 'reader-aside open' : 'reader-aside'} aria-label="Notes and bookmarks" onKeyDown={onAsideKeyDown}>
