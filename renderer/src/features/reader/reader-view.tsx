@@ -16,6 +16,7 @@ import { useDocumentStart, useWholeDocument } from '../../shared/data/use-docume
 import { useKeyboardSelection } from './use-keyboard-selection';
 import { readingLineOffset, useReadingOffset, useScrollTarget, useSelectionReporting } from './use-reader-extensions';
 import { displayTitle } from '../../shared/display-title';
+import { pageAtOffset } from '../../shared/page-at-offset';
 import { LinkPopover } from './link-popover';
 import { GoToPage } from './go-to-page';
 import { pageStarts, type PageStart } from './pages';
@@ -532,7 +533,8 @@ export function ReaderView(props: Props) {
   };
 
   const pages = useMemo(() => (ready ? pageStarts(doc.value.paragraphs) : []), [ready, doc]);
-  const currentPage = useCurrentPage(bodyRef, pages.length > 0);
+  const pageOf = useCallback((offset: number) => (ready ? pageAtOffset(doc.value.paragraphs, offset) : undefined), [ready, doc]);
+  const currentPage = useCurrentPage(bodyRef, pages.length > 0, pageOf);
   const [goToOpen, setGoToOpen] = useState(false);
   const goToReturn = useRef<HTMLElement | null>(null);
   const closeGoTo = useCallback(() => {
