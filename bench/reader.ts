@@ -11,7 +11,9 @@
  *
  * Options: --rounds 3; --before <dir>: a checkout of the code to compare with (built there with
  * `npm run build`, its node_modules linked), measured in alternate rounds in this same run, and
- * the ratios printed. Needs `npm run build` here. Figures go to bench/results/reader.json.
+ * the ratios printed; --transport json: answers cross the harness as one JSON string (closer to
+ * Electron's structured clone than Playwright's serialisation, which takes seconds for 40,000
+ * hits). Needs `npm run build` here. Figures go to bench/results/reader.json.
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -22,7 +24,7 @@ import { buildCorpus } from '../electron/node/corpus/build-corpus';
 import { ensurePackages, readBible } from './debian-texts';
 import { defineNameHelperInPages, type HarnessModule } from './harness-in-bench';
 
-const { values } = parseArgs({ options: { rounds: { type: 'string', default: '3' }, before: { type: 'string' } } });
+const { values } = parseArgs({ options: { rounds: { type: 'string', default: '3' }, before: { type: 'string' }, transport: { type: 'string', default: 'playwright' } } });
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const TARGET_BYTES = 5_000_000;
 const QUERY = 'of';
@@ -120,7 +122,7 @@ type Round = {
 };
 
 async function round(harnessModule: HarnessModule, corpusFile: string): Promise<Round> {
-  const harness = await harnessModule.launchHarness({ corpusFile });
+  const harness = await harnessModule.launchHarness({ corpusFile }, { jsonTransport: values.transport === 'json' });
   try {
     const { page } = harness;
     await page.addInitScript(MARKS_SCRIPT);
@@ -247,7 +249,7 @@ async function main() {
       summary.length === 2
         ? Object.fromEntries(Object.keys(summary[1]!.medians).map((key) => [key, +(summary[0]!.medians[key]! / summary[1]!.medians[key]!).toFixed(2)]))
         : undefined;
-    const figures = { date: new Date().toISOString(), cpus: os.cpus().length, loadavg: os.loadavg().map((l) => +l.toFixed(2)), book: { origin: book.origin, bytes: book.bytes }, query: QUERY, summary, beforeOverAfter: ratios };
+    const figures = { date: new Date().toISOString(), cpus: os.cpus().length, loadavg: os.loadavg().map((l) => +l.toFixed(2)), book: { origin: book.origin, bytes: book.bytes }, query: QUERY, transport: values.transport, summary, beforeOverAfter: ratios };
     fs.mkdirSync(path.join(__dirname, 'results'), { recursive: true });
     fs.writeFileSync(path.join(__dirname, 'results', 'reader.json'), `${JSON.stringify(figures, null, 2)}\n`);
     console.log(JSON.stringify({ ...figures, summary: summary.map(({ rounds: _, ...s }) => s) }, null, 2));
