@@ -31,10 +31,13 @@ function useOriginal(doc: DocumentView, paragraph: number): Load {
     let gone = false;
     void (async () => {
       const result = await callApi('getOriginal', { id: doc.id });
+      // Marks for `npm run bench:original` (where an open's time goes); nothing reads them in the app.
+      performance.mark('carrel:original-bytes');
       if (gone) return;
       if (!result.ok) return setLoad({ status: 'error', message: result.error.message });
       try {
         pdf = await openPdf(result.value.bytes);
+        performance.mark('carrel:original-opened');
         const labels = builderLabels(await pdfPageLabels(pdf), pdf.numPages);
         if (gone) return void pdf.destroy();
         setLoad({ status: 'ready', pdf, labels, start: physicalPageOf(doc.paragraphs, paragraph, labels) });

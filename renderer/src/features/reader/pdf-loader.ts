@@ -64,6 +64,7 @@ class IpcBinaryData {
 /** Opens a PDF's bytes with pdf.js, locked down (see above). */
 export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
   const pdfjs = await loadPdfJs();
+  performance.mark('carrel:pdfjs-ready');
   const task = pdfjs.getDocument({
     // pdf.js takes the buffer over: a copy, so the caller's bytes stay whole.
     data: bytes.slice(),
