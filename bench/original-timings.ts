@@ -65,7 +65,7 @@ const TIMES_SCRIPT = `(() => {
   }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-drawn'] });
 })()`;
 
-type Open = { page: string; drawMs: number; clickToDrawnMs: number; bytesMs?: number; pdfjsMs?: number; openedMs?: number };
+type Open = { page: string; drawMs: number; clickToDrawnMs: number; bytesMs?: number; pdfjsMs?: number; openedMs?: number; pageMs?: number; renderMs?: number };
 
 async function until(page: Page, check: string, what: string, ms = 60_000): Promise<void> {
   const deadline = Date.now() + ms;
@@ -96,8 +96,8 @@ async function openOriginal(page: Page, label: string): Promise<Open> {
   const times = (await page.evaluate(`(() => {
     const t = window.__originalTimes;
     const mark = (name) => performance.getEntriesByName(name, 'mark')[0]?.startTime;
-    return { click: t.click, drawn: t.drawn, bytes: mark('carrel:original-bytes'), pdfjs: mark('carrel:pdfjs-ready'), opened: mark('carrel:original-opened') };
-  })()`)) as { click: number; drawn: number; bytes?: number; pdfjs?: number; opened?: number };
+    return { click: t.click, drawn: t.drawn, bytes: mark('carrel:original-bytes'), pdfjs: mark('carrel:pdfjs-ready'), opened: mark('carrel:original-opened'), got: mark('carrel:original-page'), rendered: mark('carrel:original-rendered') };
+  })()`)) as { click: number; drawn: number; bytes?: number; pdfjs?: number; opened?: number; got?: number; rendered?: number };
   const since = (t?: number, from = times.click) => (t === undefined ? undefined : +(t - from).toFixed(1));
   const open: Open = {
     page: (await page.locator('.original-dialog h2').textContent()) ?? label,
@@ -106,6 +106,8 @@ async function openOriginal(page: Page, label: string): Promise<Open> {
     bytesMs: since(times.bytes),
     pdfjsMs: since(times.pdfjs, times.bytes),
     openedMs: since(times.opened, times.pdfjs ?? times.bytes),
+    pageMs: since(times.got, times.opened),
+    renderMs: since(times.rendered, times.got),
   };
   return open;
 }
@@ -200,10 +202,15 @@ async function main() {
       if (built.documents !== 1) throw new Error(`${d.name}: ${built.skipped.map((s) => s.message).join('; ')}`);
       // The real file's title is what the builder read from it.
       const store = openCorpus(corpusFile);
-      const title = d.title || store.listDocuments()[0]!.title;
+      const listed = store.listDocuments()[0]!;
+      const title = d.title || listed.title;
+      // What the app's getOriginal does before its IPC copy: the PDF's bytes read from the corpus.
+      const t0 = performance.now();
+      const kept = store.getOriginal(listed.id)!;
+      const readOriginalMs = +(performance.now() - t0).toFixed(1);
       store.close();
       log(`Show original on ${d.name} (“${title}”) …`);
-      results.push({ document: d.name, fileMb: +d.mb.toFixed(1), ...(await benchDocument(harnessModule, corpusFile, title, Number(values.opens), Number(values.turns))) });
+      results.push({ document: d.name, fileMb: +d.mb.toFixed(1), originalMb: +(kept.bytes.length / MB).toFixed(1), readOriginalMs, ...(await benchDocument(harnessModule, corpusFile, title, Number(values.opens), Number(values.turns))) });
     }
     const figures = { date: new Date().toISOString(), cpus: os.cpus().length, loadavg: os.loadavg().map((l) => +l.toFixed(2)), realSkipped, results };
     fs.mkdirSync(path.join(__dirname, 'results'), { recursive: true });

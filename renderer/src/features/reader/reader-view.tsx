@@ -20,6 +20,7 @@ import { stepParagraph } from './paragraph-steps';
 import { markOf, RepeatMark, RepeatPlaces, useRepeatIds, type PassageTarget } from './repeat-marks';
 import type { RepeatedParagraph } from '@common/analysis/repeated-types';
 import { OriginalPage } from './original-page';
+import { openOriginal, releaseOriginal } from './original-cache';
 import { originalRefusal } from './original-refusal';
 import './reader.css';
 import './repeat-marks.css';
@@ -370,6 +371,12 @@ export function ReaderView(props: Props) {
     setOriginalNote('');
     setOriginal({ paragraph: index });
   }, [ready, doc, refusal]);
+  // Pointed at or focused, the button starts opening the original, so the page draws sooner when pressed.
+  const prefetchOriginal = useCallback(() => {
+    if (ready && !refusal) openOriginal(doc.value).catch(() => undefined);
+  }, [ready, doc, refusal]);
+  const readDoc = ready ? doc.value : undefined;
+  useEffect(() => () => readDoc && releaseOriginal(readDoc), [readDoc]);
   const closeOriginal = useCallback(() => {
     setOriginal(null);
     const back = originalReturn.current;
@@ -417,6 +424,8 @@ export function ReaderView(props: Props) {
             type="button"
             className="show-original"
             onClick={showOriginal}
+            onPointerEnter={prefetchOriginal}
+            onFocus={prefetchOriginal}
             aria-disabled={refusal ? true : undefined}
             aria-keyshortcuts="O"
             title={refusal || `The page being read as the PDF draws it (${originalKey})`}
