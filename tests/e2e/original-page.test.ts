@@ -115,6 +115,33 @@ describe('the original page of a PDF document', () => {
       await dialog.getByRole('button', { name: 'Close' }).click();
       await poll(() => dialog.count()).toBe(0);
     });
+    it("sits with the page being read at the bar's end, not mid-bar, and comes after Back by Tab", async () => {
+      const { page } = harness;
+      const box = async (selector: string) => (await page.locator(selector).boundingBox())!;
+      for (const width of [1600, 1100, 700]) {
+        await page.setViewportSize({ width, height: 800 });
+        const nav = await box('.reader-nav');
+        const back = await box('.back-button');
+        const original = await box('.show-original');
+        const label = await box('.reader-page');
+        const toggle = (await page.locator('.aside-toggle').isVisible()) ? await box('.aside-toggle') : undefined;
+        expect(back.x - nav.x).toBeLessThan(1);
+        // The page, then Show original (it opens that page), then the panel's button when folded: one group at the end.
+        expect(original.x).toBeGreaterThan(label.x + label.width);
+        expect(original.x - (label.x + label.width)).toBeLessThan(24);
+        const last = toggle ?? original;
+        expect(Math.abs(nav.x + nav.width - (last.x + last.width))).toBeLessThan(1);
+        if (toggle) expect(toggle.x - (original.x + original.width)).toBeLessThan(24);
+        await page.locator('.reader-nav').screenshot({ path: path.join(ROOT, 'test-results', `original-page-bar-${width}.png`) });
+      }
+      // Narrow, by keyboard: Back, Show original, then the folded panel's button.
+      await page.locator('.back-button').focus();
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Show original');
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Notes and bookmarks');
+      await page.setViewportSize({ width: 1100, height: 800 });
+    });
   });
 
   describe('built with --no-originals', () => {

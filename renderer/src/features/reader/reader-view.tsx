@@ -407,37 +407,41 @@ export function ReaderView(props: Props) {
         <button type="button" className="back-button" onClick={onBack} title={`Back to the ${backTo} (${backKey})`}>
           ← {backTo === 'notebook' ? 'Notebook' : 'Library'}
         </button>
-        {aside && ready && (
-          <button
-            type="button"
-            ref={asideToggleRef}
-            className="aside-toggle"
-            aria-expanded={asideOpen}
-            aria-controls={asideId}
-            onClick={() => setAsideOpen(!asideOpen)}
-          >
-            Notes and bookmarks
-          </button>
-        )}
-        {isPdf && (
-          <button
-            type="button"
-            className="show-original"
-            onClick={showOriginal}
-            onPointerEnter={prefetchOriginal}
-            onFocus={prefetchOriginal}
-            aria-disabled={refusal ? true : undefined}
-            aria-keyshortcuts="O"
-            title={refusal || `The page being read as the PDF draws it (${originalKey})`}
-          >
-            Show original
-          </button>
-        )}
-        {currentPage && (
-          <p className="reader-page" title="The page being read (Go to page: Ctrl+G)">
-            p. {currentPage}
-          </p>
-        )}
+        {/* The document's own actions, together at the bar's end: the page being read, Show original (it
+            opens that page), then the folded panel's button (the panel opens at that edge). */}
+        <div className="reader-actions">
+          {currentPage && (
+            <p className="reader-page" title="The page being read (Go to page: Ctrl+G)">
+              p. {currentPage}
+            </p>
+          )}
+          {isPdf && (
+            <button
+              type="button"
+              className="show-original"
+              onClick={showOriginal}
+              onPointerEnter={prefetchOriginal}
+              onFocus={prefetchOriginal}
+              aria-disabled={refusal ? true : undefined}
+              aria-keyshortcuts="O"
+              title={refusal || `The page being read as the PDF draws it (${originalKey})`}
+            >
+              Show original
+            </button>
+          )}
+          {aside && ready && (
+            <button
+              type="button"
+              ref={asideToggleRef}
+              className="aside-toggle"
+              aria-expanded={asideOpen}
+              aria-controls={asideId}
+              onClick={() => setAsideOpen(!asideOpen)}
+            >
+              Notes and bookmarks
+            </button>
+          )}
+        </div>
       </nav>
       {originalNote && (
         <p className="original-note" role="status">
