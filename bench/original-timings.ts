@@ -34,6 +34,8 @@ const { values } = parseArgs({
     opens: { type: 'string', default: '6' },
     turns: { type: 'string', default: '6' },
     'no-debian': { type: 'boolean', default: false },
+    /** A folder for a screenshot of each first open (to look at the drawing). */
+    shots: { type: 'string' },
   },
 });
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -143,6 +145,7 @@ async function benchDocument(harnessModule: HarnessModule, corpusFile: string, t
     let turned: number[] = [];
     for (const [i, label] of chosen.entries()) {
       results.push(await openOriginal(page, label));
+      if (i === 0 && values.shots) await page.screenshot({ path: path.join(values.shots, `original-${title.replace(/\W+/g, '-').slice(0, 40)}.png`) });
       if (i === 1) turned = await turnPages(page, turns);
       await page.keyboard.press('Escape');
       await page.locator('.original-dialog').waitFor({ state: 'detached' });

@@ -103,8 +103,10 @@ describe('the original page of a PDF document', () => {
       expect(harness.pageErrors).toEqual([]);
     });
 
-    it('is offered in the command palette', async () => {
+    it('is offered in the command palette, and opens again from the original kept, its glyphs drawn as paths', async () => {
       const { page } = harness;
+      // Opened before (the test above): kept while the document is read, not fetched and parsed again.
+      await page.evaluate(() => performance.clearMarks());
       await page.locator('.reader-title').focus();
       await page.keyboard.press('Control+Shift+P');
       await page.locator('.command-palette input').waitFor();
@@ -112,6 +114,9 @@ describe('the original page of a PDF document', () => {
       await page.keyboard.press('Enter');
       const dialog = page.getByRole('dialog', { name: /Original, page/ });
       await dialog.locator('canvas.original-canvas[data-drawn]').waitFor({ timeout: 20_000 });
+      expect(await page.evaluate(() => performance.getEntriesByName('carrel:original-bytes').length)).toBe(0);
+      // No web font from the PDF (pdf.js names its own "g_…"): loading them cost seconds a page on real files.
+      expect(await page.evaluate(() => [...document.fonts].filter((font) => font.family.replace(/"/g, '').startsWith('g_')).length)).toBe(0);
       await dialog.getByRole('button', { name: 'Close' }).click();
       await poll(() => dialog.count()).toBe(0);
     });

@@ -90,6 +90,9 @@ export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
     standardFontDataUrl: 'carrel:standard_fonts/',
     BinaryDataFactory: IpcBinaryData,
     enableXfa: false,
+    // Glyphs drawn as paths, not loaded as web fonts: a real PDF's embedded fonts each went
+    // through the browser's font loading, 1–4 s on a page that uses new ones (bench:original).
+    disableFontFace: true,
     disableAutoFetch: true,
     disableStream: true,
     disableRange: true,
