@@ -8,11 +8,13 @@ module.exports = {
   extraResources: [
     { from: 'resources/corpus/carrel.sqlite', to: 'corpus/carrel.sqlite' },
     { from: 'resources/csl', to: 'csl' },
+    { from: 'resources/refi-qda', to: 'refi-qda' },
   ],
   asar: true,
   // Native modules cannot be loaded from inside an archive; nor can pdf.js's ES modules, imported
-  // by the corpus builder's extraction thread (electron/node/corpus/formats/extract-worker.ts).
-  asarUnpack: ['**/*.node', 'node_modules/pdfjs-dist/legacy/build/**'],
+  // by the corpus builder's extraction thread (electron/node/corpus/formats/extract-worker.ts);
+  // nor xmllint-wasm's worker, which reads its .wasm from its own folder (coding/refi-qda/refi-schema.ts).
+  asarUnpack: ['**/*.node', 'node_modules/pdfjs-dist/legacy/build/**', 'node_modules/xmllint-wasm/**'],
   npmRebuild: true,
   afterPack: './packaging/after-pack.cjs',
   // No auto-update feed, no publishing: Carrel never contacts a server.

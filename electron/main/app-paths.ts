@@ -13,6 +13,8 @@ export function appPaths(appPath: string, resourcesPath: string, isPackaged: boo
     corpusFile: process.env.CARREL_CORPUS || path.join(resources, 'corpus', 'carrel.sqlite'),
     /** The CSL citation styles Carrel ships (CC BY-SA 3.0). */
     cslDir: path.join(resources, 'csl'),
+    /** The REFI-QDA schemas a coding import is checked with (MIT, resources/refi-qda/NOTICE.md). */
+    refiSchemaDir: path.join(resources, 'refi-qda'),
     nativeBinding: fs.existsSync(nativeBinding) ? nativeBinding : undefined,
     userDbNativeBinding: fs.existsSync(userDbNativeBinding) ? userDbNativeBinding : undefined,
   };

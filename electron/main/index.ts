@@ -46,6 +46,7 @@ function start(): void {
       dialogs: electronCorpusDialogs(dialog, () => mainWindow),
       fileDialogs: electronFileDialogs(dialog, () => mainWindow),
       cslDir: paths.cslDir,
+      refiSchemaDir: paths.refiSchemaDir,
       nativeBinding: paths.nativeBinding,
       userDbNativeBinding: paths.userDbNativeBinding,
       keyVault: safeStorageVault(safeStorage, process.platform),

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { strToU8, zipSync } from 'fflate';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +9,8 @@ import type { Result } from '../../electron/common/result';
 import { CONTENT_SECURITY_POLICY } from '../../electron/common/security/content-security-policy';
 import { lockHolderFileOf } from '../../electron/node/user-store/notes-lock';
 import { BUILT_MAIN, loadShell, type FakeShell, type FakeShellOptions } from '../harness/fake-electron';
-import { BUNDLED_CORPUS, FIXTURES, RENDERER_DIR } from '../harness/paths';
+import { BUNDLED_CORPUS, FIXTURES, RENDERER_DIR, ROOT } from '../harness/paths';
+import { SHARED_REFI } from '../electron/node/coding/refi-qda/refi-qda-fixture';
 
 // The shell as built (out/main/index.js), with `electron` replaced by recording fakes: the
 // Electron binary cannot be downloaded here (electron-app.test.ts SKIPs), but the shell's own
@@ -85,6 +87,8 @@ describe('the Electron shell (built, on a recording fake of electron)', () => {
       // An app folder holding the built renderer (a copy: the protocol refuses links), still without Electron's drivers.
       const bootedApp = path.join(dir, 'booted-app');
       fs.cpSync(RENDERER_DIR, path.join(bootedApp, 'out', 'renderer'), { recursive: true });
+      // The REFI-QDA schemas, where a checkout keeps them (a packaged app has them in its resources).
+      fs.cpSync(path.join(ROOT, 'resources', 'refi-qda'), path.join(bootedApp, 'resources', 'refi-qda'), { recursive: true });
       answers = {
         userData: path.join(dir, 'booted'),
         appPath: bootedApp,
@@ -185,6 +189,23 @@ describe('the Electron shell (built, on a recording fake of electron)', () => {
       expect(await handlerOf(CHANNELS.getOriginal)(trusted, { id })).toMatchObject({ ok: false, error: { code: 'no-original' } });
     });
 
+    it('checks a REFI-QDA import against the shipped schema with xmllint in a worker of the built main process', async () => {
+      const chosen = answers.openDialogPaths;
+      try {
+        const invalid = path.join(dir, 'invalid.qdpx');
+        const qde = '<?xml version="1.0" encoding="UTF-8"?>\n<Project xmlns="urn:QDA-XML:project:1.0" name="p">\n<CodeBook><Codes>\n<Code guid="0A1B2C3D-0000-4000-8000-000000000001" name="No isCodable"/>\n</Codes></CodeBook>\n</Project>\n';
+        fs.writeFileSync(invalid, zipSync({ 'project.qde': strToU8(qde) }));
+        answers.openDialogPaths = [invalid];
+        const refused = await handlerOf(CHANNELS.importRefiQda)(trusted, {});
+        expect(refused).toMatchObject({ ok: false, error: { code: 'import-refused' } });
+        expect((refused as { error: { message: string } }).error.message).toContain("schema (Project-mrt2019.xsd): line 4: Element 'Code': The attribute 'isCodable' is required but missing.");
+        answers.openDialogPaths = [path.join(SHARED_REFI, 'samples', 'target-atlas-project.qdpx')];
+        expect(await handlerOf(CHANNELS.importRefiQda)(trusted, { dryRun: true })).toMatchObject({ ok: true, value: { status: 'imported', dryRun: true, codes: { added: 3 } } });
+      } finally {
+        answers.openDialogPaths = chosen;
+      }
+    });
+
     it('builds a corpus from a folder in the bundled build worker, with progress, then opens it', async () => {
       const started = await handlerOf(CHANNELS.startCorpusBuild)(trusted, {});
       expect(started).toMatchObject({ ok: true, value: { state: 'running', outFile: path.join(dir, 'built', 'small.sqlite') } });
@@ -230,6 +251,46 @@ describe('the Electron shell (built, on a recording fake of electron)', () => {
         expect(shell.named('dialog.showSaveDialog').at(-1)!.args[1]).toMatchObject({ properties: ['showOverwriteConfirmation', 'createDirectory'] });
       } finally {
         answers.saveDialogPath = chosen;
+      }
+    });
+
+    it('saves as PDF through the save dialog, which asks before replacing a file, and the exports\' writer (whole, no temporary file left); a failure is said in words', async () => {
+      const folder = path.join(dir, 'pdfs');
+      fs.mkdirSync(folder, { recursive: true });
+      const file = path.join(folder, 'Dabiq.pdf');
+      fs.writeFileSync(file, 'an older PDF');
+      // What a save killed before its rename left (its process is gone): removed by this one.
+      fs.writeFileSync(path.join(folder, '.Dabiq.pdf.carrel-999999999.tmp'), 'half a PDF');
+      const printed = new TextEncoder().encode('%PDF-1.7\n%%EOF\n');
+      const chosen = answers.saveDialogPath;
+      answers.saveDialogPath = file;
+      answers.printedPdf = printed;
+      try {
+        const before = shell.named('dialog.showSaveDialog').length;
+        expect(await handlerOf(CHANNELS.saveAsPdf)(trusted, { title: 'Dabiq: issue 1' })).toEqual({ ok: true, value: { saved: true, file } });
+        const [call] = shell.named('dialog.showSaveDialog').slice(before);
+        expect(call!.args[0]).toBe(shell.windows[0]);
+        expect(call!.args[1]).toMatchObject({ title: 'Save as PDF', defaultPath: path.join(answers.userData, 'documents', 'Dabiq issue 1.pdf'), properties: ['showOverwriteConfirmation', 'createDirectory'] });
+        expect(shell.named('webContents.printToPDF').at(-1)!.args).toEqual([{ printBackground: true, pageSize: 'A4', margins: { marginType: 'default' } }]);
+        expect(new Uint8Array(fs.readFileSync(file))).toEqual(printed);
+        expect(fs.readdirSync(folder)).toEqual(['Dabiq.pdf']);
+        // The folder chosen is gone by the time the PDF is written (an unplugged drive).
+        const gone = path.join(dir, 'unplugged');
+        answers.saveDialogPath = path.join(gone, 'x.pdf');
+        expect(await handlerOf(CHANNELS.saveAsPdf)(trusted, { title: 'x' })).toEqual({
+          ok: false,
+          error: { code: 'write-failed', message: `The PDF was not saved: the folder ${gone} no longer exists. Choose another place and try again.`, retryable: true },
+        });
+        expect(fs.existsSync(gone)).toBe(false);
+        // Chromium failing to render keeps the old file, and says so.
+        answers.saveDialogPath = file;
+        answers.printedPdf = new Error('Printing failed');
+        expect(await handlerOf(CHANNELS.saveAsPdf)(trusted, { title: 'x' })).toMatchObject({ ok: false, error: { code: 'print-failed', message: expect.stringMatching(/^The PDF was not saved: /) } });
+        expect(new Uint8Array(fs.readFileSync(file))).toEqual(printed);
+        expect(fs.readdirSync(folder)).toEqual(['Dabiq.pdf']);
+      } finally {
+        answers.saveDialogPath = chosen;
+        delete answers.printedPdf;
       }
     });
 

@@ -66,7 +66,10 @@ describe('REFI-QDA import in the app', () => {
     );
     const coded = harness.services.listDocumentCodings({ documentId: DOC_ID });
     expect(coded).toHaveLength(1);
-    expect(harness.services.listHighlights({ documentId: DOC_ID }).find((h) => h.id === coded[0]!.highlightId)?.quote.exact).toBe(QUOTE);
+    const imported = harness.services.listHighlights({ documentId: DOC_ID }).find((h) => h.id === coded[0]!.highlightId);
+    expect(imported?.quote.exact).toBe(QUOTE);
+    // The code's #cc3300 (a red-orange) gives the orange highlight.
+    expect(imported?.color).toBe('orange');
     await page.locator('.notebook-entry', { hasText: QUOTE }).waitFor();
     for (const theme of ['light', 'dark'] as const) {
       await sendCommand(harness, `theme-${theme}`);
@@ -86,5 +89,27 @@ describe('REFI-QDA import in the app', () => {
     const alert = exports.locator('.refi-import [role="alert"]');
     await alert.waitFor();
     expect(await alert.textContent()).toMatch(/slip\.qdpx was not imported: .*“\.\.\/\.\.\/evil\.txt”, which leaves the archive.*Nothing was changed\./);
+  });
+
+  it('refuses a project that does not follow the REFI-QDA schema, naming its first errors by line', async () => {
+    openFile = path.join(dir, 'invalid.qdpx');
+    const qde = `<?xml version="1.0" encoding="UTF-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="Field work">
+  <CodeBook><Codes><Code guid="${CODE}" name="Claims of loss" color="#cc3300"/></Codes></CodeBook>
+  <Sources/>
+</Project>`;
+    fs.writeFileSync(openFile, zipSync({ 'project.qde': strToU8(qde) }));
+    const before = harness.services.listCodebook(undefined).codes.length;
+    const exports = page.locator('.notebook-exports');
+    await exports.getByRole('button', { name: 'Import REFI-QDA…' }).click();
+    const alert = exports.locator('.refi-import [role="alert"]');
+    await expect.poll(() => alert.textContent()).toContain('invalid.qdpx');
+    expect(await alert.textContent()).toBe(
+      "Nothing was imported: invalid.qdpx was not imported: Its project.qde does not follow the REFI-QDA project schema (Project-mrt2019.xsd): line 3: Element 'Code': The attribute 'isCodable' is required but missing; " +
+        "line 4: Element 'Sources': Missing child element(s). Expected is one of (TextSource, PictureSource, PDFSource, AudioSource, VideoSource). Nothing was changed.",
+    );
+    expect(harness.services.listCodebook(undefined).codes).toHaveLength(before);
+    await alert.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: '/tmp/e-coding-schema-refusal.png' });
   });
 });

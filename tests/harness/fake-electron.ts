@@ -59,6 +59,8 @@ export type FakeShellOptions = {
   /** What the file pickers answer (the user's choice); by default both are cancelled. */
   openDialogPaths?: string[];
   saveDialogPath?: string;
+  /** What webContents.printToPDF resolves to (the window as Chromium renders it), or the error it rejects with. */
+  printedPdf?: Uint8Array | Error;
   /** Calls that throw, by name (e.g. 'protocol.handle'): a start-up step failing. */
   failing?: Record<string, Error>;
   /** Work areas of the displays screen.getAllDisplays() reports (default: one of 1920 × 1040). */
@@ -112,7 +114,10 @@ export function loadShell(options: FakeShellOptions): FakeShell {
     readonly state: FakeWindow['state'] = { shown: false, focused: false, minimized: false, maximized: false };
     private bounds: { x: number; y: number; width: number; height: number };
     readonly contents = new Emitter();
-    readonly webContents = recorder('webContents', { on: (event, listener) => this.contents.on(String(event), listener as Listener) });
+    readonly webContents = recorder('webContents', {
+      on: (event, listener) => this.contents.on(String(event), listener as Listener),
+      printToPDF: () => (options.printedPdf instanceof Error ? Promise.reject(options.printedPdf) : Promise.resolve(options.printedPdf ?? new Uint8Array())),
+    });
     constructor(readonly options: Record<string, unknown>) {
       super();
       record('new BrowserWindow', options);

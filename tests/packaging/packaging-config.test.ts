@@ -15,6 +15,10 @@ describe('electron-builder configuration', () => {
     expect(config.asar).toBe(true);
     expect(config.afterPack).toBe('./packaging/after-pack.cjs');
     expect(config.extraResources).toContainEqual({ from: 'resources/corpus/carrel.sqlite', to: 'corpus/carrel.sqlite' });
+    // The REFI-QDA schemas an import is checked with (appPaths' refiSchemaDir), and xmllint-wasm's
+    // worker outside the archive, since it reads its .wasm from its own folder.
+    expect(config.extraResources).toContainEqual({ from: 'resources/refi-qda', to: 'refi-qda' });
+    expect(config.asarUnpack).toContain('node_modules/xmllint-wasm/**');
   });
 });
 

@@ -50,6 +50,16 @@ export type DocumentView = DocumentMeta & {
   original?: OriginalAvailability;
 };
 
+/**
+ * The first paragraphs of a document, for the reader to show while the whole text is on its way
+ * (a book of 5 MB): a DocumentView cut after `paragraphs.length` paragraphs (text, links and
+ * headings up to there), with the size of the whole. `complete` when nothing was cut.
+ */
+export type DocumentStart = DocumentView & { complete: boolean; paragraphCount: number; textLength: number };
+
+/** Paragraphs a document start holds at most: a few screens of text. */
+export const DOCUMENT_START_MAX = 2_000;
+
 /** Why a PDF document's original is not in the corpus: built with --no-originals, or the file was too large to keep. */
 export type OriginalMissing = 'not-kept' | 'too-large';
 

@@ -67,7 +67,7 @@ export function codingExport(args: string[], out: Output): number {
  * corpus. Prints what was added, what was already here, what was left out and why, and the
  * sources that match no document of the corpus; `--dry-run` changes nothing.
  */
-export function codingImport(args: string[], out: Output): number {
+export async function codingImport(args: string[], out: Output): Promise<number> {
   let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
   try {
     parsed = parseArgs({ args, options: { 'user-db': { type: 'string' }, corpus: { type: 'string' }, 'dry-run': { type: 'boolean' } }, allowPositionals: true });
@@ -82,7 +82,7 @@ export function codingImport(args: string[], out: Output): number {
   const services = openNotes(parsed.values, IMPORT_USAGE, out);
   if (!services) return 1;
   try {
-    const report = importRefiFile(services.userDataContext, path.resolve(parsed.positionals[0]!), parsed.values['dry-run'] === true);
+    const report = await importRefiFile(services.userDataContext, path.resolve(parsed.positionals[0]!), parsed.values['dry-run'] === true);
     out.log(report.summary);
     for (const skipped of report.codes.skipped) out.log(`  code left out: ${skipped.name}: ${skipped.reason}`);
     for (const source of report.sources.matched) out.log(`  source matched: ${source.name} = ${source.documentId}${source.title && source.title !== source.name ? ` (${source.title})` : ''}`);

@@ -40,7 +40,7 @@ function contextAfter(text: string, end: number): string {
  * The coded passages of `data` carrying one of `codeIds` (of one document if given), each with
  * its context, document title and page, in library order then reading order.
  */
-export function codedPassages(data: CodingExportData, corpus: Pick<CorpusStore, 'documentMetas' | 'pageAt'>, codeIds: ReadonlySet<string>, documentId?: string): CodedPassageView[] {
+export function codedPassages(data: Pick<CodingExportData, 'documents' | 'passages'>, corpus: Pick<CorpusStore, 'documentMetas' | 'pageAt'>, codeIds: ReadonlySet<string>, documentId?: string): CodedPassageView[] {
   const texts = new Map(data.documents.map((d) => [d.id, d]));
   const chosen = data.passages.filter((p) => (documentId === undefined || p.documentId === documentId) && p.codeIds.some((id) => codeIds.has(id)));
   const metas = corpus.documentMetas([...new Set(chosen.map((p) => p.documentId))]);

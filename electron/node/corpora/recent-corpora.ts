@@ -99,6 +99,9 @@ export function writeFailure(file: string, error: unknown): string {
       return `${file} is not a file`;
     case 'ENOTDIR':
       return `a part of ${dir} is a file, not a folder`;
+    case 'ENOENT':
+      // The folder chosen in the dialog was moved or removed (an unplugged drive) before the write.
+      return `the folder ${dir} no longer exists`;
     default:
       return `writing ${file} failed (${code ?? (error as Error).message})`;
   }

@@ -89,10 +89,15 @@ export function findDocument(db: Db, id: string): (DocumentMeta & { ord: number;
   return row && { ...toDocumentMeta(row), ord: row.ord, text: row.text };
 }
 
-export function listParagraphs(db: Db, docOrd: number): Paragraph[] {
+export function countParagraphs(db: Db, docOrd: number): number {
+  return db.prepare('SELECT COUNT(*) FROM paragraphs WHERE doc_ord = ?').pluck().get(docOrd) as number;
+}
+
+/** A document's paragraphs in order (the first `limit` of them if given). */
+export function listParagraphs(db: Db, docOrd: number, limit = -1): Paragraph[] {
   const rows = db
-    .prepare('SELECT start, end, kind, lang, dir, page, fold FROM paragraphs WHERE doc_ord = ? ORDER BY idx')
-    .all(docOrd) as (Paragraph & { lang: string; dir: string; page: string; fold: string })[];
+    .prepare('SELECT start, end, kind, lang, dir, page, fold FROM paragraphs WHERE doc_ord = ? ORDER BY idx LIMIT ?')
+    .all(docOrd, limit) as (Paragraph & { lang: string; dir: string; page: string; fold: string })[];
   // lang, dir, page and fold only where they say something: most paragraphs cross IPC as before.
   return rows.map(({ lang, dir, page, fold, ...paragraph }) => ({
     ...paragraph,

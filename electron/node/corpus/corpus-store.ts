@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { createEntityTables, type EntityTables } from '../entities/entity-tables';
 import path from 'node:path';
-import type { CorpusInfo, DocumentMeta, DocumentView, OriginalFile } from '../../common/corpus/corpus-types';
+import type { CorpusInfo, DocumentMeta, DocumentStart, DocumentView, OriginalFile } from '../../common/corpus/corpus-types';
 import { openDatabase, type Db } from '../sqlite/open-database';
 import type { DocumentRepeats, RepeatedGroup, RepeatedSort } from '../../common/analysis/repeated-types';
 import { documentRepeats, repeatedGroups } from './repeated-passages-queries';
@@ -17,6 +17,7 @@ import {
   listLibraryRows,
   listHeadings,
   listLinks,
+  countParagraphs,
   listParagraphs,
   findOriginal,
   originalAvailability,
@@ -56,6 +57,8 @@ export type CorpusStore = {
   /** `added`: when each document entered the corpus (notes database); `now` for “added in the last 7 days”. */
   listLibraryPage(request: LibraryPageRequest, progress?: ProgressById, added?: AddedDates, now?: Date): LibraryPage;
   getDocument(id: string): DocumentView | undefined;
+  /** The document cut after its first `paragraphs` paragraphs, with its whole size; undefined for an unknown id. */
+  getDocumentStart(id: string, paragraphs: number): DocumentStart | undefined;
   /** The source PDF kept for a document ("Show original"), or undefined when there is none. */
   getOriginal(id: string): OriginalFile | undefined;
   /** The search index tables, read lazily term by term. */
@@ -148,6 +151,28 @@ function createStore(db: Db, file: string, info: CorpusInfo, originalsKept: bool
       const { ord, ...rest } = doc;
       const original = originalAvailability(db, ord, rest.format, originalsKept);
       return { ...rest, paragraphs: listParagraphs(db, ord), links: listLinks(db, ord), headings: listHeadings(db, ord), ...(original ? { original } : {}) };
+    },
+    getDocumentStart(id, count) {
+      const doc = findDocument(db, id);
+      if (!doc) return undefined;
+      const { ord, text, ...rest } = doc;
+      const paragraphCount = countParagraphs(db, ord);
+      const paragraphs = listParagraphs(db, ord, count);
+      const complete = paragraphs.length === paragraphCount;
+      // Cut after the last paragraph given: the text, links and headings up to there.
+      const end = complete ? text.length : (paragraphs.at(-1)?.end ?? 0);
+      const original = originalAvailability(db, ord, rest.format, originalsKept);
+      return {
+        ...rest,
+        text: complete ? text : text.slice(0, end),
+        paragraphs,
+        links: listLinks(db, ord).filter((l) => complete || l.end <= end),
+        headings: listHeadings(db, ord).filter((h) => complete || h.end <= end),
+        ...(original ? { original } : {}),
+        complete,
+        paragraphCount,
+        textLength: text.length,
+      };
     },
     getOriginal(id) {
       const ord = libraryPosition(db, id);

@@ -3,6 +3,7 @@ import { DEFAULT_MARKDOWN_OPTIONS, type MarkdownContent, type MarkdownGrouping, 
 import type { NotebookEntry, NotebookGroup } from '../../common/notes/notebook-types';
 import { HIGHLIGHT_COLORS } from '../../common/notes/notes-types';
 import { csvDocument } from './csv';
+import { nestHeadings } from './nest-headings';
 
 /**
  * The notebook as the user filtered it, written out: Markdown to read anywhere, CSV for a
@@ -64,21 +65,27 @@ export function markdownEntryCount(documents: ExportDocument[], options: Markdow
 
 const tagsLine = (tags: string[]) => `Tags: ${tags.map(escapeMarkdown).join(', ')}`;
 
-function highlightLines(doc: ExportDocument, h: Highlight, include: MarkdownContent): string[] {
+/**
+ * A note is Markdown the user wrote: written as it is, except that its headings nest under
+ * `under`, the level of the heading it stands under here (see nestHeadings).
+ */
+const noteText = (body: string, under: number) => nestHeadings(body.trim(), under);
+
+function highlightLines(doc: ExportDocument, h: Highlight, include: MarkdownContent, under: number): string[] {
   const at = doc.citeAt(h.anchor.status === 'orphaned' ? undefined : h.anchor.start);
   const facts = [`Colour: ${COLOR_NAMES[h.color]}`, at.locator ? `Place: ${locatorText(at.locator)}` : 'Place: not found in the current text'];
   if (h.tags.length) facts.push(tagsLine(h.tags));
   if (include === 'notes') {
     // The note is the point; its quotation, on one line, says what it is about.
-    return [`On “${escapeMarkdown(h.quote.exact.replace(/\s+/g, ' ').trim())}” — ${escapeMarkdown(at.citation)} · ${facts.join(' · ')}`, '', h.note.trim(), ''];
+    return [`On “${escapeMarkdown(h.quote.exact.replace(/\s+/g, ' ').trim())}” — ${escapeMarkdown(at.citation)} · ${facts.join(' · ')}`, '', noteText(h.note, under), ''];
   }
   const lines = [blockquote(h.quote.exact), '>', `> — ${escapeMarkdown(at.citation)}`, '', facts.join(' · '), ''];
-  if (include === 'all' && h.note.trim()) lines.push(h.note.trim(), '');
+  if (include === 'all' && h.note.trim()) lines.push(noteText(h.note, under), '');
   return lines;
 }
 
-function noteLines(note: DocumentNote): string[] {
-  return [note.body.trim(), '', ...(note.tags.length ? [tagsLine(note.tags), ''] : [])];
+function noteLines(note: DocumentNote, under: number): string[] {
+  return [noteText(note.body, under), '', ...(note.tags.length ? [tagsLine(note.tags), ''] : [])];
 }
 
 function bookmarkLines(doc: ExportDocument, bookmarks: Bookmark[]): string[] {
@@ -118,9 +125,9 @@ function section(out: string[], title: string, parts: Picked[], include: Markdow
   out.push(`## ${title}`, '');
   for (const p of shown) {
     out.push(`### ${titleOf(p.doc)}`, '');
-    for (const h of p.highlights) out.push(...highlightLines(p.doc, h, include));
+    for (const h of p.highlights) out.push(...highlightLines(p.doc, h, include, 3));
     if (p.notes.length && notesHeading) out.push('#### Document notes', '');
-    for (const n of p.notes) out.push(...noteLines(n));
+    for (const n of p.notes) out.push(...noteLines(n, notesHeading ? 4 : 3));
     if (p.bookmarks.length) out.push(...bookmarkLines(p.doc, p.bookmarks));
   }
 }
@@ -138,8 +145,8 @@ export function notebookMarkdown(title: string, exportedAt: string, documents: E
   if (groupBy === 'document') {
     for (const { doc, highlights, notes, bookmarks } of picked) {
       out.push(`## ${titleOf(doc)}`, '', escapeMarkdown(doc.reference), '');
-      for (const h of highlights) out.push(...highlightLines(doc, h, include));
-      if (notes.length) out.push('### Document notes', '', ...notes.flatMap(noteLines));
+      for (const h of highlights) out.push(...highlightLines(doc, h, include, 2));
+      if (notes.length) out.push('### Document notes', '', ...notes.flatMap((n) => noteLines(n, 3)));
       if (bookmarks.length) out.push('### Bookmarks', '', ...bookmarkLines(doc, bookmarks));
     }
   } else {

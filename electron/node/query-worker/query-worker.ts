@@ -18,6 +18,7 @@ const requireStore = () => corpus().requireStore();
 const services = {
   listDocuments: () => corpus().listDocuments(undefined),
   getDocument: (request) => corpus().getDocument(request),
+  getDocumentStart: (request) => corpus().getDocumentStart(request),
   getOriginal: (request) => corpus().getOriginal(request),
   ...createSearchService(requireStore),
   ...createAnalysisService(requireStore),

@@ -13,6 +13,7 @@ import type { Result } from '../../common/result';
 export const WORKER_METHODS = [
   'listDocuments',
   'getDocument',
+  'getDocumentStart',
   'getOriginal',
   'search',
   'findInDocument',

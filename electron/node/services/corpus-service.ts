@@ -4,7 +4,7 @@ import type { AddedDates, ProgressById } from '../corpus/library-view-queries';
 import { MAX_ORIGINAL_BYTES } from '../corpus/corpus-format';
 import { ServiceError } from './service-error';
 
-export type CorpusService = Pick<CarrelServices, 'getCorpusInfo' | 'listDocuments' | 'listLibraryPage' | 'getDocument' | 'getOriginal'> & {
+export type CorpusService = Pick<CarrelServices, 'getCorpusInfo' | 'listDocuments' | 'listLibraryPage' | 'getDocument' | 'getDocumentStart' | 'getOriginal'> & {
   /** The open corpus, or a ServiceError saying why there is none. */
   requireStore(): CorpusStore;
   /** The corpus file in use (or that failed to open). */
@@ -67,6 +67,11 @@ export function createCorpusService(file: string, options: CorpusServiceOptions 
       const doc = requireStore().getDocument(id);
       if (!doc) throw new ServiceError('not-found', `No document with id "${id}" in this corpus.`);
       return doc;
+    },
+    getDocumentStart({ id, paragraphs }) {
+      const start = requireStore().getDocumentStart(id, paragraphs);
+      if (!start) throw new ServiceError('not-found', `No document with id "${id}" in this corpus.`);
+      return start;
     },
     getOriginal({ id }) {
       const store = requireStore();

@@ -57,6 +57,8 @@ export type ServicesConfig = {
   fileDialogs?: FileDialogs;
   /** The bundled CSL styles (resources/csl); found from the code's folder when not given. */
   cslDir?: string;
+  /** The REFI-QDA schemas an import is checked with (resources/refi-qda); found from the code's folder when not given. */
+  refiSchemaDir?: string;
   /** The "Recent corpora" list (a JSON file beside the notes database); without it the list lasts one session. */
   recentCorporaFile?: string;
   /** The theme and reading typography (a JSON file beside the notes database); without it they last one session. */
@@ -146,7 +148,7 @@ export function createServices(config: ServicesConfig): AppServices {
   const citations = createCitationService(userData, { dialogs: config.fileDialogs, cslDir: config.cslDir });
   const notebookExport = createNotebookExportService(userData, { dialogs: config.fileDialogs, engine: citations.engine, style: () => citations.getCitationStyle(undefined) });
   const imports = createImportService(userData, { dialogs: config.fileDialogs });
-  const refiImport = createRefiImportService(userData, { dialogs: config.fileDialogs });
+  const refiImport = createRefiImportService(userData, { dialogs: config.fileDialogs, schemaDir: config.refiSchemaDir });
   const security = createSecurityService({
     corpusFile: corpus.currentFile,
     userDbFile: config.userDbFile,

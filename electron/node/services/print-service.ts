@@ -1,7 +1,7 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { CarrelServices } from '../../common/ipc/ipc-contract';
 import { writeFailure } from '../corpora/recent-corpora';
+import { writeExportFile } from '../exports/write-export-file';
 import { ServiceError } from './service-error';
 
 /**
@@ -26,29 +26,24 @@ export function pdfFileName(title: string): string {
   return `${cleaned || 'Document'}.pdf`;
 }
 
-/** Writes next to the target and renames into place: a failed write never leaves half a PDF. */
-export function writeFileAtomically(file: string, bytes: Uint8Array): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.tmp-${process.pid}`);
-  try {
-    fs.writeFileSync(tmp, bytes, { flag: 'wx' });
-    fs.renameSync(tmp, file);
-  } catch (error) {
-    fs.rmSync(tmp, { force: true });
-    throw error;
-  }
-}
-
 export function createPrintService(printer: DocumentPrinter | undefined): Pick<CarrelServices, 'saveAsPdf'> {
   return {
     async saveAsPdf({ title }) {
       if (!printer) throw new ServiceError('unavailable', 'Saving as PDF needs the Carrel app window: use the browser’s own print dialog.');
-      const file = await printer.choosePdfFile(pdfFileName(title));
-      if (!file) return { saved: false };
-      const pdf = await printer.renderPdf();
+      const chosen = await printer.choosePdfFile(pdfFileName(title));
+      if (!chosen) return { saved: false };
+      const file = path.resolve(chosen);
+      let pdf: Uint8Array;
       try {
-        writeFileAtomically(file, pdf);
+        pdf = await printer.renderPdf();
       } catch (error) {
-        throw new ServiceError('write-failed', `The PDF was not saved: ${writeFailure(file, error)}. Choose another place and try again.`);
+        throw new ServiceError('print-failed', `The PDF was not saved: the window could not be rendered as PDF (${(error as Error).message}). Try again.`, { retryable: true, cause: error });
+      }
+      // The exports' writer: flushed, renamed over the old file (the dialog confirmed it), no temporary file left.
+      try {
+        writeExportFile(file, pdf);
+      } catch (error) {
+        throw new ServiceError('write-failed', `The PDF was not saved: ${writeFailure(file, error)}. Choose another place and try again.`, { retryable: true, cause: error });
       }
       return { saved: true, file };
     },

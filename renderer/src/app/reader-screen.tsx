@@ -11,6 +11,7 @@ import { ReaderWithFind } from '../features/reader/reader-with-find';
 import { RelatedDocuments } from '../features/reader/related-documents';
 import { useCommands } from '../shared/commands/command-provider';
 import { useApiQuery } from '../shared/data/use-api-query';
+import { useWholeDocument } from '../shared/data/use-document';
 import type { CiteTarget, ScrollTarget } from '../shared/reader-types';
 import { usePrint } from './use-print';
 
@@ -34,11 +35,6 @@ type Props = {
   status?: string;
 };
 
-/** Gives focus to the paragraph starting at an offset, once the scroll to it is done. */
-function focusParagraphAt(offset: number) {
-  requestAnimationFrame(() => document.querySelector<HTMLElement>(`.document-body p[data-start="${offset}"]`)?.focus({ preventScroll: true }));
-}
-
 /**
  * The reader with what the notes and bookmarks features add: highlights drawn over the text,
  * the selection toolbar, a side panel with the contents, notes and bookmarks, the position in
@@ -46,7 +42,8 @@ function focusParagraphAt(offset: number) {
  */
 export function ReaderScreen({ id, searchQuery, jump, onBack, backTo, onOpenDocument, onOpenPassage, onStep, status }: Props) {
   const position = useReadingPosition(id);
-  const doc = useApiQuery('getDocument', { id }).value;
+  const whole = useWholeDocument(id);
+  const doc = whole.status === 'ready' ? whole.value : undefined;
   const speed = useApiQuery('getReadingSpeed', undefined).value;
   // Saved as PDF (highlights, notes beside the text) through the print stylesheet.
   const { print, saved } = usePrint();
@@ -61,8 +58,7 @@ export function ReaderScreen({ id, searchQuery, jump, onBack, backTo, onOpenDocu
   const notes = useReaderNotes(id, requestScroll, jump, onCite, coding);
   const jumpToHeading = useCallback(
     (heading: DocumentHeading) => {
-      requestScroll({ offset: heading.start, align: 'top' });
-      focusParagraphAt(heading.start);
+      requestScroll({ offset: heading.start, align: 'top', focus: true });
     },
     [requestScroll],
   );
@@ -70,8 +66,7 @@ export function ReaderScreen({ id, searchQuery, jump, onBack, backTo, onOpenDocu
   const openPassage = useCallback(
     (passage: { documentId: string; offset: number; end: number }) => {
       if (passage.documentId !== id) return onOpenPassage?.(passage);
-      requestScroll({ offset: passage.offset, end: passage.end, align: 'center' });
-      focusParagraphAt(passage.offset);
+      requestScroll({ offset: passage.offset, end: passage.end, align: 'center', focus: true });
     },
     [id, onOpenPassage, requestScroll],
   );

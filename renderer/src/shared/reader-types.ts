@@ -11,9 +11,10 @@ export type TextSelection = {
 /**
  * Where the reader should scroll. A new `key` asks again (jumping twice to the same place).
  * `align: 'top'` puts the offset at the top (restoring the reading position); 'center' puts
- * it a third of the way down and, with `end`, briefly flashes [offset, end).
+ * it a third of the way down and, with `end`, briefly flashes [offset, end). With `focus`, the
+ * paragraph starting at `offset` takes focus once there (a heading of the contents).
  */
-export type ScrollTarget = { key: string; offset: number; end?: number; align: 'top' | 'center' };
+export type ScrollTarget = { key: string; offset: number; end?: number; align: 'top' | 'center'; focus?: boolean };
 
 /** What to cite from the reader: a selected span of the document, or a highlight (its current place). */
 export type CiteTarget = { start: number; end: number } | { highlightId: string };

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { CorpusInfo, DocumentMeta, DocumentView, OriginalFile } from '../../corpus/corpus-types';
+import type { CorpusInfo, DocumentMeta, DocumentStart, DocumentView, OriginalFile } from '../../corpus/corpus-types';
 import type { LibraryPage } from '../../corpus/library-types';
 import type { CORPUS_SCHEMAS } from './corpus-schemas';
 import { featureChannels } from './feature-channels';
@@ -13,10 +13,12 @@ export interface CorpusContract {
   /** A page of the library list (lean rows and the total), for a virtualised list of any size. */
   listLibraryPage(input: In<'listLibraryPage'>): LibraryPage;
   getDocument(input: In<'getDocument'>): DocumentView;
+  /** The first paragraphs of a document (and its size): the reader shows them while the whole (getDocument) is on its way. */
+  getDocumentStart(input: In<'getDocumentStart'>): DocumentStart;
   /** The source PDF the corpus keeps for a document (bytes, bounded), for the reader's "Show original". */
   getOriginal(input: In<'getOriginal'>): OriginalFile;
   /** A standard font or CMap of pdfjs-dist, by its file name, for the reader's pdf.js (which may fetch nothing). */
   getPdfResource(input: In<'getPdfResource'>): Uint8Array;
 }
 
-export const CORPUS_CHANNELS = featureChannels('corpus', ['getCorpusInfo', 'listDocuments', 'listLibraryPage', 'getDocument', 'getOriginal', 'getPdfResource']);
+export const CORPUS_CHANNELS = featureChannels('corpus', ['getCorpusInfo', 'listDocuments', 'listLibraryPage', 'getDocument', 'getDocumentStart', 'getOriginal', 'getPdfResource']);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LIBRARY_ADDED, LIBRARY_FILTER_MAX, LIBRARY_PAGE_MAX, LIBRARY_SORTS, LIBRARY_STATES } from '../../corpus/library-types';
-import { PDF_RESOURCE_KINDS } from '../../corpus/corpus-types';
+import { DOCUMENT_START_MAX, PDF_RESOURCE_KINDS } from '../../corpus/corpus-types';
 import { documentId } from './shared-schemas';
 
 const libraryPageLimit = z.number().int().min(1).max(LIBRARY_PAGE_MAX);
@@ -23,6 +23,7 @@ export const CORPUS_SCHEMAS = {
     z.object({ aroundId: documentId, limit: libraryPageLimit, view: libraryView.optional() }).strict(),
   ]),
   getDocument: z.object({ id: documentId }).strict(),
+  getDocumentStart: z.object({ id: documentId, paragraphs: z.number().int().min(1).max(DOCUMENT_START_MAX) }).strict(),
   getOriginal: z.object({ id: documentId }).strict(),
   getPdfResource: z.object({ kind: z.enum(PDF_RESOURCE_KINDS), name: z.string().max(64).regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/) }).strict(),
 };

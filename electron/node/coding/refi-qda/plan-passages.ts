@@ -1,6 +1,6 @@
 import { buildSelectors } from '../../../common/anchoring/build-selectors';
 import type { RefiImportReport } from '../../../common/coding/refi-import-report';
-import type { TextPositionSelector, TextQuoteSelector } from '../../../common/notes/notes-types';
+import type { HighlightColor, TextPositionSelector, TextQuoteSelector } from '../../../common/notes/notes-types';
 import type { CorpusStore } from '../../corpus/corpus-store';
 import { refiGuid } from './guid';
 import { guidKey, type RefiProject, type RefiSource } from './read-refi-project';
@@ -8,7 +8,8 @@ import { canonicalKey, canonicalText, sourcePlacer, type CanonicalText } from '.
 
 /** A highlight here, where it is in its document's current text. */
 export type PlacedHighlight = { id: string; documentId: string; start: number; end: number; guid?: string };
-export type NewImportedHighlight = { id: string; documentId: string; sha256: string; quote: TextQuoteSelector; position: TextPositionSelector; note: string; createdAt: string; guid: string };
+/** `color`: the highlight colour nearest its first code's colour (code-highlight-color.ts). */
+export type NewImportedHighlight = { id: string; documentId: string; sha256: string; quote: TextQuoteSelector; position: TextPositionSelector; color: HighlightColor; note: string; createdAt: string; guid: string };
 export type NewImportedCoding = { codeId: string; highlightId: string; createdAt: string };
 export type PassagePlan = {
   highlights: NewImportedHighlight[];
@@ -25,7 +26,8 @@ const short = (text: string) => (text.length > 80 ? `${text.slice(0, 79)}…` : 
  * Finds the document of the open corpus whose text is each source's (compared in the canonical
  * form of source-match.ts: white space folded, nothing else), and plans each of its selections
  * as a highlight with its codes. A selection already here (its GUID, or the same document and
- * place) gets only the codes it lacks; a source that matches nothing is listed with why.
+ * place) gets only the codes it lacks, and keeps its colour; a source that matches nothing is
+ * listed with why.
  */
 export function planPassages(input: {
   project: RefiProject;
@@ -34,6 +36,8 @@ export function planPassages(input: {
   existing: readonly PlacedHighlight[];
   existingCodings: ReadonlySet<string>;
   codeIdOf: ReadonlyMap<string, string>;
+  /** The highlight colour a passage takes from a code (by Carrel code id). */
+  colorOfCode: (codeId: string) => HighlightColor;
   now: string;
   newId: () => string;
 }): PassagePlan {
@@ -112,6 +116,8 @@ export function planPassages(input: {
           documentId: doc.id,
           sha256: doc.sha256,
           ...selectors,
+          // A passage takes its (first) code's colour; one whose codes are all unknown stays yellow.
+          color: codes[0] ? input.colorOfCode(codes[0].codeId) : 'yellow',
           note: selection.description.slice(0, MAX_NOTE),
           createdAt: selection.createdAt ?? input.now,
           guid: selection.guid,

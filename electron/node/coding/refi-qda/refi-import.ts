@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { highlightColorOfCode } from '../../../common/coding/code-highlight-color';
 import type { RefiImportReport } from '../../../common/coding/refi-import-report';
 import { ServiceError } from '../../services/service-error';
 import { highlightViews, currentDocuments } from '../../services/user-data/highlight-view';
@@ -12,6 +13,7 @@ import { planCodes, type CodePlan } from './plan-codes';
 import { planPassages, type PassagePlan } from './plan-passages';
 import { readQdpxEntries } from './qdpx-archive';
 import { guidKey, readRefiCodebook, readRefiProject, type RefiCode, type RefiProject } from './read-refi-project';
+import { schemaRefusal, validateRefiXml } from './refi-schema';
 import { RefiImportError } from './refi-xml';
 
 /** Largest .qdpx read (its PDFs, pictures and videos come along; only project.qde and the .txt sources are inflated). */
@@ -31,8 +33,16 @@ function decode(bytes: Uint8Array, what: string): string {
 
 type Parsed = { kind: 'codebook'; codes: RefiCode[] } | { kind: 'project'; project: RefiProject; files: Map<string, Uint8Array> };
 
-/** Reads and checks the whole file before anything is written: a bad file is refused whole. */
-function readFile(file: string): Parsed {
+/** Options of an import: where the REFI-QDA schemas are (resources/refi-qda, found from the code when not given). */
+export type RefiImportOptions = { schemaDir?: string };
+
+/**
+ * Reads and checks the whole file before anything is written: a bad file is refused whole. The
+ * guards come first (size, zip bomb, entries leaving the archive, entities, depth: refi-xml.ts,
+ * qdpx-archive.ts), then Carrel's reading, then the REFI-QDA schema (refi-schema.ts), so xmllint
+ * only ever sees XML already known to be plain and bounded.
+ */
+async function readFile(file: string, options: RefiImportOptions): Promise<Parsed> {
   let bytes: Buffer;
   try {
     const size = fs.statSync(file).size;
@@ -46,12 +56,20 @@ function readFile(file: string): Parsed {
   if (!isZip) {
     if (/\.qdpx$/i.test(file)) throw new RefiImportError('It is not a zip archive, which a .qdpx project is.');
     if (bytes.length > MAX_QDC_FILE) throw new RefiImportError(`It is too large for a codebook (at most ${MAX_QDC_FILE / 1048576} MB).`);
-    return { kind: 'codebook', codes: readRefiCodebook(decode(bytes, 'The codebook')) };
+    const xml = decode(bytes, 'The codebook');
+    const codes = readRefiCodebook(xml);
+    const errors = await validateRefiXml(xml, 'codebook', options);
+    if (errors.length) throw schemaRefusal('The codebook', 'codebook', errors);
+    return { kind: 'codebook', codes };
   }
   const { files } = readQdpxEntries(bytes, (name) => name === 'project.qde' || /^sources\/[^/]+\.txt$/i.test(name));
   const qde = files.get('project.qde');
   if (!qde) throw new RefiImportError('It holds no project.qde, so it is not a REFI-QDA project.');
-  return { kind: 'project', project: readRefiProject(decode(qde, 'project.qde')), files };
+  const xml = decode(qde, 'project.qde');
+  const project = readRefiProject(xml);
+  const errors = await validateRefiXml(xml, 'project', options);
+  if (errors.length) throw schemaRefusal('Its project.qde', 'project', errors);
+  return { kind: 'project', project, files };
 }
 
 function memoReader(notes: ReadonlyMap<string, string>) {
@@ -74,14 +92,15 @@ export function refiImportSummary(r: Pick<RefiImportReport, 'kind' | 'dryRun' | 
 /**
  * Imports a REFI-QDA codebook (.qdc) or project (.qdpx) into the coding of the open corpus. The
  * file is read and checked whole first (a hostile or malformed file is refused with its reason
- * and changes nothing); then everything is written in one transaction, or nothing in a dry run.
+ * and changes nothing, and so is one that does not follow the REFI-QDA schema); then everything
+ * is written in one transaction, or nothing in a dry run.
  * Importing the same file again changes nothing (codes and passages are found again by GUID,
  * names and place).
  */
-export function importRefiFile(ctx: UserDataContext, file: string, dryRun = false): RefiImportReport {
+export async function importRefiFile(ctx: UserDataContext, file: string, dryRun = false, options: RefiImportOptions = {}): Promise<RefiImportReport> {
   let parsed: Parsed;
   try {
-    parsed = readFile(file);
+    parsed = await readFile(file, options);
   } catch (error) {
     if (error instanceof RefiImportError) throw new ServiceError('import-refused', `${path.basename(file)} was not imported: ${error.message} Nothing was changed.`);
     throw error;
@@ -91,7 +110,12 @@ export function importRefiFile(ctx: UserDataContext, file: string, dryRun = fals
   const now = ctx.now();
   const importedCodes = parsed.kind === 'codebook' ? parsed.codes : parsed.project.codes;
   const notes = parsed.kind === 'project' ? parsed.project.notes : new Map<string, string>();
-  const codePlan: CodePlan = planCodes(importedCodes, listCodes(db, corpusId), codeRefiGuids(db, corpusId), memoReader(notes), ctx.newId);
+  const codesHere = listCodes(db, corpusId);
+  const codePlan: CodePlan = planCodes(importedCodes, codesHere, codeRefiGuids(db, corpusId), memoReader(notes), ctx.newId);
+  // A code's colour once imported: its own here, else the one the import fills in or brings.
+  const codeColors = new Map<string, string>();
+  for (const code of [...codesHere, ...codePlan.newCodes]) codeColors.set(code.id, code.color);
+  for (const fill of codePlan.fills) if (fill.color) codeColors.set(fill.id, fill.color);
   const report: RefiImportReport = {
     file,
     kind: parsed.kind,
@@ -126,6 +150,7 @@ export function importRefiFile(ctx: UserDataContext, file: string, dryRun = fals
       existing,
       existingCodings: new Set(listCodings(db, corpusId).map((c) => `${c.codeId}\u0000${c.highlightId}`)),
       codeIdOf: codePlan.idOfGuid,
+      colorOfCode: (id) => highlightColorOfCode(codeColors.get(id)),
       now,
       newId: ctx.newId,
     });
@@ -156,7 +181,7 @@ function write(ctx: UserDataContext, codes: CodePlan, passages: PassagePlan | un
     }
     for (const { id, ...fill } of codes.fills) updateCode(db, id, fill, now);
     for (const h of passages?.highlights ?? []) {
-      insertHighlight(db, { id: h.id, corpusId, documentId: h.documentId, documentSha256: h.sha256, quote: h.quote, position: h.position, color: 'yellow', note: h.note, createdAt: h.createdAt });
+      insertHighlight(db, { id: h.id, corpusId, documentId: h.documentId, documentSha256: h.sha256, quote: h.quote, position: h.position, color: h.color, note: h.note, createdAt: h.createdAt });
       setHighlightRefiGuid(db, h.id, h.guid);
     }
     for (const c of passages?.codings ?? []) insertCoding(db, { id: ctx.newId(), codeId: c.codeId, highlightId: c.highlightId, createdAt: c.createdAt });

@@ -7,7 +7,8 @@ import type { UserDataContext } from './user-data-context';
 export type RefiImportService = Pick<CarrelServices, 'importRefiQda'>;
 
 /** Imports a REFI-QDA project or codebook chosen in the shell's open dialog (refi-import.ts says how). */
-export function createRefiImportService(ctx: UserDataContext, deps: { dialogs?: FileDialogs }): RefiImportService {
+/** `schemaDir`: the REFI-QDA schemas shipped with the app (resources/refi-qda; found from the code when not given). */
+export function createRefiImportService(ctx: UserDataContext, deps: { dialogs?: FileDialogs; schemaDir?: string }): RefiImportService {
   return {
     async importRefiQda({ dryRun }) {
       if (!deps.dialogs) throw new ServiceError('unavailable', 'Importing needs the Carrel app window; use "npx carrel coding import".');
@@ -20,7 +21,7 @@ export function createRefiImportService(ctx: UserDataContext, deps: { dialogs?: 
         ],
       });
       if (!file) return { status: 'cancelled' };
-      return { status: 'imported', ...importRefiFile(ctx, file, dryRun ?? false) };
+      return { status: 'imported', ...(await importRefiFile(ctx, file, dryRun ?? false, { schemaDir: deps.schemaDir })) };
     },
   };
 }

@@ -39,6 +39,26 @@ export function listCodings(db: Db, corpusId: string): CodingRecord[] {
   return rows.map(toCoding);
 }
 
+/**
+ * The live codings of the live highlights that carry one of `codeIds` (in one document if given),
+ * every code of such a highlight included, in the order of listCodings: what a coded-passages view
+ * reads, instead of every coding of the corpus.
+ */
+export function listCodingsOfPassagesWith(db: Db, corpusId: string, codeIds: readonly string[], documentId?: string): CodingRecord[] {
+  const rows = db
+    .prepare(
+      // From the passages carrying a wanted code (codings_once) to all their codings (codings_by_highlight);
+      // CROSS JOIN keeps that order (the planner would rather scan every highlight of the corpus).
+      `WITH p(id) AS MATERIALIZED (SELECT DISTINCT w.highlight_id FROM codings w WHERE w.code_id IN (SELECT value FROM json_each(@codeIds)) AND w.deleted_at IS NULL)
+       SELECT k.* FROM p CROSS JOIN highlights h ON h.id = p.id CROSS JOIN codings k ON k.highlight_id = p.id JOIN codes c ON c.id = k.code_id
+       WHERE h.corpus_id = @corpusId AND c.corpus_id = @corpusId AND k.deleted_at IS NULL AND c.deleted_at IS NULL AND h.deleted_at IS NULL
+         AND (@documentId IS NULL OR h.document_id = @documentId)
+       ORDER BY h.document_id, h.position_start, k.created_at, k.id`,
+    )
+    .all({ corpusId, documentId: documentId ?? null, codeIds: JSON.stringify(codeIds) }) as CodingRow[];
+  return rows.map(toCoding);
+}
+
 /** Counts of coded passages per (code, document): the code × document matrix. */
 export function codeDocumentCounts(db: Db, corpusId: string): { codeId: string; documentId: string; count: number }[] {
   return db

@@ -121,6 +121,18 @@ export function listLiveHighlightsOfDocument(db: Db, corpusId: string, documentI
   return rows.map(toHighlight);
 }
 
+/** The live highlights of the corpus among `ids`, in the order of listLiveHighlightsOfCorpus. */
+export function listLiveHighlightsByIds(db: Db, corpusId: string, ids: readonly string[]): HighlightRecord[] {
+  const rows = db
+    .prepare(
+      // Driven by the ids (each found by its key), not by a scan of the corpus's highlights.
+      `SELECT h.* FROM (SELECT DISTINCT value AS id FROM json_each(?)) i CROSS JOIN highlights h ON h.id = i.id
+       WHERE h.corpus_id = ? AND h.deleted_at IS NULL ORDER BY h.document_id, h.position_start, h.created_at`,
+    )
+    .all(JSON.stringify(ids), corpusId) as HighlightRow[];
+  return rows.map(toHighlight);
+}
+
 export function listLiveHighlightsOfCorpus(db: Db, corpusId: string): HighlightRecord[] {
   const rows = db
     .prepare('SELECT * FROM highlights WHERE corpus_id = ? AND deleted_at IS NULL ORDER BY document_id, position_start, created_at')

@@ -2,6 +2,7 @@ import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Highlight, HighlightColor } from '@common/notes/notes-types';
 import { useApiMutation } from '../../shared/data/use-api-mutation';
 import { useApiQuery } from '../../shared/data/use-api-query';
+import { useWholeDocument } from '../../shared/data/use-document';
 import type { Decoration, MarginLabel } from '../../shared/decorations';
 import type { CiteTarget, ScrollTarget, TextSelection } from '../../shared/reader-types';
 import { useUndo } from '../../shared/undo/undo-context';
@@ -54,7 +55,8 @@ export function useReaderNotes(
   const { labelsOf, highlightExtra, selectionExtra } = extensions;
   const list = useApiQuery('listHighlights', { documentId });
   // The reader's own query (the same key): the pages of a PDF document, for "p. 12" beside each highlight.
-  const doc = useApiQuery('getDocument', { id: documentId }).value;
+  const whole = useWholeDocument(documentId);
+  const doc = whole.status === 'ready' ? whole.value : undefined;
   const pageOf = useCallback((offset: number) => (doc ? pageAtOffset(doc.paragraphs, offset) : undefined), [doc]);
   const notebook = ['queryNotebook', 'listNotedDocuments', 'listTags'] as const;
   const create = useApiMutation('createHighlight', { report: 'inline', failure: 'The highlight was not saved', invalidates: notebook });

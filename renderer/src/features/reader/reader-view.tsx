@@ -1,17 +1,22 @@
-import { Fragment, memo, useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode, type RefObject } from 'react';
+import { Fragment, memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode, type RefObject } from 'react';
 import type { DocumentLink, DocumentView } from '@common/corpus/corpus-types';
 import { formatReadingTime } from '@common/corpus/reading-time';
 import { bylineParts, NO_BYLINE } from '@common/corpus/byline';
-import { bodyParts, foldedLabel, onlyTitle } from './folded-runs';
+import { flushSync } from 'react-dom';
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { bodyParts, foldedLabel, onlyTitle, type BodyPart } from './folded-runs';
+import { chunkAt, chunkParagraphs, estimateChunkHeight, VIRTUAL_FROM_PARAGRAPHS, type TextMetrics } from './chunks';
 import { useCommands, useShortcuts, useShortcutText } from '../../shared/commands/command-provider';
 import { DecoratedText } from '../../shared/decorated-text';
 import { decorationsByRange, sameDecorations, type Decoration } from '../../shared/decorations';
 import { ErrorPanel } from '../../shared/error-panel';
 import type { ScrollTarget, TextSelection } from '../../shared/reader-types';
 import { useApiQuery } from '../../shared/data/use-api-query';
+import { useDocumentStart, useWholeDocument } from '../../shared/data/use-document';
 import { useKeyboardSelection } from './use-keyboard-selection';
 import { readingLineOffset, useReadingOffset, useScrollTarget, useSelectionReporting } from './use-reader-extensions';
 import { displayTitle } from '../../shared/display-title';
+import { pageAtOffset } from '../../shared/page-at-offset';
 import { LinkPopover } from './link-popover';
 import { GoToPage } from './go-to-page';
 import { pageStarts, type PageStart } from './pages';
@@ -155,16 +160,173 @@ const Paragraph = memo(
 
 type Repeats = { byParagraph: ReadonlyMap<number, RepeatedParagraph>; onOpen: (passage: PassageTarget) => void };
 
-function DocumentBody({ doc, decorations, bodyRef, onClick, onKeyDown, pages, repeats }: BodyProps & { pages: readonly PageStart[]; repeats?: Repeats }) {
+/**
+ * Brings the text at an offset into the DOM and calls `then` once it is there (at once when it
+ * is: always for a document drawn whole); the caller scrolls to it precisely. Returns a cancel.
+ */
+export type Reveal = (offset: number, then: () => void) => () => void;
+
+const REVEAL_NOW: Reveal = (_offset, then) => {
+  then();
+  return () => {};
+};
+
+/** The paragraphs in [first, end) as the body shows them (folded runs behind a button), indices into the whole document. */
+function partsIn(paragraphs: DocumentView['paragraphs'], first: number, end: number, marked: (index: number) => boolean): BodyPart[] {
+  const parts = bodyParts(first === 0 && end === paragraphs.length ? paragraphs : paragraphs.slice(first, end), (i) => marked(first + i));
+  if (first === 0) return parts;
+  return parts.map((part) => (part.kind === 'paragraph' ? { ...part, index: part.index + first } : { ...part, indices: part.indices.map((i) => i + first) }));
+}
+
+/**
+ * Printing a long document draws all of it (the print stylesheet, printToPDF, window.print):
+ * at once, before the page is laid out for paper, and back to a window of chunks after.
+ */
+function usePrinting(enabled: boolean): boolean {
+  const [printing, setPrinting] = useState(false);
+  useEffect(() => {
+    if (!enabled) return;
+    const media = window.matchMedia('print');
+    let scrolled = 0;
+    let on = false;
+    const set = (next: boolean) => {
+      if (next === on) return;
+      on = next;
+      if (next) scrolled = window.scrollY;
+      flushSync(() => setPrinting(next));
+      if (!next) window.scrollTo({ top: scrolled, behavior: 'instant' });
+    };
+    const onChange = () => set(media.matches);
+    const before = () => set(true);
+    const after = () => set(media.matches);
+    media.addEventListener('change', onChange);
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      media.removeEventListener('change', onChange);
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, [enabled]);
+  return enabled && printing;
+}
+
+const SAMPLE = 'the reading room opens at nine and the light is best in the hour before noon ';
+
+/** The reader's type as laid out in the body (a probe paragraph, removed at once): what chunk heights are guessed from. */
+function measureText(body: HTMLElement): TextMetrics {
+  const probe = document.createElement('p');
+  const line = document.createElement('span');
+  line.textContent = SAMPLE;
+  // CSSOM, not a style attribute: the CSP allows it. One unbroken line, to measure its width.
+  line.style.whiteSpace = 'nowrap';
+  probe.appendChild(line);
+  body.appendChild(probe);
+  const style = getComputedStyle(probe);
+  const charWidth = line.getBoundingClientRect().width / SAMPLE.length || 8;
+  const lineHeight = parseFloat(style.lineHeight) || 24;
+  const paragraphGap = parseFloat(style.marginBottom) || 0;
+  probe.remove();
+  // Lines break between words: a little less than the width allows.
+  return { lineHeight, paragraphGap, charsPerLine: Math.max(10, (body.clientWidth / charWidth) * 0.95) };
+}
+
+const nextFrame = (run: () => void) => requestAnimationFrame(run);
+
+function DocumentBody({
+  doc,
+  decorations,
+  bodyRef,
+  onClick,
+  onKeyDown,
+  pages,
+  repeats,
+  revealRef,
+  paragraphCount,
+}: BodyProps & { pages: readonly PageStart[]; repeats?: Repeats; revealRef: RefObject<Reveal>; paragraphCount: number }) {
   const perParagraph = useMemo(() => decorationsByRange(doc.paragraphs, decorations), [doc.paragraphs, decorations]);
   const linksPerParagraph = useMemo(() => decorationsByRange(doc.paragraphs, doc.links), [doc.paragraphs, doc.links]);
   const pageAt = useMemo(() => new Map(pages.map((p) => [p.paragraph, p.label])), [pages]);
-  const parts = useMemo(() => bodyParts(doc.paragraphs, (i) => perParagraph[i]!.length > 0), [doc.paragraphs, perParagraph]);
+  // Decided on the whole document's size, so its start is drawn as the whole will be.
+  const virtual = Math.max(paragraphCount, doc.paragraphs.length) >= VIRTUAL_FROM_PARAGRAPHS;
+  const marked = useCallback((i: number) => perParagraph[i]!.length > 0, [perParagraph]);
+  const parts = useMemo(() => (virtual ? [] : partsIn(doc.paragraphs, 0, doc.paragraphs.length, marked)), [virtual, doc.paragraphs, marked]);
   // Folded runs the user opened, by the offset they start at.
   const [unfolded, setUnfolded] = useState<ReadonlySet<number>>(new Set());
   // The repeated paragraph (1-based) whose other places are listed, if any.
   const [openRepeat, setOpenRepeat] = useState<number | null>(null);
   const repeatIds = useRepeatIds();
+
+  // A long document: chunks of paragraphs, those near the window drawn between two spacers
+  // that stand for the rest (measured once drawn, guessed from the type before).
+  const chunks = useMemo(() => (virtual ? chunkParagraphs(doc.paragraphs) : []), [virtual, doc.paragraphs]);
+  const printing = usePrinting(virtual);
+  const [metrics, setMetrics] = useState<TextMetrics | null>(null);
+  const [scrollMargin, setScrollMargin] = useState(0);
+  useLayoutEffect(() => {
+    const body = bodyRef.current;
+    if (!virtual || !body) return;
+    setMetrics((old) => old ?? measureText(body));
+    // Where the body starts in the page: the title above it wraps with the window's width.
+    const place = () => setScrollMargin(Math.round(body.getBoundingClientRect().top + window.scrollY));
+    place();
+    const above = new ResizeObserver(place);
+    for (const el of [body.parentElement?.previousElementSibling, document.querySelector('.app-header')]) if (el) above.observe(el);
+    window.addEventListener('resize', place);
+    return () => {
+      above.disconnect();
+      window.removeEventListener('resize', place);
+    };
+  }, [virtual, bodyRef]);
+  const virtualizer = useWindowVirtualizer({
+    count: chunks.length,
+    estimateSize: (i) => (metrics ? estimateChunkHeight(chunks[i]!, doc.paragraphs, metrics) : 800),
+    getItemKey: (i) => chunks[i]!.start,
+    overscan: 1,
+    scrollMargin,
+    enabled: virtual && metrics !== null,
+  });
+
+  // Scrolled to the end (End, the last page), the end stays in view as the last chunks are
+  // measured (the virtualiser keeps what is above the window in place, not the end).
+  const atEnd = useRef(false);
+  useEffect(() => {
+    if (!virtual) return;
+    const onScroll = () => {
+      atEnd.current = window.scrollY > 0 && window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2;
+    };
+    window.addEventListener('scroll', onScroll, { passive: true });
+    return () => window.removeEventListener('scroll', onScroll);
+  }, [virtual]);
+  useLayoutEffect(() => {
+    if (!atEnd.current || printing) return;
+    const end = document.documentElement.scrollHeight - window.innerHeight;
+    if (window.scrollY < end - 1) window.scrollTo({ top: end, behavior: 'instant' });
+  });
+
+  const reveal = useCallback<Reveal>(
+    (offset, then) => {
+      if (!virtual || printing) return REVEAL_NOW(offset, then);
+      const index = chunkAt(chunks, offset);
+      const drawn = () => bodyRef.current?.querySelector(`.reader-chunk[data-index="${index}"]`) != null;
+      if (drawn()) return REVEAL_NOW(offset, then);
+      let frame = 0;
+      let tries = 0;
+      virtualizer.scrollToIndex(index, { align: 'start' });
+      // Drawn within a frame or two; one frame more lets it be measured before the precise scroll.
+      const wait = () => {
+        if (drawn() || ++tries > 120) frame = nextFrame(then);
+        else frame = nextFrame(wait);
+      };
+      frame = nextFrame(wait);
+      return () => cancelAnimationFrame(frame);
+    },
+    [virtual, printing, chunks, virtualizer, bodyRef],
+  );
+  useLayoutEffect(() => {
+    revealRef.current = reveal;
+  }, [revealRef, reveal]);
+
   const marker = (i: number) =>
     pageAt.has(i) && (
       <span key={`page-${i}`} className="page-marker" data-page={pageAt.get(i)} tabIndex={-1}>
@@ -211,25 +373,15 @@ function DocumentBody({ doc, decorations, bodyRef, onClick, onKeyDown, pages, re
     const last = indices.findLast((i) => pageAt.has(i));
     return last === undefined || pageAt.has(indices.at(-1)! + 1) ? null : marker(last);
   };
-  return (
-    // Clicks on marks are a pointer shortcut; the notes panel offers the same by keyboard.
-    // Links (span.doc-link) are focusable and open their address with Enter or Space too.
-    // Page markers sit between paragraphs, outside the text's pieces: selections and offsets never include them.
-    <div
-      className={pages.length === 0 ? 'document-body' : RTL_LANGUAGE.test(doc.language) ? 'document-body paginated pages-right' : 'document-body paginated'}
-      lang={doc.language || undefined}
-      ref={bodyRef}
-      onClick={onClick}
-      onKeyDown={onKeyDown}
-    >
-      {parts.map((part) => {
-        if (part.kind === 'paragraph') return paragraph(part.index);
-        const at = doc.paragraphs[part.indices[0]!]!.start;
-        if (onlyTitle(part)) return <Fragment key={`fold-${at}`}>{hiddenMarkers(part.indices)}</Fragment>;
-        const open = unfolded.has(at);
-        const toggle = () => setUnfolded((set) => (open ? new Set([...set].filter((s) => s !== at)) : new Set([...set, at])));
-        return (
-          <Fragment key={`fold-${at}`}>
+  const drawParts = (list: readonly BodyPart[]) =>
+    list.map((part) => {
+      if (part.kind === 'paragraph') return paragraph(part.index);
+      const at = doc.paragraphs[part.indices[0]!]!.start;
+      if (onlyTitle(part)) return <Fragment key={`fold-${at}`}>{hiddenMarkers(part.indices)}</Fragment>;
+      const open = unfolded.has(at);
+      const toggle = () => setUnfolded((set) => (open ? new Set([...set].filter((s) => s !== at)) : new Set([...set, at])));
+      return (
+        <Fragment key={`fold-${at}`}>
           {!open && hiddenMarkers(part.indices)}
           <div className={open ? 'folded-lines open' : 'folded-lines'}>
             <button type="button" className="link-button folded-toggle" aria-expanded={open} onClick={toggle}>
@@ -237,9 +389,37 @@ function DocumentBody({ doc, decorations, bodyRef, onClick, onKeyDown, pages, re
             </button>
             {open && part.indices.map((i) => paragraph(i, 'folded-line'))}
           </div>
-          </Fragment>
-        );
-      })}
+        </Fragment>
+      );
+    });
+  const drawChunk = (index: number, measure?: (el: HTMLElement | null) => void) => {
+    const chunk = chunks[index]!;
+    return (
+      <div key={chunk.start} className="reader-chunk" data-index={index} ref={measure}>
+        {drawParts(partsIn(doc.paragraphs, chunk.first, chunk.end, marked))}
+      </div>
+    );
+  };
+  const drawWindow = () => {
+    const items = virtualizer.getVirtualItems();
+    if (items.length === 0) return chunks.length > 0 ? drawChunk(0) : null;
+    const top = items[0]!.start - scrollMargin;
+    const bottom = virtualizer.getTotalSize() - items[items.length - 1]!.end;
+    return (
+      <>
+        <div className="reader-spacer" aria-hidden="true" style={{ height: Math.max(0, top) }} />
+        {items.map((item) => drawChunk(item.index, virtualizer.measureElement))}
+        <div className="reader-spacer" aria-hidden="true" style={{ height: Math.max(0, bottom) }} />
+      </>
+    );
+  };
+  const classes = ['document-body', pages.length > 0 && 'paginated', pages.length > 0 && RTL_LANGUAGE.test(doc.language) && 'pages-right', virtual && 'virtual'];
+  return (
+    // Clicks on marks are a pointer shortcut; the notes panel offers the same by keyboard.
+    // Links (span.doc-link) are focusable and open their address with Enter or Space too.
+    // Page markers sit between paragraphs, outside the text's pieces: selections and offsets never include them.
+    <div className={classes.filter(Boolean).join(' ')} lang={doc.language || undefined} ref={bodyRef} onClick={onClick} onKeyDown={onKeyDown}>
+      {!virtual ? drawParts(parts) : printing ? chunks.map((_, i) => drawChunk(i)) : drawWindow()}
     </div>
   );
 }
@@ -273,30 +453,46 @@ function useFoldedAside(request: number) {
 export function ReaderView(props: Props) {
   const { id, onBack, backTo = 'library', decorations = NO_DECORATIONS, scrollToDecorationId } = props;
   const { onSelectionChange, scrollTarget, onReadingOffsetChange, onDecorationClick, aside, asideRequest = 0, footer, onOpenPassage } = props;
-  const doc = useApiQuery('getDocument', { id }).state;
-  const repeated = useApiQuery('documentRepeats', { documentId: id }, { enabled: onOpenPassage !== undefined }).value;
+  // The first paragraphs come first (asked for first, a few KB) and are shown while the whole
+  // text is on its way (a book: megabytes); a short document's start is all of it.
+  const start = useDocumentStart(id);
+  const doc = useWholeDocument(id);
+  const shownDoc = doc.status === 'ready' ? doc.value : start.status === 'ready' ? start.value : undefined;
+  const paragraphCount = start.status === 'ready' ? start.value.paragraphCount : (shownDoc?.paragraphs.length ?? 0);
+  // After the whole text: corpus reads answer one at a time, and this one can take seconds in a book.
+  const repeated = useApiQuery('documentRepeats', { documentId: id }, { enabled: onOpenPassage !== undefined && doc.status === 'ready' }).value;
   const repeats = useMemo<Repeats | undefined>(
     () => (repeated && onOpenPassage && repeated.paragraphs.length > 0 ? { byParagraph: new Map(repeated.paragraphs.map((p) => [p.paragraph, p])), onOpen: onOpenPassage } : undefined),
     [repeated, onOpenPassage],
   );
   const headingRef = useRef<HTMLHeadingElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
+  // Every "go to an offset" (reading position, notes, contents, hits, pages) goes through it: a long document draws the place first.
+  const revealRef = useRef<Reveal>(REVEAL_NOW);
+  const latestDecorations = useRef(decorations);
+  useEffect(() => {
+    latestDecorations.current = decorations;
+  });
   const { open: asideOpen, setOpen: setAsideOpen, toggleRef: asideToggleRef, id: asideId, close: closeAside, onKeyDown: onAsideKeyDown } = useFoldedAside(asideRequest);
 
+  const shownAny = shownDoc !== undefined;
   useEffect(() => {
-    if (doc.status === 'ready') headingRef.current?.focus();
-  }, [doc.status]);
+    if (shownAny) headingRef.current?.focus();
+  }, [shownAny]);
 
   // After the heading's focus above, so the hit, not the title, ends up in view.
   useEffect(() => {
     if (doc.status !== 'ready' || !scrollToDecorationId) return;
-    document.querySelector(`[data-decoration-id="${CSS.escape(scrollToDecorationId)}"]`)?.scrollIntoView({ block: 'center' });
+    const show = () => document.querySelector(`[data-decoration-id="${CSS.escape(scrollToDecorationId)}"]`)?.scrollIntoView({ block: 'center' });
+    const mark = latestDecorations.current.find((d) => d.id === scrollToDecorationId);
+    if (!mark) return void show();
+    return revealRef.current(mark.start, show);
   }, [doc.status, scrollToDecorationId]);
 
   const ready = doc.status === 'ready';
   useSelectionReporting(bodyRef, ready, onSelectionChange);
   useReadingOffset(bodyRef, ready, ready ? doc.value.text.length : 0, onReadingOffsetChange);
-  const flash = useScrollTarget(bodyRef, ready, scrollTarget);
+  const flash = useScrollTarget(bodyRef, ready, scrollTarget, revealRef);
   // The caret walks the article: lines folded away (the title again, site navigation) are not in its way.
   const articleParagraphs = useMemo(() => (ready ? doc.value.paragraphs.filter((p) => !p.fold) : null), [ready, doc]);
   const keyboard = useKeyboardSelection(bodyRef, ready ? doc.value.text : null, articleParagraphs);
@@ -338,7 +534,8 @@ export function ReaderView(props: Props) {
   };
 
   const pages = useMemo(() => (ready ? pageStarts(doc.value.paragraphs) : []), [ready, doc]);
-  const currentPage = useCurrentPage(bodyRef, pages.length > 0);
+  const pageOf = useCallback((offset: number) => (ready ? pageAtOffset(doc.value.paragraphs, offset) : undefined), [ready, doc]);
+  const currentPage = useCurrentPage(bodyRef, pages.length > 0, pageOf);
   const [goToOpen, setGoToOpen] = useState(false);
   const goToReturn = useRef<HTMLElement | null>(null);
   const closeGoTo = useCallback(() => {
@@ -346,13 +543,16 @@ export function ReaderView(props: Props) {
     const back = goToReturn.current;
     if (back?.isConnected) back.focus({ preventScroll: true });
   }, []);
-  const goToPage = useCallback((page: PageStart) => {
+  const pageOffset = (page: PageStart) => (ready ? (doc.value.paragraphs[page.paragraph]?.start ?? 0) : 0);
+  const goToPage = (page: PageStart) => {
     setGoToOpen(false);
-    const marker = bodyRef.current?.querySelector<HTMLElement>(`.page-marker[data-page="${CSS.escape(page.label)}"]`);
-    if (!marker) return;
-    marker.scrollIntoView({ block: 'start' });
-    marker.focus({ preventScroll: true });
-  }, []);
+    revealRef.current(pageOffset(page), () => {
+      const marker = bodyRef.current?.querySelector<HTMLElement>(`.page-marker[data-page="${CSS.escape(page.label)}"]`);
+      if (!marker) return;
+      marker.scrollIntoView({ block: 'start' });
+      marker.focus({ preventScroll: true });
+    });
+  };
 
   // "Show original": the paragraph being read, on its page as the PDF draws it.
   const [original, setOriginal] = useState<{ paragraph: number } | null>(null);
@@ -402,7 +602,7 @@ export function ReaderView(props: Props) {
   const selectKeys = { toggle: useShortcutText('reader.keyboard-selection'), stop: useShortcutText('reader.caret.stop') };
 
   return (
-    <article className="reader" aria-busy={doc.status === 'loading'}>
+    <article className="reader" aria-busy={!shownDoc && doc.status === 'loading'}>
       <nav className="reader-nav">
         <button type="button" className="back-button" onClick={onBack} title={`Back to the ${backTo} (${backKey})`}>
           ← {backTo === 'notebook' ? 'Notebook' : 'Library'}
@@ -450,29 +650,29 @@ export function ReaderView(props: Props) {
       )}
       {original && ready && <OriginalPage doc={doc.value} paragraph={original.paragraph} onClose={closeOriginal} />}
       {goToOpen && pages.length > 0 && <GoToPage pages={pages} onGo={goToPage} onClose={closeGoTo} />}
-      {doc.status === 'loading' && <p className="status">Opening the document…</p>}
+      {!shownDoc && doc.status === 'loading' && <p className="status">Opening the document…</p>}
       {doc.status === 'error' && <ErrorPanel title="This document cannot be opened" error={doc.error} />}
-      {doc.status === 'ready' && (
+      {doc.status !== 'error' && shownDoc && (
         <>
           <header className="reader-header">
             <h1 className="reader-title" dir="auto" tabIndex={-1} ref={headingRef}>
-              {displayTitle(doc.value.title)}
+              {displayTitle(shownDoc.title)}
             </h1>
             <p className="reader-meta" dir="auto">
               {/* Source and author each keep their own direction (an Arabic name beside an English source). */}
-              {bylineParts(doc.value).map((part, i) => (
+              {bylineParts(shownDoc).map((part, i) => (
                 <span key={i}>
                   {i > 0 && ' · '}
                   <bdi>{part}</bdi>
                 </span>
               ))}
-              {bylineParts(doc.value).length === 0 && NO_BYLINE}
+              {bylineParts(shownDoc).length === 0 && NO_BYLINE}
               {' · '}
-              {formatReadingTime(doc.value.wordCount)}
+              {formatReadingTime(shownDoc.wordCount)}
             </p>
           </header>
           <div className={aside ? 'reader-layout with-aside' : 'reader-layout'}>
-            <DocumentBody doc={doc.value} decorations={shown} bodyRef={bodyRef} onClick={onBodyClick} onKeyDown={onBodyKeyDown} pages={pages} repeats={repeats} />
+            <DocumentBody doc={shownDoc} paragraphCount={paragraphCount} decorations={shown} bodyRef={bodyRef} onClick={onBodyClick} onKeyDown={onBodyKeyDown} pages={pages} repeats={repeats} revealRef={revealRef} />
             {openLink && <LinkPopover key={openLink.anchor.dataset.linkStart} href={openLink.href} anchor={openLink.anchor} onClose={closeLink} />}
             {aside && (
               <aside id={asideId} className={asideOpen ? 'reader-aside open' : 'reader-aside'} aria-label="Notes and bookmarks" onKeyDown={onAsideKeyDown}>

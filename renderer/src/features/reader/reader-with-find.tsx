@@ -4,7 +4,7 @@ import { callApi } from '../../shared/data/call-api';
 import { useCommands } from '../../shared/commands/command-provider';
 import type { Decoration } from '../../shared/decorations';
 import { useLatestQuery } from '../../shared/use-latest-query';
-import { useApiQuery } from '../../shared/data/use-api-query';
+import { useWholeDocument } from '../../shared/data/use-document';
 import { pageAtOffset } from '../../shared/page-at-offset';
 import { FindBar } from './find-bar';
 import { currentHitDecorationId, hitDecorations, hitLabel, stepHit } from './hit-navigation';
@@ -76,7 +76,8 @@ export function ReaderWithFind({ searchQuery = '', decorations = NONE, ...reader
   });
 
   // The reader's own query (the same key): the page of the current hit in a PDF document.
-  const doc = useApiQuery('getDocument', { id }).value;
+  const whole = useWholeDocument(id);
+  const doc = whole.status === 'ready' ? whole.value : undefined;
   const hit = matches[current];
   const hitPage = doc && hit ? pageAtOffset(doc.paragraphs, hit.start) : undefined;
   const label =

@@ -7,7 +7,12 @@ import { topInset } from './use-reader-extensions';
  * view), followed as the user scrolls, at most
  * once a frame. undefined for a document without pages.
  */
-export function useCurrentPage(body: RefObject<HTMLElement | null>, paginated: boolean): string | undefined {
+export function useCurrentPage(
+  body: RefObject<HTMLElement | null>,
+  paginated: boolean,
+  /** The page of an offset: a long document draws a window of its text, whose first paragraph may be well into a page. */
+  pageOf?: (offset: number) => string | undefined,
+): string | undefined {
   const [page, setPage] = useState<string | undefined>(undefined);
   useEffect(() => {
     if (!paginated) return;
@@ -18,7 +23,8 @@ export function useCurrentPage(body: RefObject<HTMLElement | null>, paginated: b
       const root = document.documentElement;
       const atEnd = window.scrollY > 0 && window.scrollY + window.innerHeight >= root.scrollHeight - 4;
       const line = atEnd ? window.innerHeight : topInset() + 24;
-      let current: string | undefined = markers[0]?.dataset.page;
+      const drawnFrom = body.current?.classList.contains('virtual') ? body.current.querySelector<HTMLElement>('p[data-start]') : null;
+      let current: string | undefined = (drawnFrom && pageOf?.(Number(drawnFrom.dataset.start))) || markers[0]?.dataset.page;
       for (const marker of markers) {
         if (marker.getBoundingClientRect().top > line) break;
         current = marker.dataset.page;
@@ -35,6 +41,6 @@ export function useCurrentPage(body: RefObject<HTMLElement | null>, paginated: b
       cancelAnimationFrame(frame);
       window.removeEventListener('scroll', onScroll);
     };
-  }, [body, paginated]);
+  }, [body, paginated, pageOf]);
   return paginated ? page : undefined;
 }

@@ -149,29 +149,48 @@ export function useReadingOffset(
 const FLASH_MS = 2000;
 
 /** Scrolls to a target once the text is shown; returns a short-lived decoration flashing the target span. */
-export function useScrollTarget(body: RefObject<HTMLElement | null>, ready: boolean, target?: ScrollTarget): Decoration | null {
+export function useScrollTarget(
+  body: RefObject<HTMLElement | null>,
+  ready: boolean,
+  target: ScrollTarget | undefined,
+  /** Brings the target's text into the DOM first (a long document draws a window of it). */
+  reveal: RefObject<(offset: number, then: () => void) => () => void>,
+): Decoration | null {
   const [flash, setFlash] = useState<Decoration | null>(null);
   const done = useRef<string | null>(null);
   useEffect(() => {
-    const root = body.current;
-    if (!ready || !target || !root || done.current === target.key) return;
+    if (!ready || !target || !body.current || done.current === target.key) return;
     done.current = target.key;
-    const range = offsetToRange(root, target.offset);
-    if (!range) return;
-    const node = range.startContainer;
-    if (node.nodeType === Node.TEXT_NODE) range.setEnd(node, Math.min((node.nodeValue ?? '').length, range.startOffset + 1));
-    const rect = range.getBoundingClientRect();
-    const y = rect.top + window.scrollY;
-    const top = target.align === 'top' ? y - topInset() - 8 : y - window.innerHeight / 3;
-    window.scrollTo({ top: Math.max(0, top), behavior: 'instant' });
-    if (target.end === undefined || target.end <= target.offset) return;
-    const { key, offset, end } = target;
-    const frame = requestAnimationFrame(() => setFlash({ id: `flash-${key}`, start: offset, end, className: 'flash' }));
-    const timer = window.setTimeout(() => setFlash(null), FLASH_MS);
+    let frame = 0;
+    let timer = 0;
+    let scrolled = false;
+    const scroll = () => {
+      scrolled = true;
+      const root = body.current;
+      const range = root && offsetToRange(root, target.offset);
+      if (!root || !range) return;
+      const node = range.startContainer;
+      if (node.nodeType === Node.TEXT_NODE) range.setEnd(node, Math.min((node.nodeValue ?? '').length, range.startOffset + 1));
+      const rect = range.getBoundingClientRect();
+      const y = rect.top + window.scrollY;
+      const top = target.align === 'top' ? y - topInset() - 8 : y - window.innerHeight / 3;
+      window.scrollTo({ top: Math.max(0, top), behavior: 'instant' });
+      const flashes = target.end !== undefined && target.end > target.offset;
+      const { key, offset, end } = target;
+      frame = requestAnimationFrame(() => {
+        if (target.focus) root.querySelector<HTMLElement>(`p[data-start="${offset}"]`)?.focus({ preventScroll: true });
+        if (flashes) setFlash({ id: `flash-${key}`, start: offset, end: end!, className: 'flash' });
+      });
+      if (flashes) timer = window.setTimeout(() => setFlash(null), FLASH_MS);
+    };
+    const cancel = reveal.current(target.offset, scroll);
     return () => {
+      cancel();
+      // Not reached yet: asked again when the effect runs again.
+      if (!scrolled) done.current = null;
       cancelAnimationFrame(frame);
       window.clearTimeout(timer);
     };
-  }, [body, ready, target]);
+  }, [body, ready, target, reveal]);
   return flash;
 }

@@ -43,7 +43,8 @@ const CITATIONS: Record<CitationStyle, string> = {
   harvard: '(Winter, 2017, para. 4)',
 };
 
-describe('citations with the bundled CSL styles', () => {
+// The first format of a style loads citation-js and the style: seconds on a busy machine.
+describe('citations with the bundled CSL styles', { timeout: 30_000 }, () => {
   it('ships each style with its CC BY-SA licence', () => {
     for (const file of Object.values(STYLE_FILES)) {
       const xml = fs.readFileSync(path.join(ROOT, 'resources', 'csl', file), 'utf8');

@@ -140,6 +140,21 @@ describe('carrel coding import', () => {
     expect(r.lines).toContain(`  source unmatched: ${EVIL} and more text: its text is the text of no document of the open corpus; 1 coded selection not imported`);
   });
 
+  it('prints the schema refusal of a project that does not follow REFI-QDA, with its first error by line; exit 1, the notes unchanged', async () => {
+    const notes = emptyNotes('import-invalid');
+    const file = path.join(workspace.dir, 'invalid.qdpx');
+    const qde = '<?xml version="1.0" encoding="UTF-8"?>\n<Project xmlns="urn:QDA-XML:project:1.0" name="p">\n<CodeBook><Codes>\n<Code guid="0A1B2C3D-0000-4000-8000-000000000001" name="No isCodable"/>\n</Codes></CodeBook>\n</Project>\n';
+    fs.writeFileSync(file, zipSync({ 'project.qde': strToU8(qde) }));
+    const before = userDbHash(notes);
+    const r = await runImport(file, '--user-db', notes, '--corpus', corpus);
+    expect(r.code).toBe(1);
+    expect(r.lines).toEqual([]);
+    expect(r.errors).toEqual([
+      "invalid.qdpx was not imported: Its project.qde does not follow the REFI-QDA project schema (Project-mrt2019.xsd): line 4: Element 'Code': The attribute 'isCodable' is required but missing. Nothing was changed.",
+    ]);
+    expect(userDbHash(notes)).toBe(before);
+  });
+
   it('refuses a hostile file with its reason, exit 1, the notes unchanged; says its usage', async () => {
     const notes = emptyNotes('import-hostile');
     const file = path.join(workspace.dir, 'slip.qdpx');

@@ -5,7 +5,7 @@ import type { ExportDocument } from '../../../../electron/node/exports/notebook-
 /** Two documents of a notebook, made by hand: what the Markdown and CSV export tests write out. */
 const when = '2026-12-01T10:00:00.000Z';
 
-function highlight(documentId: string, id: string, start: number, exact: string, color: HighlightColor, tags: string[], note: string): NotebookEntry {
+export function highlight(documentId: string, id: string, start: number, exact: string, color: HighlightColor, tags: string[], note: string): NotebookEntry {
   return {
     kind: 'highlight',
     highlight: {
@@ -25,18 +25,18 @@ function highlight(documentId: string, id: string, start: number, exact: string,
   };
 }
 
-const note = (documentId: string, id: string, body: string, tags: string[]): NotebookEntry => ({
+export const note = (documentId: string, id: string, body: string, tags: string[]): NotebookEntry => ({
   kind: 'note',
   note: { id, documentId, body, tags, createdAt: when, updatedAt: when },
 });
 
-const bookmark = (documentId: string, id: string, offset: number, label: string): NotebookEntry => ({
+export const bookmark = (documentId: string, id: string, offset: number, label: string): NotebookEntry => ({
   kind: 'bookmark',
   bookmark: { id, documentId, offset, label, createdAt: when, updatedAt: when },
 });
 
 /** Paragraphs of 100 characters: an offset's paragraph is offset / 100 + 1. */
-function document(documentId: string, documentTitle: string, author: string, reference: string, entries: NotebookEntry[]): ExportDocument {
+export function document(documentId: string, documentTitle: string, author: string, reference: string, entries: NotebookEntry[]): ExportDocument {
   return {
     group: { documentId, documentTitle, documentAvailable: true, entries },
     reference,

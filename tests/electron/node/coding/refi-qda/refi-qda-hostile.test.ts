@@ -76,7 +76,7 @@ describe('hostile or malformed REFI-QDA files', () => {
     const before = userDbHash(workspace.userDbFile);
     let error: unknown;
     try {
-      importRefiFile(services.userDataContext, file);
+      await importRefiFile(services.userDataContext, file);
     } catch (caught) {
       error = caught;
     }
@@ -91,7 +91,7 @@ describe('hostile or malformed REFI-QDA files', () => {
   it('takes a stored (uncompressed) archive and a large but honest project', async () => {
     const { services } = workspace.services(corpus);
     const filler = `<!--${'lorem ipsum dolor sit amet '.repeat(20_000)}-->`;
-    const stored = importRefiFile(services.userDataContext, write('stored.qdpx', qdpx(project(`${CODEBOOK}${filler}`), {}, 0)));
+    const stored = await importRefiFile(services.userDataContext, write('stored.qdpx', qdpx(project(`${CODEBOOK}${filler}`), {}, 0)));
     expect(stored.codes.added + stored.codes.matched).toBe(1);
     services.close();
   });

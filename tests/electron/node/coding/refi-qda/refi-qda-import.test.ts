@@ -39,7 +39,7 @@ const contents = (services: AppServices) => {
   const db = services.userDataContext.store().db;
   return JSON.stringify([
     db.prepare('SELECT id, parent_id, name, color, description, memo, refi_guid FROM codes ORDER BY id').all(),
-    db.prepare('SELECT id, document_id, position_start, position_end, quote_exact, note, refi_guid FROM highlights ORDER BY id').all(),
+    db.prepare('SELECT id, document_id, position_start, position_end, quote_exact, color, note, refi_guid FROM highlights ORDER BY id').all(),
     db.prepare('SELECT code_id, highlight_id FROM codings ORDER BY code_id, highlight_id').all(),
   ]);
 };
@@ -78,7 +78,7 @@ describe('REFI-QDA project import (.qdpx)', () => {
     const first = projectQdpx(codingExportData(services.userDataContext));
     const file = write('round.qdpx', first);
     const { services: empty } = fresh();
-    const report = importRefiFile(empty.userDataContext, file);
+    const report = await importRefiFile(empty.userDataContext, file);
     expect(report.codes).toMatchObject({ added: 3, matched: 0, skipped: [] });
     expect(report.sources.matched.map((s) => s.documentId).sort()).toEqual(['arabic-fear', 'astral']);
     expect(report.sources.unmatched).toEqual([]);
@@ -100,14 +100,14 @@ describe('REFI-QDA project import (.qdpx)', () => {
     const { services } = await codedProject();
     const file = write('twice.qdpx', projectQdpx(codingExportData(services.userDataContext)));
     const before = contents(services);
-    const again = importRefiFile(services.userDataContext, file);
+    const again = await importRefiFile(services.userDataContext, file);
     expect(again.codes).toMatchObject({ added: 0, matched: 3 });
     expect(again.passages).toMatchObject({ added: 0, matched: 3, codingsAdded: 0 });
     expect(contents(services)).toBe(before);
     const { services: other } = fresh();
-    importRefiFile(other.userDataContext, file);
+    await importRefiFile(other.userDataContext, file);
     const once = contents(other);
-    const third = importRefiFile(other.userDataContext, file);
+    const third = await importRefiFile(other.userDataContext, file);
     expect(third.summary).toContain('codes: 0 added, 3 already here');
     expect(contents(other)).toBe(once);
   });
@@ -117,7 +117,7 @@ describe('REFI-QDA project import (.qdpx)', () => {
     const file = write('dry.qdpx', projectQdpx(codingExportData(services.userDataContext)));
     const { services: empty } = fresh();
     const before = contents(empty);
-    const report = importRefiFile(empty.userDataContext, file, true);
+    const report = await importRefiFile(empty.userDataContext, file, true);
     expect(report.summary).toMatch(/^Dry run, nothing changed: codes: 3 added/);
     expect(report.passages.added).toBe(3);
     expect(contents(empty)).toBe(before);
@@ -134,7 +134,7 @@ describe('REFI-QDA project import (.qdpx)', () => {
 <Sources><TextSource guid="${src}" name="Not the title at all" plainTextPath="internal://${src}.txt">
   <PlainTextSelection guid="${guid()}" startPosition="${span.start}" endPosition="${span.end}"><Coding guid="${guid()}"><CodeRef targetGUID="${code.toLowerCase()}"/></Coding></PlainTextSelection>
 </TextSource></Sources>`);
-    const report = importRefiFile(services.userDataContext, write('spaces.qdpx', qdpx(qde, { [`sources/${src}.txt`]: `\uFEFF${text}` })));
+    const report = await importRefiFile(services.userDataContext, write('spaces.qdpx', qdpx(qde, { [`sources/${src}.txt`]: `\uFEFF${text}` })));
     expect(report.sources.matched).toEqual([{ name: 'Not the title at all', documentId: 'arabic-fear', title: doc.title }]);
     expect(report.passages).toMatchObject({ added: 1, codingsAdded: 1, problems: [] });
     const db = services.userDataContext.store().db;
@@ -152,11 +152,11 @@ describe('REFI-QDA project import (.qdpx)', () => {
     const qde = project(`<CodeBook><Codes><Code guid="${code}" name="C" isCodable="true"/></Codes></CodeBook>
 <Sources>
   <TextSource guid="${a}" name="Elsewhere"><PlainTextContent>A text no document of this corpus has.</PlainTextContent>${selection(0, 4)}</TextSource>
-  <TextSource guid="${b}" name="Astral"><PlainTextContent>${astral.text}</PlainTextContent>${selection(span.start, span.end, guid())}${selection(5, 99999)}${selection('x', 'y')}${selection(span.start, span.end)}</TextSource>
+  <TextSource guid="${b}" name="Astral"><PlainTextContent>${astral.text}</PlainTextContent>${selection(span.start, span.end, guid())}${selection(5, 99999)}${selection(9, 3)}${selection(span.start, span.end)}</TextSource>
   <TextSource guid="${c}" name="Missing file" plainTextPath="internal://${c}.txt"/>
   <PictureSource guid="${d}" name="A photo" path="internal://${d}.png"/>
 </Sources>`);
-    const report = importRefiFile(services.userDataContext, write('unmatched.qdpx', qdpx(qde)));
+    const report = await importRefiFile(services.userDataContext, write('unmatched.qdpx', qdpx(qde)));
     expect(report.sources.unmatched).toEqual([
       { name: 'Missing file', reason: `its text file (sources/${c}.txt) is not in the archive`, selections: 0 },
       { name: 'A photo', reason: 'it is a picture source, not text', selections: 0 },
@@ -166,10 +166,49 @@ describe('REFI-QDA project import (.qdpx)', () => {
     expect(report.passages.problems.map((p) => p.reason)).toEqual([
       expect.stringMatching(/refers to a code .* not in the codebook/),
       expect.stringMatching(/reach past the end of its source \(\d+ characters\)/),
-      'its positions (“x”, “y”) are not whole numbers',
+      'its positions 9–3 select nothing',
     ]);
     // The selection whose only coding is unknown is kept as a highlight; the same place coded again is the same highlight.
     expect(report.passages).toMatchObject({ added: 1, matched: 1, codingsAdded: 1 });
+  });
+});
+
+describe('the colour of imported passages', () => {
+  it('gives each new passage the highlight colour nearest its first code’s colour (the colour here for a code already here); a passage already here keeps its own', async () => {
+    const { services, table } = fresh();
+    const astral = value(await table.getDocument({ id: 'astral' }));
+    const mine = value(await table.createCode({ name: 'Mine', color: '#2F6FB5' }));
+    const kept = codePointSpan(astral.text, 'returns');
+    const keptStart = astral.text.indexOf('returns');
+    value(await table.createHighlight({ documentId: 'astral', start: keptStart, end: keptStart + 'returns'.length, color: 'yellow' }));
+    const [red, green, plain, same, src] = [guid(), guid(), guid(), guid(), guid()];
+    const selection = (quote: string, ...codes: string[]) => {
+      const { start, end } = codePointSpan(astral.text, quote);
+      return `<PlainTextSelection guid="${guid()}" name="${quote}" startPosition="${start}" endPosition="${end}">${codes.map((c) => `<Coding guid="${guid()}"><CodeRef targetGUID="${c}"/></Coding>`).join('')}</PlainTextSelection>`;
+    };
+    const qde = project(`<CodeBook><Codes>
+<Code guid="${red}" name="Red" isCodable="true" color="#FF0000"/><Code guid="${green}" name="Green" isCodable="true" color="#3c3"/>
+<Code guid="${plain}" name="Plain" isCodable="true"/><Code guid="${same}" name="Mine" isCodable="true" color="#FF0000"/>
+</Codes></CodeBook>
+<Sources><TextSource guid="${src}" name="Astral"><PlainTextContent>${astral.text}</PlainTextContent>
+${selection('𝔉𝔢𝔞𝔯', red)}${selection('emoji', green, red)}${selection('Title', plain)}${selection('𝔘𝔫𝔦', same)}${selection('with', guid())}
+<PlainTextSelection guid="${guid()}" name="kept" startPosition="${kept.start}" endPosition="${kept.end}"><Coding guid="${guid()}"><CodeRef targetGUID="${red}"/></Coding></PlainTextSelection>
+</TextSource></Sources>`);
+    const report = await importRefiFile(services.userDataContext, write('colours.qdpx', qdpx(qde)));
+    expect(report.passages).toMatchObject({ added: 5, matched: 1 });
+    const db = services.userDataContext.store().db;
+    const colours = Object.fromEntries(db.prepare('SELECT quote_exact, color FROM highlights').all().map((r) => [(r as { quote_exact: string }).quote_exact, (r as { color: string }).color]));
+    expect(colours).toEqual({
+      '𝔉𝔢𝔞𝔯': 'pink',
+      emoji: 'green',
+      Title: 'yellow',
+      // "Mine" is the code here (matched by name): its blue, not the file's red.
+      '𝔘𝔫𝔦': 'blue',
+      // Its only coding names a code the file does not have.
+      with: 'yellow',
+      returns: 'yellow',
+    });
+    expect(listCodes(db, services.userDataContext.corpusId()).find((c) => c.id === mine.id)!.color).toBe('#2F6FB5');
   });
 });
 
@@ -180,7 +219,7 @@ describe('REFI-QDA codebook import (.qdc)', () => {
     const { services: empty, table } = fresh();
     // One code is already here under the same names: it is matched, not doubled, and its empty colour filled in.
     const themes = value(await table.createCode({ name: 'Themes & <ideas>' }));
-    const report = importRefiFile(empty.userDataContext, file);
+    const report = await importRefiFile(empty.userDataContext, file);
     expect(report.kind).toBe('codebook');
     expect(report.codes).toMatchObject({ added: 2, matched: 1, skipped: [] });
     const codes = listCodes(empty.userDataContext.store().db, empty.userDataContext.corpusId());
@@ -191,7 +230,7 @@ describe('REFI-QDA codebook import (.qdc)', () => {
     ]);
     expect(codes[0]!.id).toBe(themes.id);
     const before = contents(empty);
-    expect(importRefiFile(empty.userDataContext, file).codes).toMatchObject({ added: 0, matched: 3 });
+    expect((await importRefiFile(empty.userDataContext, file)).codes).toMatchObject({ added: 0, matched: 3 });
     expect(contents(empty)).toBe(before);
   });
 
@@ -200,7 +239,7 @@ describe('REFI-QDA codebook import (.qdc)', () => {
     const qdc = `<?xml version="1.0"?><CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>
 <Code guid="${guid()}" name="   " isCodable="true"><Code guid="${guid()}" name="Child" isCodable="true"/></Code>
 <Code guid="${guid()}" name="${'x'.repeat(201)}" isCodable="true"/><Code guid="${guid()}" name="Fine" isCodable="true"/></Codes></CodeBook>`;
-    const report = importRefiFile(services.userDataContext, write('names.qdc', qdc));
+    const report = await importRefiFile(services.userDataContext, write('names.qdc', qdc));
     expect(report.codes.added).toBe(1);
     expect(report.codes.skipped.map((s) => s.reason)).toEqual(['it has no name (left out with its 1 sub-code)', 'its name is longer than 200 characters']);
   });
@@ -212,14 +251,14 @@ describe('the ATLAS.ti samples', () => {
   it('imports the blank project: nothing to add, nothing changed', async () => {
     const { services } = fresh();
     const before = contents(services);
-    const report = importRefiFile(services.userDataContext, sample('blank-atlas-project.qdpx'));
+    const report = await importRefiFile(services.userDataContext, sample('blank-atlas-project.qdpx'));
     expect(report).toMatchObject({ kind: 'project', codes: { added: 0, matched: 0 }, sources: { matched: [], unmatched: [] } });
     expect(contents(services)).toBe(before);
   });
 
   it('imports the nested codebook of the target project, with its upper-case GUIDs kept, and a second time matches it all', async () => {
     const { services } = fresh();
-    const report = importRefiFile(services.userDataContext, sample('target-atlas-project.qdpx'));
+    const report = await importRefiFile(services.userDataContext, sample('target-atlas-project.qdpx'));
     expect(report.codes).toMatchObject({ added: 3, matched: 0, skipped: [] });
     const db = services.userDataContext.store().db;
     const codes = listCodes(db, services.userDataContext.corpusId());
@@ -227,7 +266,7 @@ describe('the ATLAS.ti samples', () => {
     expect(codes.slice(1).every((c) => c.parentId === codes[0]!.id)).toBe(true);
     expect(db.prepare('SELECT refi_guid FROM codes WHERE name = ?').pluck().get('Commits')).toBe('A182CD3A-D83C-4D8C-BC80-26D9103EC6D6');
     const before = contents(services);
-    expect(importRefiFile(services.userDataContext, sample('target-atlas-project.qdpx')).codes).toMatchObject({ added: 0, matched: 3 });
+    expect((await importRefiFile(services.userDataContext, sample('target-atlas-project.qdpx'))).codes).toMatchObject({ added: 0, matched: 3 });
     expect(contents(services)).toBe(before);
     // Exported again, ATLAS.ti gets its own GUIDs back.
     const qdc = codebookQdc(codes, (id) => codingExportData(services.userDataContext).guids!.codes.get(id)!);
@@ -255,7 +294,7 @@ describe('the ATLAS.ti samples', () => {
     const file = write('target-with-source.qdpx', targetWithSource());
     const commits = workspace.corpus('commits', path.join(FIXTURES, 'corpus-small'), (dir) => fs.writeFileSync(path.join(dir, 'commits.txt'), COMMITS.replace(/\r\n/g, '\n')));
     const { services } = workspace.services(commits, path.join(workspace.dir, 'atlas', 'carrel-user.sqlite'));
-    const report = importRefiFile(services.userDataContext, file);
+    const report = await importRefiFile(services.userDataContext, file);
     expect(report.sources.matched).toEqual([expect.objectContaining({ name: 'commits.docx', documentId: 'commits' })]);
     expect(report.passages).toMatchObject({ added: 2, codingsAdded: 2, problems: [] });
     const db = services.userDataContext.store().db;
@@ -265,7 +304,7 @@ describe('the ATLAS.ti samples', () => {
       { quote: 'folded pages keep their markers', code: '2022-05-10T02:05:59Z 19e4dce' },
     ]);
     const { services: bundled } = workspace.services(BUNDLED_CORPUS, path.join(workspace.dir, 'atlas-bundled', 'carrel-user.sqlite'));
-    const elsewhere = importRefiFile(bundled.userDataContext, file);
+    const elsewhere = await importRefiFile(bundled.userDataContext, file);
     expect(elsewhere.codes.added).toBe(3);
     expect(elsewhere.sources.unmatched).toEqual([{ name: 'commits.docx', reason: 'its text is the text of no document of the open corpus', selections: 2 }]);
     expect(elsewhere.passages.added).toBe(0);

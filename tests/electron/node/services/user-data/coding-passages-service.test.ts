@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { codedPassages, withSubcodes } from '../../../../../electron/node/coding/coded-passages';
+import { codingExportData } from '../../../../../electron/node/coding/refi-qda/coding-export-data';
 import type { HandlerTable } from '../../../../../electron/node/ipc/handler-table';
 import type { FileDialogs } from '../../../../../electron/node/services/file-dialogs';
 import { FIXTURES } from '../../../../harness/paths';
@@ -85,5 +87,35 @@ describe('coded passages and the coding CSV exports', () => {
     saveAs = undefined;
     expect(value(await table.exportCodingCsv({ table: 'matrix' }))).toEqual({ saved: false });
     expect(errorCode(await table.exportCodingCsv({ table: 'everything' } as never))).toBe('invalid-argument');
+  });
+});
+
+describe('coded passages read for one code only', () => {
+  it('gives for every code, with and without sub-codes and in each document, what filtering the whole export gives', async () => {
+    const services = workspace.services(path.join(workspace.dir, 'small.sqlite'), workspace.userDbFile).services;
+    const ctx = services.userDataContext;
+    const data = codingExportData(ctx);
+    for (const code of data.codes) {
+      for (const deep of [false, true]) {
+        for (const documentId of [undefined, 'notes', 'arabic']) {
+          const expected = codedPassages(data, ctx.corpus(), deep ? withSubcodes(data.codes, code.id) : new Set([code.id]), documentId);
+          expect(value(await table.listCodedPassages({ codeId: code.id, withSubcodes: deep, ...(documentId ? { documentId } : {}) })), `${code.name} ${deep} ${documentId}`).toEqual(expected);
+        }
+      }
+    }
+  });
+
+  it('leaves out a coding removed and a highlight deleted; a passage lists only the codes still on it', async () => {
+    const code = value(await table.createCode({ name: 'Passing' }));
+    const other = value(await table.createCode({ name: 'Staying' }));
+    const h = value(await table.createHighlight({ documentId: 'notes', start: 10, end: 14, color: 'yellow' }));
+    value(await table.applyCode({ codeId: code.id, highlightId: h.id }));
+    value(await table.applyCode({ codeId: other.id, highlightId: h.id }));
+    expect(value(await table.listCodedPassages({ codeId: other.id }))[0]!.codeIds.sort()).toEqual([code.id, other.id].sort());
+    value(await table.removeCodeFromHighlight({ codeId: code.id, highlightId: h.id }));
+    expect(value(await table.listCodedPassages({ codeId: code.id }))).toEqual([]);
+    expect(value(await table.listCodedPassages({ codeId: other.id })).map((p) => p.codeIds)).toEqual([[other.id]]);
+    value(await table.deleteHighlight({ id: h.id }));
+    expect(value(await table.listCodedPassages({ codeId: other.id }))).toEqual([]);
   });
 });

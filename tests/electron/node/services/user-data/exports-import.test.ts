@@ -53,7 +53,9 @@ describe('notebook exports', () => {
     expect(md).toContain('Colour: Orange · Place: paragraph 2 · Tags: مجلات, Dabiq');
     expect(md).toContain('=HYPERLINK("x")');
     expect(md).toContain('> propaganda videos');
-    expect(md).toMatch(/### Document notes\n\n# Summary\n\n\+Short\.\n\nTags: summary/);
+    // The note's own "# Summary" nests under "### Document notes" (it was a top-level heading before).
+    expect(md).toMatch(/### Document notes\n\n#### Summary\n\n\+Short\.\n\nTags: summary/);
+    expect(md).not.toMatch(/^# Summary$/m);
     expect(md).toMatch(/### Bookmarks\n\n- Top \(paragraph 1\)/);
   });
 
