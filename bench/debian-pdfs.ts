@@ -15,9 +15,9 @@ const MB = 1024 * 1024;
 const rssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
 /** Fetches the packages into `dir` with `apt-get download` and unpacks each with dpkg-deb; the root of each unpacked tree. */
-function fetchPackages(dir: string, log: (line: string) => void): Map<string, string> {
+export function fetchPackages(dir: string, log: (line: string) => void, names: readonly string[] = PDF_PACKAGES): Map<string, string> {
   const roots = new Map<string, string>();
-  for (const name of PDF_PACKAGES) {
+  for (const name of names) {
     log(`Fetching ${name} with apt-get download …`);
     execFileSync('apt-get', ['download', name], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
     const deb = fs.readdirSync(dir).find((f) => f.startsWith(`${name}_`) && f.endsWith('.deb'));

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCorpus } from '../../electron/node/corpus/build-corpus';
-import { NAV_CONTENTS, REPORT_TITLE } from '../harness/format-fixtures';
+import { epub2, NAV_CONTENTS, NCX_CONTENTS, REPORT_TITLE } from '../harness/format-fixtures';
 import { writeMixedFormats } from '../harness/mixed-formats';
 import { FIXTURES, ROOT } from '../harness/paths';
 import AxeBuilder from '@axe-core/playwright';
@@ -284,6 +284,48 @@ describe('a corpus of PDF, EPUB and Word documents', () => {
   it('made no request outside the app and logged no error', () => {
     expect(harness.foreignRequests).toEqual([]);
     expect(harness.cspViolations).toEqual([]);
+    expect(harness.pageErrors).toEqual([]);
+  });
+});
+
+// An EPUB 2 has no navigation document: its NCX is the contents, with the NCX's own nesting.
+describe('an EPUB 2 book in the reader', () => {
+  let dir: string;
+  let harness: Harness;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carrel-epub2-e2e-'));
+    const sources = path.join(dir, 'sources');
+    fs.mkdirSync(sources);
+    fs.writeFileSync(path.join(sources, 'older.epub'), epub2());
+    const corpusFile = path.join(dir, 'epub2.sqlite');
+    buildCorpus({ sourcesDir: sources, outFile: corpusFile, title: 'Older books' });
+    harness = await launchHarness({ corpusFile });
+    await openApp(harness);
+    fs.mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("shows the NCX's nested contents and goes to an entry's target inside a chapter", async () => {
+    const { page } = harness;
+    await page.getByRole('button', { name: /An Older Book/ }).click();
+    const entries = page.locator('.contents-panel .contents-entry');
+    await entries.first().waitFor();
+    // The NCX's labels in its nesting (the entry leaving the archive, "Escaping", is not listed).
+    expect(await entries.allTextContents()).toEqual(NCX_CONTENTS.map(([, title]) => title));
+    const levels = await page.locator('.contents-panel .contents-item').evaluateAll((items) => items.map((li) => /contents-level-(\d)/.exec(li.className)?.[1]));
+    expect(levels).toEqual(NCX_CONTENTS.map(([level]) => String(level)));
+    await page.locator('.contents-panel').screenshot({ path: path.join(ROOT, 'test-results', 'formats-epub2-contents.png') });
+    // "Its reading" points at part2.html#reading: the reader goes to that paragraph, not its part's heading.
+    await entries.nth(1).click();
+    await poll(() => page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.textContent}`)).toBe('P Read first, by the spine.');
+    // "The first part": the start of part1.html, read second by the spine.
+    await entries.nth(2).click();
+    await poll(() => page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.textContent}`)).toBe('P Part one');
     expect(harness.pageErrors).toEqual([]);
   });
 });

@@ -103,8 +103,10 @@ describe('the original page of a PDF document', () => {
       expect(harness.pageErrors).toEqual([]);
     });
 
-    it('is offered in the command palette', async () => {
+    it('is offered in the command palette, and opens again from the original kept, its glyphs drawn as paths', async () => {
       const { page } = harness;
+      // Opened before (the test above): kept while the document is read, not fetched and parsed again.
+      await page.evaluate(() => performance.clearMarks());
       await page.locator('.reader-title').focus();
       await page.keyboard.press('Control+Shift+P');
       await page.locator('.command-palette input').waitFor();
@@ -112,8 +114,38 @@ describe('the original page of a PDF document', () => {
       await page.keyboard.press('Enter');
       const dialog = page.getByRole('dialog', { name: /Original, page/ });
       await dialog.locator('canvas.original-canvas[data-drawn]').waitFor({ timeout: 20_000 });
+      expect(await page.evaluate(() => performance.getEntriesByName('carrel:original-bytes').length)).toBe(0);
+      // No web font from the PDF (pdf.js names its own "g_…"): loading them cost seconds a page on real files.
+      expect(await page.evaluate(() => [...document.fonts].filter((font) => font.family.replace(/"/g, '').startsWith('g_')).length)).toBe(0);
       await dialog.getByRole('button', { name: 'Close' }).click();
       await poll(() => dialog.count()).toBe(0);
+    });
+    it("sits with the page being read at the bar's end, not mid-bar, and comes after Back by Tab", async () => {
+      const { page } = harness;
+      const box = async (selector: string) => (await page.locator(selector).boundingBox())!;
+      for (const width of [1600, 1100, 700]) {
+        await page.setViewportSize({ width, height: 800 });
+        const nav = await box('.reader-nav');
+        const back = await box('.back-button');
+        const original = await box('.show-original');
+        const label = await box('.reader-page');
+        const toggle = (await page.locator('.aside-toggle').isVisible()) ? await box('.aside-toggle') : undefined;
+        expect(back.x - nav.x).toBeLessThan(1);
+        // The page, then Show original (it opens that page), then the panel's button when folded: one group at the end.
+        expect(original.x).toBeGreaterThan(label.x + label.width);
+        expect(original.x - (label.x + label.width)).toBeLessThan(24);
+        const last = toggle ?? original;
+        expect(Math.abs(nav.x + nav.width - (last.x + last.width))).toBeLessThan(1);
+        if (toggle) expect(toggle.x - (original.x + original.width)).toBeLessThan(24);
+        await page.locator('.reader-nav').screenshot({ path: path.join(ROOT, 'test-results', `original-page-bar-${width}.png`) });
+      }
+      // Narrow, by keyboard: Back, Show original, then the folded panel's button.
+      await page.locator('.back-button').focus();
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Show original');
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Notes and bookmarks');
+      await page.setViewportSize({ width: 1100, height: 800 });
     });
   });
 

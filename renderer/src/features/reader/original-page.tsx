@@ -1,10 +1,9 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { DocumentView } from '@common/corpus/corpus-types';
 import { trapTab } from '../../shared/commands/trap-tab';
-import { callApi } from '../../shared/data/call-api';
-import { builderLabels, physicalPageOf } from './original-pages';
+import { openOriginal, type OpenedOriginal } from './original-cache';
+import { physicalPageOf } from './original-pages';
 import { passageRuns, runBoxes, type TextRun } from './passage-boxes';
-import { openPdf, pdfPageLabels, type PDFDocumentProxy } from './pdf-loader';
 import './original-page.css';
 
 type Props = {
@@ -19,32 +18,21 @@ const DEFAULT_ZOOM = 2;
 /** Widest a page is drawn at 100 % (CSS px): the dialog's width, at most this. */
 const MAX_FIT_WIDTH = 900;
 
-type Opened = { pdf: PDFDocumentProxy; labels: string[]; start: number };
+type Opened = OpenedOriginal & { start: number };
 type Load = { status: 'loading' } | { status: 'error'; message: string } | ({ status: 'ready' } & Opened);
 type Drawn = { page: number; zoom: number; marked: 'yes' | 'no' | 'not-here'; ms: number } | { page: number; zoom: number; error: string };
 
-/** Opens the document's original (bytes from the corpus) with pdf.js, and finds the paragraph's page. */
+/** The document's original (opened once per document read: original-cache.ts), and the paragraph's page. */
 function useOriginal(doc: DocumentView, paragraph: number): Load {
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   useEffect(() => {
-    let pdf: PDFDocumentProxy | undefined;
     let gone = false;
-    void (async () => {
-      const result = await callApi('getOriginal', { id: doc.id });
-      if (gone) return;
-      if (!result.ok) return setLoad({ status: 'error', message: result.error.message });
-      try {
-        pdf = await openPdf(result.value.bytes);
-        const labels = builderLabels(await pdfPageLabels(pdf), pdf.numPages);
-        if (gone) return void pdf.destroy();
-        setLoad({ status: 'ready', pdf, labels, start: physicalPageOf(doc.paragraphs, paragraph, labels) });
-      } catch (error) {
-        if (!gone) setLoad({ status: 'error', message: `pdf.js could not open this PDF (${(error as Error).message}).` });
-      }
-    })();
+    openOriginal(doc).then(
+      (opened) => !gone && setLoad({ status: 'ready', ...opened, start: physicalPageOf(doc.paragraphs, paragraph, opened.labels) }),
+      (error: Error) => !gone && setLoad({ status: 'error', message: error.message }),
+    );
     return () => {
       gone = true;
-      void pdf?.destroy();
     };
   }, [doc, paragraph]);
   return load;
@@ -93,6 +81,7 @@ export function OriginalPage({ doc, paragraph, onClose }: Props) {
     void (async () => {
       try {
         const pdfPage = await ready.pdf.getPage(page + 1);
+        performance.mark('carrel:original-page');
         if (cancelled) return;
         const natural = pdfPage.getViewport({ scale: 1 });
         const fit = Math.min(MAX_FIT_WIDTH, frameRef.current?.clientWidth ?? MAX_FIT_WIDTH) / natural.width;
@@ -109,6 +98,7 @@ export function OriginalPage({ doc, paragraph, onClose }: Props) {
         const render = pdfPage.render({ canvas, viewport });
         task = render;
         await render.promise;
+        performance.mark('carrel:original-rendered');
         if (cancelled) return;
         const context = mark.getContext('2d')!;
         context.clearRect(0, 0, mark.width, mark.height);

@@ -50,20 +50,33 @@ function loadPdfJs(): Promise<PdfJs> {
 
 const KINDS: Record<string, PdfResourceKind> = { standardFontDataUrl: 'standard-font', cMapUrl: 'cmap' };
 
+/** Fonts and CMaps asked for already, by kind and name: each PDF opened asks again (pdf.js caches per document). */
+const resources = new Map<string, Promise<Uint8Array>>();
+
 /** pdf.js's BinaryDataFactory: what it would fetch by address, asked of main by name instead. */
 class IpcBinaryData {
   async fetch({ kind, filename }: { kind: string; filename: string }): Promise<Uint8Array> {
     const resource = KINDS[kind];
     if (!resource) throw new Error(`pdf.js asked for ${kind}, which Carrel does not give`);
-    const result = await callApi('getPdfResource', { kind: resource, name: filename });
-    if (!result.ok) throw new Error(result.error.message);
-    return result.value;
+    const key = `${resource}/${filename}`;
+    let asked = resources.get(key);
+    if (!asked) {
+      asked = callApi('getPdfResource', { kind: resource, name: filename }).then((result) => {
+        if (!result.ok) throw new Error(result.error.message);
+        return result.value;
+      });
+      resources.set(key, asked);
+      asked.catch(() => resources.delete(key));
+    }
+    // A copy: pdf.js may hand the buffer over to its worker, which would empty the kept one.
+    return (await asked).slice();
   }
 }
 
 /** Opens a PDF's bytes with pdf.js, locked down (see above). */
 export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
   const pdfjs = await loadPdfJs();
+  performance.mark('carrel:pdfjs-ready');
   const task = pdfjs.getDocument({
     // pdf.js takes the buffer over: a copy, so the caller's bytes stay whole.
     data: bytes.slice(),
@@ -77,6 +90,9 @@ export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
     standardFontDataUrl: 'carrel:standard_fonts/',
     BinaryDataFactory: IpcBinaryData,
     enableXfa: false,
+    // Glyphs drawn as paths, not loaded as web fonts: a real PDF's embedded fonts each went
+    // through the browser's font loading, 1–4 s on a page that uses new ones (bench:original).
+    disableFontFace: true,
     disableAutoFetch: true,
     disableStream: true,
     disableRange: true,

@@ -25,6 +25,7 @@ import { stepParagraph } from './paragraph-steps';
 import { markOf, RepeatMark, RepeatPlaces, useRepeatIds, type PassageTarget } from './repeat-marks';
 import type { RepeatedParagraph } from '@common/analysis/repeated-types';
 import { OriginalPage } from './original-page';
+import { openOriginal, releaseOriginal } from './original-cache';
 import { originalRefusal } from './original-refusal';
 import './reader.css';
 import './repeat-marks.css';
@@ -570,6 +571,12 @@ export function ReaderView(props: Props) {
     setOriginalNote('');
     setOriginal({ paragraph: index });
   }, [ready, doc, refusal]);
+  // Pointed at or focused, the button starts opening the original, so the page draws sooner when pressed.
+  const prefetchOriginal = useCallback(() => {
+    if (ready && !refusal) openOriginal(doc.value).catch(() => undefined);
+  }, [ready, doc, refusal]);
+  const readDoc = ready ? doc.value : undefined;
+  useEffect(() => () => readDoc && releaseOriginal(readDoc), [readDoc]);
   const closeOriginal = useCallback(() => {
     setOriginal(null);
     const back = originalReturn.current;
@@ -600,35 +607,41 @@ export function ReaderView(props: Props) {
         <button type="button" className="back-button" onClick={onBack} title={`Back to the ${backTo} (${backKey})`}>
           ← {backTo === 'notebook' ? 'Notebook' : 'Library'}
         </button>
-        {aside && ready && (
-          <button
-            type="button"
-            ref={asideToggleRef}
-            className="aside-toggle"
-            aria-expanded={asideOpen}
-            aria-controls={asideId}
-            onClick={() => setAsideOpen(!asideOpen)}
-          >
-            Notes and bookmarks
-          </button>
-        )}
-        {isPdf && (
-          <button
-            type="button"
-            className="show-original"
-            onClick={showOriginal}
-            aria-disabled={refusal ? true : undefined}
-            aria-keyshortcuts="O"
-            title={refusal || `The page being read as the PDF draws it (${originalKey})`}
-          >
-            Show original
-          </button>
-        )}
-        {currentPage && (
-          <p className="reader-page" title="The page being read (Go to page: Ctrl+G)">
-            p. {currentPage}
-          </p>
-        )}
+        {/* The document's own actions, together at the bar's end: the page being read, Show original (it
+            opens that page), then the folded panel's button (the panel opens at that edge). */}
+        <div className="reader-actions">
+          {currentPage && (
+            <p className="reader-page" title="The page being read (Go to page: Ctrl+G)">
+              p. {currentPage}
+            </p>
+          )}
+          {isPdf && (
+            <button
+              type="button"
+              className="show-original"
+              onClick={showOriginal}
+              onPointerEnter={prefetchOriginal}
+              onFocus={prefetchOriginal}
+              aria-disabled={refusal ? true : undefined}
+              aria-keyshortcuts="O"
+              title={refusal || `The page being read as the PDF draws it (${originalKey})`}
+            >
+              Show original
+            </button>
+          )}
+          {aside && ready && (
+            <button
+              type="button"
+              ref={asideToggleRef}
+              className="aside-toggle"
+              aria-expanded={asideOpen}
+              aria-controls={asideId}
+              onClick={() => setAsideOpen(!asideOpen)}
+            >
+              Notes and bookmarks
+            </button>
+          )}
+        </div>
       </nav>
       {originalNote && (
         <p className="original-note" role="status">
