@@ -147,6 +147,31 @@ describe('the original page of a PDF document', () => {
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Notes and bookmarks');
       await page.setViewportSize({ width: 1100, height: 800 });
     });
+
+    it('keeps the page being read and its original in view below the text, for the pointer, on any page', async () => {
+      const { page } = harness;
+      // Scrolled to page 3 with the wheel: the bar with Show original has scrolled away above.
+      await page.setViewportSize({ width: 1100, height: 420 });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const marker = page.locator('.page-marker[data-page="3"]');
+      await page.evaluate(() => {
+        const target = document.querySelector('.page-marker[data-page="3"]')!.getBoundingClientRect().top + window.scrollY;
+        window.scrollTo(0, target - 110);
+      });
+      await poll(() => marker.isVisible()).toBe(true);
+      await poll(() => page.locator('.reader-footer-page > span').textContent()).toBe('p. 3');
+      expect(await page.locator('.show-original').isVisible()).toBe(true);
+      expect(await page.locator('.show-original').evaluate((el) => el.getBoundingClientRect().bottom < 0)).toBe(true);
+      const footerButton = page.getByRole('button', { name: 'Original page' });
+      expect(await footerButton.evaluate((el) => el.getBoundingClientRect().bottom <= window.innerHeight)).toBe(true);
+      await page.screenshot({ path: path.join(ROOT, 'test-results', 'original-page-footer.png') });
+      await footerButton.click();
+      const dialog = page.getByRole('dialog', { name: /Original, page 3/ });
+      await dialog.locator('canvas.original-canvas[data-drawn="3"]').waitFor({ timeout: 20_000 });
+      await page.keyboard.press('Escape');
+      await poll(() => dialog.count()).toBe(0);
+      await page.setViewportSize({ width: 1100, height: 800 });
+    });
   });
 
   describe('built with --no-originals', () => {

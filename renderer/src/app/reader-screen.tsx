@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import type { DocumentHeading } from '@common/corpus/corpus-types';
 import { BookmarksPanel } from '../features/bookmarks/bookmarks-panel';
 import { useReadingPosition } from '../features/bookmarks/use-reading-position';
@@ -92,14 +92,16 @@ export function ReaderScreen({ id, searchQuery, jump, onBack, backTo, onOpenDocu
       <RelatedDocuments documentId={id} onOpen={onOpenDocument} />
     </>
   );
-  const footer = doc && (
-    <>
-      <p className="reader-status" role="status">
-        {status ?? saved}
-      </p>
-      <ReadingProgressBar place={position.place} textLength={doc.text.length} wordCount={doc.wordCount} speed={speed} />
-    </>
-  );
+  const footer =
+    doc &&
+    ((pageActions: ReactNode) => (
+      <>
+        <p className="reader-status" role="status">
+          {status ?? saved}
+        </p>
+        <ReadingProgressBar place={position.place} textLength={doc.text.length} wordCount={doc.wordCount} speed={speed} actions={pageActions} />
+      </>
+    ));
 
   return (
     <>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { formatTimeLeft, type ReadingSpeed } from '@common/notes/reading-progress';
 import type { PlaceSource } from '../../shared/reader-types';
 import { usePlace } from './use-place';
@@ -8,6 +9,8 @@ type Props = {
   wordCount: number;
   /** The reader's speed; undefined while it is being read (the typical speed is used meanwhile). */
   speed: ReadingSpeed | undefined;
+  /** Shown at the line's end (the reader's page being read and its original). */
+  actions?: ReactNode;
 };
 
 /** How far into the text the window's bottom is, in percent (100 once the end is in view). */
@@ -21,7 +24,7 @@ export function percentSeen(seenTo: number, textLength: number): number {
  * the time left) and the time left at the reader's own speed once Carrel has measured it,
  * or at a typical speed until then — said either way, since it is an estimate.
  */
-export function ReadingProgressBar({ place, textLength, wordCount, speed }: Props) {
+export function ReadingProgressBar({ place, textLength, wordCount, speed, actions }: Props) {
   const { seenTo } = usePlace(place);
   const percent = percentSeen(seenTo, textLength);
   const wordsLeft = Math.round((wordCount * (100 - percent)) / 100);
@@ -31,12 +34,15 @@ export function ReadingProgressBar({ place, textLength, wordCount, speed }: Prop
   return (
     <div className="reading-progress">
       <progress className="reading-progress-bar" max={100} value={percent} aria-label="Position in the document" aria-valuetext={`${percent}%, ${left}`} />
-      <p className="reading-progress-text">
-        <span className="reading-progress-figures">
-          {percent}% · {left}
-        </span>{' '}
-        <span className="reading-progress-basis">({basis})</span>
-      </p>
+      <div className="reading-progress-line">
+        <p className="reading-progress-text">
+          <span className="reading-progress-figures">
+            {percent}% · {left}
+          </span>{' '}
+          <span className="reading-progress-basis">({basis})</span>
+        </p>
+        {actions}
+      </div>
     </div>
   );
 }

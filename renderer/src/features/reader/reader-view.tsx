@@ -54,8 +54,11 @@ type Props = {
   aside?: ReactNode;
   /** Changed (non-zero) when the panel has something to show (a highlight selected): a folded panel opens. */
   asideRequest?: number;
-  /** What stays in view below the text (the position in the document). */
-  footer?: ReactNode;
+  /**
+   * What stays in view below the text (the position in the document). As a function it is given
+   * the page being read and, for a PDF, its Show original button, to keep in view with it.
+   */
+  footer?: ReactNode | ((pageActions: ReactNode) => ReactNode);
   /** Opens a passage this document's repeated paragraphs also stand in; without it no repeat marks are shown. */
   onOpenPassage?: (passage: PassageTarget) => void;
 };
@@ -567,10 +570,15 @@ export function ReaderView(props: Props) {
     const paragraphs = doc.value.paragraphs;
     let index = paragraphs.findIndex((p) => at !== null && p.start <= at && at <= p.end);
     if (index < 0) index = Math.max(0, paragraphs.findIndex((p) => !p.fold));
+    // The page the bar and the footer name (at the end of the text, the lowest in view) is the one opened.
+    if (currentPage && pageOf(paragraphs[index]?.start ?? 0) !== currentPage) {
+      const onPage = paragraphs.findIndex((p) => !p.fold && pageOf(p.start) === currentPage);
+      if (onPage >= 0) index = onPage;
+    }
     if (document.activeElement instanceof HTMLElement) originalReturn.current = document.activeElement;
     setOriginalNote('');
     setOriginal({ paragraph: index });
-  }, [ready, doc, refusal]);
+  }, [ready, doc, refusal, currentPage, pageOf]);
   // Pointed at or focused, the button starts opening the original, so the page draws sooner when pressed.
   const prefetchOriginal = useCallback(() => {
     if (ready && !refusal) openOriginal(doc.value).catch(() => undefined);
@@ -600,6 +608,26 @@ export function ReaderView(props: Props) {
   const backKey = useShortcuts('reader.back')[0];
   const originalKey = useShortcutText('reader.show-original');
   const selectKeys = { toggle: useShortcutText('reader.keyboard-selection'), stop: useShortcutText('reader.caret.stop') };
+
+  // The bar above scrolls away with the title: the page being read and its original stay in view
+  // below the text, where a pointer reaches them from any page (O does from the keyboard).
+  const pageActions = currentPage ? (
+    <span className="reader-footer-page">
+      <span>p. {currentPage}</span>
+      {isPdf && (
+        <button
+          type="button"
+          className="link-button original-from-footer"
+          onClick={showOriginal}
+          onPointerEnter={prefetchOriginal}
+          aria-disabled={refusal ? true : undefined}
+          title={refusal || `Page ${currentPage} as the PDF draws it (${originalKey})`}
+        >
+          Original page
+        </button>
+      )}
+    </span>
+  ) : null;
 
   return (
     <article className="reader" aria-busy={!shownDoc && doc.status === 'loading'}>
@@ -688,7 +716,7 @@ export function ReaderView(props: Props) {
               </p>
             )}
           </div>
-          {footer}
+          {typeof footer === 'function' ? footer(pageActions) : footer}
         </>
       )}
     </article>
