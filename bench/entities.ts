@@ -80,7 +80,7 @@ function quality() {
 }
 
 function buildCost() {
-  const entries = readGcide(ensurePackages(log)).slice(0, values.limit ? Number(values.limit) : undefined);
+  const entries = readGcide(ensurePackages(log, ['dict-gcide'])).slice(0, values.limit ? Number(values.limit) : undefined);
   const sources = path.join(DATA_DIR, 'sources', 'gcide-entities');
   writeEntriesAsFiles(entries, sources, log);
   const run = (without: boolean) => {
