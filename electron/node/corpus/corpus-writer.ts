@@ -6,7 +6,7 @@ import { applyFolds, type FoldedBlock, type LineFold } from './fold-lines';
 import { checkedHeadings, headingsFromBlocks } from './headings';
 import type { SourceDocument } from './parse-source';
 import { RepeatedPassageFinder } from './repeated-passages';
-import { startEntityPass, type EntityPass } from '../entities/entity-pass';
+import { startEntityPass, type EntityBatch, type EntityPass } from '../entities/entity-pass';
 import type { WorkerEntry } from '../query-worker/worker-entry';
 
 export type PreparedDocument = Omit<SourceDocument, 'blocks'> & { blocks: FoldedBlock[]; sha256: string; wordCount: number };
@@ -146,12 +146,13 @@ export function createCorpusWriter(file: string): CorpusWriter {
       writeBlocks(ord, applyFolds(text, blocks, folds));
     },
     startEntities(worker) {
-      const selectParagraphs = db.prepare("SELECT idx, start, end FROM paragraphs WHERE doc_ord = ? AND fold = '' ORDER BY idx").raw();
-      const read = (ord: number) => {
-        const rows = selectParagraphs.all(ord) as [number, number, number][];
-        const paragraphs = new Int32Array(rows.length * 3);
-        rows.forEach((r, k) => paragraphs.set(r, k * 3));
-        return { ord, text: selectText.get(ord) as string, paragraphs };
+      const selectTexts = db.prepare('SELECT text FROM documents WHERE ord >= ? AND ord < ? ORDER BY ord').pluck();
+      const selectParagraphs = db.prepare("SELECT doc_ord, idx, start, end FROM paragraphs WHERE doc_ord >= ? AND doc_ord < ? AND fold = '' ORDER BY doc_ord, idx").raw();
+      const read = (from: number, to: number): EntityBatch => {
+        const rows = selectParagraphs.all(from, to) as number[][];
+        const paragraphs = new Int32Array(rows.length * 4);
+        rows.forEach((r, k) => paragraphs.set(r, k * 4));
+        return { from, texts: selectTexts.all(from, to) as string[], paragraphs };
       };
       return startEntityPass(count, read, worker);
     },

@@ -3,20 +3,44 @@ import type { Steps } from '../steps/run-steps';
 import { startWorker, type WorkerEntry } from '../query-worker/worker-entry';
 import { EntityIndexBuilder, type IndexedEntity } from './entity-index';
 
-/** A stored document as the finder reads it: its text and its paragraphs not folded, as (idx, start, end) triples. */
-export type EntityDocument = { ord: number; text: string; paragraphs: Int32Array };
-export type EntityBatch = EntityDocument[];
+/**
+ * Stored documents as the finder reads them, a window at a time: their texts (document `from`
+ * onwards) and their paragraphs not folded, as (document, idx, start, end) quadruples in one
+ * array (cheap to hand to a thread: no object per document or paragraph).
+ */
+export type EntityBatch = { from: number; texts: string[]; paragraphs: Int32Array };
 export type EntityWorkerData = { counters: Int32Array };
 export type FromEntityWorker = { ok: true; entities: IndexedEntity[] } | { ok: false; message: string };
 
-/** Characters of text per batch handed to the worker. */
-const BATCH_CHARS = 512 * 1024;
-/** Batches handed over but not yet read, at most: bounds the text waiting in the worker (a few MB). */
+/** Documents per batch. */
+export const BATCH_DOCUMENTS = 256;
+/** Batches handed over but not yet read, at most: bounds the text waiting in the worker. */
 const BATCHES_AHEAD = 4;
 /** A worker that reads nothing for so long is given up: the build finds the entities itself. */
 const STALL_MS = 60_000;
 /** Longest blocking wait between two yields while the build waits for the worker. */
 const WAIT_MS = 20;
+/**
+ * The worker's heap: what it keeps is small (the compact builder, a cache of runs; about 60 MB
+ * for GCIDE's 127k entries), and a bounded heap collects sooner, so the build's peak memory
+ * grows less. A corpus that needs more runs out, and its entities are found in the build's thread.
+ */
+const WORKER_OLD_MB = 192;
+const WORKER_YOUNG_MB = 16;
+
+/** Adds a batch's paragraphs to the builder (in the worker and in the build's thread alike). */
+export function addBatch(builder: EntityIndexBuilder, batch: EntityBatch): void {
+  const p = batch.paragraphs;
+  let doc = -1;
+  let counted = { count: 0 };
+  for (let k = 0; k < p.length; k += 4) {
+    if (p[k] !== doc) {
+      doc = p[k]!;
+      counted = { count: 0 };
+    }
+    builder.addParagraph(doc, p[k + 1]!, p[k + 2]!, batch.texts[doc - batch.from]!.slice(p[k + 2]!, p[k + 3]!), counted);
+  }
+}
 
 export type EntityPass = {
   /** Hands the worker more documents while it keeps up; cheap, called between steps of other work. */
@@ -24,7 +48,7 @@ export type EntityPass = {
   /**
    * The entity index of every document: the worker's, once it has read the rest (yielding
    * between short waits), or, without a worker or when it failed, found in this thread (yielding
-   * after each document). Either way the same index, the same order.
+   * after each batch). Either way the same index, in the same order.
    */
   finish(): Steps<IndexedEntity[]>;
   /** Ends the worker (whatever happened; finish() does it too). */
@@ -32,17 +56,21 @@ export type EntityPass = {
 };
 
 /**
- * Finds the entities of documents 0 … count-1 (read(ord) gives one) in a worker thread, while the
- * build does other work, or in the build's thread without a worker entry.
+ * Finds the entities of documents 0 … count-1 (read(from, to) gives a window of them) in a worker
+ * thread while the build does other work, or in the build's thread without a worker entry.
  */
-export function startEntityPass(count: number, read: (ord: number) => EntityDocument, entry: WorkerEntry | undefined): EntityPass {
+export function startEntityPass(count: number, read: (from: number, to: number) => EntityBatch, entry: WorkerEntry | undefined, stallMs = STALL_MS): EntityPass {
   let thread: { worker: Worker; port: MessagePort; counters: Int32Array } | undefined;
-  let nextOrd = 0;
+  let next = 0;
   let posted = 0;
   if (entry && count > 0) {
     const counters = new Int32Array(new SharedArrayBuffer(8));
     const { port1, port2 } = new MessageChannel();
-    const worker = startWorker(entry, { workerData: { port: port2, counters } satisfies EntityWorkerData & { port: MessagePort }, transferList: [port2] });
+    const worker = startWorker(entry, {
+      workerData: { port: port2, counters } satisfies EntityWorkerData & { port: MessagePort },
+      transferList: [port2],
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
+    });
     worker.unref();
     // Its failures are seen through the counters (a stall) or its answer; an event must not throw.
     worker.on('error', () => {});
@@ -56,29 +84,20 @@ export function startEntityPass(count: number, read: (ord: number) => EntityDocu
     thread = undefined;
   };
 
-  const post = () => {
-    const batch: EntityBatch = [];
-    let chars = 0;
-    while (nextOrd < count && chars < BATCH_CHARS) {
-      const doc = read(nextOrd++);
-      batch.push(doc);
-      chars += doc.text.length;
-    }
-    thread!.port.postMessage(batch);
-    posted++;
-  };
-
   const pump = () => {
     if (!thread) return;
-    while (nextOrd < count && posted - Atomics.load(thread.counters, 0) < BATCHES_AHEAD) post();
+    while (next < count && posted - Atomics.load(thread.counters, 0) < BATCHES_AHEAD) {
+      const batch = read(next, Math.min(count, next + BATCH_DOCUMENTS));
+      next += batch.texts.length;
+      thread.port.postMessage(batch);
+      posted++;
+    }
   };
 
   function* inThisThread(): Steps<IndexedEntity[]> {
     const builder = new EntityIndexBuilder();
-    for (let ord = 0; ord < count; ord++) {
-      const { text, paragraphs: p } = read(ord);
-      const counted = { count: 0 };
-      for (let k = 0; k < p.length; k += 3) builder.addParagraph(ord, p[k]!, p[k + 1]!, text.slice(p[k + 1]!, p[k + 2]!), counted);
+    for (let from = 0; from < count; from += BATCH_DOCUMENTS) {
+      addBatch(builder, read(from, Math.min(count, from + BATCH_DOCUMENTS)));
       yield;
     }
     return builder.finish();
@@ -86,25 +105,26 @@ export function startEntityPass(count: number, read: (ord: number) => EntityDocu
 
   function* fromWorker(): Steps<IndexedEntity[] | undefined> {
     const { port, counters } = thread!;
-    let lastRead = Atomics.load(counters, 0);
+    let lastRead = -1;
     let lastProgress = performance.now();
     const waitFor = function* (done: () => boolean, slot: number) {
-      while (!done()) {
+      // counters[1] set early: the worker failed (its answer says so).
+      while (!done() && Atomics.load(counters, 1) === 0) {
         const read = Atomics.load(counters, 0);
         if (read !== lastRead) {
           lastRead = read;
           lastProgress = performance.now();
         }
-        if (performance.now() - lastProgress > STALL_MS) return false;
+        if (performance.now() - lastProgress > stallMs) return false;
         Atomics.wait(counters, slot, Atomics.load(counters, slot), WAIT_MS);
         pump();
         yield;
       }
       return true;
     };
-    if (!(yield* waitFor(() => nextOrd >= count, 0))) return undefined;
-    port.postMessage('finish');
-    if (!(yield* waitFor(() => Atomics.load(counters, 1) === 1, 1))) return undefined;
+    if (!(yield* waitFor(() => next >= count, 0))) return undefined;
+    if (Atomics.load(counters, 1) === 0) port.postMessage('finish');
+    if (!(yield* waitFor(() => false, 1))) return undefined;
     const answer = receiveMessageOnPort(port)?.message as FromEntityWorker | undefined;
     return answer?.ok ? answer.entities : undefined;
   }

@@ -18,7 +18,7 @@ export function bundledWorkers(mainDir: string): { query: WorkerEntry; build: Wo
 }
 
 /** Starts a worker thread on an entry; a TypeScript source is loaded through tsx's require hook. */
-export function startWorker(entry: WorkerEntry, options: Pick<WorkerOptions, 'workerData' | 'transferList'>): Worker {
+export function startWorker(entry: WorkerEntry, options: Pick<WorkerOptions, 'workerData' | 'transferList' | 'resourceLimits'>): Worker {
   if (!entry.typescript) return new Worker(entry.file, options);
   const tsx = createRequire(__filename).resolve('tsx/cjs');
   return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(entry.file)});`, { ...options, eval: true });
