@@ -63,22 +63,25 @@ export type BuildOptions = {
   /** Leave the entity index empty (bench/entities.ts measures its cost this way); default: found. */
   withoutEntities?: boolean;
   /**
-   * Where the entities are found: a worker thread on this entry (the app passes its bundle's),
-   * false: in the build's thread. Default: the source worker under tsx when the corpus has
-   * ENTITY_WORKER_MIN_CHARS of text, else the build's thread. The index is the same either way.
+   * Where the entities of a corpus with entityWorkerMinChars of text are found: a worker thread
+   * on this entry (the app passes its bundle's; default: the source worker, when running from
+   * the sources), or with false in the build's thread, as a smaller corpus's are. The index is
+   * the same either way.
    */
   entityWorker?: WorkerEntry | false;
+  /** Default ENTITY_WORKER_MIN_CHARS (tests set 0). */
+  entityWorkerMinChars?: number;
 };
 
 /** Text below which the entities are found in the build's thread: starting a worker costs more. */
 export const ENTITY_WORKER_MIN_CHARS = 4 * 1024 * 1024;
 
-function entityWorkerFor(option: BuildOptions['entityWorker'], textChars: number): WorkerEntry | undefined {
-  if (option === false) return undefined;
-  if (option) return option;
+function entityWorkerFor(options: BuildOptions, textChars: number): WorkerEntry | undefined {
+  if (options.entityWorker === false || textChars < (options.entityWorkerMinChars ?? ENTITY_WORKER_MIN_CHARS)) return undefined;
+  if (options.entityWorker) return options.entityWorker;
   // Running from the sources (tsx: the command line, benches, tests): the source worker, if it is there.
   const source = SOURCE_WORKERS.entities;
-  return textChars >= ENTITY_WORKER_MIN_CHARS && fs.existsSync(source.file) ? source : undefined;
+  return fs.existsSync(source.file) ? source : undefined;
 }
 
 /** Steps of some work, with another's pump() called at each (a second thread kept fed). */
@@ -237,7 +240,7 @@ function* buildCorpusSteps(options: BuildOptions): Steps<BuildSummary> {
     progress('indexing', total);
     // People, organisations, places and dates (the entity index), from the stored paragraphs:
     // found in a second thread, when there is one, while this one does the rest.
-    const entities = options.withoutEntities ? undefined : writer.startEntities(entityWorkerFor(options.entityWorker, textChars));
+    const entities = options.withoutEntities ? undefined : writer.startEntities(entityWorkerFor(options, textChars));
     closeEntities = entities?.close;
     const pump = entities?.pump;
     // Paragraphs repeated across documents, among the lines left once folded lines are known.

@@ -53,6 +53,8 @@ export type EntityPass = {
   finish(): Steps<IndexedEntity[]>;
   /** Ends the worker (whatever happened; finish() does it too). */
   close(): void;
+  /** Where the index was found, once finish() is done. */
+  readonly foundIn: 'worker' | 'thread' | undefined;
 };
 
 /**
@@ -129,18 +131,26 @@ export function startEntityPass(count: number, read: (from: number, to: number) 
     return answer?.ok ? answer.entities : undefined;
   }
 
+  let foundIn: EntityPass['foundIn'];
   return {
     pump,
     *finish() {
       try {
         const entities = thread ? yield* fromWorker() : undefined;
-        if (entities) return entities;
+        if (entities) {
+          foundIn = 'worker';
+          return entities;
+        }
       } finally {
         close();
       }
       // No worker, or it failed: the same index, found here.
+      foundIn = 'thread';
       return yield* inThisThread();
     },
     close,
+    get foundIn() {
+      return foundIn;
+    },
   };
 }

@@ -52,15 +52,15 @@ describe('the entity pass', () => {
     const parallel = path.join(dir, 'parallel.sqlite');
     const again = path.join(dir, 'again.sqlite');
     buildCorpus({ sourcesDir: SOURCES, outFile: serial, entityWorker: false });
-    buildCorpus({ sourcesDir: SOURCES, outFile: parallel, entityWorker: SOURCE_WORKERS.entities });
-    buildCorpus({ sourcesDir: SOURCES, outFile: again, entityWorker: SOURCE_WORKERS.entities });
+    buildCorpus({ sourcesDir: SOURCES, outFile: parallel, entityWorker: SOURCE_WORKERS.entities, entityWorkerMinChars: 0 });
+    buildCorpus({ sourcesDir: SOURCES, outFile: again, entityWorker: SOURCE_WORKERS.entities, entityWorkerMinChars: 0 });
     const [entities, variants, mentions] = entityTables(parallel);
     expect(entities!.length).toBeGreaterThan(50);
     expect(mentions!.length).toBeGreaterThan(variants!.length);
     expect(entityTables(parallel)).toEqual(entityTables(serial));
     expect(bytesOf(parallel).equals(bytesOf(serial))).toBe(true);
     expect(bytesOf(again).equals(bytesOf(parallel))).toBe(true);
-  });
+  }, 60_000);
 
   it('gives the worker many batches, a few at a time, and gets the index found here', () => {
     const count = BATCH_DOCUMENTS * 5 + 7;
@@ -69,14 +69,17 @@ describe('the entity pass', () => {
     const pass = startEntityPass(count, read, SOURCE_WORKERS.entities);
     pass.pump();
     const there = runSteps(pass.finish());
+    expect(pass.foundIn).toBe('worker');
     expect(here.length).toBeGreaterThan(5);
     expect(there).toEqual(here);
-  });
+  }, 60_000);
 
   it('finds the entities here when the worker does not answer', () => {
     const read = documents(40);
     const here = runSteps(startEntityPass(40, read, undefined).finish());
     const broken = { file: path.join(dir, 'no-such-worker.ts'), typescript: true };
-    expect(runSteps(startEntityPass(40, read, broken, 200).finish())).toEqual(here);
+    const pass = startEntityPass(40, read, broken, 200);
+    expect(runSteps(pass.finish())).toEqual(here);
+    expect(pass.foundIn).toBe('thread');
   });
 });
