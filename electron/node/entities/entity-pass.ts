@@ -86,6 +86,18 @@ export function startEntityPass(count: number, read: (from: number, to: number) 
     thread = undefined;
   };
 
+  let finishPosted = false;
+  /** The worker's index once it answered (undefined: not yet, or it failed). */
+  let answered: IndexedEntity[] | undefined;
+
+  // Its answer is taken, and the thread ended, as soon as it is there: its memory goes while the
+  // build is still writing the search index.
+  const collect = () => {
+    const answer = receiveMessageOnPort(thread!.port)?.message as FromEntityWorker | undefined;
+    if (answer?.ok) answered = answer.entities;
+    close();
+  };
+
   const pump = () => {
     if (!thread) return;
     while (next < count && posted - Atomics.load(thread.counters, 0) < BATCHES_AHEAD) {
@@ -94,6 +106,12 @@ export function startEntityPass(count: number, read: (from: number, to: number) 
       thread.port.postMessage(batch);
       posted++;
     }
+    if (next >= count && !finishPosted) {
+      thread.port.postMessage('finish');
+      finishPosted = true;
+    }
+    // counters[1]: the answer is posted (the index, or the worker's failure).
+    if (Atomics.load(thread.counters, 1) === 1) collect();
   };
 
   function* inThisThread(): Steps<IndexedEntity[]> {
@@ -105,30 +123,20 @@ export function startEntityPass(count: number, read: (from: number, to: number) 
     return builder.finish();
   }
 
-  function* fromWorker(): Steps<IndexedEntity[] | undefined> {
-    const { port, counters } = thread!;
+  function* fromWorker(): Steps<void> {
     let lastRead = -1;
     let lastProgress = performance.now();
-    const waitFor = function* (done: () => boolean, slot: number) {
-      // counters[1] set early: the worker failed (its answer says so).
-      while (!done() && Atomics.load(counters, 1) === 0) {
-        const read = Atomics.load(counters, 0);
-        if (read !== lastRead) {
-          lastRead = read;
-          lastProgress = performance.now();
-        }
-        if (performance.now() - lastProgress > stallMs) return false;
-        Atomics.wait(counters, slot, Atomics.load(counters, slot), WAIT_MS);
-        pump();
-        yield;
+    for (pump(); thread; pump()) {
+      const { counters } = thread;
+      const read = Atomics.load(counters, 0);
+      if (read !== lastRead) {
+        lastRead = read;
+        lastProgress = performance.now();
       }
-      return true;
-    };
-    if (!(yield* waitFor(() => next >= count, 0))) return undefined;
-    if (Atomics.load(counters, 1) === 0) port.postMessage('finish');
-    if (!(yield* waitFor(() => false, 1))) return undefined;
-    const answer = receiveMessageOnPort(port)?.message as FromEntityWorker | undefined;
-    return answer?.ok ? answer.entities : undefined;
+      if (performance.now() - lastProgress > stallMs) return;
+      Atomics.wait(counters, 1, 0, WAIT_MS);
+      yield;
+    }
   }
 
   let foundIn: EntityPass['foundIn'];
@@ -136,10 +144,10 @@ export function startEntityPass(count: number, read: (from: number, to: number) 
     pump,
     *finish() {
       try {
-        const entities = thread ? yield* fromWorker() : undefined;
-        if (entities) {
+        if (thread) yield* fromWorker();
+        if (answered) {
           foundIn = 'worker';
-          return entities;
+          return answered;
         }
       } finally {
         close();
