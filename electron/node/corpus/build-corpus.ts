@@ -245,11 +245,13 @@ function* buildCorpusSteps(options: BuildOptions): Steps<BuildSummary> {
     const pump = entities?.pump;
     // Paragraphs repeated across documents, among the lines left once folded lines are known.
     if (options.repeatedPassages !== false) yield* pumping(writer.writeRepeatedPassages(), pump);
+    // Without a worker, before the search index, whose memory then reuses the finder's.
+    if (entities && !entities.threaded) yield* writer.writeEntities(entities);
     for (const indexed of pumping(writer.writeIndex(), pump)) {
       if (typeof indexed === 'number' && indexed % INDEX_PROGRESS_EVERY === 0) progress('indexing', total, indexed);
       yield;
     }
-    if (entities) yield* writer.writeEntities(entities);
+    if (entities?.threaded) yield* writer.writeEntities(entities);
     progress('finishing', total, documents);
     yield;
     const contentSha256 = hasher.digest();

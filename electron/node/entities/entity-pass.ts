@@ -55,6 +55,8 @@ export type EntityPass = {
   close(): void;
   /** Where the index was found, once finish() is done. */
   readonly foundIn: 'worker' | 'thread' | undefined;
+  /** Whether a worker was started (its index is written after the work it overlaps). */
+  readonly threaded: boolean;
 };
 
 /**
@@ -65,7 +67,8 @@ export function startEntityPass(count: number, read: (from: number, to: number) 
   let thread: { worker: Worker; port: MessagePort; counters: Int32Array } | undefined;
   let next = 0;
   let posted = 0;
-  if (entry && count > 0) {
+  const threaded = entry !== undefined && count > 0;
+  if (threaded) {
     const counters = new Int32Array(new SharedArrayBuffer(8));
     const { port1, port2 } = new MessageChannel();
     const worker = startWorker(entry, {
@@ -160,5 +163,6 @@ export function startEntityPass(count: number, read: (from: number, to: number) 
     get foundIn() {
       return foundIn;
     },
+    threaded,
   };
 }
