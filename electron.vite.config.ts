@@ -43,6 +43,7 @@ export default defineConfig({
           // Worker threads main starts (electron/node/query-worker/worker-entry.ts, bundledWorkers).
           'query-worker': resolve(__dirname, 'electron/node/query-worker/query-worker.ts'),
           'build-worker': resolve(__dirname, 'electron/node/corpus/build-worker.ts'),
+          'entity-worker': resolve(__dirname, 'electron/node/entities/entity-worker.ts'),
         },
       },
     },

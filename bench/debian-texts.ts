@@ -9,13 +9,14 @@ export const PACKAGES = ['sword-text-kjv', 'sword-text-web', 'dict-gcide'] as co
 
 /**
  * Fetches the Debian packages of the texts with `apt-get download` (once; they stay in
- * bench/data, which is never committed) and unpacks them with dpkg-deb.
+ * bench/data, which is never committed) and unpacks them with dpkg-deb. `names`: only those
+ * (a bench that reads GCIDE alone needs no Bible).
  */
-export function ensurePackages(log: (line: string) => void): string {
+export function ensurePackages(log: (line: string) => void, names: readonly (typeof PACKAGES)[number][] = PACKAGES): string {
   const debs = path.join(DATA_DIR, 'debs');
   const root = path.join(DATA_DIR, 'pkgs');
   fs.mkdirSync(debs, { recursive: true });
-  for (const name of PACKAGES) {
+  for (const name of names) {
     const unpacked = path.join(root, name);
     if (fs.existsSync(path.join(unpacked, '.done'))) continue;
     let deb = fs.readdirSync(debs).find((f) => f.startsWith(`${name}_`) && f.endsWith('.deb'));

@@ -17,6 +17,7 @@ import { sha256Hex } from './sha256';
 import { removeStaleTempFiles, tempFileFor } from './temp-files';
 import { countWords } from './word-count';
 import { runSteps, runStepsInSlices, type SliceOptions, type Steps } from '../steps/run-steps';
+import { SOURCE_WORKERS, type WorkerEntry } from '../query-worker/worker-entry';
 
 export type SkippedFile = { path: string; reason: SkipReason; message: string };
 
@@ -61,7 +62,37 @@ export type BuildOptions = {
   repeatedPassages?: boolean;
   /** Leave the entity index empty (bench/entities.ts measures its cost this way); default: found. */
   withoutEntities?: boolean;
+  /**
+   * Where the entities of a corpus with entityWorkerMinChars of text are found: a worker thread
+   * on this entry (the app passes its bundle's; default: the source worker, when running from
+   * the sources), or with false in the build's thread, as a smaller corpus's are. The index is
+   * the same either way.
+   */
+  entityWorker?: WorkerEntry | false;
+  /** Default ENTITY_WORKER_MIN_CHARS (tests set 0). */
+  entityWorkerMinChars?: number;
 };
+
+/** Text below which the entities are found in the build's thread: starting a worker costs more. */
+export const ENTITY_WORKER_MIN_CHARS = 4 * 1024 * 1024;
+
+function entityWorkerFor(options: BuildOptions, textChars: number): WorkerEntry | undefined {
+  if (options.entityWorker === false || textChars < (options.entityWorkerMinChars ?? ENTITY_WORKER_MIN_CHARS)) return undefined;
+  if (options.entityWorker) return options.entityWorker;
+  // Running from the sources (tsx: the command line, benches, tests): the source worker, if it is there.
+  const source = SOURCE_WORKERS.entities;
+  return fs.existsSync(source.file) ? source : undefined;
+}
+
+/** Steps of some work, with another's pump() called at each (a second thread kept fed). */
+function* pumping<T>(steps: Steps<T>, pump: (() => void) | undefined): Steps<T> {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    pump?.();
+    yield next.value;
+  }
+}
 
 /**
  * Fingerprint of everything a build reads. Stored in the corpus so that start and test
@@ -151,6 +182,7 @@ function* buildCorpusSteps(options: BuildOptions): Steps<BuildSummary> {
   let writer: CorpusWriter | undefined;
   let reader: FileReader | undefined;
   let extractor: Extractor | undefined;
+  let closeEntities: (() => void) | undefined;
   let completed = false;
   const progress = (phase: BuildPhase, done: number, indexed = 0) =>
     options.onProgress?.({ phase, done, total, bytes: bytesRead, totalBytes, documents, indexed });
@@ -206,14 +238,20 @@ function* buildCorpusSteps(options: BuildOptions): Steps<BuildSummary> {
     // Lines most documents of a site carry at their edges, known now that every document is in.
     for (const [ord, folds] of repeated.folds()) writer.refold(ord, folds);
     progress('indexing', total);
+    // People, organisations, places and dates (the entity index), from the stored paragraphs:
+    // found in a second thread, when there is one, while this one does the rest.
+    const entities = options.withoutEntities ? undefined : writer.startEntities(entityWorkerFor(options, textChars));
+    closeEntities = entities?.close;
+    const pump = entities?.pump;
     // Paragraphs repeated across documents, among the lines left once folded lines are known.
-    if (options.repeatedPassages !== false) yield* writer.writeRepeatedPassages();
-    // People, organisations, places and dates (the entity index), from the stored paragraphs.
-    if (!options.withoutEntities) yield* writer.writeEntities();
-    for (const indexed of writer.writeIndex()) {
+    if (options.repeatedPassages !== false) yield* pumping(writer.writeRepeatedPassages(), pump);
+    // Without a worker, before the search index, whose memory then reuses the finder's.
+    if (entities && !entities.threaded) yield* writer.writeEntities(entities);
+    for (const indexed of pumping(writer.writeIndex(), pump)) {
       if (typeof indexed === 'number' && indexed % INDEX_PROGRESS_EVERY === 0) progress('indexing', total, indexed);
       yield;
     }
+    if (entities?.threaded) yield* writer.writeEntities(entities);
     progress('finishing', total, documents);
     yield;
     const contentSha256 = hasher.digest();
@@ -248,6 +286,7 @@ function* buildCorpusSteps(options: BuildOptions): Steps<BuildSummary> {
   } finally {
     reader?.close();
     extractor?.close();
+    closeEntities?.();
     // An error, or a cancel (the generator returned early): no half-written file stays behind.
     if (!completed) {
       writer?.abort();

@@ -6,7 +6,8 @@ import { applyFolds, type FoldedBlock, type LineFold } from './fold-lines';
 import { checkedHeadings, headingsFromBlocks } from './headings';
 import type { SourceDocument } from './parse-source';
 import { RepeatedPassageFinder } from './repeated-passages';
-import { EntityIndexBuilder } from '../entities/entity-index';
+import { startEntityPass, type EntityBatch, type EntityPass } from '../entities/entity-pass';
+import type { WorkerEntry } from '../query-worker/worker-entry';
 
 export type PreparedDocument = Omit<SourceDocument, 'blocks'> & { blocks: FoldedBlock[]; sha256: string; wordCount: number };
 
@@ -25,8 +26,14 @@ export type CorpusWriter = {
   addOriginal(ord: number, mediaType: string, bytes: Uint8Array, sha256: string): void;
   /** Folds more lines of a stored document (lines its site repeats, known once every document is read). */
   refold(ord: number, folds: readonly LineFold[]): void;
-  /** Finds the entities of every stored document (folded lines left out) and writes the entity index; yields after each document. */
-  writeEntities(): Steps<void>;
+  /**
+   * Starts finding the entities of every stored document (folded lines left out): in a worker
+   * thread on the given entry, fed by pump() between the steps of other work, else in this
+   * thread once writeEntities() asks. Once every document is stored and refolded.
+   */
+  startEntities(worker: WorkerEntry | undefined): EntityPass;
+  /** Writes the entity index a pass found (finding the rest first); yields while it waits or finds. */
+  writeEntities(pass: EntityPass): Steps<void>;
   /**
    * Builds the search index from the stored documents, reading their text back one by one;
    * yields the number of documents indexed so far (see run-steps.ts).
@@ -138,17 +145,22 @@ export function createCorpusWriter(file: string): CorpusWriter {
       deleteBlocks.run(ord);
       writeBlocks(ord, applyFolds(text, blocks, folds));
     },
-    *writeEntities() {
-      commit();
-      const builder = new EntityIndexBuilder();
-      const selectParagraphs = db.prepare("SELECT idx, start, end FROM paragraphs WHERE doc_ord = ? AND fold = '' ORDER BY idx");
-      for (let ord = 0; ord < count; ord++) {
-        const text = selectText.get(ord) as string;
-        const counted = { count: 0 };
-        for (const p of selectParagraphs.all(ord) as { idx: number; start: number; end: number }[]) builder.addParagraph(ord, p.idx, p.start, text.slice(p.start, p.end), counted);
-        yield;
-      }
-      const entities = builder.finish();
+    startEntities(worker) {
+      const selectTexts = db.prepare('SELECT text FROM documents WHERE ord >= ? AND ord < ? ORDER BY ord').pluck();
+      const selectParagraphs = db.prepare("SELECT doc_ord, idx, start, end FROM paragraphs WHERE doc_ord >= ? AND doc_ord < ? AND fold = '' ORDER BY doc_ord, idx").raw();
+      const read = (from: number, to: number): EntityBatch => {
+        const rows = selectParagraphs.all(from, to) as number[][];
+        const paragraphs = new Int32Array(rows.length * 4);
+        rows.forEach((r, k) => paragraphs.set(r, k * 4));
+        return { from, texts: selectTexts.all(from, to) as string[], paragraphs };
+      };
+      return startEntityPass(count, read, worker);
+    },
+    *writeEntities(pass) {
+      // After the search index (which commits its own transaction) no batch is open.
+      const batchOpen = db.inTransaction;
+      if (batchOpen) commit();
+      const entities = yield* pass.finish();
       const insertEntity = db.prepare('INSERT INTO entities (ord, key, type, name, mentions, documents) VALUES (?, ?, ?, ?, ?, ?)');
       const insertVariant = db.prepare('INSERT INTO entity_variants (ord, entity, key, name, mentions) VALUES (?, ?, ?, ?, ?)');
       const insertMention = db.prepare('INSERT OR IGNORE INTO entity_mentions (variant, doc_ord, start, end, idx) VALUES (?, ?, ?, ?, ?)');
@@ -163,7 +175,7 @@ export function createCorpusWriter(file: string): CorpusWriter {
           }
         });
       })();
-      db.exec('BEGIN');
+      if (batchOpen) db.exec('BEGIN');
     },
     *writeIndex() {
       commit();

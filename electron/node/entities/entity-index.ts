@@ -8,7 +8,32 @@ export const MAX_DOCUMENT_MENTIONS = 2_000;
 export const MAX_CORPUS_MENTIONS = 2_000_000;
 
 type Mention = { doc: number; idx: number; start: number; end: number };
-type Spelling = { norm: string; votes: Map<EntityType, number>; surfaces: Map<string, number>; mentions: Mention[] };
+/**
+ * A spelling while the index is gathered, kept small (a corpus has hundreds of thousands, most
+ * of them capitalised words dropped in the end): votes as counts, the surface as written once
+ * (a map only when it is written several ways), mentions in the builder's pool.
+ */
+type Spelling = {
+  norm: string;
+  org: number;
+  person: number;
+  place: number;
+  surface: string;
+  surfaceCount: number;
+  surfaces: Map<string, number> | undefined;
+  /** First and last of its mentions in the pool (-1: none yet). */
+  first: number;
+  last: number;
+  mentions: Mention[] | undefined;
+};
+/** Ints per mention in the pool: doc, paragraph, start, end, next mention of the spelling (-1: none). */
+const SLOT = 5;
+
+/**
+ * A copy of a string that holds nothing else alive: a name cut from a paragraph is a slice of
+ * its document's text, which it would keep in memory for as long as the index is gathered.
+ */
+const own = (s: string): string => (s.length < 13 ? s : (` ${s}`).slice(1));
 
 export type IndexedVariant = { key: string; name: string; mentions: Mention[] };
 export type IndexedEntity = { key: string; type: EntityType; name: string; variants: IndexedVariant[]; documents: number; mentionCount: number };
@@ -27,6 +52,7 @@ export type IndexedEntity = { key: string; type: EntityType; name: string; varia
 export class EntityIndexBuilder {
   private readonly spellings = new Map<string, Spelling>();
   private total = 0;
+  private pool = new Int32Array(SLOT * 4096);
 
   /** Adds a paragraph's entities (offset: where the paragraph starts in its document's text). */
   addParagraph(doc: number, idx: number, offset: number, text: string, documentMentions: { count: number }): void {
@@ -36,13 +62,42 @@ export class EntityIndexBuilder {
       if (!norm) continue;
       const id = e.type === 'date' ? `date:${norm}` : norm;
       let s = this.spellings.get(id);
-      if (!s) this.spellings.set(id, (s = { norm, votes: new Map(), surfaces: new Map(), mentions: [] }));
-      if (e.type) s.votes.set(e.type, (s.votes.get(e.type) ?? 0) + 1);
-      s.surfaces.set(e.surface, (s.surfaces.get(e.surface) ?? 0) + 1);
-      s.mentions.push({ doc, idx, start: offset + e.start, end: offset + e.end });
+      if (!s) this.spellings.set(own(id), (s = { norm: own(norm), org: 0, person: 0, place: 0, surface: own(e.surface), surfaceCount: 0, surfaces: undefined, first: -1, last: -1, mentions: undefined }));
+      if (e.type && e.type !== 'date') s[e.type]++;
+      if (!s.surfaces && e.surface === s.surface) s.surfaceCount++;
+      else {
+        s.surfaces ??= new Map([[s.surface, s.surfaceCount]]);
+        const known = s.surfaces.get(e.surface);
+        s.surfaces.set(known === undefined ? own(e.surface) : e.surface, (known ?? 0) + 1);
+      }
+      this.addMention(s, doc, idx, offset + e.start, offset + e.end);
       documentMentions.count++;
       this.total++;
     }
+  }
+
+  private addMention(s: Spelling, doc: number, idx: number, start: number, end: number): void {
+    const at = this.total * SLOT;
+    if (at + SLOT > this.pool.length) {
+      const grown = new Int32Array(this.pool.length * 2);
+      grown.set(this.pool);
+      this.pool = grown;
+    }
+    this.pool.set([doc, idx, start, end, -1], at);
+    if (s.last >= 0) this.pool[s.last * SLOT + 4] = this.total;
+    else s.first = this.total;
+    s.last = this.total;
+  }
+
+  /** A spelling's mentions, in the order found. */
+  private mentionsOf(s: Spelling): Mention[] {
+    if (s.mentions) return s.mentions;
+    const out: Mention[] = [];
+    for (let m = s.first; m >= 0; m = this.pool[m * SLOT + 4]!) {
+      const at = m * SLOT;
+      out.push({ doc: this.pool[at]!, idx: this.pool[at + 1]!, start: this.pool[at + 2]!, end: this.pool[at + 3]! });
+    }
+    return (s.mentions = out);
   }
 
   finish(): IndexedEntity[] {
@@ -53,8 +108,8 @@ export class EntityIndexBuilder {
         typed.set(id, { type: 'date', s });
         continue;
       }
-      let best: EntityType | undefined;
-      for (const type of ['org', 'person', 'place'] as const) if ((s.votes.get(type) ?? 0) > (best ? s.votes.get(best)! : 0)) best = type;
+      let best: 'org' | 'person' | 'place' | undefined;
+      for (const type of ['org', 'person', 'place'] as const) if (s[type] > (best ? s[best] : 0)) best = type;
       if (best) typed.set(id, { type: best, s });
       else untyped.push(s);
     }
@@ -102,7 +157,7 @@ export class EntityIndexBuilder {
     const entities: IndexedEntity[] = [];
     for (const [gid, g] of groups) {
       const variants = g.members
-        .map((s) => ({ key: `${g.type}:${s.norm}`, name: g.type === 'date' ? s.norm : bestSurface(s), mentions: s.mentions }))
+        .map((s) => ({ key: `${g.type}:${s.norm}`, name: g.type === 'date' ? s.norm : bestSurface(s), mentions: this.mentionsOf(s) }))
         .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
       const main = g.name ?? [...variants].sort((a, b) => b.name.split(' ').length - a.name.split(' ').length || b.mentions.length - a.mentions.length || (a.key < b.key ? -1 : 1))[0]!.name;
       const docs = new Set<number>();
@@ -120,6 +175,7 @@ export class EntityIndexBuilder {
 
 /** The spelling written most often (ties: the first in code-point order). */
 function bestSurface(s: Spelling): string {
+  if (!s.surfaces) return s.surface;
   let best = '';
   let count = -1;
   for (const [surface, n] of [...s.surfaces].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (n > count) [best, count] = [surface, n];

@@ -15,11 +15,15 @@ const YEAR_RANGE = /\(((?:[1-9][0-9]{2,3}))\s*[-–]\s*([1-9][0-9]{2,3})\)/g;
 /** Where chrono is worth asking: a month's name next to a number, or a numeric date. */
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const CHRONO_HINT = new RegExp(`\\b${MONTH}\\.?,?\\s+\\d|\\d\\s+${MONTH}\\b|\\b\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}\\b`, 'i');
+/** What YEAR needs, quick to look for: a year after a blank ("[1913 Webster]" has none). */
+const YEAR_HINT = /\s(?:1[0-9]{3}|20[0-9]{2})/;
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** Dates written out in a paragraph (English month names, numeric dates, years after a preposition). */
 export function findDates(text: string): FoundDate[] {
   const found: FoundDate[] = [];
+  // Every date written has a digit: most paragraphs go no further.
+  if (!/[0-9]/.test(text)) return found;
   if (CHRONO_HINT.test(text)) {
     for (const r of chrono.parse(text, REFERENCE)) {
       // The year must be written (chrono dates "after a few days" from the reference date).
@@ -32,7 +36,7 @@ export function findDates(text: string): FoundDate[] {
     }
   }
   const taken = (start: number, end: number) => found.some((d) => start < d.end && end > d.start);
-  for (const m of text.matchAll(YEAR)) {
+  for (const m of YEAR_HINT.test(text) ? text.matchAll(YEAR) : []) {
     const yearAt = m.index + m[0].indexOf(m[1]!);
     if (!taken(yearAt, yearAt + 4)) found.push({ start: yearAt, end: yearAt + m[1]!.length, surface: m[1]!, iso: m[1]! });
     if (m[2]) {

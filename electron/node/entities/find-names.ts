@@ -57,21 +57,6 @@ const PATRONYMIC = /(?:ovich|evich|ovna|evna|ich)$/;
 
 const isCapitalised = (t: Token) => CAPITAL.test(t.text) || ARTICLE.test(t.text);
 
-function tokensOf(text: string, offset = 0): Token[] {
-  const tokens: Token[] = [];
-  for (const m of text.matchAll(WORD)) {
-    // Two sets of initials joined by a hyphen are two names (SDF-ISF).
-    const pair = /^(\p{Lu}{2,})[-‑](\p{Lu}{2,})$/u.exec(m[0]);
-    const start = offset + m.index;
-    if (pair) {
-      tokens.push({ start, end: start + pair[1]!.length, text: pair[1]!, lower: pair[1]!.toLowerCase() });
-      const at = start + pair[1]!.length + 1;
-      tokens.push({ start: at, end: at + pair[2]!.length, text: pair[2]!, lower: pair[2]!.toLowerCase() });
-    } else tokens.push({ start, end: start + m[0].length, text: m[0], lower: m[0].toLowerCase() });
-  }
-  return tokens;
-}
-
 /** Only blanks between two tokens (a comma, a stop, a bracket or a dash ends a name). */
 const joined = (text: string, a: Token, b: Token) => /^[ \t\u00A0]+$/.test(text.slice(a.end, b.start));
 
@@ -116,6 +101,14 @@ function classify(words: readonly Token[], titled: boolean): EntityType | undefi
   return undefined;
 }
 
+/** How the finder reads (tests turn the shortcuts off to check they change nothing). */
+export type FinderOptions = {
+  /** Reuse what a run of capitalised words gave the last time the same run was read (default on). */
+  cache?: boolean;
+  /** Tokenise a run's words only as far as the run goes, not its whole window (default on). */
+  lazy?: boolean;
+};
+
 /**
  * Names written in Latin letters in a paragraph: runs of capitalised words (with of, for, the,
  * bin, ibn, al between them, and Arabic articles joined by a hyphen, al-Baghdadi), typed by the
@@ -124,38 +117,160 @@ function classify(words: readonly Token[], titled: boolean): EntityType | undefi
  * compromise's lexicon (given names, surnames, countries, cities, organisations). A run nothing
  * types is dropped; one capitalised word alone is kept untyped (see FoundName).
  */
-export function findLatinNames(text: string): FoundName[] {
+export function findLatinNames(text: string, options: FinderOptions = {}): FoundName[] {
   const found: FoundName[] = [];
+  const cache = options.cache !== false;
+  const lazy = options.lazy !== false;
   let shouting: boolean | undefined;
   // Only the stretches that start with a capital are read word by word (most words are not).
   const starts = new RegExp(RUN_START.source, 'gu');
   for (let m = starts.exec(text); m; m = starts.exec(text)) {
     const at = m.index;
-    const window = (size: number) => {
-      let end = Math.min(text.length, at + size);
-      while (end < text.length && !/\s/.test(text[end]!)) end++;
-      return { tokens: tokensOf(text.slice(at, end), at), whole: end >= text.length };
-    };
-    const first = window(RUN_WINDOW);
-    let tokens = first.tokens;
-    if (tokens.length === 0) continue;
-    // A run as long as the window: read further (a long name).
-    if (!first.whole && tokens.length > 1 && tokens.every((t, k) => k === 0 || isCapitalised(t) || CONNECTORS.has(t.lower))) tokens = window(RUN_WINDOW_LONG).tokens;
-    // The run: capitalised words joined by blanks, connectors between them.
-    let j = 1;
-    while (j < tokens.length && joined(text, tokens[j - 1]!, tokens[j]!)) {
-      const next = tokens[j]!;
-      if (isCapitalised(next)) j++;
-      else if (CONNECTORS.has(next.lower) && j + 1 < tokens.length && joined(text, next, tokens[j + 1]!) && (isCapitalised(tokens[j + 1]!) || CONNECTORS.has(tokens[j + 1]!.lower))) j++;
-      else break;
+    const firstEnd = windowEnd(text, at, RUN_WINDOW);
+    let tokens = new Tokens(text, at, lazy ? firstEnd : -firstEnd);
+    if (!tokens.at(0)) continue;
+    let j = runLength(text, tokens);
+    // A run that reached the window's end, all capitals to there: read further (a long name). One
+    // that ended before the window's end is the same whatever the window (and is not read twice).
+    if ((tokens.exhausted || !lazy) && firstEnd < text.length && tokens.count() > 1 && tokens.every((t, k) => k === 0 || isCapitalised(t) || CONNECTORS.has(t.lower))) {
+      tokens = new Tokens(text, at, lazy ? windowEnd(text, at, RUN_WINDOW_LONG) : -windowEnd(text, at, RUN_WINDOW_LONG));
+      j = runLength(text, tokens);
     }
-    while (j > 1 && !isCapitalised(tokens[j - 1]!)) j--;
-    starts.lastIndex = tokens[j - 1]!.end;
+    const first = tokens.at(0)!;
+    const last = tokens.at(j - 1)!;
+    starts.lastIndex = last.end;
     // Headings in capitals name nothing reliably (TWITTER AND THE CALIFATE).
-    if (shouting === undefined && tokens[0]!.text.length > 1 && tokens[0]!.text === tokens[0]!.text.toUpperCase()) shouting = isShouting(text);
-    if (!shouting) found.push(...namesInRun(text, tokens.slice(0, j), wordBefore(text, at)));
+    if (shouting === undefined && first.text.length > 1 && first.text === first.text.toUpperCase()) shouting = isShouting(text);
+    if (shouting) continue;
+    const before = wordBefore(text, at);
+    const context: RunContext = before === undefined ? 'sentence' : TITLES.has(before.lower) ? 'titled' : 'plain';
+    const names = cache ? cachedNamesInRun(text, at, last.end, tokens, j, context) : rawNamesInRun(text, tokens.slice(0, j), context).map((n) => relative(n, at));
+    for (const n of names) {
+      const start = at + n.start;
+      let type = n.type;
+      // After "the city of", "the village of", "near": a place.
+      if (type === undefined && PLACE_CONTEXT.test(text.slice(Math.max(0, start - 24), start))) type = 'place';
+      // A lone word the lexicon knows as common, or a demonym, is nobody's name.
+      if (n.never || (type === undefined && n.notAlone)) continue;
+      found.push({ start, end: at + n.end, surface: n.surface, type });
+    }
   }
   return found;
+}
+
+/** Where a run's window ends: size characters on, then to a blank (or the text's end). */
+function windowEnd(text: string, at: number, size: number): number {
+  let end = Math.min(text.length, at + size);
+  while (end < text.length && !BLANK.test(text[end]!)) end++;
+  return end;
+}
+const BLANK = /\s/;
+/** One WORD matcher for every run (its lastIndex set each time). */
+const WORD_AT = new RegExp(WORD.source, 'gu');
+
+/**
+ * The tokens of text from a run's start to |limit| (a window's end, always a blank or the text's
+ * end), as WORD finds them in that slice; read one by one as asked when limit > 0, all at once when it is negative (as before
+ * there was a lazy reading). `exhausted`: something asked past the last one.
+ */
+class Tokens {
+  private readonly list: Token[] = [];
+  private readonly limit: number;
+  /** Where the next token is looked for. */
+  private next: number;
+  exhausted = false;
+  constructor(private readonly text: string, from: number, limit: number) {
+    this.limit = Math.abs(limit);
+    this.next = from;
+    if (limit < 0) while (this.more());
+  }
+  private more(): boolean {
+    if (this.next >= this.limit) return false;
+    WORD_AT.lastIndex = this.next;
+    const m = WORD_AT.exec(this.text);
+    if (!m || m.index + m[0].length > this.limit) {
+      this.next = this.limit;
+      return false;
+    }
+    this.next = m.index + m[0].length;
+    pushToken(this.list, m[0], m.index);
+    return true;
+  }
+  at(k: number): Token | undefined {
+    while (k >= this.list.length) {
+      if (!this.more()) {
+        this.exhausted = true;
+        return undefined;
+      }
+    }
+    return this.list[k];
+  }
+  count(): number {
+    while (this.more());
+    return this.list.length;
+  }
+  every(test: (t: Token, k: number) => boolean): boolean {
+    this.count();
+    return this.list.every(test);
+  }
+  slice(from: number, to: number): Token[] {
+    return this.list.slice(from, to);
+  }
+}
+
+/** The number of tokens in the run: capitalised words joined by blanks, connectors between them. */
+function runLength(text: string, tokens: Tokens): number {
+  let j = 1;
+  for (let next = tokens.at(1); next && joined(text, tokens.at(j - 1)!, next); next = tokens.at(j)) {
+    if (isCapitalised(next)) j++;
+    else if (CONNECTORS.has(next.lower)) {
+      const after = tokens.at(j + 1);
+      if (after && joined(text, next, after) && (isCapitalised(after) || CONNECTORS.has(after.lower))) j++;
+      else break;
+    } else break;
+  }
+  while (j > 1 && !isCapitalised(tokens.at(j - 1)!)) j--;
+  return j;
+}
+
+/** What a run's words are: the start of a sentence, after a title (Mr, President), or neither. */
+type RunContext = 'sentence' | 'titled' | 'plain';
+/**
+ * A name of a run, offsets from the run's start, with what the finder decides once it knows the
+ * text before it: `never` (no name whatever the type), `notAlone` (no name unless typed).
+ */
+type RunName = { start: number; end: number; surface: string; type: EntityType | undefined; never: boolean; notAlone: boolean };
+
+/**
+ * What runs gave, by context and text: a dictionary or a site repeats the same capitalised
+ * stretches ("[1913 Webster]", "Defn:", a byline) thousands of times. The names of a run depend on
+ * its words and context only (the text before a name is read afterwards, PLACE_CONTEXT), so a run
+ * read again gives what it gave. Emptied when full, to keep memory flat.
+ */
+const runCache = new Map<string, readonly RunName[]>();
+const RUN_CACHE_SIZE = 50_000;
+
+function cachedNamesInRun(text: string, at: number, end: number, tokens: Tokens, j: number, context: RunContext): readonly RunName[] {
+  const key = `${context[0]}${text.slice(at, end)}`;
+  let names = runCache.get(key);
+  if (names === undefined) {
+    names = rawNamesInRun(text, tokens.slice(0, j), context).map((n) => relative(n, at));
+    if (runCache.size >= RUN_CACHE_SIZE) runCache.clear();
+    runCache.set(key, names);
+  }
+  return names;
+}
+
+const relative = (n: RunName, at: number): RunName => ({ ...n, start: n.start - at, end: n.end - at });
+
+function pushToken(tokens: Token[], word: string, start: number): void {
+  // Two sets of initials joined by a hyphen are two names (SDF-ISF).
+  const pair = /^(\p{Lu}{2,})[-‑](\p{Lu}{2,})$/u.exec(word);
+  if (pair) {
+    tokens.push({ start, end: start + pair[1]!.length, text: pair[1]!, lower: pair[1]!.toLowerCase() });
+    const at = start + pair[1]!.length + 1;
+    tokens.push({ start: at, end: at + pair[2]!.length, text: pair[2]!, lower: pair[2]!.toLowerCase() });
+  } else tokens.push({ start, end: start + word.length, text: word, lower: word.toLowerCase() });
 }
 
 /** Where a run of capitalised words may start: a capital, or an Arabic article joined to one (al-Baghdadi), not inside a word. */
@@ -186,12 +301,15 @@ function wordBefore(text: string, at: number): Token | undefined {
 const WORD_CHAR = /[\p{L}\p{M}\p{N}'’.‑-]/u;
 const SENTENCE_END = /[.!?:;“"‘\n]/;
 
-/** The names in one run of capitalised words (split at known names and at connectors when nothing holds it together). */
-function namesInRun(text: string, run: Token[], before: Token | undefined): FoundName[] {
+/**
+ * The names in one run of capitalised words (split at known names and at connectors when nothing
+ * holds it together), before the text ahead of them is read (see findLatinNames).
+ */
+function rawNamesInRun(text: string, run: Token[], context: RunContext): RunName[] {
   let words = run;
-  let titled = before !== undefined && TITLES.has(before.lower);
+  let titled = context === 'titled';
   // Leading common words and titles (The, According, Lieutenant Colonel) are not the name.
-  const sentenceStart = before === undefined;
+  const sentenceStart = context === 'sentence';
   while (words.length > 0 && !ACRONYM.test(words[0]!.text) && (NOT_NAMES.has(words[0]!.lower) || TITLES.has(words[0]!.lower) || (sentenceStart && isCommonWord(words[0]!.lower) && !ARTICLE.test(words[0]!.text)) || CONNECTORS.has(words[0]!.lower))) {
     if (TITLES.has(words[0]!.lower)) titled = true;
     words = words.slice(1);
@@ -212,7 +330,7 @@ function namesInRun(text: string, run: Token[], before: Token | undefined): Foun
     return type === 'person' || type === 'place' ? type : undefined;
   };
   const whole = firstPart(words) ? undefined : classify(words, titled);
-  if (whole === 'org' && words.length > 1 && !knownGroup(cleanSurface(text.slice(words[0]!.start, words[words.length - 1]!.end)))) return [span(words, 'org')];
+  if (whole === 'org' && words.length > 1 && !knownGroup(cleanSurface(text.slice(words[0]!.start, words[words.length - 1]!.end)))) return [{ ...span(words, 'org'), never: false, notAlone: false }];
   const out: FoundName[] = [];
   // Known names inside the run stand apart (ISIS Abu Bakr al-Baghdadi → ISIS, Abu Bakr al-Baghdadi).
   let pending: Token[] = [];
@@ -258,10 +376,6 @@ function namesInRun(text: string, run: Token[], before: Token | undefined): Foun
     } else pending.push(words[k++]!);
   }
   flush();
-  // After "the city of", "the village of", "near": a place.
-  for (const f of out) {
-    if (f.type === undefined && PLACE_CONTEXT.test(text.slice(Math.max(0, f.start - 24), f.start))) f.type = 'place';
-  }
   // A person's name after a word that is none of it (Microblog Charlie Winter → Charlie Winter).
   for (const [k, f] of out.entries()) {
     const parts = f.surface.split(' ');
@@ -270,11 +384,10 @@ function namesInRun(text: string, run: Token[], before: Token | undefined): Foun
       out[k] = { start: f.start + cut, end: f.end, surface: f.surface.slice(cut), type: 'person' };
     }
   }
-  // A lone word the lexicon knows as common, or a demonym, is nobody's name.
-  return out.filter((f) => {
+  // A lone word the lexicon knows as common, or a demonym, is nobody's name (typed or not: findLatinNames decides).
+  return out.map((f) => {
     const lower = normaliseName(f.surface);
-    if (!lower || isDemonym(lower)) return false;
-    if (f.type === undefined && (isCommonWord(lower) || NOT_ALONE.has(lower) || lower.includes(' ') || lower.length < 3)) return false;
-    return true;
+    const never = !lower || isDemonym(lower);
+    return { ...f, never, notAlone: never || isCommonWord(lower) || NOT_ALONE.has(lower) || lower.includes(' ') || lower.length < 3 };
   });
 }

@@ -1,0 +1,168 @@
+import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
+import type { Steps } from '../steps/run-steps';
+import { startWorker, type WorkerEntry } from '../query-worker/worker-entry';
+import { EntityIndexBuilder, type IndexedEntity } from './entity-index';
+
+/**
+ * Stored documents as the finder reads them, a window at a time: their texts (document `from`
+ * onwards) and their paragraphs not folded, as (document, idx, start, end) quadruples in one
+ * array (cheap to hand to a thread: no object per document or paragraph).
+ */
+export type EntityBatch = { from: number; texts: string[]; paragraphs: Int32Array };
+export type EntityWorkerData = { counters: Int32Array };
+export type FromEntityWorker = { ok: true; entities: IndexedEntity[] } | { ok: false; message: string };
+
+/** Documents per batch. */
+export const BATCH_DOCUMENTS = 256;
+/** Batches handed over but not yet read, at most: bounds the text waiting in the worker. */
+const BATCHES_AHEAD = 4;
+/** A worker that reads nothing for so long is given up: the build finds the entities itself. */
+const STALL_MS = 60_000;
+/** Longest blocking wait between two yields while the build waits for the worker. */
+const WAIT_MS = 20;
+/**
+ * The worker's heap: what it keeps is small (the compact builder, a cache of runs; about 60 MB
+ * for GCIDE's 127k entries), and a bounded heap collects sooner, so the build's peak memory
+ * grows less. A corpus that needs more runs out, and its entities are found in the build's thread.
+ */
+const WORKER_OLD_MB = 192;
+const WORKER_YOUNG_MB = 16;
+
+/** Adds a batch's paragraphs to the builder (in the worker and in the build's thread alike). */
+export function addBatch(builder: EntityIndexBuilder, batch: EntityBatch): void {
+  const p = batch.paragraphs;
+  let doc = -1;
+  let counted = { count: 0 };
+  for (let k = 0; k < p.length; k += 4) {
+    if (p[k] !== doc) {
+      doc = p[k]!;
+      counted = { count: 0 };
+    }
+    builder.addParagraph(doc, p[k + 1]!, p[k + 2]!, batch.texts[doc - batch.from]!.slice(p[k + 2]!, p[k + 3]!), counted);
+  }
+}
+
+export type EntityPass = {
+  /** Hands the worker more documents while it keeps up; cheap, called between steps of other work. */
+  pump(): void;
+  /**
+   * The entity index of every document: the worker's, once it has read the rest (yielding
+   * between short waits), or, without a worker or when it failed, found in this thread (yielding
+   * after each batch). Either way the same index, in the same order.
+   */
+  finish(): Steps<IndexedEntity[]>;
+  /** Ends the worker (whatever happened; finish() does it too). */
+  close(): void;
+  /** Where the index was found, once finish() is done. */
+  readonly foundIn: 'worker' | 'thread' | undefined;
+  /** Whether a worker was started (its index is written after the work it overlaps). */
+  readonly threaded: boolean;
+};
+
+/**
+ * Finds the entities of documents 0 … count-1 (read(from, to) gives a window of them) in a worker
+ * thread while the build does other work, or in the build's thread without a worker entry.
+ */
+export function startEntityPass(count: number, read: (from: number, to: number) => EntityBatch, entry: WorkerEntry | undefined, stallMs = STALL_MS): EntityPass {
+  let thread: { worker: Worker; port: MessagePort; counters: Int32Array } | undefined;
+  let next = 0;
+  let posted = 0;
+  const threaded = entry !== undefined && count > 0;
+  if (threaded) {
+    const counters = new Int32Array(new SharedArrayBuffer(8));
+    const { port1, port2 } = new MessageChannel();
+    const worker = startWorker(entry, {
+      workerData: { port: port2, counters } satisfies EntityWorkerData & { port: MessagePort },
+      transferList: [port2],
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
+    });
+    worker.unref();
+    // Its failures are seen through the counters (a stall) or its answer; an event must not throw.
+    worker.on('error', () => {});
+    thread = { worker, port: port1, counters };
+  }
+
+  const close = () => {
+    if (!thread) return;
+    thread.port.close();
+    void thread.worker.terminate();
+    thread = undefined;
+  };
+
+  let finishPosted = false;
+  /** The worker's index once it answered (undefined: not yet, or it failed). */
+  let answered: IndexedEntity[] | undefined;
+
+  // Its answer is taken, and the thread ended, as soon as it is there: its memory goes while the
+  // build is still writing the search index.
+  const collect = () => {
+    const answer = receiveMessageOnPort(thread!.port)?.message as FromEntityWorker | undefined;
+    if (answer?.ok) answered = answer.entities;
+    close();
+  };
+
+  const pump = () => {
+    if (!thread) return;
+    while (next < count && posted - Atomics.load(thread.counters, 0) < BATCHES_AHEAD) {
+      const batch = read(next, Math.min(count, next + BATCH_DOCUMENTS));
+      next += batch.texts.length;
+      thread.port.postMessage(batch);
+      posted++;
+    }
+    if (next >= count && !finishPosted) {
+      thread.port.postMessage('finish');
+      finishPosted = true;
+    }
+    // counters[1]: the answer is posted (the index, or the worker's failure).
+    if (Atomics.load(thread.counters, 1) === 1) collect();
+  };
+
+  function* inThisThread(): Steps<IndexedEntity[]> {
+    const builder = new EntityIndexBuilder();
+    for (let from = 0; from < count; from += BATCH_DOCUMENTS) {
+      addBatch(builder, read(from, Math.min(count, from + BATCH_DOCUMENTS)));
+      yield;
+    }
+    return builder.finish();
+  }
+
+  function* fromWorker(): Steps<void> {
+    let lastRead = -1;
+    let lastProgress = performance.now();
+    for (pump(); thread; pump()) {
+      const { counters } = thread;
+      const read = Atomics.load(counters, 0);
+      if (read !== lastRead) {
+        lastRead = read;
+        lastProgress = performance.now();
+      }
+      if (performance.now() - lastProgress > stallMs) return;
+      Atomics.wait(counters, 1, 0, WAIT_MS);
+      yield;
+    }
+  }
+
+  let foundIn: EntityPass['foundIn'];
+  return {
+    pump,
+    *finish() {
+      try {
+        if (thread) yield* fromWorker();
+        if (answered) {
+          foundIn = 'worker';
+          return answered;
+        }
+      } finally {
+        close();
+      }
+      // No worker, or it failed: the same index, found here.
+      foundIn = 'thread';
+      return yield* inThisThread();
+    },
+    close,
+    get foundIn() {
+      return foundIn;
+    },
+    threaded,
+  };
+}
