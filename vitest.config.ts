@@ -24,6 +24,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // expect.poll's own default is 1 s: a note's autosave under CI's load took longer. A poll
+          // still fails when the state never comes, only later.
+          expect: { poll: { timeout: 10_000 } },
           // Browsers are heavy on a two-core machine: one test file at a time.
           fileParallelism: false,
         },
