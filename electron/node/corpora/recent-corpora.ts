@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { writeWholeFile } from '../files/write-whole-file';
+import { isProcessRunning } from '../files/process-running';
 
 /** How many corpora "Recent corpora" remembers. */
 export const RECENT_CORPORA_MAX = 10;
@@ -123,14 +124,6 @@ function writeList(file: string, corpora: RecentCorpusEntry[]): void {
   writeWholeFile(file, tempFileOf(file, process.pid), `${JSON.stringify({ version: 1, corpora }, null, 2)}\n`);
 }
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * Removes `<list>.tmp-<pid>` files left by a Carrel that stopped while saving. One of this
@@ -149,7 +142,7 @@ function removeLeftoverTempFiles(file: string): void {
     if (!name.startsWith(prefix)) continue;
     const pid = Number(name.slice(prefix.length));
     if (!Number.isSafeInteger(pid) || pid <= 0 || String(pid) !== name.slice(prefix.length)) continue;
-    if (pid !== process.pid && isRunning(pid)) continue;
+    if (pid !== process.pid && isProcessRunning(pid)) continue;
     try {
       fs.rmSync(path.join(path.dirname(file), name), { force: true });
     } catch {

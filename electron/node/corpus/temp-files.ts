@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { isProcessRunning } from '../files/process-running';
 
 const TMP_MARK = '.tmp-';
 
@@ -11,14 +12,6 @@ export function tempFileFor(outFile: string, part: '' | '.compact' = ''): string
   return `${outFile}${TMP_MARK}${process.pid}${part}`;
 }
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * Deletes temporary files left next to outFile by builds that were killed (Ctrl-C, crash):
@@ -30,7 +23,7 @@ export function removeStaleTempFiles(outFile: string): void {
   for (const name of fs.readdirSync(dir)) {
     if (!name.startsWith(prefix)) continue;
     const pid = Number(/^(\d+)(?:\.compact)?$/.exec(name.slice(prefix.length))?.[1]);
-    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !isRunning(pid)) {
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !isProcessRunning(pid)) {
       fs.rmSync(path.join(dir, name), { force: true });
     }
   }

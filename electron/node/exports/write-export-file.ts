@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { flushFolder } from '../user-store/notes-files';
+import { isProcessRunning } from '../files/process-running';
 
 /**
  * Writes an export whole or not at all: a temporary file beside the target (same file system,
@@ -30,14 +31,6 @@ export function writeExportFile(file: string, content: string | Uint8Array): voi
   flushFolder(path.dirname(file));
 }
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * Removes the temporary files of exports to the same file by a Carrel that stopped while writing
@@ -56,7 +49,7 @@ function removeLeftoverTempFiles(file: string): void {
   for (const name of names) {
     const pid = name.startsWith(prefix) && name.endsWith('.tmp') ? name.slice(prefix.length, -'.tmp'.length) : '';
     if (!/^[1-9]\d*$/.test(pid)) continue;
-    if (Number(pid) !== process.pid && isRunning(Number(pid))) continue;
+    if (Number(pid) !== process.pid && isProcessRunning(Number(pid))) continue;
     try {
       fs.rmSync(path.join(path.dirname(file), name), { force: true });
     } catch {

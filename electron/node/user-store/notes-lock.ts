@@ -4,6 +4,7 @@ import path from 'node:path';
 import { openCipherDatabase, type CipherDb } from '../sqlite/open-cipher-database';
 import { openFailure } from './open-failure';
 import { UserStoreOpenError } from './user-store-error';
+import { isProcessRunning } from '../files/process-running';
 
 /**
  * One writer per notes database, across processes: the Carrel app, the command line, anything
@@ -143,7 +144,7 @@ export function readLockHolder(dbFile: string): LockHolder | undefined {
       return undefined;
     }
     // A holder that crashed before writing left the previous one's record: not it.
-    if (holder.host === os.hostname() && !alive(holder.pid)) return undefined;
+    if (holder.host === os.hostname() && !isProcessRunning(holder.pid)) return undefined;
     return holder as LockHolder;
   } catch {
     return undefined;
@@ -161,14 +162,6 @@ function inUse(dbFile: string): UserStoreOpenError {
   );
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** The same file by the same key, however it was named (a symlinked folder, a relative path). */
 function canonical(file: string): string {
