@@ -563,22 +563,23 @@ export function ReaderView(props: Props) {
   const originalReturn = useRef<HTMLElement | null>(null);
   const isPdf = ready && doc.value.format === 'pdf';
   const refusal = ready ? originalRefusal(doc.value) : '';
-  const showOriginal = useCallback(() => {
+  // `page`: the page a control names (the footer's, which at the text's end is the lowest in view);
+  // without it, the page of the paragraph being read (the one marked).
+  const showOriginal = useCallback((page?: string) => {
     if (!ready) return;
     if (refusal) return setOriginalNote(refusal);
     const at = bodyRef.current ? readingLineOffset(bodyRef.current) : null;
     const paragraphs = doc.value.paragraphs;
     let index = paragraphs.findIndex((p) => at !== null && p.start <= at && at <= p.end);
     if (index < 0) index = Math.max(0, paragraphs.findIndex((p) => !p.fold));
-    // The page the bar and the footer name (at the end of the text, the lowest in view) is the one opened.
-    if (currentPage && pageOf(paragraphs[index]?.start ?? 0) !== currentPage) {
-      const onPage = paragraphs.findIndex((p) => !p.fold && pageOf(p.start) === currentPage);
+    if (page && pageOf(paragraphs[index]?.start ?? 0) !== page) {
+      const onPage = paragraphs.findIndex((p) => !p.fold && pageOf(p.start) === page);
       if (onPage >= 0) index = onPage;
     }
     if (document.activeElement instanceof HTMLElement) originalReturn.current = document.activeElement;
     setOriginalNote('');
     setOriginal({ paragraph: index });
-  }, [ready, doc, refusal, currentPage, pageOf]);
+  }, [ready, doc, refusal, pageOf]);
   // Pointed at or focused, the button starts opening the original, so the page draws sooner when pressed.
   const prefetchOriginal = useCallback(() => {
     if (ready && !refusal) openOriginal(doc.value).catch(() => undefined);
@@ -601,7 +602,7 @@ export function ReaderView(props: Props) {
         setGoToOpen(true);
       },
     },
-    'reader.show-original': { when: () => isPdf && !original, run: showOriginal },
+    'reader.show-original': { when: () => isPdf && !original, run: () => showOriginal() },
     'reader.next-paragraph': { when: () => ready, run: () => bodyRef.current && stepParagraph(bodyRef.current, 1) },
     'reader.previous-paragraph': { when: () => ready, run: () => bodyRef.current && stepParagraph(bodyRef.current, -1) },
   });
@@ -618,7 +619,7 @@ export function ReaderView(props: Props) {
         <button
           type="button"
           className="link-button original-from-footer"
-          onClick={showOriginal}
+          onClick={() => showOriginal(currentPage)}
           onPointerEnter={prefetchOriginal}
           aria-disabled={refusal ? true : undefined}
           title={refusal || `Page ${currentPage} as the PDF draws it (${originalKey})`}
@@ -647,7 +648,7 @@ export function ReaderView(props: Props) {
             <button
               type="button"
               className="show-original"
-              onClick={showOriginal}
+              onClick={() => showOriginal()}
               onPointerEnter={prefetchOriginal}
               onFocus={prefetchOriginal}
               aria-disabled={refusal ? true : undefined}
