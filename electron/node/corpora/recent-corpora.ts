@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { writeWholeFile } from '../files/write-whole-file';
-import { isProcessRunning } from '../files/process-running';
+import { pidBetween, removeLeftoverPidFiles } from '../files/leftover-pid-files';
 
 /** How many corpora "Recent corpora" remembers. */
 export const RECENT_CORPORA_MAX = 10;
@@ -132,21 +132,5 @@ function writeList(file: string, corpora: RecentCorpusEntry[]): void {
  */
 function removeLeftoverTempFiles(file: string): void {
   const prefix = `${path.basename(file)}.tmp-`;
-  let names: string[];
-  try {
-    names = fs.readdirSync(path.dirname(file));
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    if (!name.startsWith(prefix)) continue;
-    const pid = Number(name.slice(prefix.length));
-    if (!Number.isSafeInteger(pid) || pid <= 0 || String(pid) !== name.slice(prefix.length)) continue;
-    if (pid !== process.pid && isProcessRunning(pid)) continue;
-    try {
-      fs.rmSync(path.join(path.dirname(file), name), { force: true });
-    } catch {
-      // Not removable now (a folder of that name, a read-only disk): harmless, tried again next start.
-    }
-  }
+  removeLeftoverPidFiles(path.dirname(file), (name) => pidBetween(name, prefix));
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { flushFolder } from '../user-store/notes-files';
-import { isProcessRunning } from '../files/process-running';
+import { pidBetween, removeLeftoverPidFiles } from '../files/leftover-pid-files';
 
 /**
  * Writes an export whole or not at all: a temporary file beside the target (same file system,
@@ -40,20 +40,5 @@ export function writeExportFile(file: string, content: string | Uint8Array): voi
  */
 function removeLeftoverTempFiles(file: string): void {
   const prefix = `.${path.basename(file)}.carrel-`;
-  let names: string[];
-  try {
-    names = fs.readdirSync(path.dirname(file));
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const pid = name.startsWith(prefix) && name.endsWith('.tmp') ? name.slice(prefix.length, -'.tmp'.length) : '';
-    if (!/^[1-9]\d*$/.test(pid)) continue;
-    if (Number(pid) !== process.pid && isProcessRunning(Number(pid))) continue;
-    try {
-      fs.rmSync(path.join(path.dirname(file), name), { force: true });
-    } catch {
-      // Not removable now (a read-only folder): the export below fails and says why.
-    }
-  }
+  removeLeftoverPidFiles(path.dirname(file), (name) => pidBetween(name, prefix, '.tmp'));
 }
