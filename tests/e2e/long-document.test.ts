@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_ELSEWHERE } from '../../electron/common/analysis/repeated-types';
 import { FAR_WORD, buildLongDocumentCorpus, type LongDocument } from '../harness/long-document';
 import { ROOT } from '../harness/paths';
 import { launchHarness, openApp, type Harness } from '../harness/renderer-harness';
@@ -133,6 +134,26 @@ describe('a whole book in the reader', () => {
     await poll(async () => (await inView(page)).map((p) => p.text)).toContain(book.lastParagraph);
     expect(await page.locator('.document-body mark.highlight-yellow').evaluate((el) => el.getBoundingClientRect().top < window.innerHeight)).toBe(true);
     await page.screenshot({ path: path.join(SHOTS, 'long-document-reopened.png') });
+  });
+
+  it('lists, when a mark far down is opened, the closest other places of its paragraph', async () => {
+    // The generated paragraphs fall into near copies (the generator repeats itself): nearly every one has a mark.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await poll(async () => (await inView(page)).map((p) => p.text)).toContain(book.lastParagraph);
+    const mark = page.locator('.repeat-mark').last();
+    const paragraph = Number(await mark.getAttribute('data-paragraph'));
+    expect(paragraph).toBeGreaterThan(29_000);
+    const others = Number(/^Also in (\d+) other places$/.exec((await mark.getAttribute('aria-label'))!)![1]);
+    await mark.focus();
+    await page.keyboard.press('Enter');
+    const places = page.getByRole('group', { name: 'Also in' });
+    await poll(() => places.getByRole('button').count()).toBe(MAX_ELSEWHERE);
+    expect(await places.locator('.repeat-more').textContent()).toBe(`and ${(others - MAX_ELSEWHERE).toLocaleString('en')} more (the Repeated passages view lists them all)`);
+    // Most alike first.
+    const similar = (await places.getByRole('button').allTextContents()).map((text) => Number(/(\d+) % similar$/.exec(text)![1]));
+    expect(similar).toEqual([...similar].sort((a, b) => b - a));
+    await page.keyboard.press('Escape');
+    await poll(() => places.count()).toBe(0);
   });
 
   it('prints the whole book: under the print stylesheet every paragraph is in the page, the last one too', async () => {

@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildCorpus } from '../../electron/node/corpus/build-corpus';
 
-// Words made of syllables (thousands of them), so no two paragraphs repeat each other: a book, not one line again and again.
+// Words made of syllables (thousands of them): a book, not one line again and again. The generator
+// repeats itself (its products pass 2^53 and lose their low bits), so the paragraphs fall into 92
+// groups of near copies: the repeated passages of a book get tested at size too.
 const SYLLABLES = 'ar be ca do el fi ga ho in ju ka lo mi na or pe qu ri sa tu ve wo xi ya ze'.split(' ');
 /** A rare word: once near the start and once near the end of the long document. */
 export const FAR_WORD = 'quokka';

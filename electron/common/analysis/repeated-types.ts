@@ -15,19 +15,32 @@ export type PassagePlace = {
 /** Another place of a paragraph, and how alike the two are (Jaccard of their three-word shingles, 0 to 1). */
 export type PassageElsewhere = PassagePlace & { similarity: number };
 
-/** A paragraph of the open document that also stands elsewhere. */
+/**
+ * A paragraph of the open document that also stands elsewhere: what its mark needs. Its other
+ * places are read when the mark is opened (paragraphElsewhere): ranking them for every paragraph
+ * of a book took seconds and answered megabytes, and held the find behind it.
+ */
 export type RepeatedParagraph = {
   /** Its number in the document (1-based). */
   paragraph: number;
   /** Its group in the corpus (repeated_passages.grp). */
   group: number;
-  /** The other places, most alike first (at most MAX_ELSEWHERE). */
+  /** How many other places it stands in. */
+  others: number;
+};
+
+export type DocumentRepeats = { documentId: string; paragraphs: RepeatedParagraph[] };
+
+/** The other places of one paragraph of a document, most alike first. */
+export type ParagraphElsewhere = {
+  documentId: string;
+  /** The paragraph's number in its document (1-based). */
+  paragraph: number;
+  /** At most MAX_ELSEWHERE, most alike first (ties in corpus order); empty when the paragraph stands nowhere else. */
   elsewhere: PassageElsewhere[];
   /** Places not listed beyond MAX_ELSEWHERE. */
   more: number;
 };
-
-export type DocumentRepeats = { documentId: string; paragraphs: RepeatedParagraph[] };
 
 /** Most other places listed for one paragraph. */
 export const MAX_ELSEWHERE = 12;

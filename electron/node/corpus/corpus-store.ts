@@ -3,8 +3,8 @@ import { createEntityTables, type EntityTables } from '../entities/entity-tables
 import path from 'node:path';
 import type { CorpusInfo, DocumentMeta, DocumentStart, DocumentView, OriginalFile } from '../../common/corpus/corpus-types';
 import { openDatabase, type Db } from '../sqlite/open-database';
-import type { DocumentRepeats, RepeatedGroup, RepeatedSort } from '../../common/analysis/repeated-types';
-import { documentRepeats, repeatedGroups } from './repeated-passages-queries';
+import type { DocumentRepeats, ParagraphElsewhere, RepeatedGroup, RepeatedSort } from '../../common/analysis/repeated-types';
+import { documentRepeats, paragraphElsewhere, repeatedGroups } from './repeated-passages-queries';
 import { CORPUS_APPLICATION_ID, CORPUS_FORMAT_VERSION, META } from './corpus-format';
 import { createSearchTables, type SearchTables } from '../search/search-tables';
 import { documentTextBatches, type DocumentText } from './corpus-texts';
@@ -69,6 +69,8 @@ export type CorpusStore = {
   pageAt(ord: number, offset: number): string;
   /** The paragraphs of a document that stand elsewhere too (repeated-passages-queries.ts); undefined for an unknown id. */
   documentRepeats(id: string): DocumentRepeats | undefined;
+  /** Undefined when the document is not in the corpus; no places when the paragraph stands nowhere else. */
+  paragraphElsewhere(id: string, paragraph: number): ParagraphElsewhere | undefined;
   /** The corpus's groups of repeated passages, largest first, a page at a time. */
   repeatedGroups(minWords: number, offset: number, limit: number, sort?: RepeatedSort): { total: number; groups: RepeatedGroup[] };
   close(): void;
@@ -185,6 +187,10 @@ function createStore(db: Db, file: string, info: CorpusInfo, originalsKept: bool
     documentRepeats(id) {
       const ord = db.prepare('SELECT ord FROM documents WHERE id = ?').pluck().get(id) as number | undefined;
       return ord === undefined ? undefined : documentRepeats(db, ord, id);
+    },
+    paragraphElsewhere(id, paragraph) {
+      const ord = db.prepare('SELECT ord FROM documents WHERE id = ?').pluck().get(id) as number | undefined;
+      return ord === undefined ? undefined : paragraphElsewhere(db, ord, id, paragraph);
     },
     repeatedGroups: (minWords, offset, limit, sort) => repeatedGroups(db, minWords, offset, limit, sort),
     close: () => db.close(),

@@ -1,4 +1,4 @@
-import { MAX_ELSEWHERE, MAX_GROUP_PLACES, type DocumentRepeats, type PassagePlace, type RepeatedGroup, type RepeatedSort } from '../../common/analysis/repeated-types';
+import { MAX_ELSEWHERE, MAX_GROUP_PLACES, type DocumentRepeats, type ParagraphElsewhere, type PassageElsewhere, type PassagePlace, type RepeatedGroup, type RepeatedSort } from '../../common/analysis/repeated-types';
 import type { Db } from '../sqlite/open-database';
 import { jaccard, passageShingles } from './passage-shingles';
 
@@ -57,69 +57,39 @@ export function closest(members: readonly PlaceRow[], likeness: (m: PlaceRow) =>
   return top;
 }
 
-/**
- * The paragraphs of a document that stand elsewhere too, each with its other places and how
- * alike each is to it (measured here, between the two: the stored similarity is to the
- * group's first place). A caption printed twice in one article is "elsewhere" too.
- */
+/** The paragraphs of a document that stand elsewhere too, and in how many other places (one query: a book's 30,000 are milliseconds). */
 export function documentRepeats(db: Db, ord: number, documentId: string): DocumentRepeats {
-  const own = db.prepare(`SELECT ${PLACE_COLUMNS} FROM ${PLACE_JOIN} WHERE r.doc_ord = ? ORDER BY r.idx`).all(ord) as PlaceRow[];
-  if (own.length === 0) return { documentId, paragraphs: [] };
-  const members = db.prepare(`SELECT ${PLACE_COLUMNS} FROM ${PLACE_JOIN} WHERE r.grp = ? ORDER BY r.doc_ord, r.idx LIMIT ?`);
-  const count = db.prepare('SELECT count(*) FROM repeated_passages WHERE grp = ?').pluck();
-  // Read once per group: a document can hold thousands of places of one group (a repeated line).
-  const groupMembers = new Map<number, PlaceRow[]>();
-  const membersOf = (grp: number) => {
-    let rows = groupMembers.get(grp);
-    if (!rows) groupMembers.set(grp, (rows = members.all(grp, MAX_GROUP_PLACES * 4) as PlaceRow[]));
-    return rows;
-  };
-  const counts = new Map<number, number>();
-  const countOf = (grp: number) => {
-    let n = counts.get(grp);
-    if (n === undefined) counts.set(grp, (n = count.get(grp) as number));
-    return n;
-  };
+  const rows = db
+    .prepare(
+      `SELECT r.idx, r.grp, g.size FROM repeated_passages r
+       JOIN (SELECT grp, count(*) AS size FROM repeated_passages WHERE grp IN (SELECT grp FROM repeated_passages WHERE doc_ord = ?) GROUP BY grp) g ON g.grp = r.grp
+       WHERE r.doc_ord = ? ORDER BY r.idx`,
+    )
+    .all(ord, ord) as { idx: number; grp: number; size: number }[];
+  return { documentId, paragraphs: rows.map((row) => ({ paragraph: row.idx + 1, group: row.grp, others: row.size - 1 })) };
+}
+
+/**
+ * A paragraph's other places, the most alike first, and how alike each is to it (measured here,
+ * between the two: the stored similarity is to the group's first place). A caption printed twice
+ * in one article is "elsewhere" too. A group of thousands is ranked on its first places in corpus
+ * order (MAX_GROUP_PLACES × 4); the rest are counted in `more`.
+ */
+export function paragraphElsewhere(db: Db, ord: number, documentId: string, paragraph: number): ParagraphElsewhere {
+  const none = { documentId, paragraph, elsewhere: [], more: 0 };
+  const own = db.prepare(`SELECT ${PLACE_COLUMNS} FROM ${PLACE_JOIN} WHERE r.doc_ord = ? AND r.idx = ?`).get(ord, paragraph - 1) as PlaceRow | undefined;
+  if (!own) return none;
+  const members = db.prepare(`SELECT ${PLACE_COLUMNS} FROM ${PLACE_JOIN} WHERE r.grp = ? ORDER BY r.doc_ord, r.idx LIMIT ?`).all(own.grp, MAX_GROUP_PLACES * 4) as PlaceRow[];
+  const others = (db.prepare('SELECT count(*) FROM repeated_passages WHERE grp = ?').pluck().get(own.grp) as number) - 1;
   const text = paragraphTextReader(db);
-  // Kept by place and by text: a line repeated a thousand times is shingled, and compared, once.
-  const shingles = new Map<string, Uint32Array>();
-  const byText = new Map<string, Uint32Array>();
-  const shinglesOf = (row: PlaceRow) => {
-    const key = `${row.doc_ord}:${row.idx}`;
-    let s = shingles.get(key);
-    if (!s) {
-      const passage = text(row.doc_ord, row.start, row.end);
-      s = byText.get(passage);
-      if (!s) byText.set(passage, (s = passageShingles(passage).shingles));
-      shingles.set(key, s);
-    }
-    return s;
-  };
-  const similarity = (a: Uint32Array, b: Uint32Array) => Math.round(jaccard(a, b) * 1000) / 1000;
-  // The group's members ranked by likeness to a text, once per group and text: the places of a
-  // line repeated 300 times each rank the same list (a book of 30,000 such took 6 s, ranking per place).
-  const rankings = new Map<number, Map<Uint32Array, { m: PlaceRow; similarity: number }[]>>();
-  const ranked = (grp: number, mine: Uint32Array) => {
-    let byMine = rankings.get(grp);
-    if (!byMine) rankings.set(grp, (byMine = new Map()));
-    let list = byMine.get(mine);
-    if (!list) byMine.set(mine, (list = closest(membersOf(grp), (m) => similarity(mine, shinglesOf(m)), MAX_ELSEWHERE + 1)));
-    return list;
-  };
-  return {
-    documentId,
-    paragraphs: own.map((row) => {
-      // Enough of the group to list the closest (a group of thousands is read in part, in corpus order),
-      // the paragraph itself left out; only the few listed become places.
-      const elsewhere: (PassagePlace & { similarity: number })[] = [];
-      for (const { m, similarity } of ranked(row.grp, shinglesOf(row))) {
-        if (elsewhere.length === MAX_ELSEWHERE) break;
-        if (m.doc_ord !== row.doc_ord || m.idx !== row.idx) elsewhere.push({ ...toPlace(m), similarity });
-      }
-      const total = countOf(row.grp) - 1;
-      return { paragraph: row.idx + 1, group: row.grp, elsewhere, more: total - elsewhere.length };
-    }),
-  };
+  const shinglesOf = (row: PlaceRow) => passageShingles(text(row.doc_ord, row.start, row.end)).shingles;
+  const mine = shinglesOf(own);
+  const elsewhere: PassageElsewhere[] = [];
+  const isOwn = (m: PlaceRow) => m.doc_ord === own.doc_ord && m.idx === own.idx;
+  for (const { m, similarity } of closest(members, (m) => (isOwn(m) ? 2 : Math.round(jaccard(mine, shinglesOf(m)) * 1000) / 1000), MAX_ELSEWHERE + 1)) {
+    if (elsewhere.length < MAX_ELSEWHERE && !isOwn(m)) elsewhere.push({ ...toPlace(m), similarity });
+  }
+  return { documentId, paragraph, elsewhere, more: others - elsewhere.length };
 }
 
 /**

@@ -22,6 +22,7 @@ export const WORKER_METHODS = [
   'distribution',
   'repeatedPassages',
   'documentRepeats',
+  'paragraphElsewhere',
 ] as const satisfies readonly Method[];
 
 export type WorkerMethod = (typeof WORKER_METHODS)[number];

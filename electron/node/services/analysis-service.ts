@@ -20,7 +20,7 @@ import { ServiceError } from './service-error';
 
 export type AnalysisService = Pick<
   CarrelServices,
-  'concordance' | 'collocates' | 'exportConcordanceCsv' | 'wordList' | 'wordListProgress' | 'cancelWordList' | 'exportWordListCsv' | 'distribution' | 'relatedDocuments' | 'repeatedPassages' | 'documentRepeats'
+  'concordance' | 'collocates' | 'exportConcordanceCsv' | 'wordList' | 'wordListProgress' | 'cancelWordList' | 'exportWordListCsv' | 'distribution' | 'relatedDocuments' | 'repeatedPassages' | 'documentRepeats' | 'paragraphElsewhere'
 >;
 
 export type AnalysisServiceOptions = { dialogs?: FileDialogs };

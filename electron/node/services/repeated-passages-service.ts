@@ -3,7 +3,7 @@ import { BUILD_MIN_WORDS } from '../../common/analysis/repeated-types';
 import type { CorpusStore } from '../corpus/corpus-store';
 import { ServiceError } from './service-error';
 
-export type RepeatedPassagesService = Pick<CarrelServices, 'repeatedPassages' | 'documentRepeats'>;
+export type RepeatedPassagesService = Pick<CarrelServices, 'repeatedPassages' | 'documentRepeats' | 'paragraphElsewhere'>;
 
 /** Repeated passages of the open corpus, as found at build time (repeated-passages.ts). */
 export function createRepeatedPassagesService(requireStore: () => CorpusStore): RepeatedPassagesService {
@@ -18,6 +18,11 @@ export function createRepeatedPassagesService(requireStore: () => CorpusStore): 
       const repeats = requireStore().documentRepeats(documentId);
       if (!repeats) throw new ServiceError('not-found', 'That document is not in the open corpus.');
       return repeats;
+    },
+    paragraphElsewhere({ documentId, paragraph }) {
+      const places = requireStore().paragraphElsewhere(documentId, paragraph);
+      if (!places) throw new ServiceError('not-found', 'That document is not in the open corpus.');
+      return places;
     },
   };
 }

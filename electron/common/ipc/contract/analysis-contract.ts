@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { CollocatesResponse, ConcordanceResponse, CsvExportResult, DistributionResponse, RelatedResponse, WordListProgress, WordListResponse } from '../../analysis/analysis-types';
-import type { DocumentRepeats, RepeatedResponse } from '../../analysis/repeated-types';
+import type { DocumentRepeats, ParagraphElsewhere, RepeatedResponse } from '../../analysis/repeated-types';
 import type { ANALYSIS_SCHEMAS } from './analysis-schemas';
 import { featureChannels } from './feature-channels';
 
@@ -28,8 +28,10 @@ export interface AnalysisContract {
   relatedDocuments(input: In<'relatedDocuments'>): Promise<RelatedResponse>;
   /** The corpus's repeated passages (found at build time), in groups, largest first, a page at a time. */
   repeatedPassages(input: In<'repeatedPassages'>): RepeatedResponse;
-  /** The paragraphs of a document that stand elsewhere too, with their other places and how alike. */
+  /** The paragraphs of a document that stand elsewhere too, and in how many other places. */
   documentRepeats(input: In<'documentRepeats'>): DocumentRepeats;
+  /** One paragraph's other places, most alike first, with how alike each is (read when its mark is opened). */
+  paragraphElsewhere(input: In<'paragraphElsewhere'>): ParagraphElsewhere;
 }
 
-export const ANALYSIS_CHANNELS = featureChannels('analysis', ['concordance', 'collocates', 'exportConcordanceCsv', 'wordList', 'wordListProgress', 'cancelWordList', 'exportWordListCsv', 'distribution', 'relatedDocuments', 'repeatedPassages', 'documentRepeats']);
+export const ANALYSIS_CHANNELS = featureChannels('analysis', ['concordance', 'collocates', 'exportConcordanceCsv', 'wordList', 'wordListProgress', 'cancelWordList', 'exportWordListCsv', 'distribution', 'relatedDocuments', 'repeatedPassages', 'documentRepeats', 'paragraphElsewhere']);

@@ -58,4 +58,6 @@ export const ANALYSIS_SCHEMAS = {
     })
     .strict(),
   documentRepeats: z.object({ documentId: documentId }).strict(),
+  /** `paragraph`: 1-based, as documentRepeats numbers them. */
+  paragraphElsewhere: z.object({ documentId: documentId, paragraph: z.number().int().min(1).max(100_000_000) }).strict(),
 };

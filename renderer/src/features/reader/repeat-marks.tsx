@@ -1,5 +1,6 @@
 import { useId, type KeyboardEvent } from 'react';
 import type { PassageElsewhere, RepeatedParagraph } from '@common/analysis/repeated-types';
+import { useApiQuery } from '../../shared/data/use-api-query';
 
 /** A passage to open: a span of a document (this one or another). */
 export type PassageTarget = { documentId: string; offset: number; end: number };
@@ -33,7 +34,7 @@ const closeOnEscape = (open: boolean, close: () => void) => (event: KeyboardEven
  * paragraph (RepeatPlaces).
  */
 export function RepeatMark({ repeat, open, baseId, onToggle }: MarkProps) {
-  const places = repeat.elsewhere.length + repeat.more;
+  const places = repeat.others;
   const named = `Also in ${places} other place${places === 1 ? '' : 's'}`;
   return (
     <button
@@ -65,22 +66,36 @@ type PlacesProps = {
   onClose: () => void;
 };
 
-/** "Also in: <document> (¶ n) — 87 % similar", one button per place, opening that passage. */
+/**
+ * "Also in: <document> (¶ n) — 87 % similar", one button per place, opening that passage. The
+ * places are read when the list opens (ranking them is per paragraph; a book has thousands).
+ */
 export function RepeatPlaces({ documentId, repeat, baseId, onOpen, onClose }: PlacesProps) {
   const onKeyDown = closeOnEscape(true, onClose);
+  const { state } = useApiQuery('paragraphElsewhere', { documentId, paragraph: repeat.paragraph });
   return (
-    <div id={placesId(baseId, repeat.paragraph)} className="repeat-places" role="group" aria-label="Also in" onKeyDown={onKeyDown}>
+    <div id={placesId(baseId, repeat.paragraph)} className="repeat-places" role="group" aria-label="Also in" aria-busy={state.status === 'loading'} onKeyDown={onKeyDown}>
       <span className="repeat-places-label">Also in:</span>
-      <ul>
-        {repeat.elsewhere.map((place) => (
-          <li key={`${place.documentId}\n${place.paragraph}`}>
-            <button type="button" className="link-button repeat-place" onClick={() => onOpen({ documentId: place.documentId, offset: place.start, end: place.end })}>
-              <bdi>{place.documentId === documentId ? 'this document' : place.title}</bdi> ({placeLabel(place)}) — {percent(place.similarity)} similar
-            </button>
-          </li>
-        ))}
-      </ul>
-      {repeat.more > 0 && <p className="repeat-more">and {repeat.more.toLocaleString('en')} more (the Repeated passages view lists them all)</p>}
+      {state.status === 'loading' && <p className="repeat-more">Finding the other places…</p>}
+      {state.status === 'error' && (
+        <p className="repeat-more" role="alert">
+          The other places could not be read: {state.error.message}
+        </p>
+      )}
+      {state.status === 'ready' && (
+        <>
+          <ul>
+            {state.value.elsewhere.map((place) => (
+              <li key={`${place.documentId}\n${place.paragraph}`}>
+                <button type="button" className="link-button repeat-place" onClick={() => onOpen({ documentId: place.documentId, offset: place.start, end: place.end })}>
+                  <bdi>{place.documentId === documentId ? 'this document' : place.title}</bdi> ({placeLabel(place)}) — {percent(place.similarity)} similar
+                </button>
+              </li>
+            ))}
+          </ul>
+          {state.value.more > 0 && <p className="repeat-more">and {state.value.more.toLocaleString('en')} more (the Repeated passages view lists them all)</p>}
+        </>
+      )}
     </div>
   );
 }

@@ -61,22 +61,49 @@ describe('repeated passages of the bundled corpus', () => {
     expect(text(13).startsWith('The once-professional and lengthy films')).toBe(true);
   });
 
-  it('says of each repeated paragraph where else it stands and how alike, measured between the two', () => {
+  it('marks each repeated paragraph with how many other places it stands in', () => {
     const repeats = store.documentRepeats(DAILY_MAIL)!;
-    expect(repeats.paragraphs.map((p) => p.paragraph)).toEqual([7, 8, 9, 10, 13, 18, 19, 21]);
-    const p13 = repeats.paragraphs.find((p) => p.paragraph === 13)!;
-    expect(p13.elsewhere.map((e) => [e.paragraph, e.similarity])).toEqual([
-      [9, 0.833],
-      [10, 0.833],
+    expect(repeats.paragraphs.map((p) => [p.paragraph, p.others])).toEqual([
+      [7, 1],
+      [8, 1],
+      [9, 2],
+      [10, 2],
+      [13, 2],
+      [18, 2],
+      [19, 2],
+      [21, 2],
     ]);
-    const laws = store.documentRepeats(LAWS)!;
+    // Paragraphs of one group share it.
+    const group = (n: number) => repeats.paragraphs.find((p) => p.paragraph === n)!.group;
+    expect(group(8)).toBe(group(7));
+    expect(group(13)).toBe(group(9));
+    expect(group(21)).toBe(group(18));
+    expect(group(13)).not.toBe(group(7));
+    expect(store.documentRepeats('002-isis-admits-it-is-losing')!.paragraphs).toEqual([]);
+    expect(store.documentRepeats('no-such-document')).toBeUndefined();
+  });
+
+  it('says of a repeated paragraph where else it stands and how alike, measured between the two, most alike first', () => {
+    const p13 = store.paragraphElsewhere(DAILY_MAIL, 13)!;
+    expect(p13.elsewhere.map((e) => [e.documentId, e.paragraph, e.similarity])).toEqual([
+      [DAILY_MAIL, 9, 0.833],
+      [DAILY_MAIL, 10, 0.833],
+    ]);
+    expect(p13.more).toBe(0);
     // "The Turkic Caliphate" printed three times; the second copy has words of its own.
-    const p30 = laws.paragraphs.find((p) => p.paragraph === 30)!;
+    const p30 = store.paragraphElsewhere(LAWS, 30)!;
     expect(p30.elsewhere.map((e) => e.paragraph)).toEqual([40, 34]);
     expect(p30.elsewhere[0]!.similarity).toBe(1);
     expect(p30.elsewhere[1]!.similarity).toBeGreaterThan(MIN_SIMILARITY);
     expect(p30.elsewhere[1]!.similarity).toBeLessThan(0.8);
-    expect(store.documentRepeats('002-isis-admits-it-is-losing')!.paragraphs).toEqual([]);
+    // Each place is the span of its paragraph in its document.
+    const laws = store.getDocument(LAWS)!;
+    expect(p30.elsewhere[0]).toMatchObject({ title: laws.title, start: laws.paragraphs[39]!.start, end: laws.paragraphs[39]!.end });
+    // The mark counts the places the list shows.
+    expect(store.documentRepeats(LAWS)!.paragraphs.find((p) => p.paragraph === 30)!.others).toBe(p30.elsewhere.length + p30.more);
+    // A paragraph that stands nowhere else has no places; a document not in the corpus, no answer.
+    expect(store.paragraphElsewhere(LAWS, 1)).toEqual({ documentId: LAWS, paragraph: 1, elsewhere: [], more: 0 });
+    expect(store.paragraphElsewhere('no-such-document', 1)).toBeUndefined();
   });
 
   it('leaves out two different books cited in the same words ("From the book History of …") and one-word credits ("• Reuters")', () => {
@@ -131,9 +158,10 @@ describe('repeated passages among unrelated documents', () => {
       const near = store.repeatedGroups(8, 0, 10).groups.find((g) => g.places[0]!.documentId === 'a')!;
       expect(near.similarity).toBeGreaterThan(MIN_SIMILARITY);
       expect(near.similarity).toBeLessThan(1);
-      expect(store.documentRepeats('b')!.paragraphs).toEqual([
+      expect(store.documentRepeats('b')!.paragraphs).toEqual([expect.objectContaining({ paragraph: 3, others: 1 })]);
+      expect(store.paragraphElsewhere('b', 3)).toEqual(
         expect.objectContaining({ paragraph: 3, elsewhere: [expect.objectContaining({ documentId: 'a', paragraph: 2, similarity: near.similarity })], more: 0 }),
-      ]);
+      );
     } finally {
       store.close();
     }
