@@ -30,14 +30,22 @@ export type ConcordanceResponse = {
   truncated: boolean;
   offset: number;
   lines: ConcordanceLine[];
-  /** Lines per document over the whole corpus, most first: the document filter's choices. */
+  /**
+   * Lines per document over the whole corpus, most first (ties in library order): the document
+   * filter's choices, at most MAX_CONCORDANCE_DOCUMENTS of them.
+   */
   documents: ConcordanceDocumentCount[];
+  /** Documents holding a line (beyond those listed in `documents` when there are more). */
+  documentsTotal: number;
   tookMs: number;
   notice?: string;
 };
 
 /** Most lines one concordance keeps: beyond it the answer says it was cut. */
 export const MAX_CONCORDANCE_LINES = 100_000;
+
+/** Most documents the concordance's document filter offers (a common word stands in tens of thousands). */
+export const MAX_CONCORDANCE_DOCUMENTS = 1_000;
 
 /**
  * A word seen near the node. `count`: times it stands within the window of an occurrence of

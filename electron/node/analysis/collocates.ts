@@ -44,6 +44,8 @@ export function findCollocates(prepared: PreparedQuery, tables: SearchTables, op
   const counts = new Map<string, { count: number; forms: Map<string, number> }>();
   let occurrences = 0;
   let windowWords = 0;
+  // Each form's term once: a common word's windows hold the same few thousand forms again and again.
+  const terms = new Map<string, string>();
   const BATCH = 100;
   let pending: { ord: number; spans: { start: number; end: number }[] }[] = [];
   const flush = () => {
@@ -56,7 +58,8 @@ export function findCollocates(prepared: PreparedQuery, tables: SearchTables, op
         for (const token of [...left, ...right]) {
           windowWords++;
           if (options.hideStopWords && STOP_WORDS.has(token.word)) continue;
-          const term = termOf(token.word);
+          let term = terms.get(token.word);
+          if (term === undefined) terms.set(token.word, (term = termOf(token.word)));
           let entry = counts.get(term);
           if (!entry) counts.set(term, (entry = { count: 0, forms: new Map() }));
           entry.count++;

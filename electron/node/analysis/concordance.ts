@@ -6,10 +6,13 @@ import { runQuery, textSpans, withPostingsMemo } from '../search/search-engine';
 import type { SearchTables } from '../search/search-tables';
 import { keywordContext, type KeywordContext } from './keyword-context';
 
-/** A concordance line before its paragraph is looked up (only the lines shown need that). */
-export type RawLine = KeywordContext & { ord: number; documentId: string; title: string; start: number; end: number };
+/** Where a line stands, before its context is read: most requests show a page of them. */
+export type LinePlace = { ord: number; start: number; end: number };
 
-export type Concordance = { lines: RawLine[]; truncated: boolean };
+/** A concordance line before its paragraph is looked up (only the lines shown need that). */
+export type RawLine = KeywordContext & LinePlace & { documentId: string; title: string };
+
+export type Concordance = { places: LinePlace[]; truncated: boolean };
 
 /** Documents read per statement. */
 const BATCH = 100;
@@ -29,34 +32,36 @@ export function* matchedSpans(
 }
 
 /**
- * Every occurrence of the query in the text of the corpus, with `width` words of context,
- * in corpus order (document order, then place in the document); at most MAX_CONCORDANCE_LINES.
+ * Every occurrence of the query in the text of the corpus, in corpus order (document order, then
+ * place in the document); at most MAX_CONCORDANCE_LINES. Only the index is read: no text.
  */
-export function buildConcordance(prepared: PreparedQuery, tables: SearchTables, width: number): Concordance {
-  const lines: RawLine[] = [];
-  let pending: { ord: number; spans: Span[] }[] = [];
-  let truncated = false;
-  const flush = () => {
-    const docs = tables.documents(pending.map(({ ord }) => ({ ord })));
-    for (const { ord, spans } of pending) {
-      const doc = docs.get(ord)!;
-      for (const span of spans) {
-        if (lines.length === MAX_CONCORDANCE_LINES) {
-          truncated = true;
-          return;
-        }
-        lines.push({ ord, documentId: doc.id, title: doc.title, start: span.start, end: span.end, ...keywordContext(doc.text.text, span, width) });
-      }
+export function findConcordance(prepared: PreparedQuery, tables: SearchTables): Concordance {
+  const places: LinePlace[] = [];
+  for (const { ord, spans } of matchedSpans(prepared, tables)) {
+    for (const span of spans) {
+      if (places.length === MAX_CONCORDANCE_LINES) return { places, truncated: true };
+      places.push({ ord, start: span.start, end: span.end });
     }
-    pending = [];
-  };
-  for (const match of matchedSpans(prepared, tables)) {
-    pending.push(match);
-    if (pending.length === BATCH) flush();
-    if (truncated) break;
   }
-  if (!truncated && pending.length > 0) flush();
-  return { lines, truncated };
+  return { places, truncated: false };
+}
+
+/** The lines at these places with `width` words of context, their documents read BATCH at a time. */
+export function linesAt(tables: SearchTables, places: readonly LinePlace[], width: number): RawLine[] {
+  const lines: RawLine[] = [];
+  for (let from = 0; from < places.length; ) {
+    const ords = new Set<number>();
+    let to = from;
+    while (to < places.length && (ords.size < BATCH || ords.has(places[to]!.ord))) ords.add(places[to++]!.ord);
+    const docs = tables.documents([...ords].map((ord) => ({ ord })));
+    for (let i = from; i < to; i++) {
+      const place = places[i]!;
+      const doc = docs.get(place.ord)!;
+      lines.push({ ...place, documentId: doc.id, title: doc.title, ...keywordContext(doc.text.text, place, width) });
+    }
+    from = to;
+  }
+  return lines;
 }
 
 const collator = new Intl.Collator('und', { sensitivity: 'base', numeric: true });

@@ -51,6 +51,8 @@ export type CorpusStore = {
   /** Every document's text and paragraphs (or the ones named), in corpus order, a batch at a time. */
   textBatches(ids: readonly string[] | undefined): Generator<DocumentText[]>;
   listDocuments(): DocumentMeta[];
+  /** Words in every document's text, summed. */
+  wordCount(): number;
   /** Metadata and library position of the documents asked for that exist (cheap for a few of 100k+). */
   documentMetas(ids: readonly string[]): Map<string, DocumentMeta & { ord: number }>;
   /** A page of lean library rows; an aroundId request returns the page-aligned window holding that document. */
@@ -129,6 +131,7 @@ function createStore(db: Db, file: string, info: CorpusInfo, originalsKept: bool
     documentIds: () => db.prepare('SELECT id FROM documents ORDER BY ord').pluck().all() as string[],
     textBatches: (ids) => documentTextBatches(db, ids),
     listDocuments: () => listDocumentMetas(db),
+    wordCount: () => db.prepare('SELECT coalesce(sum(word_count), 0) FROM documents').pluck().get() as number,
     documentMetas: (ids) => findDocumentMetas(db, ids),
     listLibraryPage(request, progress = new Map(), added, now) {
       const { view } = request;

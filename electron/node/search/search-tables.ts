@@ -26,6 +26,8 @@ export type SearchTables = {
   allWords(): readonly WordEntry[];
   documents(requests: readonly DocumentRequest[]): Map<number, IndexedDocument>;
   documentOrd(id: string): number | undefined;
+  /** Ids and titles only (no text), by ord. */
+  documentNames(ords: readonly number[]): Map<number, { id: string; title: string }>;
   /**
    * Every term's postings once, in term order, a batch at a time, without caching them (corpus-wide
    * statistics). No statement stays open between batches: the consumer may wait between them.
@@ -48,6 +50,7 @@ export function createSearchTables(db: Db, documentCount: number): SearchTables 
   );
   const selectWords = db.prepare('SELECT word, term FROM search_words');
   const selectOrd = db.prepare('SELECT ord FROM documents WHERE id = ?').pluck();
+  const selectNames = db.prepare('SELECT ord, id, title FROM documents WHERE ord IN (SELECT value FROM json_each(?))');
   const selectHidden = db.prepare(
     "SELECT doc_ord AS ord, start, end FROM paragraphs WHERE doc_ord IN (SELECT value FROM json_each(?)) AND fold != '' ORDER BY doc_ord, idx",
   );
@@ -126,6 +129,10 @@ export function createSearchTables(db: Db, documentCount: number): SearchTables 
     },
     documentOrd(id) {
       return selectOrd.get(id) as number | undefined;
+    },
+    documentNames(ords) {
+      const rows = selectNames.all(JSON.stringify(ords)) as { ord: number; id: string; title: string }[];
+      return new Map(rows.map(({ ord, id, title }) => [ord, { id, title }]));
     },
     *postingsBatches() {
       const select = db.prepare('SELECT term, postings FROM search_terms WHERE term > ? ORDER BY term LIMIT 2000');

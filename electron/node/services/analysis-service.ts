@@ -1,8 +1,8 @@
 import type { CarrelServices } from '../../common/ipc/ipc-contract';
-import type { ConcordanceLine, ConcordanceSort, WordListProgress, WordListResponse } from '../../common/analysis/analysis-types';
+import { MAX_CONCORDANCE_DOCUMENTS, type ConcordanceDocumentCount, type ConcordanceLine, type ConcordanceSort, type WordListProgress, type WordListResponse } from '../../common/analysis/analysis-types';
 import type { Paragraph } from '../../common/corpus/corpus-types';
 import { findCollocates, termFrequency } from '../analysis/collocates';
-import { buildConcordance, sortLines, type RawLine } from '../analysis/concordance';
+import { findConcordance, linesAt, sortLines, type LinePlace, type RawLine } from '../analysis/concordance';
 import type { CorpusStore } from '../corpus/corpus-store';
 import { parseQuery } from '../search/parse-query';
 import { QuerySyntaxError } from '../search/query-syntax';
@@ -73,7 +73,21 @@ export function createAnalysisService(requireStore: () => CorpusStore, options: 
     if (documentList?.store !== store) documentList = { store, documents: store.listDocuments() };
     return documentList.documents;
   };
-  let last: { store: CorpusStore; key: string; lines: RawLine[]; truncated: boolean; sorted: Map<ConcordanceSort, RawLine[]> } | undefined;
+  // The lines' places are found first (the index only); their context is read for the lines asked for,
+  // or for all of them once a sort by context or the export needs it.
+  let last:
+    | {
+        store: CorpusStore;
+        key: string;
+        tables: SearchTables;
+        places: LinePlace[];
+        truncated: boolean;
+        notice?: string;
+        documents?: { listed: ConcordanceDocumentCount[]; total: number };
+        all?: RawLine[];
+        sorted: Map<ConcordanceSort, RawLine[]>;
+      }
+    | undefined;
   let stats: { store: CorpusStore; corpusWords: number; frequencies: Map<string, number> } | undefined;
 
   const prepare = (query: string, tables: SearchTables): PreparedQuery => {
@@ -86,7 +100,7 @@ export function createAnalysisService(requireStore: () => CorpusStore, options: 
   };
   const statsOf = (store: CorpusStore) => {
     if (stats?.store !== store) {
-      const corpusWords = store.listDocuments().reduce((sum, doc) => sum + doc.wordCount, 0);
+      const corpusWords = store.wordCount();
       stats = { store, corpusWords, frequencies: new Map() };
     }
     return stats;
@@ -109,21 +123,46 @@ export function createAnalysisService(requireStore: () => CorpusStore, options: 
     });
   };
 
-  const concordanceLines = (store: CorpusStore, query: string, width: number, sort: ConcordanceSort, documentId: string | undefined) => {
+  const concordanceOf = (store: CorpusStore, query: string, width: number) => {
     const key = JSON.stringify([query, width]);
-    let notice: string | undefined;
     if (last?.store !== store || last.key !== key) {
       const tables = withPostingsMemo(store.searchTables());
       const prepared = prepare(query, tables);
-      const { lines, truncated } = buildConcordance(prepared, tables, width);
-      if (prepared.notices.length > 0) notice = prepared.notices.join(' ');
-      last = { store, key, lines, truncated, sorted: new Map() };
+      const { places, truncated } = findConcordance(prepared, tables);
+      last = { store, key, tables, places, truncated, sorted: new Map(), ...(prepared.notices.length > 0 ? { notice: prepared.notices.join(' ') } : {}) };
     }
-    const cache = last;
-    let sorted = cache.sorted.get(sort);
-    if (!sorted) cache.sorted.set(sort, (sorted = sortLines(cache.lines, sort)));
-    const chosen = documentId ? sorted.filter((line) => line.documentId === documentId) : sorted;
-    return { cache, chosen, notice };
+    return last;
+  };
+  type Cached = NonNullable<typeof last>;
+  const allLines = (cache: Cached, width: number) => (cache.all ??= linesAt(cache.tables, cache.places, width));
+  /** The lines chosen (sorted, in one document or all), as places or, sorted by context, as lines. */
+  const chosenLines = (cache: Cached, width: number, sort: ConcordanceSort, documentId: string | undefined): readonly (LinePlace | RawLine)[] => {
+    const ord = documentId === undefined ? undefined : (cache.tables.documentOrd(documentId) ?? -1);
+    let lines: readonly (LinePlace | RawLine)[];
+    if (sort === 'corpus') lines = cache.all ?? cache.places;
+    else {
+      let sorted = cache.sorted.get(sort);
+      if (!sorted) cache.sorted.set(sort, (sorted = sortLines(allLines(cache, width), sort)));
+      lines = sorted;
+    }
+    return ord === undefined ? lines : lines.filter((line) => line.ord === ord);
+  };
+  const withContext = (cache: Cached, width: number, lines: readonly (LinePlace | RawLine)[]): RawLine[] => {
+    const missing = lines.filter((line) => !('keyword' in line));
+    const made = missing.length === 0 ? [] : linesAt(cache.tables, missing, width);
+    let next = 0;
+    return lines.map((line) => ('keyword' in line ? line : made[next++]!));
+  };
+  /** Lines per document, most first (ties in library order); the listed ones named. */
+  const concordanceDocuments = (cache: Cached) => {
+    if (!cache.documents) {
+      const counts = new Map<number, number>();
+      for (const { ord } of cache.places) counts.set(ord, (counts.get(ord) ?? 0) + 1);
+      const top = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_CONCORDANCE_DOCUMENTS);
+      const names = cache.tables.documentNames(top.map(([ord]) => ord));
+      cache.documents = { listed: top.map(([ord, lines]) => ({ ...names.get(ord)!, lines })), total: counts.size };
+    }
+    return cache.documents;
   };
   // One count per corpus and options at a time: a second request for the same waits for the first.
   const wordList = (store: CorpusStore, n: number, documentIds: readonly string[] | undefined, hideStopWords: boolean): Promise<WordCounts> => {
@@ -171,23 +210,20 @@ export function createAnalysisService(requireStore: () => CorpusStore, options: 
     concordance({ query, width = 8, sort = 'corpus', documentId, offset = 0, limit = 200 }) {
       const started = performance.now();
       const store = requireStore();
-      if (query.trim() === '') return { query, total: 0, truncated: false, offset, lines: [], documents: [], tookMs: 0 };
-      const { cache, chosen, notice } = concordanceLines(store, query, width, sort, documentId);
-      const perDocument = new Map<string, { id: string; title: string; lines: number }>();
-      for (const line of cache.lines) {
-        const entry = perDocument.get(line.documentId);
-        if (entry) entry.lines++;
-        else perDocument.set(line.documentId, { id: line.documentId, title: line.title, lines: 1 });
-      }
+      if (query.trim() === '') return { query, total: 0, truncated: false, offset, lines: [], documents: [], documentsTotal: 0, tookMs: 0 };
+      const cache = concordanceOf(store, query, width);
+      const chosen = chosenLines(cache, width, sort, documentId);
+      const documents = concordanceDocuments(cache);
       return {
         query,
         total: chosen.length,
         truncated: cache.truncated,
         offset,
-        lines: withParagraphs(store, chosen.slice(offset, offset + limit)),
-        documents: [...perDocument.values()].sort((a, b) => b.lines - a.lines || (a.title < b.title ? -1 : 1)),
+        lines: withParagraphs(store, withContext(cache, width, chosen.slice(offset, offset + limit))),
+        documents: documents.listed,
+        documentsTotal: documents.total,
         tookMs: performance.now() - started,
-        ...(notice ? { notice } : {}),
+        ...(cache.notice ? { notice: cache.notice } : {}),
       };
     },
     collocates({ query, window = 5, hideStopWords = true, minCount = 2, limit = 100 }) {
@@ -209,12 +245,14 @@ export function createAnalysisService(requireStore: () => CorpusStore, options: 
       const store = requireStore();
       if (query.trim() === '') throw new ServiceError('invalid-argument', 'Type a query first: there is no concordance to export.');
       // The query is checked before the dialog opens: a bad one is said at once.
-      concordanceLines(store, query, width, sort, documentId);
+      concordanceOf(store, query, width);
       return saveExport(
         options.dialogs,
         { title: 'Export the concordance as CSV', suggestedName: `concordance-${fileStem(query)}.csv`, filters: [{ name: 'CSV (spreadsheet)', extensions: ['csv'] }] },
         () => {
-          const { chosen } = concordanceLines(store, query, width, sort, documentId);
+          const cache = concordanceOf(store, query, width);
+          allLines(cache, width);
+          const chosen = withContext(cache, width, chosenLines(cache, width, sort, documentId));
           return { text: concordanceCsv(withParagraphs(store, chosen)), rows: chosen.length };
         },
       );

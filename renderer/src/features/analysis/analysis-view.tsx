@@ -163,6 +163,11 @@ export function AnalysisView({ onOpen }: Props) {
                     {doc.title} ({doc.lines.toLocaleString('en')})
                   </option>
                 ))}
+                {first && first.documentsTotal > first.documents.length && (
+                  <option disabled value="-">
+                    {`the ${first.documents.length.toLocaleString('en')} with the most lines of ${first.documentsTotal.toLocaleString('en')}`}
+                  </option>
+                )}
               </select>
             </label>
             <button type="button" className="small-button" onClick={() => void exportConcordance()} disabled={!first || first.total === 0}>
@@ -176,7 +181,7 @@ export function AnalysisView({ onOpen }: Props) {
             <>
               <p className="analysis-count" aria-live="polite">
                 {first.total.toLocaleString('en')} line{first.total === 1 ? '' : 's'}
-                {documentId ? '' : ` in ${first.documents.length.toLocaleString('en')} document${first.documents.length === 1 ? '' : 's'}`}
+                {documentId ? '' : ` in ${first.documentsTotal.toLocaleString('en')} document${first.documentsTotal === 1 ? '' : 's'}`}
                 {first.truncated ? ' (the first 100,000 only)' : ''}
                 {first.notice ? ` · ${first.notice}` : ''}
               </p>

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_CONCORDANCE_DOCUMENTS } from '../../../../electron/common/analysis/analysis-types';
 import { termOf } from '../../../../electron/node/search/analyse';
 import { tokenise } from '../../../../electron/node/search/tokenise';
 import { STOP_WORDS } from '../../../../electron/node/analysis/stop-words';
@@ -92,6 +93,33 @@ describe('concordance and collocates', () => {
     expect(all.documents.reduce((n, d) => n + d.lines, 0)).toBe(all.total);
   });
 
+  it('reads the text of only the documents whose lines are asked for, and pages the same lines as a whole answer', () => {
+    // The corpus's store with its search tables counting the documents whose text is read.
+    const read: number[] = [];
+    const tables = corpus.store.searchTables();
+    const counting: CorpusStore = {
+      ...corpus.store,
+      searchTables: () => ({ ...tables, documents: (requests) => (read.push(...requests.map((r) => r.ord)), tables.documents(requests)) }),
+    };
+    const counted = createAnalysisService(() => counting);
+    const first = counted.concordance({ query: 'the', width: 4, limit: 3 });
+    expect(first.total).toBeGreaterThan(100);
+    // "the" stands in every generated document; the first three lines stand in one or two.
+    expect(first.documentsTotal).toBeGreaterThanOrEqual(12);
+    expect(new Set(read).size).toBeLessThanOrEqual(new Set(first.lines.map((line) => line.documentId)).size);
+    // Pages of corpus order, before and after a sort by context read every line, are the whole answer's slices.
+    const whole = analysis.concordance({ query: 'the', width: 4, limit: 1000 });
+    expect(first.lines).toEqual(whole.lines.slice(0, 3));
+    expect(counted.concordance({ query: 'the', width: 4, offset: 40, limit: 7 }).lines).toEqual(whole.lines.slice(40, 47));
+    counted.concordance({ query: 'the', width: 4, sort: 'left1', limit: 1 });
+    expect(new Set(read).size).toBe(first.documentsTotal);
+    expect(counted.concordance({ query: 'the', width: 4, offset: 90, limit: 5 }).lines).toEqual(whole.lines.slice(90, 95));
+    // One document's lines, in corpus order, are the whole answer's lines of it.
+    const top = whole.documents[0]!;
+    expect(counted.concordance({ query: 'the', width: 4, documentId: top.id, limit: 1000 }).lines).toEqual(whole.lines.filter((line) => line.documentId === top.id));
+    expect(whole.documentsTotal).toBe(whole.documents.length);
+  });
+
   it('says what is wrong with a malformed query', () => {
     expect(() => analysis.concordance({ query: '+' })).toThrow(ServiceError);
     expect(() => analysis.collocates({ query: 'title:' })).toThrow(/Type a word/);
@@ -147,6 +175,28 @@ describe('concordance and collocates', () => {
       other.dispose();
     }
   });
+});
+
+describe('the concordance of a word in more documents than the filter lists', () => {
+  it('lists the documents with the most lines, ties in library order, and counts them all', () => {
+    const files: Record<string, string> = {};
+    // "harbour" once in each, three times in the last one.
+    for (let i = 0; i <= MAX_CONCORDANCE_DOCUMENTS + 1; i++) files[`d${String(i).padStart(4, '0')}.txt`] = `Note ${i}\n\nThe harbour${i === MAX_CONCORDANCE_DOCUMENTS + 1 ? ' and the harbour and the harbour' : ''} at dawn.`;
+    const sources = writeSources(files);
+    const corpus = openSearchOn(sources.dir);
+    try {
+      const response = createAnalysisService(() => corpus.store).concordance({ query: 'harbour', limit: 10 });
+      expect(response.total).toBe(MAX_CONCORDANCE_DOCUMENTS + 4);
+      expect(response.documentsTotal).toBe(MAX_CONCORDANCE_DOCUMENTS + 2);
+      expect(response.documents).toHaveLength(MAX_CONCORDANCE_DOCUMENTS);
+      const ids = corpus.store.documentIds();
+      expect(response.documents[0]).toEqual({ id: ids.at(-1), title: `Note ${MAX_CONCORDANCE_DOCUMENTS + 1}`, lines: 3 });
+      expect(response.documents.slice(1).map((d) => d.id)).toEqual(ids.slice(0, MAX_CONCORDANCE_DOCUMENTS - 1));
+    } finally {
+      corpus.dispose();
+      sources.dispose();
+    }
+  }, 30_000);
 });
 
 describe('paragraphAt', () => {
