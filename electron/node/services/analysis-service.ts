@@ -308,8 +308,8 @@ export function createAnalysisService(requireStore: () => CorpusStore, options: 
       if (!answer) {
         const text = store.getDocument(documentId)?.text ?? '';
         const found = relatedDocuments(index, tables, ord, text, 50);
-        const documents = documentsOf(store);
-        answer = found.map(({ ord: other, score }) => ({ id: documents[other]!.id, title: documents[other]!.title, score: Math.round(score * 1000) / 1000 })).filter((r) => r.score > 0);
+        const names = tables.documentNames(found.map((r) => r.ord));
+        answer = found.map(({ ord: other, score }) => ({ ...names.get(other)!, score: Math.round(score * 1000) / 1000 })).filter((r) => r.score > 0);
         if (cache.answers.size >= 1000) cache.answers.clear();
         cache.answers.set(documentId, answer);
       }

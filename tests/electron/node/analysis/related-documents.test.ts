@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnalysisService, type AnalysisService } from '../../../../electron/node/services/analysis-service';
-import { isStopTerm } from '../../../../electron/node/analysis/related-documents';
+import { buildRelatedIndex, isStopTerm, relatedDocuments } from '../../../../electron/node/analysis/related-documents';
 import { termOf } from '../../../../electron/node/search/analyse';
 import { tokenise } from '../../../../electron/node/search/tokenise';
 import { ServiceError } from '../../../../electron/node/services/service-error';
@@ -110,5 +110,39 @@ describe('related documents', () => {
 
   it('refuses a document that is not in the corpus', async () => {
     await expect(analysis.relatedDocuments({ documentId: 'nope' })).rejects.toThrow(ServiceError);
+  });
+});
+
+describe('the best related documents, kept as they are scored', () => {
+  it('are the first of the whole ranking, ties in corpus order, call after call', () => {
+    const next = prng(11);
+    const words = ['dam', 'flood', 'bank', 'delta', 'barge', 'video', 'studio', 'camera', 'cell', 'guard', 'yard', 'water'];
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 30; i++) files[`d${String(i).padStart(2, '0')}.md`] = `---\ntitle: D ${i}\n---\n\n${Array.from({ length: 40 }, () => words[Math.floor(next() * words.length)]).join(' ')}.`;
+    // Three copies of one text's words (punctuated apart: identical files are one document): the same score for each, so their order is corpus order.
+    for (const [name, end] of [['x1', '.'], ['x2', '!'], ['x3', '?']]) files[`${name}.md`] = `---\ntitle: ${name}\n---\n\ndam flood video camera cell yard water dam flood${end}`;
+    const sources = writeSources(files);
+    const corpus = openSearchOn(sources.dir);
+    try {
+      const tables = corpus.store.searchTables();
+      const index = buildRelatedIndex(tables);
+      const ids = corpus.store.documentIds();
+      for (const id of ['d03', 'x1', 'd17']) {
+        const ord = tables.documentOrd(id)!;
+        const text = corpus.store.getDocument(id)!.text;
+        const whole = relatedDocuments(index, tables, ord, text, 1000);
+        expect(whole.length).toBeGreaterThan(20);
+        for (let i = 1; i < whole.length; i++) expect(whole[i - 1]!.score > whole[i]!.score || (whole[i - 1]!.score === whole[i]!.score && whole[i - 1]!.ord < whole[i]!.ord)).toBe(true);
+        for (const k of [1, 2, 3, 5, 8, 20]) expect(relatedDocuments(index, tables, ord, text, k)).toEqual(whole.slice(0, k));
+        // Asked again, the same (nothing left over from the call before).
+        expect(relatedDocuments(index, tables, ord, text, 1000)).toEqual(whole);
+      }
+      const x2 = relatedDocuments(index, tables, tables.documentOrd('x2')!, corpus.store.getDocument('x2')!.text, 2);
+      expect(x2.map((r) => ids[r.ord])).toEqual(['x1', 'x3']);
+      expect(x2[0]!.score).toBe(x2[1]!.score);
+    } finally {
+      corpus.dispose();
+      sources.dispose();
+    }
   });
 });
