@@ -13,6 +13,9 @@ export default defineConfig({
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/e2e/**', 'node_modules/**'],
           environment: 'node',
+          // Vitest's 5 s default: real builds, the citation engine's first load and worker starts
+          // passed it on two cores shared with a browser run. A hung test still fails, later.
+          testTimeout: 20_000,
         },
       },
       {
