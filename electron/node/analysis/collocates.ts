@@ -30,7 +30,7 @@ export function termFrequency(tables: SearchTables, term: string): number {
   if (!postings) return 0;
   let total = 0;
   for (let entry = 0; entry < postings.count; entry++) {
-    if (keyField(postings.keys[entry]!) === TEXT_FIELD) total += postings.positions(entry).length;
+    if (keyField(postings.keys[entry]!) === TEXT_FIELD) total += postings.occurrenceCount(entry);
   }
   return total;
 }

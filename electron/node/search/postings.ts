@@ -23,6 +23,8 @@ export type Postings = {
   cursor(entry: number): PositionCursor;
   /** Bytes of an entry's occurrences: grows with its term frequency, known without decoding. */
   occurrenceBytes(entry: number): number;
+  /** How many occurrences an entry holds, counted without decoding them (a varint ends at a byte under 0x80; three per occurrence). */
+  occurrenceCount(entry: number): number;
   /** Entry number of a key, or -1. */
   find(key: number): number;
   readonly byteLength: number;
@@ -222,6 +224,11 @@ export function decodePostings(blob: Uint8Array): Postings {
     },
     occurrenceBytes(entry) {
       return ends[entry]! - (entry === 0 ? 0 : ends[entry - 1]!);
+    },
+    occurrenceCount(entry) {
+      let last = 0;
+      for (let p = entry === 0 ? 0 : ends[entry - 1]!, end = ends[entry]!; p < end; p++) if (region[p]! < 0x80) last++;
+      return last / 3;
     },
     positions(entry) {
       const out: number[] = [];

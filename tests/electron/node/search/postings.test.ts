@@ -24,6 +24,8 @@ describe('postings', () => {
     expect(postings.occurrences(0)).toEqual([occurrences[0][1], occurrences[1][1]]);
     expect(postings.occurrences(2)).toEqual([occurrences[3][1], occurrences[4][1]]);
     expect(postings.positions(2)).toEqual([300_000, 300_001]);
+    // Counted without decoding, multi-byte varints included.
+    expect([0, 1, 2].map((entry) => postings.occurrenceCount(entry))).toEqual([2, 1, 2]);
     expect(postings.find(docKey(3, 0))).toBe(1);
     expect(postings.find(docKey(3, 1))).toBe(-1);
   });
