@@ -4,6 +4,7 @@ import type { NotebookEntry, NotebookGroup } from '../../common/notes/notebook-t
 import { HIGHLIGHT_COLORS } from '../../common/notes/notes-types';
 import { csvDocument } from './csv';
 import { nestHeadings } from './nest-headings';
+import { escapeUnclosedHtml, listsMerge } from './self-contained-note';
 
 /**
  * The notebook as the user filtered it, written out: Markdown to read anywhere, CSV for a
@@ -67,9 +68,11 @@ const tagsLine = (tags: string[]) => `Tags: ${tags.map(escapeMarkdown).join(', '
 
 /**
  * A note is Markdown the user wrote: written as it is, except that its headings nest under
- * `under`, the level of the heading it stands under here (see nestHeadings).
+ * `under`, the level of the heading it stands under here (see nestHeadings), and that what it
+ * leaves open is ended, so that it does not take in what follows it: HTML left open is shown as
+ * text (first, so that the headings it hid nest too), a code fence left open is closed.
  */
-const noteText = (body: string, under: number) => nestHeadings(body.trim(), under);
+const noteText = (body: string, under: number) => nestHeadings(escapeUnclosedHtml(body.trim()), under);
 
 function highlightLines(doc: ExportDocument, h: Highlight, include: MarkdownContent, under: number): string[] {
   const at = doc.citeAt(h.anchor.status === 'orphaned' ? undefined : h.anchor.start);
@@ -86,6 +89,21 @@ function highlightLines(doc: ExportDocument, h: Highlight, include: MarkdownCont
 
 function noteLines(note: DocumentNote, under: number): string[] {
   return [noteText(note.body, under), '', ...(note.tags.length ? [tagsLine(note.tags), ''] : [])];
+}
+
+/**
+ * Document notes one after the other. Only a blank line stands between two when the first has no
+ * tags, and a list ending one note and a list of the same kind starting the next would be one
+ * list (the second note's "1." numbered on from the first's): CommonMark's own separator, an
+ * empty comment, keeps them apart. Nothing else runs on past a blank line (a heading is never a
+ * lazy line, and a note, trimmed, never starts indented).
+ */
+function notesLines(notes: DocumentNote[], under: number): string[] {
+  return notes.flatMap((note, i) => {
+    const lines = noteLines(note, under);
+    const next = notes[i + 1];
+    return next && !note.tags.length && listsMerge(lines[0]!, noteText(next.body, under)) ? [...lines, '<!-- -->', ''] : lines;
+  });
 }
 
 function bookmarkLines(doc: ExportDocument, bookmarks: Bookmark[]): string[] {
@@ -127,7 +145,7 @@ function section(out: string[], title: string, parts: Picked[], include: Markdow
     out.push(`### ${titleOf(p.doc)}`, '');
     for (const h of p.highlights) out.push(...highlightLines(p.doc, h, include, 3));
     if (p.notes.length && notesHeading) out.push('#### Document notes', '');
-    for (const n of p.notes) out.push(...noteLines(n, notesHeading ? 4 : 3));
+    out.push(...notesLines(p.notes, notesHeading ? 4 : 3));
     if (p.bookmarks.length) out.push(...bookmarkLines(p.doc, p.bookmarks));
   }
 }
@@ -146,7 +164,7 @@ export function notebookMarkdown(title: string, exportedAt: string, documents: E
     for (const { doc, highlights, notes, bookmarks } of picked) {
       out.push(`## ${titleOf(doc)}`, '', escapeMarkdown(doc.reference), '');
       for (const h of highlights) out.push(...highlightLines(doc, h, include, 2));
-      if (notes.length) out.push('### Document notes', '', ...notes.flatMap((n) => noteLines(n, 3)));
+      if (notes.length) out.push('### Document notes', '', ...notesLines(notes, 3));
       if (bookmarks.length) out.push('### Bookmarks', '', ...bookmarkLines(doc, bookmarks));
     }
   } else {

@@ -1,0 +1,79 @@
+import MarkdownIt from 'markdown-it';
+import { CONTAINER_PREFIX } from './nest-headings';
+
+const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false });
+
+/**
+ * CommonMark's HTML blocks 1 to 5 end only at their end condition: left open, one runs to the end
+ * of the file, and in the rendered page a comment, <script>, <style> or <textarea> left open hides
+ * everything after it (a browser reads raw text up to its end tag). Type 1 must meet its own end
+ * tag here, as a browser needs: "<script>…</pre>" ends the Markdown block but not the script.
+ */
+const BLOCKS: { start: RegExp; closed: (content: string, start: RegExpExecArray) => boolean }[] = [
+  { start: /^<(script|pre|style|textarea)(?=[\s>]|$)/i, closed: (content, start) => new RegExp(`</${start[1]}>`, 'i').test(content) },
+  { start: /^<!--/, closed: (content) => content.includes('-->') },
+  { start: /^<\?/, closed: (content) => content.includes('?>') },
+  { start: /^<![A-Za-z]/, closed: (content) => content.includes('>') },
+  { start: /^<!\[CDATA\[/, closed: (content) => content.includes(']]>') },
+];
+
+function leftOpen(content: string): boolean {
+  for (const block of BLOCKS) {
+    // Up to three spaces may stand before the opener (markdown-it keeps those after a ">").
+    const start = block.start.exec(content.trimStart());
+    if (start) return !block.closed(content, start);
+  }
+  return false;
+}
+
+/**
+ * A note's HTML that it leaves open, shown as the text it is. Its opener is escaped ("\<!--"
+ * begins a paragraph, read as "<!--") rather than closed at the note's end: Carrel shows raw HTML
+ * in a note as text, so the user has read these words in the app, and closing the comment would
+ * hide them in the export (a <script> closed would run instead). Blocks that are closed, and a
+ * note without HTML, are returned as they are.
+ */
+export function escapeUnclosedHtml(body: string): string {
+  let text = body;
+  // Each round escapes one "<" that opens HTML, never the same one twice: the "<"s bound the rounds.
+  for (let round = body.split('<').length - 1; round > 0; round--) {
+    const open = markdown.parse(text, {}).find((t) => t.type === 'html_block' && t.map && (leftOpen(t.content) || openComment(t.content)));
+    if (!open) return text;
+    const lines = text.split(/\r?\n/);
+    const [start, end] = open.map!;
+    if (leftOpen(open.content)) {
+      const line = lines[start]!;
+      const prefix = CONTAINER_PREFIX.exec(line)![0].length;
+      const at = line.charAt(prefix) === '<' ? prefix : line.indexOf('<');
+      lines[start] = `${line.slice(0, at)}\\${line.slice(at)}`;
+    } else {
+      // A comment opened after the block's end condition ("<!-- a --> <!-- b"): the Markdown
+      // block ends, the browser's comment does not. Inside raw HTML only a reference escapes "<".
+      for (let i = end - 1; i >= start; i--) {
+        const at = lines[i]!.lastIndexOf('<!--');
+        if (at < 0) continue;
+        lines[i] = `${lines[i]!.slice(0, at)}&lt;${lines[i]!.slice(at + 1)}`;
+        break;
+      }
+    }
+    text = lines.join('\n');
+  }
+  return text;
+}
+
+/** Whether raw HTML opens a comment it does not close ("<!-->" is a whole comment, as in HTML). */
+function openComment(content: string): boolean {
+  const at = content.lastIndexOf('<!--');
+  return at >= 0 && content.indexOf('-->', at + 2) < 0;
+}
+
+/** The blocks of Markdown at its top level (a list or a block quote is one). */
+const topBlocks = (text: string) => markdown.parse(text, {}).filter((t) => t.level === 0 && t.nesting !== -1).length;
+
+/**
+ * Whether two notes written one after the other, a blank line between them, read as other blocks
+ * than each alone: a list ending the first and one of the same kind starting the second are one.
+ */
+export function listsMerge(first: string, second: string): boolean {
+  return topBlocks(`${first}\n\n${second}`) < topBlocks(first) + topBlocks(second);
+}

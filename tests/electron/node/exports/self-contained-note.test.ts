@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { escapeUnclosedHtml, listsMerge } from '../../../../electron/node/exports/self-contained-note';
+
+describe('HTML a note leaves open is shown as text', () => {
+  it('escapes the opener of an HTML block of types 1 to 5 left open, whatever its case', () => {
+    expect(escapeUnclosedHtml('Before.\n\n<!-- todo\nstill here')).toBe('Before.\n\n\\<!-- todo\nstill here');
+    expect(escapeUnclosedHtml('<pre>\ncode')).toBe('\\<pre>\ncode');
+    expect(escapeUnclosedHtml('<SCRIPT type="x">\ny')).toBe('\\<SCRIPT type="x">\ny');
+    expect(escapeUnclosedHtml('<style>')).toBe('\\<style>');
+    expect(escapeUnclosedHtml('<textarea>\ndraft')).toBe('\\<textarea>\ndraft');
+    expect(escapeUnclosedHtml('<?php echo 1')).toBe('\\<?php echo 1');
+    expect(escapeUnclosedHtml('<!DRAFT')).toBe('\\<!DRAFT');
+    expect(escapeUnclosedHtml('<![CDATA[ raw')).toBe('\\<![CDATA[ raw');
+  });
+
+  it('escapes it inside a list item or a block quote, after the container’s signs', () => {
+    expect(escapeUnclosedHtml('- item\n  <!-- open')).toBe('- item\n  \\<!-- open');
+    expect(escapeUnclosedHtml('> quoted\n>  <!-- open')).toBe('> quoted\n>  \\<!-- open');
+    expect(escapeUnclosedHtml('1. <pre>')).toBe('1. \\<pre>');
+  });
+
+  it('needs an element’s own end tag: a <script> that meets </pre> runs on in a browser', () => {
+    expect(escapeUnclosedHtml('<script>\nx\n</pre>')).toBe('\\<script>\nx\n</pre>');
+  });
+
+  it('escapes, as a reference, a comment opened in raw HTML after its block’s end condition', () => {
+    expect(escapeUnclosedHtml('<!-- done --> <!-- open')).toBe('<!-- done --> &lt;!-- open');
+    expect(escapeUnclosedHtml('<div>\n<!-- open\n</div>')).toBe('<div>\n&lt;!-- open\n</div>');
+  });
+
+  it('escapes each block left open, those the first one hid included', () => {
+    expect(escapeUnclosedHtml('<!-- one\n\n<?two')).toBe('\\<!-- one\n\n\\<?two');
+  });
+
+  it('leaves closed HTML, HTML in code, inline HTML and text without HTML as they are', () => {
+    const closed = '<!-- a -->\n\n<!-->\n\n<pre>\nx</PRE>\n\n<?pi ?>\n\n<!DOCTYPE x>\n\n<![CDATA[ y ]]>\n\n<div>\n<b>bold</b>';
+    expect(escapeUnclosedHtml(closed)).toBe(closed);
+    expect(escapeUnclosedHtml('```\n<!-- in code\n```\n\n    <!-- indented code')).toBe('```\n<!-- in code\n```\n\n    <!-- indented code');
+    expect(escapeUnclosedHtml('a <!-- inline, shown as text by every parser')).toBe('a <!-- inline, shown as text by every parser');
+    expect(escapeUnclosedHtml('Windows\r\nline ends')).toBe('Windows\r\nline ends');
+  });
+});
+
+describe('two notes one after the other', () => {
+  it('merge when a list ends the first and one of the same kind starts the second', () => {
+    expect(listsMerge('- a', '- b')).toBe(true);
+    expect(listsMerge('Text.\n\n1. one', '1. two\n\nMore.')).toBe(true);
+  });
+
+  it('do not when the lists differ or a blank line ends what comes before', () => {
+    expect(listsMerge('- a', '* b')).toBe(false);
+    expect(listsMerge('1. a', '1) b')).toBe(false);
+    expect(listsMerge('> a', '> b')).toBe(false);
+    expect(listsMerge('- a', 'Text.')).toBe(false);
+    expect(listsMerge('Text.', 'More.')).toBe(false);
+  });
+});
