@@ -4,7 +4,7 @@ import type { NotebookEntry, NotebookGroup } from '../../common/notes/notebook-t
 import { HIGHLIGHT_COLORS } from '../../common/notes/notes-types';
 import { csvDocument } from './csv';
 import { nestHeadings } from './nest-headings';
-import { escapeUnclosedHtml, listsMerge } from './self-contained-note';
+import { escapeHidingElements, escapeUnclosedHtml, listsMerge } from './self-contained-note';
 
 /**
  * The notebook as the user filtered it, written out: Markdown to read anywhere, CSV for a
@@ -72,7 +72,7 @@ const tagsLine = (tags: string[]) => `Tags: ${tags.map(escapeMarkdown).join(', '
  * leaves open is ended, so that it does not take in what follows it: HTML left open is shown as
  * text (first, so that the headings it hid nest too), a code fence left open is closed.
  */
-const noteText = (body: string, under: number) => nestHeadings(escapeUnclosedHtml(body.trim()), under);
+const noteText = (body: string, under: number) => nestHeadings(escapeHidingElements(escapeUnclosedHtml(body.trim())), under);
 
 function highlightLines(doc: ExportDocument, h: Highlight, include: MarkdownContent, under: number): string[] {
   const at = doc.citeAt(h.anchor.status === 'orphaned' ? undefined : h.anchor.start);

@@ -77,3 +77,64 @@ const topBlocks = (text: string) => markdown.parse(text, {}).filter((t) => t.lev
 export function listsMerge(first: string, second: string): boolean {
   return topBlocks(`${first}\n\n${second}`) < topBlocks(first) + topBlocks(second);
 }
+
+/**
+ * Elements whose start tag, left open, hides what follows in a browser: raw text and RCDATA read
+ * up to their own end tag (<plaintext> to the end of the page), and <template>, <details> (folded)
+ * and <select> do not show what they hold as text. Raw text is closed by the first end tag after
+ * the last start tag; the others nest, so they are open while their start tags outnumber their ends.
+ */
+const RAW_TEXT = ['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'plaintext'];
+const HIDING = ['template', 'details', 'select'];
+
+const tagsIn = (html: string, name: string, end: boolean) => [...html.matchAll(new RegExp(`<${end ? '/' : ''}${name}(?=[\\s/>]|$)`, 'gi'))].map((m) => m.index);
+
+/** Which start tags of `name` in rendered HTML (their ranks, first is 0) a browser leaves open. */
+function openStarts(html: string, name: string): Set<number> {
+  const starts = tagsIn(html, name, false);
+  const ends = tagsIn(html, name, true);
+  // Raw text: the first start after the last end opens it; those after it are its text, shown once it is escaped.
+  if (RAW_TEXT.includes(name)) {
+    const lastEnd = name === 'plaintext' ? -1 : (ends.at(-1) ?? -1);
+    return new Set(starts.flatMap((at, rank) => (at > lastEnd ? [rank] : [])));
+  }
+  // The others nest: an end tag closes the innermost one open.
+  const open: number[] = [];
+  const tags = [...starts.map((at, rank) => ({ at, rank })), ...ends.map((at) => ({ at, rank: -1 }))].sort((a, b) => a.at - b.at);
+  for (const tag of tags) {
+    if (tag.rank >= 0) open.push(tag.rank);
+    else open.pop();
+  }
+  return new Set(open);
+}
+
+/**
+ * A note's start tags of those elements that it leaves open, shown as text, as escapeUnclosedHtml
+ * does for blocks. Which "<name" of the source is a tag (not code, not escaped already) is found
+ * by trying, from the last one back: "\\<" (in Markdown text) or "&lt;" (in raw HTML, where a
+ * backslash is shown) is a tag less in the rendered note. Closed elements are left as they are.
+ */
+export function escapeHidingElements(body: string): string {
+  let text = body;
+  for (const name of [...RAW_TEXT, ...HIDING]) {
+    const candidates = [...text.matchAll(new RegExp(`<${name}(?=[\\s/>]|$)`, 'gim'))].map((m) => m.index).reverse();
+    if (!candidates.length) continue;
+    let html = markdown.render(text);
+    const open = openStarts(html, name);
+    let rank = tagsIn(html, name, false).length;
+    for (const at of candidates) {
+      if (!open.size) break;
+      const before = tagsIn(html, name, false).length;
+      for (const escaped of ['\\<', '&lt;']) {
+        const tried = `${text.slice(0, at)}${escaped}${text.slice(at + 1)}`;
+        const triedHtml = markdown.render(tried);
+        if (tagsIn(triedHtml, name, false).length === before) continue;
+        // This "<" is the tag of that rank; escaped only if it is one left open.
+        rank--;
+        if (open.delete(rank)) [text, html] = [tried, triedHtml];
+        break;
+      }
+    }
+  }
+  return text;
+}

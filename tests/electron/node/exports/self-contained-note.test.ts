@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeUnclosedHtml, listsMerge } from '../../../../electron/node/exports/self-contained-note';
+import { escapeHidingElements, escapeUnclosedHtml, listsMerge } from '../../../../electron/node/exports/self-contained-note';
 
 describe('HTML a note leaves open is shown as text', () => {
   it('escapes the opener of an HTML block of types 1 to 5 left open, whatever its case', () => {
@@ -38,6 +38,31 @@ describe('HTML a note leaves open is shown as text', () => {
     expect(escapeUnclosedHtml('```\n<!-- in code\n```\n\n    <!-- indented code')).toBe('```\n<!-- in code\n```\n\n    <!-- indented code');
     expect(escapeUnclosedHtml('a <!-- inline, shown as text by every parser')).toBe('a <!-- inline, shown as text by every parser');
     expect(escapeUnclosedHtml('Windows\r\nline ends')).toBe('Windows\r\nline ends');
+  });
+});
+
+describe('elements a note leaves open that would hide what follows are shown as text', () => {
+  it('escapes the start tag with a backslash in Markdown text, whatever its case', () => {
+    expect(escapeHidingElements('In the <textarea> box')).toBe('In the \\<textarea> box');
+    expect(escapeHidingElements('A <TITLE lang="en">x')).toBe('A \\<TITLE lang="en">x');
+    expect(escapeHidingElements('<details>\n\nfolded')).toBe('\\<details>\n\nfolded');
+    expect(escapeHidingElements('x <select> y')).toBe('x \\<select> y');
+  });
+
+  it('escapes it as a reference in raw HTML, where a backslash would show', () => {
+    expect(escapeHidingElements('<div><script>\nx')).toBe('<div>&lt;script>\nx');
+  });
+
+  it('escapes the last start tag of raw text, and as many of nested elements as are left open', () => {
+    expect(escapeHidingElements('a <xmp>b</xmp> c <xmp> d')).toBe('a <xmp>b</xmp> c \\<xmp> d');
+    expect(escapeHidingElements('<details>\n<details>\n\ninner\n\n</details>')).toBe('\\<details>\n<details>\n\ninner\n\n</details>');
+    // <plaintext> has no end: the page is text from it on.
+    expect(escapeHidingElements('a <plaintext>b</plaintext>')).toBe('a \\<plaintext>b</plaintext>');
+  });
+
+  it('leaves closed elements, tags in code and escaped ones as they are', () => {
+    const closed = 'a <textarea>x</textarea> b\n\n<details>\n\nx\n\n</details>\n\n<script>\nx\n</script>\n\n`<style>` in code\n\n    <title> indented code\n\n\\<iframe> escaped';
+    expect(escapeHidingElements(closed)).toBe(closed);
   });
 });
 
