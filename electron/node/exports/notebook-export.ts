@@ -87,10 +87,6 @@ function highlightLines(doc: ExportDocument, h: Highlight, include: MarkdownCont
   return lines;
 }
 
-function noteLines(note: DocumentNote, under: number): string[] {
-  return [noteText(note.body, under), '', ...(note.tags.length ? [tagsLine(note.tags), ''] : [])];
-}
-
 /**
  * Document notes one after the other. Only a blank line stands between two when the first has no
  * tags, and a list ending one note and a list of the same kind starting the next would be one
@@ -99,10 +95,11 @@ function noteLines(note: DocumentNote, under: number): string[] {
  * lazy line, and a note, trimmed, never starts indented).
  */
 function notesLines(notes: DocumentNote[], under: number): string[] {
+  const texts = notes.map((note) => noteText(note.body, under));
   return notes.flatMap((note, i) => {
-    const lines = noteLines(note, under);
-    const next = notes[i + 1];
-    return next && !note.tags.length && listsMerge(lines[0]!, noteText(next.body, under)) ? [...lines, '<!-- -->', ''] : lines;
+    const lines = [texts[i]!, '', ...(note.tags.length ? [tagsLine(note.tags), ''] : [])];
+    const next = texts[i + 1];
+    return next !== undefined && !note.tags.length && listsMerge(texts[i]!, next) ? [...lines, '<!-- -->', ''] : lines;
   });
 }
 

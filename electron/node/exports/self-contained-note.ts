@@ -34,6 +34,8 @@ function leftOpen(content: string): boolean {
  * note without HTML, are returned as they are.
  */
 export function escapeUnclosedHtml(body: string): string {
+  // An HTML block starts a line, after a container's signs: a note without one needs no parse.
+  if (!body.split('\n').some((line) => line.charAt(CONTAINER_PREFIX.exec(line)![0].length) === '<')) return body;
   let text = body;
   // Each round escapes one "<" that opens HTML, never the same one twice: the "<"s bound the rounds.
   for (let round = body.split('<').length - 1; round > 0; round--) {
@@ -67,15 +69,20 @@ function openComment(content: string): boolean {
   return at >= 0 && content.indexOf('-->', at + 2) < 0;
 }
 
-/** The blocks of Markdown at its top level (a list or a block quote is one). */
-const topBlocks = (text: string) => markdown.parse(text, {}).filter((t) => t.level === 0 && t.nesting !== -1).length;
+const LIST_ITEM = /^[ \t>]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/m;
 
 /**
  * Whether two notes written one after the other, a blank line between them, read as other blocks
  * than each alone: a list ending the first and one of the same kind starting the second are one.
  */
 export function listsMerge(first: string, second: string): boolean {
-  return topBlocks(`${first}\n\n${second}`) < topBlocks(first) + topBlocks(second);
+  // Most notes neither start with a list item nor hold one: no need to parse them.
+  if (!/^(?:[-+*]|\d{1,9}[.)])(?:[ \t\r\n]|$)/.test(second) || !LIST_ITEM.test(first)) return false;
+  const blank = first.split('\n').length;
+  // One list at the top level over the blank line between them: its lines before and after it.
+  return markdown
+    .parse(`${first}\n\n${second}`, {})
+    .some((t) => t.level === 0 && (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') && t.map![0] < blank && t.map![1] > blank + 1);
 }
 
 /**
@@ -87,7 +94,8 @@ export function listsMerge(first: string, second: string): boolean {
 const RAW_TEXT = ['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'plaintext'];
 const HIDING = ['template', 'details', 'select'];
 
-const tagsIn = (html: string, name: string, end: boolean) => [...html.matchAll(new RegExp(`<${end ? '/' : ''}${name}(?=[\\s/>]|$)`, 'gi'))].map((m) => m.index);
+const TAG = new Map([...RAW_TEXT, ...HIDING].map((name) => [name, { start: new RegExp(`<${name}(?=[\\s/>]|$)`, 'gim'), end: new RegExp(`</${name}(?=[\\s/>]|$)`, 'gi') }]));
+const tagsIn = (html: string, name: string, end: boolean) => [...html.matchAll(TAG.get(name)![end ? 'end' : 'start'])].map((m) => m.index);
 
 /** Which start tags of `name` in rendered HTML (their ranks, first is 0) a browser leaves open. */
 function openStarts(html: string, name: string): Set<number> {
@@ -115,9 +123,10 @@ function openStarts(html: string, name: string): Set<number> {
  * backslash is shown) is a tag less in the rendered note. Closed elements are left as they are.
  */
 export function escapeHidingElements(body: string): string {
+  if (!body.includes('<')) return body;
   let text = body;
-  for (const name of [...RAW_TEXT, ...HIDING]) {
-    const candidates = [...text.matchAll(new RegExp(`<${name}(?=[\\s/>]|$)`, 'gim'))].map((m) => m.index).reverse();
+  for (const name of TAG.keys()) {
+    const candidates = tagsIn(text, name, false).reverse();
     if (!candidates.length) continue;
     let html = markdown.render(text);
     const open = openStarts(html, name);
