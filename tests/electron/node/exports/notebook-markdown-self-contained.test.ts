@@ -3,7 +3,8 @@ import MarkdownIt from 'markdown-it';
 import { Marked } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { notebookMarkdown } from '../../../../electron/node/exports/notebook-export';
-import { document as notebookDocument, note } from './notebook-markdown-fixture';
+import type { MarkdownOptions } from '../../../../electron/common/exports/export-types';
+import { highlight, document as notebookDocument, note } from './notebook-markdown-fixture';
 
 // Each note of a Markdown export is self-contained: whatever it leaves open, the notes after it
 // are read as written. The export is rendered as Markdown viewers do it: CommonMark (markdown-it)
@@ -77,6 +78,23 @@ describe('Markdown export: a note that leaves a block open does not swallow the 
       expect(page.querySelectorAll('ul')).toHaveLength(2);
       // Still tight lists, as each note alone is: their items hold no paragraph.
       expect(page.querySelectorAll('li > p')).toHaveLength(0);
+    });
+  }
+
+  // A highlight's note is followed by the next highlight, in every grouping and with either content.
+  const OPTIONS: MarkdownOptions[] = (['document', 'tag', 'colour'] as const).flatMap((groupBy) => (['all', 'notes'] as const).map((include) => ({ include, groupBy })));
+  for (const options of OPTIONS) {
+    it(`a highlight's note left open does not swallow the next highlight (${options.include}, by ${options.groupBy})`, () => {
+      const doc = notebookDocument('d', 'Doc', 'A 2020', 'A. 2020. Ref.', [
+        highlight('d', 'h1', 0, 'first quote', 'yellow', ['t'], '<!-- open\nmy words'),
+        highlight('d', 'h2', 100, 'second quote', 'yellow', ['t'], 'Second note.'),
+      ]);
+      for (const viewer of Object.keys(viewers) as (keyof typeof viewers)[]) {
+        const text = visibleText(rendered(viewer, notebookMarkdown('Notebook', '2026-12-07T14:00:00Z', [doc], options)));
+        expect(text).toContain('<!-- open my words');
+        expect(text).toContain('second quote');
+        expect(text).toContain('Second note.');
+      }
     });
   }
 
