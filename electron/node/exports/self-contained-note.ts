@@ -39,7 +39,7 @@ export function escapeUnclosedHtml(body: string): string {
   let text = body;
   // Each round escapes one "<" that opens HTML, never the same one twice: the "<"s bound the rounds.
   for (let round = body.split('<').length - 1; round > 0; round--) {
-    const open = markdown.parse(text, {}).find((t) => t.type === 'html_block' && t.map && (leftOpen(t.content) || openComment(t.content)));
+    const open = markdown.parse(text, {}).find((t) => t.type === 'html_block' && t.map && (leftOpen(t.content) || openCommentAt(t.content) >= 0));
     if (!open) return text;
     const lines = text.split(/\r?\n/);
     const [start, end] = open.map!;
@@ -51,22 +51,43 @@ export function escapeUnclosedHtml(body: string): string {
     } else {
       // A comment opened after the block's end condition ("<!-- a --> <!-- b"): the Markdown
       // block ends, the browser's comment does not. Inside raw HTML only a reference escapes "<".
-      for (let i = end - 1; i >= start; i--) {
-        const at = lines[i]!.lastIndexOf('<!--');
-        if (at < 0) continue;
-        lines[i] = `${lines[i]!.slice(0, at)}&lt;${lines[i]!.slice(at + 1)}`;
-        break;
-      }
+      // The block's content is its lines without the container's signs: the same line, from its end.
+      const at = openCommentAt(open.content);
+      const before = open.content.slice(0, at).split('\n');
+      const i = start + before.length - 1;
+      const inLine = lines[i]!.length - open.content.split('\n')[before.length - 1]!.length + before.at(-1)!.length;
+      const col = lines[i]!.startsWith('<!--', inLine) ? inLine : lines[i]!.lastIndexOf('<!--');
+      if (i >= end || col < 0) return text;
+      lines[i] = `${lines[i]!.slice(0, col)}&lt;${lines[i]!.slice(col + 1)}`;
     }
     text = lines.join('\n');
   }
   return text;
 }
 
-/** Whether raw HTML opens a comment it does not close ("<!-->" is a whole comment, as in HTML). */
-function openComment(content: string): boolean {
-  const at = content.lastIndexOf('<!--');
-  return at >= 0 && content.indexOf('-->', at + 2) < 0;
+const RAW_TEXT_START = /<(script|style|textarea|title|xmp|iframe|noembed|noframes|noscript)(?=[\s/>]|$)/gi;
+
+/**
+ * Where raw HTML opens a comment it does not close (-1 if it does not). "<!--" in a script, style
+ * or textarea closed is their text, not a comment; "<!-->" is a whole comment, as in HTML.
+ */
+function openCommentAt(content: string): number {
+  for (let at = 0; ; ) {
+    const comment = content.indexOf('<!--', at);
+    RAW_TEXT_START.lastIndex = at;
+    const raw = RAW_TEXT_START.exec(content);
+    if (comment < 0) return -1;
+    if (raw && raw.index < comment) {
+      const close = content.slice(raw.index).search(new RegExp(`</${raw[1]}`, 'i'));
+      // One never closed is escapeHidingElements' to show.
+      if (close < 0) return -1;
+      at = raw.index + close + 2;
+      continue;
+    }
+    const end = content.indexOf('-->', comment + 2);
+    if (end < 0) return comment;
+    at = end + 3;
+  }
 }
 
 const LIST_ITEM = /^[ \t>]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/m;
@@ -119,7 +140,7 @@ function openStarts(html: string, name: string): Set<number> {
 /**
  * A note's start tags of those elements that it leaves open, shown as text, as escapeUnclosedHtml
  * does for blocks. Which "<name" of the source is a tag (not code, not escaped already) is found
- * by trying, from the last one back: "\\<" (in Markdown text) or "&lt;" (in raw HTML, where a
+ * by trying, from the last one back: "\<" (in Markdown text) or "&lt;" (in raw HTML, where a
  * backslash is shown) is a tag less in the rendered note. Closed elements are left as they are.
  */
 export function escapeHidingElements(body: string): string {
@@ -137,7 +158,7 @@ export function escapeHidingElements(body: string): string {
       for (const escaped of ['\\<', '&lt;']) {
         const tried = `${text.slice(0, at)}${escaped}${text.slice(at + 1)}`;
         const triedHtml = markdown.render(tried);
-        if (tagsIn(triedHtml, name, false).length === before) continue;
+        if (tagsIn(triedHtml, name, false).length !== before - 1) continue;
         // This "<" is the tag of that rank; escaped only if it is one left open.
         rank--;
         if (open.delete(rank)) [text, html] = [tried, triedHtml];

@@ -26,6 +26,12 @@ describe('HTML a note leaves open is shown as text', () => {
   it('escapes, as a reference, a comment opened in raw HTML after its block’s end condition', () => {
     expect(escapeUnclosedHtml('<!-- done --> <!-- open')).toBe('<!-- done --> &lt;!-- open');
     expect(escapeUnclosedHtml('<div>\n<!-- open\n</div>')).toBe('<div>\n&lt;!-- open\n</div>');
+    // The first one left open holds the next: once it is text, that one is open, and text too.
+    expect(escapeUnclosedHtml('> <div><!-- a --><!-- b\n> <!-- c')).toBe('> <div><!-- a -->&lt;!-- b\n> &lt;!-- c');
+    expect(escapeUnclosedHtml('<div><!-- open <script>x</script>')).toBe('<div>&lt;!-- open <script>x</script>');
+    // In a script or a style, "<!--" is their text, not a comment.
+    expect(escapeUnclosedHtml('<script>\n<!-- legacy\n</script>')).toBe('<script>\n<!-- legacy\n</script>');
+    expect(escapeUnclosedHtml('<div><style><!--</style>')).toBe('<div><style><!--</style>');
   });
 
   it('escapes each block left open, those the first one hid included', () => {
