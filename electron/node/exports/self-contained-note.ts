@@ -168,3 +168,54 @@ export function escapeHidingElements(body: string): string {
   }
   return text;
 }
+
+/** The link reference definitions an export holds so far: normalised label, and where it leads. */
+export type LinkLabels = Map<string, string>;
+
+type References = Record<string, { href: string; title?: string }>;
+/** A label as CommonMark matches it (markdown-it's normalizeReference): spaces collapsed, case folded. */
+const normalise = (label: string) => label.trim().replace(/\s+/g, ' ').toLowerCase().toUpperCase();
+const referencesOf = (text: string): References => {
+  const env: Record<string, unknown> = {};
+  markdown.parse(text, env);
+  return (env.references as References | undefined) ?? {};
+};
+
+/**
+ * A note's link reference definitions, kept its own. A definition holds for the whole file, and
+ * the first of a label wins: a note's "[text][1]" would lead where an earlier note's "[1]: …"
+ * does, not to its own. A label an earlier note defined otherwise is renamed in this note
+ * ("[1]" becomes "[1][1-2]", "[1]: …" "[1-2]: …"), kept only when the note alone renders the same.
+ */
+export function ownLinkLabels(text: string, labels: LinkLabels): string {
+  if (!text.includes(']:')) return text;
+  const references = referencesOf(text);
+  const html = markdown.render(text);
+  let out = text;
+  for (const [key, { href, title }] of Object.entries(references)) {
+    const destination = `${href} ${title ?? ''}`;
+    const taken = labels.get(key);
+    if (taken === undefined || taken === destination) {
+      labels.set(key, destination);
+      continue;
+    }
+    let n = 2;
+    while (labels.has(normalise(`${key}-${n}`)) || references[normalise(`${key}-${n}`)]) n++;
+    const renamed = renameLabel(out, key, `${key.toLowerCase()}-${n}`);
+    if (markdown.render(renamed) !== html || key in referencesOf(renamed)) continue;
+    out = renamed;
+    labels.set(normalise(`${key}-${n}`), destination);
+  }
+  return out;
+}
+
+function renameLabel(text: string, key: string, label: string): string {
+  const name = key
+    .split(' ')
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('\\s+');
+  return text
+    .replace(new RegExp(`^((?:[ \\t>]|[-+*](?=[ \\t])|\\d{1,9}[.)](?=[ \\t]))*)\\[${name}\\]:`, 'gimu'), (_, prefix: string) => `${prefix}[${label}]:`)
+    .replace(new RegExp(`\\]\\[${name}\\]`, 'giu'), `][${label}]`)
+    .replace(new RegExp(`\\[(${name})\\](?:\\[\\])?(?![[(:])`, 'giu'), (_, text: string) => `[${text}][${label}]`);
+}

@@ -98,6 +98,17 @@ describe('Markdown export: a note that leaves a block open does not swallow the 
     });
   }
 
+  for (const viewer of Object.keys(viewers) as (keyof typeof viewers)[]) {
+    it(`a note's links lead to its own reference definitions, not to an earlier note's of the same label (${viewer})`, () => {
+      const page = rendered(viewer, exported('See [the text][1].\n\n[1]: https://a.example/', 'See [mine][1] and [1].\n\n[1]: https://b.example/'));
+      expect([...page.querySelectorAll('a')].map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
+        ['the text', 'https://a.example/'],
+        ['mine', 'https://b.example/'],
+        ['1', 'https://b.example/'],
+      ]);
+    });
+  }
+
   it('exports a note whose blocks are closed as written', () => {
     const closed = 'Seen.\n\n<!-- hidden on purpose -->\n\n<pre>\nas typed\n</pre>\n\n<?pi ?>\n\n<!DOCTYPE x>\n\n<![CDATA[ y ]]>\n\n- a list\n\n> a quote';
     expect(exported(closed, NEXT)).toContain(`### Document notes\n\n${closed}\n\n#### Second\n\nSecond text.\n`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHidingElements, escapeUnclosedHtml, listsMerge } from '../../../../electron/node/exports/self-contained-note';
+import { escapeHidingElements, escapeUnclosedHtml, listsMerge, ownLinkLabels } from '../../../../electron/node/exports/self-contained-note';
 
 describe('HTML a note leaves open is shown as text', () => {
   it('escapes the opener of an HTML block of types 1 to 5 left open, whatever its case', () => {
@@ -84,5 +84,25 @@ describe('two notes one after the other', () => {
     expect(listsMerge('> a', '> b')).toBe(false);
     expect(listsMerge('- a', 'Text.')).toBe(false);
     expect(listsMerge('Text.', 'More.')).toBe(false);
+  });
+});
+
+describe('a note’s link reference definitions stay its own', () => {
+  it('renames a label an earlier note defined otherwise, in its definition and every use', () => {
+    const labels = new Map();
+    expect(ownLinkLabels('See [the text][1].\n\n[1]: https://a.example', labels)).toBe('See [the text][1].\n\n[1]: https://a.example');
+    expect(ownLinkLabels('See [mine][1], [1] and [1][].\n\n> [1]: https://b.example "B"', labels)).toBe(
+      'See [mine][1-2], [1][1-2] and [1][1-2].\n\n> [1-2]: https://b.example "B"',
+    );
+    // A third note with the same label again takes the next free one.
+    expect(ownLinkLabels('[Notes]\n\n[notes]: https://c.example', labels)).toBe('[Notes]\n\n[notes]: https://c.example');
+    expect(ownLinkLabels('[x][NOTES]\n\n[Notes]: https://d.example', labels)).toBe('[x][notes-2]\n\n[notes-2]: https://d.example');
+  });
+
+  it('leaves a label defined the same way as it is, and a note whose renaming would change its code as written', () => {
+    const labels = new Map();
+    ownLinkLabels('[1]: https://a.example', labels);
+    expect(ownLinkLabels('[a][1]\n\n[1]: https://a.example', labels)).toBe('[a][1]\n\n[1]: https://a.example');
+    expect(ownLinkLabels('`[1]` and [b][1]\n\n```\n[1]\n```\n\n[1]: https://b.example', labels)).toBe('`[1]` and [b][1]\n\n```\n[1]\n```\n\n[1]: https://b.example');
   });
 });
