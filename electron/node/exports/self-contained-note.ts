@@ -190,7 +190,7 @@ const referencesOf = (text: string): References => {
 export function ownLinkLabels(text: string, labels: LinkLabels): string {
   if (!text.includes(']:')) return text;
   const references = referencesOf(text);
-  const html = markdown.render(text);
+  let html: string | undefined;
   let out = text;
   for (const [key, { href, title }] of Object.entries(references)) {
     const destination = `${href} ${title ?? ''}`;
@@ -202,6 +202,7 @@ export function ownLinkLabels(text: string, labels: LinkLabels): string {
     let n = 2;
     while (labels.has(normalise(`${key}-${n}`)) || references[normalise(`${key}-${n}`)]) n++;
     const renamed = renameLabel(out, key, `${key.toLowerCase()}-${n}`);
+    html ??= markdown.render(text);
     if (markdown.render(renamed) !== html || key in referencesOf(renamed)) continue;
     out = renamed;
     labels.set(normalise(`${key}-${n}`), destination);
