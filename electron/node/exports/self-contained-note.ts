@@ -118,10 +118,14 @@ const HIDING = ['template', 'details', 'select'];
 const TAG = new Map([...RAW_TEXT, ...HIDING].map((name) => [name, { start: new RegExp(`<${name}(?=[\\s/>]|$)`, 'gim'), end: new RegExp(`</${name}(?=[\\s/>]|$)`, 'gi') }]));
 const tagsIn = (html: string, name: string, end: boolean) => [...html.matchAll(TAG.get(name)![end ? 'end' : 'start'])].map((m) => m.index);
 
+/** Closed comments and raw text, whose "<textarea" or "<details" is text, not a tag: blanked, the places kept. */
+const CLOSED_TEXT = /<!--[\s\S]*?-->|<(script|style|textarea|title|xmp|iframe|noembed|noframes|noscript)(?=[\s/>])[\s\S]*?<\/\1(?=[\s/>])/gi;
+const tagsInHtml = (html: string, name: string, end: boolean) => tagsIn(html.replace(CLOSED_TEXT, (text) => ' '.repeat(text.length)), name, end);
+
 /** Which start tags of `name` in rendered HTML (their ranks, first is 0) a browser leaves open. */
 function openStarts(html: string, name: string): Set<number> {
-  const starts = tagsIn(html, name, false);
-  const ends = tagsIn(html, name, true);
+  const starts = tagsInHtml(html, name, false);
+  const ends = tagsInHtml(html, name, true);
   // Raw text: the first start after the last end opens it; those after it are its text, shown once it is escaped.
   if (RAW_TEXT.includes(name)) {
     const lastEnd = name === 'plaintext' ? -1 : (ends.at(-1) ?? -1);
@@ -151,14 +155,14 @@ export function escapeHidingElements(body: string): string {
     if (!candidates.length) continue;
     let html = markdown.render(text);
     const open = openStarts(html, name);
-    let rank = tagsIn(html, name, false).length;
+    let rank = tagsInHtml(html, name, false).length;
     for (const at of candidates) {
       if (!open.size) break;
-      const before = tagsIn(html, name, false).length;
+      const before = tagsInHtml(html, name, false).length;
       for (const escaped of ['\\<', '&lt;']) {
         const tried = `${text.slice(0, at)}${escaped}${text.slice(at + 1)}`;
         const triedHtml = markdown.render(tried);
-        if (tagsIn(triedHtml, name, false).length !== before - 1) continue;
+        if (tagsInHtml(triedHtml, name, false).length !== before - 1) continue;
         // This "<" is the tag of that rank; escaped only if it is one left open.
         rank--;
         if (open.delete(rank)) [text, html] = [tried, triedHtml];

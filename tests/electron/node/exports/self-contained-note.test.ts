@@ -67,6 +67,10 @@ describe('elements a note leaves open that would hide what follows are shown as 
   });
 
   it('leaves closed elements, tags in code and escaped ones as they are', () => {
+    // "<textarea" in a closed script, "<details>" in a closed comment are their text, not tags.
+    expect(escapeHidingElements('<script>\nvar s = "<textarea>";\n</script>')).toBe('<script>\nvar s = "<textarea>";\n</script>');
+    expect(escapeHidingElements('a <!-- <details> --> b')).toBe('a <!-- <details> --> b');
+    expect(escapeHidingElements('a <xmp>x <xmp> y</xmp> b')).toBe('a <xmp>x <xmp> y</xmp> b');
     const closed = 'a <textarea>x</textarea> b\n\n<details>\n\nx\n\n</details>\n\n<script>\nx\n</script>\n\n`<style>` in code\n\n    <title> indented code\n\n\\<iframe> escaped';
     expect(escapeHidingElements(closed)).toBe(closed);
   });
