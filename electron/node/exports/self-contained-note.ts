@@ -107,13 +107,15 @@ export function listsMerge(first: string, second: string): boolean {
 }
 
 /**
- * Elements whose start tag, left open, hides what follows in a browser: raw text and RCDATA read
- * up to their own end tag (<plaintext> to the end of the page), and <template>, <details> (folded)
- * and <select> do not show what they hold as text. Raw text is closed by the first end tag after
- * the last start tag; the others nest, so they are open while their start tags outnumber their ends.
+ * Elements whose start tag, left open, spoils what follows in a browser: raw text and RCDATA read
+ * up to their own end tag (<plaintext> to the end of the page); <template>, <details> (folded)
+ * and <select> do not show what they hold as text; and HTML's formatting elements are rebuilt in
+ * every paragraph after them (a <b> or <a href> left open makes the rest of the file bold, or one
+ * link). Raw text is closed by the first end tag after the last start tag; the others nest, so
+ * they are open while their start tags outnumber their ends.
  */
 const RAW_TEXT = ['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'plaintext'];
-const HIDING = ['template', 'details', 'select'];
+const HIDING = ['template', 'details', 'select', 'a', 'b', 'big', 'code', 'em', 'font', 'i', 'nobr', 's', 'small', 'strike', 'strong', 'tt', 'u'];
 
 const TAG = new Map([...RAW_TEXT, ...HIDING].map((name) => [name, { start: new RegExp(`<${name}(?=[\\s/>]|$)`, 'gim'), end: new RegExp(`</${name}(?=[\\s/>]|$)`, 'gi') }]));
 const tagsIn = (html: string, name: string, end: boolean) => [...html.matchAll(TAG.get(name)![end ? 'end' : 'start'])].map((m) => m.index);
@@ -150,10 +152,12 @@ function openStarts(html: string, name: string): Set<number> {
 export function escapeHidingElements(body: string): string {
   if (!body.includes('<')) return body;
   let text = body;
+  // The note rendered, once for all the names, again only when an escape changes it.
+  let html: string | undefined;
   for (const name of TAG.keys()) {
     const candidates = tagsIn(text, name, false).reverse();
     if (!candidates.length) continue;
-    let html = markdown.render(text);
+    html ??= markdown.render(text);
     const open = openStarts(html, name);
     let rank = tagsInHtml(html, name, false).length;
     for (const at of candidates) {

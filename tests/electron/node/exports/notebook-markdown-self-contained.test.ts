@@ -52,6 +52,9 @@ const OPEN: Record<string, { body: string; shows: string[] }> = {
   'a <script> in raw HTML': { body: '<div class="box"><script>\nnot run', shows: ['<script>', 'not run'] },
   'a <details> left open': { body: '<details>\n\nfolded away', shows: ['<details>', 'folded away'] },
   'a <template> left open': { body: 'A <template> here', shows: ['<template> here'] },
+  // Formatting elements a browser opens again in every paragraph after them.
+  'a <b> left open': { body: 'Hm <b>bold', shows: ['<b>bold'] },
+  'a link left open': { body: 'A <a href="https://x.example/">link', shows: ['<a href="https://x.example/">link'] },
 };
 
 describe('Markdown export: a note that leaves a block open does not swallow the notes after it', () => {
@@ -62,8 +65,9 @@ describe('Markdown export: a note that leaves a block open does not swallow the 
         expect([...page.querySelectorAll('h4')].map((h) => h.textContent)).toEqual(['Second']);
         const next = [...page.querySelectorAll('p')].find((p) => p.textContent === 'Second text.');
         expect(next).toBeDefined();
-        // Not folded away in a <details> or inside a <select>, where it would not be seen either.
-        expect(next!.closest('details, select')).toBeNull();
+        // Not folded away in a <details> or inside a <select>, where it would not be seen either,
+        // nor bold, nor a link, as a formatting element left open would make it.
+        expect(next!.closest('details, select, a, b, big, code, em, font, i, nobr, s, small, strike, strong, tt, u')).toBeNull();
         const text = visibleText(page);
         for (const words of shows) expect(text).toContain(words);
       });

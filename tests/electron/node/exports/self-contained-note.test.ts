@@ -53,6 +53,8 @@ describe('elements a note leaves open that would hide what follows are shown as 
     expect(escapeHidingElements('A <TITLE lang="en">x')).toBe('A \\<TITLE lang="en">x');
     expect(escapeHidingElements('<details>\n\nfolded')).toBe('\\<details>\n\nfolded');
     expect(escapeHidingElements('x <select> y')).toBe('x \\<select> y');
+    expect(escapeHidingElements('A <a href="x">link, *emphasis* and <i>slant</i>')).toBe('A \\<a href="x">link, *emphasis* and <i>slant</i>');
+    expect(escapeHidingElements('<b>\n\nbold')).toBe('\\<b>\n\nbold');
   });
 
   it('escapes it as a reference in raw HTML, where a backslash would show', () => {
@@ -71,6 +73,7 @@ describe('elements a note leaves open that would hide what follows are shown as 
     expect(escapeHidingElements('<script>\nvar s = "<textarea>";\n</script>')).toBe('<script>\nvar s = "<textarea>";\n</script>');
     expect(escapeHidingElements('a <!-- <details> --> b')).toBe('a <!-- <details> --> b');
     expect(escapeHidingElements('a <xmp>x <xmp> y</xmp> b')).toBe('a <xmp>x <xmp> y</xmp> b');
+    expect(escapeHidingElements('<b>over\n\ntwo paragraphs</b>, *em* `code` [a](x)')).toBe('<b>over\n\ntwo paragraphs</b>, *em* `code` [a](x)');
     const closed = 'a <textarea>x</textarea> b\n\n<details>\n\nx\n\n</details>\n\n<script>\nx\n</script>\n\n`<style>` in code\n\n    <title> indented code\n\n\\<iframe> escaped';
     expect(escapeHidingElements(closed)).toBe(closed);
   });
