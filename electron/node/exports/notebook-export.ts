@@ -4,6 +4,7 @@ import type { NotebookEntry, NotebookGroup } from '../../common/notes/notebook-t
 import { HIGHLIGHT_COLORS } from '../../common/notes/notes-types';
 import { csvDocument } from './csv';
 import { nestHeadings } from './nest-headings';
+import { escapeHidingElements, escapeUnclosedHtml, listsMerge, ownLinkLabels, type LinkLabels } from './self-contained-note';
 
 /**
  * The notebook as the user filtered it, written out: Markdown to read anywhere, CSV for a
@@ -67,25 +68,41 @@ const tagsLine = (tags: string[]) => `Tags: ${tags.map(escapeMarkdown).join(', '
 
 /**
  * A note is Markdown the user wrote: written as it is, except that its headings nest under
- * `under`, the level of the heading it stands under here (see nestHeadings).
+ * `under`, the level of the heading it stands under here (see nestHeadings), and that what it
+ * leaves open is ended, so that it does not take in what follows it: HTML left open is shown as
+ * text (first, so that the headings it hid nest too), a code fence left open is closed; and that
+ * its links lead where they do in the note, whatever labels the notes before it define (`labels`,
+ * the export's so far).
  */
-const noteText = (body: string, under: number) => nestHeadings(body.trim(), under);
+const noteText = (body: string, under: number, labels: LinkLabels) => ownLinkLabels(nestHeadings(escapeHidingElements(escapeUnclosedHtml(body.trim())), under), labels);
 
-function highlightLines(doc: ExportDocument, h: Highlight, include: MarkdownContent, under: number): string[] {
+function highlightLines(doc: ExportDocument, h: Highlight, include: MarkdownContent, under: number, labels: LinkLabels): string[] {
   const at = doc.citeAt(h.anchor.status === 'orphaned' ? undefined : h.anchor.start);
   const facts = [`Colour: ${COLOR_NAMES[h.color]}`, at.locator ? `Place: ${locatorText(at.locator)}` : 'Place: not found in the current text'];
   if (h.tags.length) facts.push(tagsLine(h.tags));
   if (include === 'notes') {
     // The note is the point; its quotation, on one line, says what it is about.
-    return [`On “${escapeMarkdown(h.quote.exact.replace(/\s+/g, ' ').trim())}” — ${escapeMarkdown(at.citation)} · ${facts.join(' · ')}`, '', noteText(h.note, under), ''];
+    return [`On “${escapeMarkdown(h.quote.exact.replace(/\s+/g, ' ').trim())}” — ${escapeMarkdown(at.citation)} · ${facts.join(' · ')}`, '', noteText(h.note, under, labels), ''];
   }
   const lines = [blockquote(h.quote.exact), '>', `> — ${escapeMarkdown(at.citation)}`, '', facts.join(' · '), ''];
-  if (include === 'all' && h.note.trim()) lines.push(noteText(h.note, under), '');
+  if (include === 'all' && h.note.trim()) lines.push(noteText(h.note, under, labels), '');
   return lines;
 }
 
-function noteLines(note: DocumentNote, under: number): string[] {
-  return [noteText(note.body, under), '', ...(note.tags.length ? [tagsLine(note.tags), ''] : [])];
+/**
+ * Document notes one after the other. Only a blank line stands between two when the first has no
+ * tags, and a list ending one note and a list of the same kind starting the next would be one
+ * list (the second note's "1." numbered on from the first's): CommonMark's own separator, an
+ * empty comment, keeps them apart. Nothing else runs on past a blank line (a heading is never a
+ * lazy line, and a note, trimmed, never starts indented).
+ */
+function notesLines(notes: DocumentNote[], under: number, labels: LinkLabels): string[] {
+  const texts = notes.map((note) => noteText(note.body, under, labels));
+  return notes.flatMap((note, i) => {
+    const lines = [texts[i]!, '', ...(note.tags.length ? [tagsLine(note.tags), ''] : [])];
+    const next = texts[i + 1];
+    return next !== undefined && !note.tags.length && listsMerge(texts[i]!, next) ? [...lines, '<!-- -->', ''] : lines;
+  });
 }
 
 function bookmarkLines(doc: ExportDocument, bookmarks: Bookmark[]): string[] {
@@ -119,15 +136,15 @@ function groupingNote(groupBy: MarkdownGrouping, include: MarkdownContent): stri
  * A section of a grouped export (a tag, a colour): under it each document that has something
  * in it, by title, in library order, with its entries in reading order.
  */
-function section(out: string[], title: string, parts: Picked[], include: MarkdownContent, notesHeading: boolean): void {
+function section(out: string[], title: string, parts: Picked[], include: MarkdownContent, notesHeading: boolean, labels: LinkLabels): void {
   const shown = parts.filter((p) => !isEmpty(p));
   if (!shown.length) return;
   out.push(`## ${title}`, '');
   for (const p of shown) {
     out.push(`### ${titleOf(p.doc)}`, '');
-    for (const h of p.highlights) out.push(...highlightLines(p.doc, h, include, 3));
+    for (const h of p.highlights) out.push(...highlightLines(p.doc, h, include, 3, labels));
     if (p.notes.length && notesHeading) out.push('#### Document notes', '');
-    for (const n of p.notes) out.push(...noteLines(n, notesHeading ? 4 : 3));
+    out.push(...notesLines(p.notes, notesHeading ? 4 : 3, labels));
     if (p.bookmarks.length) out.push(...bookmarkLines(p.doc, p.bookmarks));
   }
 }
@@ -141,12 +158,13 @@ export function notebookMarkdown(title: string, exportedAt: string, documents: E
   const out: string[] = [`# ${heading(title)}`, '', `Exported from Carrel on ${exportedAt.slice(0, 10)}.`, ''];
   for (const note of [INCLUDE_NOTES[include], groupingNote(groupBy, include)]) if (note) out.push(note, '');
   const picked = documents.map((doc) => pick(doc, include)).filter((p) => !isEmpty(p));
+  const labels: LinkLabels = new Map();
 
   if (groupBy === 'document') {
     for (const { doc, highlights, notes, bookmarks } of picked) {
       out.push(`## ${titleOf(doc)}`, '', escapeMarkdown(doc.reference), '');
-      for (const h of highlights) out.push(...highlightLines(doc, h, include, 2));
-      if (notes.length) out.push('### Document notes', '', ...notes.flatMap((n) => noteLines(n, 3)));
+      for (const h of highlights) out.push(...highlightLines(doc, h, include, 2, labels));
+      if (notes.length) out.push('### Document notes', '', ...notesLines(notes, 3, labels));
       if (bookmarks.length) out.push('### Bookmarks', '', ...bookmarkLines(doc, bookmarks));
     }
   } else {
@@ -160,15 +178,15 @@ export function notebookMarkdown(title: string, exportedAt: string, documents: E
       const tags = sortTags(new Set(picked.flatMap((p) => [...p.highlights.flatMap((h) => h.tags), ...p.notes.flatMap((n) => n.tags)])));
       for (const tag of tags) {
         const has = (item: { tags: string[] }) => item.tags.includes(tag);
-        section(out, `Tag: ${heading(tag)}`, picked.map((p) => only(p, { highlights: has, notes: has })), include, true);
+        section(out, `Tag: ${heading(tag)}`, picked.map((p) => only(p, { highlights: has, notes: has })), include, true, labels);
       }
       const untagged = (item: { tags: string[] }) => item.tags.length === 0;
-      section(out, 'Untagged', picked.map((p) => only(p, { highlights: untagged, notes: untagged })), include, true);
+      section(out, 'Untagged', picked.map((p) => only(p, { highlights: untagged, notes: untagged })), include, true, labels);
     } else {
-      for (const color of HIGHLIGHT_COLORS) section(out, COLOR_NAMES[color], picked.map((p) => only(p, { highlights: (h) => h.color === color })), include, false);
-      section(out, 'Document notes', picked.map((p) => only(p, { notes: () => true })), include, false);
+      for (const color of HIGHLIGHT_COLORS) section(out, COLOR_NAMES[color], picked.map((p) => only(p, { highlights: (h) => h.color === color })), include, false, labels);
+      section(out, 'Document notes', picked.map((p) => only(p, { notes: () => true })), include, false, labels);
     }
-    section(out, 'Bookmarks', picked.map((p) => only(p, { bookmarks: true })), include, false);
+    section(out, 'Bookmarks', picked.map((p) => only(p, { bookmarks: true })), include, false, labels);
     if (picked.length) out.push('## References', '', ...picked.map((p) => `- ${escapeMarkdown(p.doc.reference)}`), '');
   }
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;

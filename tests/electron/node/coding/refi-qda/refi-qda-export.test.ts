@@ -8,6 +8,7 @@ import { codingExportData } from '../../../../../electron/node/coding/refi-qda/c
 import { refiGuid } from '../../../../../electron/node/coding/refi-qda/guid';
 import { projectQde } from '../../../../../electron/node/coding/refi-qda/project-qde';
 import { projectQdpx } from '../../../../../electron/node/coding/refi-qda/qdpx';
+import { readRefiProject } from '../../../../../electron/node/coding/refi-qda/read-refi-project';
 import { FIXTURES } from '../../../../harness/paths';
 import { makeWorkspace, value } from '../../services/user-data-fixture';
 
@@ -105,6 +106,29 @@ describe('selection names', () => {
     });
     expect(xml).toContain(`name="${'a'.repeat(79)}😀"`);
     expect(xml).not.toContain('\uFFFD');
+  });
+});
+
+describe('passage notes in the project', () => {
+  it('holds a note with markup as its text: it neither ends its element nor hides the next passage', () => {
+    // Markup a note may hold as text: an open comment, a CDATA end, the export's own end tags.
+    const hostile = 'Open <!-- comment\n]]> </Description></PlainTextSelection> <![CDATA[ <script> & &amp; "quoted"';
+    const text = 'First passage. Second passage.';
+    const code = { id: 'c1', corpusId: 'k', parentId: null, name: 'C', color: '', description: '', memo: '', ord: 0, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' };
+    const passage = (highlightId: string, start: number, end: number, note: string) => ({ highlightId, documentId: 'd', start, end, quote: text.slice(start, end), note, createdAt: '2026-01-01T00:00:00.000Z', codeIds: ['c1'] });
+    const xml = projectQde({
+      projectName: 'p',
+      exportedAt: '2026-01-01T00:00:00.000Z',
+      codes: [code],
+      documents: [{ id: 'd', title: 'D', text }],
+      passages: [passage('h1', 0, 14, hostile), passage('h2', 15, 30, 'Second note.')],
+      skipped: 0,
+    });
+    const [selections] = readRefiProject(xml).sources.map((source) => source.selections);
+    expect(selections!.map((s) => [s.description, s.codings.length])).toEqual([
+      [hostile, 1],
+      ['Second note.', 1],
+    ]);
   });
 });
 
