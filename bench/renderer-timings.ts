@@ -6,9 +6,9 @@
  * library (library-corpus.ts). Also, per round, how long the harness took to answer the first
  * call of each method (the first listLibraryPage, getCorpusInfo, search …).
  * Options: --rounds 3 (a fresh browser, services and notes database each round; medians
- * reported); --before <dir>: a checkout of the code to compare with (built there with `npm run
- * build`, its node_modules linked; its own renderer and services), measured in alternate rounds
- * in this same run, and the ratios printed. Needs `npm run build`. Figures go to
+ * reported); --before <dir> (repeatable): a checkout of the code to compare with (built there
+ * with `npm run build`, its node_modules linked; its own renderer and services), measured in
+ * alternate rounds in this same run, and the ratios of the first to this one printed. Needs `npm run build`. Figures go to
  * bench/results/renderer-timings.json.
  */
 import fs from 'node:fs';
@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import { defineNameHelperInPages, type HarnessModule } from './harness-in-bench';
 import { ensureLibraryCorpus } from './library-corpus';
 
-const { values } = parseArgs({ options: { rounds: { type: 'string', default: '3' }, before: { type: 'string' } } });
+const { values } = parseArgs({ options: { rounds: { type: 'string', default: '3' }, before: { type: 'string', multiple: true } } });
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const BUNDLED = path.join(__dirname, '..', 'resources', 'corpus', 'carrel.sqlite');
 
@@ -100,7 +100,7 @@ function summarise(times: Times[]) {
 
 async function main() {
   defineNameHelperInPages();
-  const checkouts = [...(values.before ? [{ name: 'before', root: path.resolve(values.before) }] : []), { name: 'after', root: path.resolve(__dirname, '..') }];
+  const checkouts = [...(values.before ?? []).map((dir) => ({ name: path.basename(path.resolve(dir)), root: path.resolve(dir) })), { name: 'this checkout', root: path.resolve(__dirname, '..') }];
   // Loaded like a static import (CommonJS under tsx): its in-page scripts must stay free of
   // the helpers an ES-module transform adds, which do not exist in the page.
   const modules = checkouts.map((c) => createRequire(__filename)(path.join(c.root, 'tests', 'harness', 'renderer-harness.ts')) as HarnessModule);
@@ -124,11 +124,12 @@ async function main() {
       }
     }
     const summary = checkouts.map((c, k) => ({ checkout: c.name, root: c.root, ...summarise(times[k]!) }));
+    // The first checkout's medians over this one's.
     const ratios =
-      summary.length === 2
-        ? Object.fromEntries((['navigationToFirstRowMs', 'navigationToFirstAnswerMs', 'typedToAnswerMs'] as const).map((key) => [key, +(summary[0]![key] / summary[1]![key]).toFixed(2)]))
+      summary.length >= 2
+        ? Object.fromEntries((['navigationToFirstRowMs', 'navigationToFirstAnswerMs', 'typedToAnswerMs'] as const).map((key) => [key, +(summary[0]![key] / summary.at(-1)![key]).toFixed(2)]))
         : undefined;
-    results.push({ corpus: corpus.name, query: corpus.query, summary, beforeOverAfter: ratios });
+    results.push({ corpus: corpus.name, query: corpus.query, summary, firstOverThis: ratios });
   }
   const figures = {
     date: new Date().toISOString(),
