@@ -10,10 +10,6 @@ import { App } from './app/app';
 import { COMMANDS } from './app/command-list';
 import { CommandProvider } from './shared/commands/command-provider';
 import { createQueryClient } from './shared/data/query-client';
-import { askFirstPageEarly } from './features/library/early-first-page';
-
-// Before the first render: the library's first page is on its way while the window renders.
-askFirstPageEarly();
 
 const queryClient = createQueryClient();
 

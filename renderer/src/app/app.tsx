@@ -10,7 +10,6 @@ import { CorporaView, type CorporaAction } from '../features/corpora/corpora-vie
 import { NotebookExports } from '../features/exports/notebook-exports';
 import { OutdatedCorpusOffer } from '../features/corpora/outdated-corpus';
 import { LibraryView } from '../features/library/library-view';
-import { dropEarlyFirstPage } from '../features/library/early-first-page';
 import { BackupsSection } from '../features/recovery/backups-section';
 import { LockedBackups } from '../features/recovery/locked-backups';
 import { RecoveryNotice } from '../features/recovery/recovery-notice';
@@ -70,11 +69,6 @@ export function App() {
   const lost =
     lock.status?.state === 'unavailable' && (RECOVERABLE_CODES as readonly string[]).includes(lock.status.code ?? '') && !withoutNotes && route.view !== 'security' && route.view !== 'settings';
   const blocked = locked || lost;
-  // The first page asked for at start describes the notes and corpus as they were then: not used once they may have changed.
-  const knownBlocked = lock.status !== undefined && blocked;
-  useEffect(() => {
-    if (knownBlocked || route.view !== 'library' || generation > 0) dropEarlyFirstPage();
-  }, [knownBlocked, route.view, generation]);
   const { unlocked } = lock;
   const recovered = useCallback(
     (result: UserDataRecoveryResult) => {

@@ -2,7 +2,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { DEFAULT_LIBRARY_VIEW, type LibraryRow, type LibraryView } from '@common/corpus/library-types';
 import type { IpcError } from '@common/result';
 import { callApi } from '../../shared/data/call-api';
-import { LIBRARY_PAGE_SIZE, takeEarlyFirstPage } from './early-first-page';
+
+/** Rows per request: about 20 KB of JSON, a few screens of rows. */
+export const LIBRARY_PAGE_SIZE = 200;
 
 export type LibraryPages =
   | { status: 'loading' }
@@ -33,7 +35,7 @@ export function useLibraryPages(focusId?: string, view: LibraryView = DEFAULT_LI
   useEffect(() => {
     let current = true;
     const request = focusId ? { aroundId: focusId, limit: LIBRARY_PAGE_SIZE, view } : { offset: 0, limit: LIBRARY_PAGE_SIZE, view };
-    void (takeEarlyFirstPage(request) ?? callApi('listLibraryPage', request)).then((result) => {
+    void callApi('listLibraryPage', request).then((result) => {
       if (!current) return;
       if (!result.ok) return setHead({ error: result.error });
       pages.current.set(result.value.offset / LIBRARY_PAGE_SIZE, result.value.rows);
