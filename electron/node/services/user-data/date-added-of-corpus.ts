@@ -41,7 +41,8 @@ export type DateAddedOfCorpus = AddedDatesSource & {
  * in the background, a chunk per write, and is finished at once when a view needs every date
  * (sort or filter by date added) and before the corpus or the notes close; the build is marked
  * seen with its last chunk, so a recording cut short starts again at the next open. Notes that
- * are locked or cannot be written leave the dates unknown ('') rather than stop the library.
+ * are locked or cannot be written leave the dates unknown ('') rather than stop the library (a
+ * build first seen in notes that turn out unwritable shows its time until the first write fails).
  */
 export function createDateAddedOfCorpus(ctx: UserDataContext, now: () => Date = () => new Date(), options: RecordingOptions = {}): DateAddedOfCorpus {
   const schedule = options.schedule ?? timerScheduler;
@@ -74,8 +75,8 @@ export function createDateAddedOfCorpus(ctx: UserDataContext, now: () => Date = 
       if (!last) return true;
       if (checked?.key === r.key && checked.store === r.store) checked.seen = true;
     } catch {
-      // Unrecorded, the build is not marked seen: its next open records it again.
-      if (checked?.key === r.key && checked.store === r.store) checked = undefined;
+      // Not marked seen, the build is recorded again at its next open (or with other notes); until
+      // then its unrecorded documents' dates are unknown, as when the notes cannot be written.
     }
     recording = undefined;
     return false;
@@ -122,6 +123,8 @@ export function createDateAddedOfCorpus(ctx: UserDataContext, now: () => Date = 
       try {
         check();
         flush();
+        // A recording that failed leaves the dates unknown, as before it ran.
+        if (!checked?.seen) return NO_ADDED_DATES;
         const { store, corpusId, key } = current();
         if (summary?.key === key && summary.store === store) return summary.dates;
         const { base, others, latest } = documentsAddedSummary(store.db, corpusId);

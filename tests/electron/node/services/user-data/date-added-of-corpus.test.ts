@@ -151,3 +151,20 @@ describe('date added of a build seen for the first time', { timeout: 60_000 }, (
     }
   });
 });
+
+describe('date added in notes that refuse the recording', () => {
+  it('shows the build’s time until the write fails, then unknown dates, and the library still lists', async () => {
+    const first = createdAt(corpusFile);
+    const { page, step, userDbFile } = start();
+    // The notes refuse any date added (as a full disk or a damaged table would).
+    const db = openDatabase(userDbFile, { fileMustExist: true });
+    db.exec("CREATE TRIGGER refuse_added BEFORE INSERT ON document_added BEGIN SELECT RAISE(ABORT, 'refused'); END");
+    db.close();
+    expect(await page()).toEqual(ids.map((id) => [id, first]));
+    step();
+    expect(recorded(userDbFile)).toEqual({ dates: [], builds: 0 });
+    expect(await page()).toEqual(ids.map((id) => [id, '']));
+    expect((await page({ ...CORPUS_VIEW, sort: 'added' })).map(([id]) => id)).toEqual(ids);
+    expect(await page({ ...CORPUS_VIEW, added: 'latest' })).toEqual([]);
+  });
+});
