@@ -7,7 +7,7 @@ import { chromium, type Page } from 'playwright-core';
  * libraries (it has in-page code that needs the DOM's), and tests/ type-checks it already.
  */
 export type HarnessModule = {
-  launchHarness(config: { corpusFile: string }, options?: { jsonTransport?: boolean }): Promise<{ page: Page; pageErrors: string[]; close(): Promise<void> }>;
+  launchHarness(config: { corpusFile: string }, options?: { jsonTransport?: boolean; onCall?: (method: string, startMs: number, durationMs: number) => void }): Promise<{ page: Page; pageErrors: string[]; close(): Promise<void> }>;
   openApp(harness: { page: Page }): Promise<void>;
 };
 export const HARNESS = path.join(__dirname, '..', 'tests', 'harness', 'renderer-harness.ts');

@@ -11,7 +11,7 @@ import type { LibraryView } from '../electron/common/corpus/library-types';
 import type { ReadingProgress } from '../electron/common/notes/reading-progress';
 import { buildCorpus } from '../electron/node/corpus/build-corpus';
 import { openCorpus } from '../electron/node/corpus/corpus-store';
-import { addedDates } from '../electron/node/corpus/library-view-queries';
+import { addedDates, addedDatesSource } from '../electron/node/corpus/library-view-queries';
 
 const COUNT = 100_000;
 const READ = 2_000;
@@ -41,7 +41,7 @@ try {
   }
   // The worst case for dates added: every document came in at its own time (one a minute, back from now).
   const now = new Date();
-  const added = addedDates(new Map(Array.from({ length: COUNT }, (_, i) => [`d${String(i).padStart(6, '0')}`, new Date(now.getTime() - (COUNT - i) * 60_000).toISOString()])));
+  const added = addedDatesSource(addedDates(new Map(Array.from({ length: COUNT }, (_, i) => [`d${String(i).padStart(6, '0')}`, new Date(now.getTime() - (COUNT - i) * 60_000).toISOString()]))));
   const base: LibraryView = { sort: 'corpus', descending: false, text: '', state: 'all' };
   const cases: [string, LibraryView][] = [
     ...(['title', 'author', 'source', 'length', 'date', 'progress'] as const).map((sort): [string, LibraryView] => [`sort ${sort}`, { ...base, sort }]),

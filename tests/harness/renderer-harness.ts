@@ -51,8 +51,10 @@ export type Harness = {
  * `jsonTransport` (benches): answers cross as one JSON string instead of Playwright's value
  * serialisation, which takes seconds for 40,000 small objects where Electron's structured clone
  * takes milliseconds; byte arrays go as base64. The tests keep Playwright's own transport.
+ * `onCall` (benches): each call's method, when the harness received it and how long its answer
+ * took (performance.now() of the harness's process).
  */
-export type HarnessOptions = { jsonTransport?: boolean };
+export type HarnessOptions = { jsonTransport?: boolean; onCall?: (method: string, startMs: number, durationMs: number) => void };
 
 export async function launchHarness(config: ServicesConfig, options: HarnessOptions = {}): Promise<Harness> {
   if (!fs.existsSync(`${RENDERER_DIR}/index.html`)) {
@@ -90,7 +92,9 @@ export async function launchHarness(config: ServicesConfig, options: HarnessOpti
       return fail('forbidden', 'This request did not come from Carrel’s own window.');
     }
     const method = METHOD_BY_CHANNEL.get(channel);
+    const startMs = performance.now();
     const answer = method ? await table[method](input, 'harness-page') : fail('unknown-channel', `Unknown channel ${channel}`);
+    if (method) options.onCall?.(method, startMs, performance.now() - startMs);
     return options.jsonTransport ? JSON.stringify(answer, (_key, value: unknown) => (value instanceof Uint8Array ? { __carrelBytes: Buffer.from(value).toString('base64') } : value)) : answer;
   });
   await page.exposeBinding('__carrelCspViolation', (_source, report: string) => {

@@ -25,7 +25,7 @@ import {
   readMeta,
   toCorpusInfo,
 } from './corpus-queries';
-import { countLibraryView, isDefaultView, libraryViewPosition, listLibraryViewRows, withProgress, type AddedDates, type ProgressById } from './library-view-queries';
+import { countLibraryView, isDefaultView, libraryViewPosition, listLibraryViewRows, withProgress, type AddedDatesSource, type ProgressById } from './library-view-queries';
 
 export type CorpusErrorCode = 'corpus-missing' | 'corpus-invalid' | 'corpus-version';
 
@@ -46,8 +46,8 @@ export type CorpusStore = {
   readonly info: CorpusInfo;
   /** The build this file holds: when it was made and the SHA-256 of its content (from its manifest). */
   readonly build: { createdAt: string; contentSha256: string };
-  /** Every document id, in corpus order. */
-  documentIds(): string[];
+  /** Every document id in corpus order, or those of the positions [from, from + limit). */
+  documentIds(from?: number, limit?: number): string[];
   /** Every document's text and paragraphs (or the ones named), in corpus order, a batch at a time. */
   textBatches(ids: readonly string[] | undefined): Generator<DocumentText[]>;
   listDocuments(): DocumentMeta[];
@@ -56,8 +56,8 @@ export type CorpusStore = {
   /** Metadata and library position of the documents asked for that exist (cheap for a few of 100k+). */
   documentMetas(ids: readonly string[]): Map<string, DocumentMeta & { ord: number }>;
   /** A page of lean library rows; an aroundId request returns the page-aligned window holding that document. */
-  /** `added`: when each document entered the corpus (notes database); `now` for “added in the last 7 days”. */
-  listLibraryPage(request: LibraryPageRequest, progress?: ProgressById, added?: AddedDates, now?: Date): LibraryPage;
+  /** `added`: when documents entered the corpus (notes database), read as the page needs; `now` for “added in the last 7 days”. */
+  listLibraryPage(request: LibraryPageRequest, progress?: ProgressById, added?: AddedDatesSource, now?: Date): LibraryPage;
   getDocument(id: string): DocumentView | undefined;
   /** The document cut after its first `paragraphs` paragraphs, with its whole size; undefined for an unknown id. */
   getDocumentStart(id: string, paragraphs: number): DocumentStart | undefined;
@@ -128,7 +128,7 @@ function createStore(db: Db, file: string, info: CorpusInfo, originalsKept: bool
     file,
     info,
     build,
-    documentIds: () => db.prepare('SELECT id FROM documents ORDER BY ord').pluck().all() as string[],
+    documentIds: (from = 0, limit = -1) => db.prepare('SELECT id FROM documents WHERE ord >= ? ORDER BY ord LIMIT ?').pluck().all(from, limit) as string[],
     textBatches: (ids) => documentTextBatches(db, ids),
     listDocuments: () => listDocumentMetas(db),
     wordCount: () => db.prepare('SELECT coalesce(sum(word_count), 0) FROM documents').pluck().get() as number,

@@ -25,6 +25,29 @@ export type AddedDates = {
 
 export const NO_ADDED_DATES: AddedDates = { base: '', othersById: new Map(), others: '{}', latest: '' };
 
+/**
+ * The dates added, read as far as the page needs: a page of rows only asks for its own rows'
+ * (a few keyed reads), and only a view that sorts or filters by date added asks for them all,
+ * which for a corpus of 126k documents means summarising them (and first recording them, the
+ * first time its build is seen).
+ */
+export type AddedDatesSource = {
+  /** Every document's, for a view that sorts or filters by them. */
+  all(): AddedDates;
+  /** The documents asked for, by id (absent: unknown). */
+  some(ids: readonly string[]): ReadonlyMap<string, string>;
+};
+
+/** A source of dates already summarised (tests, benches). */
+export function addedDatesSource(dates: AddedDates): AddedDatesSource {
+  return {
+    all: () => dates,
+    some: (ids) => new Map(ids.map((id) => [id, dates.othersById.get(id) ?? dates.base])),
+  };
+}
+
+export const NO_ADDED_DATES_SOURCE: AddedDatesSource = addedDatesSource(NO_ADDED_DATES);
+
 /** The added dates of the commonest time and the documents whose time is another one. */
 export function addedDatesOf(base: string, othersById: ReadonlyMap<string, string>, latest: string): AddedDates {
   return { base, othersById, others: JSON.stringify(Object.fromEntries(othersById)), latest };
@@ -115,8 +138,10 @@ function viewQuery(view: LibraryView, progress: ProgressById, added: AddedDates,
   return { from, order: `${order}, d.ord ${direction}`, params };
 }
 
-export function withProgress(rows: Row[], progress: ProgressById, added: AddedDates = NO_ADDED_DATES): LibraryRow[] {
-  return rows.map((row) => ({ ...row, progress: progress.get(row.id) ?? { state: 'unread', percent: 0 }, added: added.othersById.get(row.id) ?? added.base }));
+/** The rows with their reading state and date added (only these rows' dates are read). */
+export function withProgress(rows: Row[], progress: ProgressById, added: AddedDatesSource = NO_ADDED_DATES_SOURCE): LibraryRow[] {
+  const dates = rows.length === 0 ? new Map<string, string>() : added.some(rows.map((row) => row.id));
+  return rows.map((row) => ({ ...row, progress: progress.get(row.id) ?? { state: 'unread', percent: 0 }, added: dates.get(row.id) ?? '' }));
 }
 
 /** The last view's order, per corpus connection: scrolling asks for page after page of the same view. */
@@ -155,9 +180,11 @@ function viewOrder(db: Db, view: LibraryView, progress: ProgressById, added: Add
 }
 
 /** What a view reads from the notes database, and the time now (for “added in the last 7 days”). */
-export type ViewFacts = { progress: ProgressById; added?: AddedDates; now?: Date };
+export type ViewFacts = { progress: ProgressById; added?: AddedDatesSource; now?: Date };
 
-const order = (db: Db, view: LibraryView, facts: ViewFacts) => viewOrder(db, view, facts.progress, facts.added ?? NO_ADDED_DATES, facts.now ?? new Date());
+// Only a view that sorts or filters by date added reads them all.
+const order = (db: Db, view: LibraryView, facts: ViewFacts) =>
+  viewOrder(db, view, facts.progress, usesAdded(view) ? (facts.added ?? NO_ADDED_DATES_SOURCE).all() : NO_ADDED_DATES, facts.now ?? new Date());
 
 export function countLibraryView(db: Db, view: LibraryView, facts: ViewFacts): number {
   return order(db, view, facts).length;

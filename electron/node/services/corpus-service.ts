@@ -1,6 +1,6 @@
 import type { CarrelServices } from '../../common/ipc/ipc-contract';
 import { CorpusOpenError, openCorpus, type CorpusStore, type OpenCorpusOptions } from '../corpus/corpus-store';
-import type { AddedDates, ProgressById } from '../corpus/library-view-queries';
+import type { AddedDatesSource, ProgressById } from '../corpus/library-view-queries';
 import { MAX_ORIGINAL_BYTES } from '../corpus/corpus-format';
 import { ServiceError } from './service-error';
 
@@ -26,8 +26,10 @@ export type CorpusService = Pick<CarrelServices, 'getCorpusInfo' | 'listDocument
 export type CorpusServiceOptions = OpenCorpusOptions & {
   /** The reader's progress in the open corpus (from the notes database), for the library's states; none: all unread. */
   readingProgress?: () => ProgressById;
-  /** When each document entered the corpus (from the notes database); none: unknown. */
-  dateAdded?: () => AddedDates;
+  /** When documents entered the corpus (from the notes database); none: unknown. */
+  dateAdded?: AddedDatesSource;
+  /** Called before a corpus store is closed (a switch to another file, or close()): work pending on it finishes first. */
+  beforeStoreCloses?: (store: CorpusStore) => void;
   now?: () => Date;
 };
 
@@ -45,6 +47,10 @@ export function createCorpusService(file: string, options: CorpusServiceOptions 
     if (store) return store;
     throw new ServiceError(openError!.code, openError!.message);
   };
+  const closeStore = (closing: CorpusStore) => {
+    options.beforeStoreCloses?.(closing);
+    closing.close();
+  };
   const openFile = (next: string): CorpusStore => {
     let opened: CorpusStore;
     try {
@@ -53,7 +59,7 @@ export function createCorpusService(file: string, options: CorpusServiceOptions 
       if (error instanceof CorpusOpenError) throw new ServiceError(error.code, error.message);
       throw error;
     }
-    store?.close();
+    if (store) closeStore(store);
     store = opened;
     openError = undefined;
     current = next;
@@ -62,7 +68,7 @@ export function createCorpusService(file: string, options: CorpusServiceOptions 
   return {
     getCorpusInfo: () => requireStore().info,
     listDocuments: () => requireStore().listDocuments(),
-    listLibraryPage: (request) => requireStore().listLibraryPage(request, options.readingProgress?.(), options.dateAdded?.(), options.now?.()),
+    listLibraryPage: (request) => requireStore().listLibraryPage(request, options.readingProgress?.(), options.dateAdded, options.now?.()),
     getDocument({ id }) {
       const doc = requireStore().getDocument(id);
       if (!doc) throw new ServiceError('not-found', `No document with id "${id}" in this corpus.`);
@@ -96,6 +102,8 @@ export function createCorpusService(file: string, options: CorpusServiceOptions 
     currentFile: () => current,
     openCorpusFile: () => store?.file,
     openFile,
-    close: () => store?.close(),
+    close: () => {
+      if (store) closeStore(store);
+    },
   };
 }

@@ -33,8 +33,8 @@ import type { KeyVault } from '../user-store/encryption/key-vault';
 import { createUserDataContext, type UserDataContext } from './user-data/user-data-context';
 import { createUserDataServices } from './user-data/user-data-services';
 import { readingProgressOfCorpus } from './user-data/reading-progress-of-corpus';
-import { NO_ADDED_DATES, type AddedDates, type ProgressById } from '../corpus/library-view-queries';
-import { createDateAddedOfCorpus } from './user-data/date-added-of-corpus';
+import { NO_ADDED_DATES_SOURCE, type AddedDatesSource, type ProgressById } from '../corpus/library-view-queries';
+import { createDateAddedOfCorpus, type DateAddedOfCorpus, type RecordingOptions } from './user-data/date-added-of-corpus';
 
 export type ServicesConfig = {
   corpusFile: string;
@@ -51,6 +51,8 @@ export type ServicesConfig = {
   blockedRequests?: () => number;
   /** Clock for user-data timestamps (tests); default: the system clock. */
   now?: () => Date;
+  /** How a new build's dates added are recorded in the background (tests: step by step); default: timers. */
+  dateAddedRecording?: RecordingOptions;
   /** The shell's file pickers for "Open corpus…" and building a corpus; without them those calls say they need the app. */
   dialogs?: CorpusDialogs;
   /** The shell's save and open dialogs for exports and imports; without them those calls say they need the app. */
@@ -101,11 +103,13 @@ export function createServices(config: ServicesConfig): AppServices {
   const windowState = openWindowState(config.settingsFile);
   // The library's reading states come from the notes database, opened below.
   let readingProgress = (): ProgressById => new Map();
-  let dateAdded = (): AddedDates => NO_ADDED_DATES;
+  let dateAdded: AddedDatesSource & Partial<Pick<DateAddedOfCorpus, 'flush'>> = NO_ADDED_DATES_SOURCE;
   const corpus = createCorpusService(config.corpusFile, {
     nativeBinding: config.nativeBinding,
     readingProgress: () => readingProgress(),
-    dateAdded: () => dateAdded(),
+    dateAdded: { all: () => dateAdded.all(), some: (ids) => dateAdded.some(ids) },
+    // The dates added of a build first seen are recorded in the background: finished before its corpus closes.
+    beforeStoreCloses: () => dateAdded.flush?.(),
     now: clock,
   });
   const recent = openRecentCorpora(config.recentCorporaFile);
@@ -133,7 +137,7 @@ export function createServices(config: ServicesConfig): AppServices {
     now: config.now,
   });
   readingProgress = () => readingProgressOfCorpus(userData);
-  dateAdded = createDateAddedOfCorpus(userData, clock);
+  dateAdded = createDateAddedOfCorpus(userData, clock, config.dateAddedRecording);
   const userDataServices = createUserDataServices(userData, { keyVault: config.keyVault, now: config.now });
   // Deleted items are erased after the undo window, at start and at close (before the store closes).
   const deletedItems = createDeletedItemsService(userData, { now: config.now });

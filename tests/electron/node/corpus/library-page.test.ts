@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCorpus } from '../../../../electron/node/corpus/build-corpus';
 import { createHandlerTable } from '../../../../electron/node/ipc/handler-table';
 import { createServices, type AppServices } from '../../../../electron/node/services/create-services';
+import { addedDatesOf, type AddedDatesSource } from '../../../../electron/node/corpus/library-view-queries';
+import type { LibraryView } from '../../../../electron/common/corpus/library-types';
 
 let dir: string;
 let services: AppServices;
@@ -49,5 +51,29 @@ describe('listLibraryPage', () => {
       const result = await table.listLibraryPage(input);
       expect(result.ok, JSON.stringify(input)).toBe(false);
     }
+  });
+
+  it('reads only its rows’ dates added, and every date only for a view that sorts or filters by them', () => {
+    const calls: string[] = [];
+    const dates = addedDatesOf('2026-01-01T00:00:00.000Z', new Map([['d12', '2026-03-01T00:00:00.000Z']]), '2026-03-01T00:00:00.000Z');
+    const added: AddedDatesSource = {
+      all: () => (calls.push('all'), dates),
+      some: (ids) => (calls.push(`some ${ids.join(' ')}`), new Map(ids.map((id) => [id, dates.othersById.get(id) ?? dates.base]))),
+    };
+    const store = services.openStore();
+    const view = (changes: Partial<LibraryView>): LibraryView => ({ sort: 'corpus', descending: false, text: '', state: 'all', added: 'any', ...changes });
+    const page = store.listLibraryPage({ offset: 10, limit: 3, view: view({}) }, new Map(), added);
+    expect(page.rows.map((r) => [r.id, r.added])).toEqual([
+      ['d10', dates.base],
+      ['d11', dates.base],
+      ['d12', '2026-03-01T00:00:00.000Z'],
+    ]);
+    expect(store.listLibraryPage({ aroundId: 'd21', limit: 2 }, new Map(), added).rows.map((r) => r.id)).toEqual(['d20', 'd21']);
+    expect(store.listLibraryPage({ offset: 0, limit: 2, view: view({ sort: 'title', descending: true }) }, new Map(), added).rows.map((r) => r.id)).toEqual(['d09', 'd08']);
+    expect(calls).toEqual(['some d10 d11 d12', 'some d20 d21', 'some d09 d08']);
+    calls.length = 0;
+    expect(store.listLibraryPage({ offset: 0, limit: 1, view: view({ sort: 'added', descending: true }) }, new Map(), added).rows.map((r) => [r.id, r.added])).toEqual([['d12', '2026-03-01T00:00:00.000Z']]);
+    // (The source keeps what all() read: the count and the rows may each ask.)
+    expect([...new Set(calls)]).toEqual(['all', 'some d12']);
   });
 });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../../../../electron/node/sqlite/open-database';
 import { MIGRATIONS } from '../../../../../electron/node/user-store/migrations';
-import { documentsAddedSummary, recordBuild } from '../../../../../electron/node/user-store/queries/document-added-queries';
+import { buildSeen, documentsAddedOf, documentsAddedSummary, markBuildSeen, recordBuild, recordDocumentsAdded } from '../../../../../electron/node/user-store/queries/document-added-queries';
 import { addedDates } from '../../../../../electron/node/corpus/library-view-queries';
 
 let db: Db;
@@ -43,5 +43,32 @@ describe('documents added, summarised in SQL', () => {
 
   it('is empty for a corpus never seen', () => {
     expect(documentsAddedSummary(db, 'none')).toEqual({ base: '', latest: '', others: new Map() });
+  });
+
+  it('reads the dates of the documents asked for only, by key, the unrecorded ones absent', () => {
+    recordBuild(db, 'c', 'sha-1', ['a', 'b', 'c'], JAN, JAN);
+    recordBuild(db, 'c', 'sha-2', ['d'], MAR, MAR);
+    recordBuild(db, 'other', 'sha-1', ['e'], MAR, MAR);
+    expect([...documentsAddedOf(db, 'c', ['d', 'b', 'e', 'gone'])].sort()).toEqual([
+      ['b', JAN],
+      ['d', MAR],
+    ]);
+    expect(documentsAddedOf(db, 'c', [])).toEqual(new Map());
+  });
+});
+
+describe('a build recorded in parts', () => {
+  it('keeps the time of the part that recorded an id first, and is seen only once marked', () => {
+    expect(recordDocumentsAdded(db, 'c', ['a', 'b'], JAN)).toBe(2);
+    expect(buildSeen(db, 'c', 'sha-1')).toBe(false);
+    expect(recordDocumentsAdded(db, 'c', ['b', 'c'], MAR)).toBe(1);
+    markBuildSeen(db, 'c', 'sha-1', MAR);
+    markBuildSeen(db, 'c', 'sha-1', MAR);
+    expect(buildSeen(db, 'c', 'sha-1')).toBe(true);
+    expect([...documentsAddedOf(db, 'c', ['a', 'b', 'c'])].sort()).toEqual([
+      ['a', JAN],
+      ['b', JAN],
+      ['c', MAR],
+    ]);
   });
 });
