@@ -37,7 +37,9 @@ const TERMS_PER_STEP = 512;
  * after each document, then pauses every few hundred terms while writing.
  */
 export function* writeSearchIndexSteps(db: Db, documents: readonly IndexableDocument[]): Steps<void> {
-  const fieldCount = SEARCH_FIELDS.length;
+  // Imports as locals: under tsx (the command line, benches) each use of an import is a getter call.
+  const fields = SEARCH_FIELDS, keyOf = docKey, fieldOf = keyField, ordOf = keyOrd;
+  const fieldCount = fields.length;
   const lengths = new Uint32Array(documents.length * fieldCount);
   const totals = new Array<number>(fieldCount).fill(0);
   // Terms by number, in the order first seen; their postings in one pool (postings-pool.ts).
@@ -66,8 +68,8 @@ export function* writeSearchIndexSteps(db: Db, documents: readonly IndexableDocu
   for (let ord = 0; ord < documents.length; ord++) {
     const doc = documents[ord]!;
     for (let f = 0; f < fieldCount; f++) {
-      key = docKey(ord, f);
-      const length = words.forEachWord(doc[SEARCH_FIELDS[f]!.name] ?? '', add);
+      key = keyOf(ord, f);
+      const length = words.forEachWord(doc[fields[f]!.name] ?? '', add);
       lengths[ord * fieldCount + f] = length;
       totals[f]! += length;
     }
@@ -87,9 +89,9 @@ export function* writeSearchIndexSteps(db: Db, documents: readonly IndexableDocu
     const weights = new Float32Array(entries);
     for (let i = 0; i < entries; i++) {
       const key = keys[i]!;
-      const f = keyField(key);
-      const fieldLength = lengths[keyOrd(key) * fieldCount + f]!;
-      const weight = (SEARCH_FIELDS[f]!.boost * tfs[i]!) / (1 - B + B * (fieldLength / averages[f]!));
+      const f = fieldOf(key);
+      const fieldLength = lengths[ordOf(key) * fieldCount + f]!;
+      const weight = (fields[f]!.boost * tfs[i]!) / (1 - B + B * (fieldLength / averages[f]!));
       // Never 0: a word of a very long document still counts.
       weights[i] = Math.max(1, Math.round(weight * 1000)) / 1000;
     }

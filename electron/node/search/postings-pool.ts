@@ -142,13 +142,15 @@ export class PostingsPool {
     if (this.scratch.length < n * 15) this.scratch = new Uint8Array(n * 15);
     const out = this.scratch;
     const { keys, ends } = this;
+    // The import as a local: under tsx (the command line, benches) each use of it is a getter call.
+    const varint = writeVarint;
     let p = 0;
     let previousKey = 0;
     let previousEnd = 0;
     for (let i = 0; i < n; i++) {
-      p = writeVarint(out, p, keys[i]! - previousKey);
-      p = writeVarint(out, p, Math.round(weights[i]! * 1000));
-      p = writeVarint(out, p, ends[i]! - previousEnd);
+      p = varint(out, p, keys[i]! - previousKey);
+      p = varint(out, p, Math.round(weights[i]! * 1000));
+      p = varint(out, p, ends[i]! - previousEnd);
       previousKey = keys[i]!;
       previousEnd = ends[i]!;
     }
