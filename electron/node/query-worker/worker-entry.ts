@@ -14,8 +14,13 @@ export const SOURCE_WORKERS = {
 } satisfies Record<string, WorkerEntry>;
 
 /** The workers electron-vite bundles beside out/main/index.js (electron.vite.config.ts). */
-export function bundledWorkers(mainDir: string): { query: WorkerEntry; build: WorkerEntry; entities: WorkerEntry } {
-  return { query: { file: path.join(mainDir, 'query-worker.js') }, build: { file: path.join(mainDir, 'build-worker.js') }, entities: { file: path.join(mainDir, 'entity-worker.js') } };
+export function bundledWorkers(mainDir: string): { query: WorkerEntry; build: WorkerEntry; entities: WorkerEntry; index: WorkerEntry } {
+  return {
+    query: { file: path.join(mainDir, 'query-worker.js') },
+    build: { file: path.join(mainDir, 'build-worker.js') },
+    entities: { file: path.join(mainDir, 'entity-worker.js') },
+    index: { file: path.join(mainDir, 'index-worker.js') },
+  };
 }
 
 /** Starts a worker thread on an entry; a TypeScript source is loaded through tsx's require hook. */
