@@ -5,7 +5,7 @@
  * --compare N (N rounds of two builds in child processes, one without finding repeated passages
  * and one with, alternating which goes first, so both see the same load: the cost of that work
  * as ratios of wall and CPU time and peak RSS; figures to bench/results/corpus-build-repeated.json).
- * --index-threads N: the search index in N worker threads (0: in the build's thread; default: the
+ * --without-entities: no entity index. --index-threads N: the search index in N worker threads (0: in the build's thread; default: the
  * builder's own choice). --compare-index N: N rounds of three builds in child processes, the index in
  * the build's thread, in 1 and in 2 worker threads, in turns (figures to
  * bench/results/corpus-build-index.json).
@@ -29,6 +29,7 @@ const { values } = parseArgs({
     child: { type: 'boolean', default: false },
     'without-repeated': { type: 'boolean', default: false },
     'index-threads': { type: 'string' },
+    'without-entities': { type: 'boolean', default: false },
     'compare-index': { type: 'string' },
   },
 });
@@ -59,7 +60,7 @@ const t0 = performance.now();
 const c0 = cpu();
 const mark = (phase: BuildPhase | 'end') => (marks[phase] ??= { wall: performance.now() - t0, cpu: cpu() - c0 });
 log('Building …');
-const summary = buildCorpus({ sourcesDir: sources, outFile, title: 'GCIDE', onProgress: (p) => mark(p.phase), repeatedPassages: !values['without-repeated'], ...(indexThreads === undefined ? {} : indexThreads === 0 ? { indexWorker: false } : { indexThreads }) });
+const summary = buildCorpus({ sourcesDir: sources, outFile, title: 'GCIDE', onProgress: (p) => mark(p.phase), repeatedPassages: !values['without-repeated'], withoutEntities: values['without-entities'], ...(indexThreads === undefined ? {} : indexThreads === 0 ? { indexWorker: false } : { indexThreads }) });
 mark('end');
 const mb = summary.totalBytes / 1024 / 1024;
 const span = (from: BuildPhase, to: BuildPhase | 'end') => ({

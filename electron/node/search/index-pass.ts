@@ -10,7 +10,7 @@ export type FromIndexWorker = { ok: true; chunk: IndexChunk } | { ok: false; mes
 /** Documents per batch. */
 const BATCH_DOCUMENTS = 256;
 /** Batches handed to a worker but not yet read, at most: bounds the text waiting in it. */
-const BATCHES_AHEAD = 4;
+const BATCHES_AHEAD = 8;
 /** A worker that reads nothing for so long is given up: the build indexes in its own thread. */
 const STALL_MS = 60_000;
 /** Longest blocking wait between two yields while the build waits for the workers. */
@@ -101,7 +101,10 @@ export function startIndexPass(count: number, read: (from: number, to: number) =
           const seen = progress[waiting]!;
           if (read !== seen.read) Object.assign(seen, { read, at: performance.now() });
           if (performance.now() - seen.at > stallMs) return undefined;
-          Atomics.wait(t.counters, 1, 0, WAIT_MS);
+          // Woken by the batch it reads while there are more to hand it (it would idle till the
+          // timeout), else by its answer.
+          if (t.next < t.to) Atomics.wait(t.counters, 0, read, WAIT_MS);
+          else Atomics.wait(t.counters, 1, 0, WAIT_MS);
           yield;
         }
         if (closed || workers.some((t) => t.failed)) return undefined;
