@@ -277,8 +277,13 @@ function* buildCorpusSteps(options: BuildOptions): Steps<BuildSummary> {
     if (options.repeatedPassages !== false) yield* pumping(writer.writeRepeatedPassages(), pump);
     // Without a worker, before the search index, whose memory then reuses the finder's.
     if (entities && !entities.threaded) yield* pumping(writer.writeEntities(entities), index?.pump);
+    let reported = 0;
     for (const indexed of pumping(writer.writeIndex(index), pumpEntities)) {
-      if (typeof indexed === 'number' && indexed % INDEX_PROGRESS_EVERY === 0) progress('indexing', total, indexed);
+      // Every INDEX_PROGRESS_EVERY documents (the workers' count moves a batch at a time).
+      if (typeof indexed === 'number' && Math.floor(indexed / INDEX_PROGRESS_EVERY) > Math.floor(reported / INDEX_PROGRESS_EVERY)) {
+        reported = indexed;
+        progress('indexing', total, indexed);
+      }
       yield;
     }
     if (entities?.threaded) yield* writer.writeEntities(entities);

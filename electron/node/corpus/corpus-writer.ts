@@ -43,8 +43,8 @@ export type CorpusWriter = {
   /**
    * Builds the search index from the stored documents, reading their text back one by one, or
    * merges what a pass started with startIndex found (the same index, byte for byte; indexed
-   * here after all if its workers failed); yields the number of documents indexed so far here
-   * (see run-steps.ts).
+   * here after all if its workers failed); yields the number of documents indexed so far, here
+   * or by the workers (see run-steps.ts).
    */
   writeIndex(pass?: IndexPass): Steps<void>;
   /**

@@ -21,7 +21,8 @@ export type IndexPass = {
   pump(): void;
   /**
    * The index of every document as chunks of consecutive documents, in document order, once
-   * every worker answered (yielding between short waits); undefined when one failed or stalled,
+   * every worker answered (yielding, between short waits, the number of documents the workers
+   * have indexed so far); undefined when one failed or stalled,
    * for the build to index in its own thread (the same index either way).
    */
   finish(): Steps<IndexChunk[] | undefined>;
@@ -105,7 +106,7 @@ export function startIndexPass(count: number, read: (from: number, to: number) =
           // timeout), else by its answer.
           if (t.next < t.to) Atomics.wait(t.counters, 0, read, WAIT_MS);
           else Atomics.wait(t.counters, 1, 0, WAIT_MS);
-          yield;
+          yield workers.reduce((sum, w) => sum + (w.chunk ? w.to - w.from : Math.min(w.to - w.from, Atomics.load(w.counters, 0) * BATCH_DOCUMENTS)), 0);
         }
         if (closed || workers.some((t) => t.failed)) return undefined;
         return workers.map((t) => t.chunk!);

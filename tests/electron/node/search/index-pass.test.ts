@@ -47,6 +47,23 @@ describe('the search index built in worker threads', () => {
     }
   }, 120_000);
 
+  it('indexes a corpus of many batches the same, and says how far the workers are', () => {
+    const sources = path.join(dir, 'many');
+    const words = ['caliphate', 'media', 'Mosul', 'propaganda', 'online', 'al-Hayat', 'running', 'runs', 'الدولة'];
+    for (let d = 0; d < 2600; d++) {
+      const folder = path.join(sources, String(Math.floor(d / 500)));
+      fs.mkdirSync(folder, { recursive: true });
+      const text = Array.from({ length: 8 + (d % 13) }, (_, k) => (k % 4 === 0 ? `w${(d * 7 + k) % 997}` : words[(d + k) % words.length])).join(' ');
+      fs.writeFileSync(path.join(folder, `${String(d).padStart(5, '0')}.txt`), `Entry ${d}\n\n${text}.\n`);
+    }
+    const serial = bytesOf(build(sources, 'many-serial', { indexWorker: false }));
+    const indexed: number[] = [];
+    const file = build(sources, 'many-2', { ...parallel(2), onProgress: (p) => p.phase === 'indexing' && p.indexed > 0 && indexed.push(p.indexed) });
+    expect(bytesOf(file).equals(serial)).toBe(true);
+    expect(indexed.length).toBeGreaterThan(0);
+    expect(indexed.every((n, k) => n <= 2600 && (k === 0 || n > indexed[k - 1]!))).toBe(true);
+  }, 120_000);
+
   it('gives no chunks, for the build to index in its own thread, when a worker fails', () => {
     const documents = Array.from({ length: 600 }, (_, d) => ({ title: `T${d}`, text: `word ${d}`, author: '', source: '' }));
     const read = (from: number, to: number) => documents.slice(from, to);
