@@ -44,6 +44,7 @@ export default defineConfig({
           'query-worker': resolve(__dirname, 'electron/node/query-worker/query-worker.ts'),
           'build-worker': resolve(__dirname, 'electron/node/corpus/build-worker.ts'),
           'entity-worker': resolve(__dirname, 'electron/node/entities/entity-worker.ts'),
+          'index-worker': resolve(__dirname, 'electron/node/search/index-worker.ts'),
         },
       },
     },

@@ -5,6 +5,10 @@
  * --compare N (N rounds of two builds in child processes, one without finding repeated passages
  * and one with, alternating which goes first, so both see the same load: the cost of that work
  * as ratios of wall and CPU time and peak RSS; figures to bench/results/corpus-build-repeated.json).
+ * --without-entities: no entity index. --index-threads N: the search index in N worker threads (0: in the build's thread; default: the
+ * builder's own choice). --compare-index N: N rounds of three builds in child processes, the index in
+ * the build's thread, in 1 and in 2 worker threads, in turns (figures to
+ * bench/results/corpus-build-index.json).
  * Figures go to bench/results/corpus-build.json.
  */
 import { execFileSync } from 'node:child_process';
@@ -24,6 +28,9 @@ const { values } = parseArgs({
     // A child of --compare: build the sources already written, print the figures, nothing else.
     child: { type: 'boolean', default: false },
     'without-repeated': { type: 'boolean', default: false },
+    'index-threads': { type: 'string' },
+    'without-entities': { type: 'boolean', default: false },
+    'compare-index': { type: 'string' },
   },
 });
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -37,6 +44,11 @@ if (values.compare) {
   compare(Number(values.compare));
   process.exit(0);
 }
+if (values['compare-index']) {
+  compareIndex(Number(values['compare-index']));
+  process.exit(0);
+}
+const indexThreads = values['index-threads'] === undefined ? undefined : Number(values['index-threads']);
 
 const cpu = () => {
   const usage = process.cpuUsage();
@@ -48,7 +60,7 @@ const t0 = performance.now();
 const c0 = cpu();
 const mark = (phase: BuildPhase | 'end') => (marks[phase] ??= { wall: performance.now() - t0, cpu: cpu() - c0 });
 log('Building …');
-const summary = buildCorpus({ sourcesDir: sources, outFile, title: 'GCIDE', onProgress: (p) => mark(p.phase), repeatedPassages: !values['without-repeated'] });
+const summary = buildCorpus({ sourcesDir: sources, outFile, title: 'GCIDE', onProgress: (p) => mark(p.phase), repeatedPassages: !values['without-repeated'], withoutEntities: values['without-entities'], ...(indexThreads === undefined ? {} : indexThreads === 0 ? { indexWorker: false } : { indexThreads }) });
 mark('end');
 const mb = summary.totalBytes / 1024 / 1024;
 const span = (from: BuildPhase, to: BuildPhase | 'end') => ({
@@ -68,7 +80,9 @@ const figures = {
   finishing: span('finishing', 'end'),
   totalS: +(marks.end!.wall / 1000).toFixed(2),
   totalMbPerS: +(mb / (marks.end!.wall / 1000)).toFixed(1),
+  cpuS: +(marks.end!.cpu / 1000).toFixed(2),
   peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+  loadAverage: os.loadavg().map((l) => +l.toFixed(2)),
   corpusFileMB: +(fs.statSync(outFile).size / 1024 / 1024).toFixed(1),
 };
 if (values.child) {
@@ -124,6 +138,45 @@ function compare(rounds: number): void {
   };
   fs.mkdirSync(path.join(__dirname, 'results'), { recursive: true });
   fs.writeFileSync(path.join(__dirname, 'results', 'corpus-build-repeated.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  console.log(JSON.stringify(summary, null, 2));
+  if (!values.keep) fs.rmSync(sources, { recursive: true, force: true });
+}
+
+/** Builds with the search index in the build's thread, in 1 and in 2 worker threads, in turns, each in a fresh process. */
+function compareIndex(rounds: number): void {
+  const variants = [0, 1, 2];
+  const run = (threads: number): Figures => {
+    const args = ['--import', 'tsx', __filename, '--child', '--index-threads', String(threads)];
+    const out = execFileSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 });
+    return JSON.parse(out.trim().split('\n').pop()!) as Figures;
+  };
+  const runs: Record<number, Figures>[] = [];
+  for (let r = 0; r < rounds; r++) {
+    log(`Round ${r + 1} of ${rounds} …`);
+    const round: Record<number, Figures> = {};
+    // A different one first each round: all see the same load on average.
+    for (let k = 0; k < variants.length; k++) {
+      const threads = variants[(k + r) % variants.length]!;
+      round[threads] = run(threads);
+    }
+    runs.push(round);
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const of = (threads: number, pick: (f: Figures) => number) => median(runs.map((r) => pick(r[threads]!)));
+  const summary = {
+    date: new Date().toISOString(),
+    rounds,
+    sourceMB: runs[0]![0]!.sourceMB,
+    medians: Object.fromEntries(
+      variants.map((t) => [
+        t === 0 ? 'in the build thread' : `${t} index worker${t > 1 ? 's' : ''}`,
+        { wallS: of(t, (f) => f.totalS), mbPerS: of(t, (f) => f.totalMbPerS), cpuS: of(t, (f) => f.cpuS), indexingWallS: of(t, (f) => f.indexing.wallS), peakRssMB: of(t, (f) => f.peakRssMB) },
+      ]),
+    ),
+    runs: runs.map((r) => Object.fromEntries(variants.map((t) => [t, { totalS: r[t]!.totalS, cpuS: r[t]!.cpuS, indexingS: r[t]!.indexing.wallS, peakRssMB: r[t]!.peakRssMB, load1: r[t]!.loadAverage[0] }]))),
+  };
+  fs.mkdirSync(path.join(__dirname, 'results'), { recursive: true });
+  fs.writeFileSync(path.join(__dirname, 'results', 'corpus-build-index.json'), `${JSON.stringify(summary, null, 2)}\n`);
   console.log(JSON.stringify(summary, null, 2));
   if (!values.keep) fs.rmSync(sources, { recursive: true, force: true });
 }

@@ -71,7 +71,31 @@ export type BuildOptions = {
   entityWorker?: WorkerEntry | false;
   /** Default ENTITY_WORKER_MIN_CHARS (tests set 0). */
   entityWorkerMinChars?: number;
+  /**
+   * Where the search index of a corpus with indexWorkerMinChars of text is built: in
+   * indexThreads worker threads on this entry, each a run of consecutive documents merged in
+   * document order (default: the source worker, when running from the sources), or with false in
+   * the build's thread, as a smaller corpus's is. The file is the same either way, byte for byte.
+   */
+  indexWorker?: WorkerEntry | false;
+  /** Worker threads for the search index (default INDEX_THREADS). */
+  indexThreads?: number;
+  /** Default INDEX_WORKER_MIN_CHARS (tests set 0). */
+  indexWorkerMinChars?: number;
 };
+
+/** Text below which the search index is built in the build's thread: starting workers costs more. */
+export const INDEX_WORKER_MIN_CHARS = 4 * 1024 * 1024;
+/** Worker threads for the search index of a large corpus. */
+export const INDEX_THREADS = 1;
+
+function indexWorkerFor(options: BuildOptions, textChars: number): WorkerEntry | undefined {
+  if (options.indexWorker === false || (options.indexThreads ?? INDEX_THREADS) < 1) return undefined;
+  if (textChars < (options.indexWorkerMinChars ?? INDEX_WORKER_MIN_CHARS)) return undefined;
+  if (options.indexWorker) return options.indexWorker;
+  const source = SOURCE_WORKERS.index;
+  return fs.existsSync(source.file) ? source : undefined;
+}
 
 /** Text below which the entities are found in the build's thread: starting a worker costs more. */
 export const ENTITY_WORKER_MIN_CHARS = 4 * 1024 * 1024;
@@ -183,6 +207,7 @@ function* buildCorpusSteps(options: BuildOptions): Steps<BuildSummary> {
   let reader: FileReader | undefined;
   let extractor: Extractor | undefined;
   let closeEntities: (() => void) | undefined;
+  let closeIndex: (() => void) | undefined;
   let completed = false;
   const progress = (phase: BuildPhase, done: number, indexed = 0) =>
     options.onProgress?.({ phase, done, total, bytes: bytesRead, totalBytes, documents, indexed });
@@ -242,13 +267,23 @@ function* buildCorpusSteps(options: BuildOptions): Steps<BuildSummary> {
     // found in a second thread, when there is one, while this one does the rest.
     const entities = options.withoutEntities ? undefined : writer.startEntities(entityWorkerFor(options, textChars));
     closeEntities = entities?.close;
-    const pump = entities?.pump;
+    // The search index, likewise, in worker threads when there are some.
+    const indexEntry = indexWorkerFor(options, textChars);
+    const index = indexEntry ? writer.startIndex(indexEntry, options.indexThreads ?? INDEX_THREADS) : undefined;
+    closeIndex = index?.close;
+    const pumpEntities = entities?.pump;
+    const pump = index ? () => (index.pump(), pumpEntities?.()) : pumpEntities;
     // Paragraphs repeated across documents, among the lines left once folded lines are known.
     if (options.repeatedPassages !== false) yield* pumping(writer.writeRepeatedPassages(), pump);
     // Without a worker, before the search index, whose memory then reuses the finder's.
-    if (entities && !entities.threaded) yield* writer.writeEntities(entities);
-    for (const indexed of pumping(writer.writeIndex(), pump)) {
-      if (typeof indexed === 'number' && indexed % INDEX_PROGRESS_EVERY === 0) progress('indexing', total, indexed);
+    if (entities && !entities.threaded) yield* pumping(writer.writeEntities(entities), index?.pump);
+    let reported = 0;
+    for (const indexed of pumping(writer.writeIndex(index), pumpEntities)) {
+      // Every INDEX_PROGRESS_EVERY documents (the workers' count moves a batch at a time).
+      if (typeof indexed === 'number' && Math.floor(indexed / INDEX_PROGRESS_EVERY) > Math.floor(reported / INDEX_PROGRESS_EVERY)) {
+        reported = indexed;
+        progress('indexing', total, indexed);
+      }
       yield;
     }
     if (entities?.threaded) yield* writer.writeEntities(entities);
@@ -287,6 +322,7 @@ function* buildCorpusSteps(options: BuildOptions): Steps<BuildSummary> {
     reader?.close();
     extractor?.close();
     closeEntities?.();
+    closeIndex?.();
     // An error, or a cancel (the generator returned early): no half-written file stays behind.
     if (!completed) {
       writer?.abort();

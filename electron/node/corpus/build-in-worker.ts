@@ -20,12 +20,13 @@ export type RunBuild = (options: BuildOptions, slices: SliceOptions) => Promise<
  * through options.onProgress, aborting the signal cancels (StepsCancelled once the worker has
  * removed its temporary file), a failure rejects with the builder's message.
  */
-export function buildInWorker(entry: WorkerEntry, entities?: WorkerEntry): RunBuild {
+export function buildInWorker(entry: WorkerEntry, entities?: WorkerEntry, index?: WorkerEntry): RunBuild {
   return (options, slices) =>
     new Promise<BuildSummary>((resolve, reject) => {
       const { onProgress, ...plain } = options;
-      // The entity worker's entry (the app's bundle has no sources for the build to find it by).
-      const data: BuildWorkerData = { options: { ...(entities ? { entityWorker: entities } : {}), ...plain }, slices: { sliceMs: slices.sliceMs, pauseMs: slices.pauseMs } };
+      // The entity and index workers' entries (the app's bundle has no sources for the build to find them by).
+      const workers = { ...(entities ? { entityWorker: entities } : {}), ...(index ? { indexWorker: index } : {}) };
+      const data: BuildWorkerData = { options: { ...workers, ...plain }, slices: { sliceMs: slices.sliceMs, pauseMs: slices.pauseMs } };
       const worker = startWorker(entry, { workerData: data });
       let settled = false;
       const settle = (action: () => void) => {

@@ -1,4 +1,5 @@
-import { writeSearchIndexSteps, type IndexableDocument } from '../search/build-search-index';
+import { writeMergedIndexSteps, writeSearchIndexSteps, type IndexableDocument } from '../search/build-search-index';
+import { startIndexPass, type IndexPass } from '../search/index-pass';
 import { openDatabase, type Db } from '../sqlite/open-database';
 import type { Steps } from '../steps/run-steps';
 import { CORPUS_APPLICATION_ID, CORPUS_FORMAT_VERSION, CORPUS_SCHEMA } from './corpus-format';
@@ -35,10 +36,17 @@ export type CorpusWriter = {
   /** Writes the entity index a pass found (finding the rest first); yields while it waits or finds. */
   writeEntities(pass: EntityPass): Steps<void>;
   /**
-   * Builds the search index from the stored documents, reading their text back one by one;
-   * yields the number of documents indexed so far (see run-steps.ts).
+   * Starts indexing every stored document in worker threads on the given entry, fed by pump()
+   * between the steps of other work (index-pass.ts). Once every document is stored and refolded.
    */
-  writeIndex(): Steps<void>;
+  startIndex(worker: WorkerEntry, threads: number): IndexPass;
+  /**
+   * Builds the search index from the stored documents, reading their text back one by one, or
+   * merges what a pass started with startIndex found (the same index, byte for byte; indexed
+   * here after all if its workers failed); yields the number of documents indexed so far, here
+   * or by the workers (see run-steps.ts).
+   */
+  writeIndex(pass?: IndexPass): Steps<void>;
   /**
    * Finds the paragraphs repeated across the stored documents (not the folded lines) and stores
    * their groups (repeated_passages); returns the number of groups.
@@ -177,11 +185,16 @@ export function createCorpusWriter(file: string): CorpusWriter {
       })();
       if (batchOpen) db.exec('BEGIN');
     },
-    *writeIndex() {
+    startIndex(worker, threads) {
+      return startIndexPass(count, windowReader(db), worker, threads);
+    },
+    *writeIndex(pass) {
       commit();
+      const chunks = pass ? yield* pass.finish() : undefined;
       // One transaction, begun by hand: better-sqlite3's transaction() cannot span pauses.
       db.exec('BEGIN');
-      yield* writeSearchIndexSteps(db, storedDocuments(db, count));
+      if (chunks) yield* writeMergedIndexSteps(db, chunks);
+      else yield* writeSearchIndexSteps(db, storedDocuments(db, count));
       db.exec('COMMIT');
     },
     *writeRepeatedPassages() {
@@ -232,22 +245,13 @@ const READ_WINDOW = 256;
  * file a window of documents at a time, so only a few texts are in memory at once.
  */
 function storedDocuments(db: Db, count: number): IndexableDocument[] {
-  const select = db.prepare('SELECT title, text, author, source FROM documents WHERE ord >= ? AND ord < ? ORDER BY ord');
-  const selectFolded = db.prepare("SELECT doc_ord AS ord, start, end FROM paragraphs WHERE doc_ord >= ? AND doc_ord < ? AND fold != '' ORDER BY doc_ord, idx");
+  const read = windowReader(db);
   let windowStart = -1;
   let rows: Required<IndexableDocument>[] = [];
   const row = (ord: number) => {
     if (ord < windowStart || ord >= windowStart + rows.length) {
       windowStart = ord;
-      rows = select.all(ord, ord + READ_WINDOW) as Required<IndexableDocument>[];
-      const folded = selectFolded.all(ord, ord + READ_WINDOW) as { ord: number; start: number; end: number }[];
-      for (let i = 0; i < folded.length; ) {
-        let j = i;
-        while (j < folded.length && folded[j]!.ord === folded[i]!.ord) j++;
-        const doc = rows[folded[i]!.ord - ord]!;
-        doc.text = withoutFolded(doc.text, folded.slice(i, j));
-        i = j;
-      }
+      rows = read(ord, ord + READ_WINDOW);
     }
     return rows[ord - windowStart]!;
   };
@@ -265,6 +269,24 @@ function storedDocuments(db: Db, count: number): IndexableDocument[] {
       return row(ord).source;
     },
   }));
+}
+
+/** Stored documents from, … to-1 as the indexer reads them: their fields, folded lines blanked. */
+function windowReader(db: Db): (from: number, to: number) => Required<IndexableDocument>[] {
+  const select = db.prepare('SELECT title, text, author, source FROM documents WHERE ord >= ? AND ord < ? ORDER BY ord');
+  const selectFolded = db.prepare("SELECT doc_ord AS ord, start, end FROM paragraphs WHERE doc_ord >= ? AND doc_ord < ? AND fold != '' ORDER BY doc_ord, idx");
+  return (from, to) => {
+    const rows = select.all(from, to) as Required<IndexableDocument>[];
+    const folded = selectFolded.all(from, to) as { ord: number; start: number; end: number }[];
+    for (let i = 0; i < folded.length; ) {
+      let j = i;
+      while (j < folded.length && folded[j]!.ord === folded[i]!.ord) j++;
+      const doc = rows[folded[i]!.ord - from]!;
+      doc.text = withoutFolded(doc.text, folded.slice(i, j));
+      i = j;
+    }
+    return rows;
+  };
 }
 
 /**

@@ -35,11 +35,13 @@ export function wordHashes(text: string): number[] {
     });
     return hashes;
   }
+  // Imports as locals: under tsx (the command line, benches) each use of an import is a getter call.
+  const asciiWord = ASCII_WORD, wordUnit = isWordUnit, joined = isJoined, maxWord = MAX_WORD_LENGTH;
   const n = text.length;
   let i = 0;
   while (i < n) {
     let code = text.charCodeAt(i);
-    if (code < 0x80 ? !ASCII_WORD[code] : !isWordUnit(code)) {
+    if (code < 0x80 ? !asciiWord[code] : !wordUnit(code)) {
       i++;
       continue;
     }
@@ -50,17 +52,17 @@ export function wordHashes(text: string): number[] {
       while (i < n) {
         code = text.charCodeAt(i);
         if (code < 0x80) {
-          const kind = ASCII_WORD[code]!;
+          const kind = asciiWord[code]!;
           if (kind === 0) break;
-          if (i - start < MAX_WORD_LENGTH) h = Math.imul(h ^ (kind === 2 ? code + 32 : code), 0x01000193);
-        } else if (isWordUnit(code)) {
+          if (i - start < maxWord) h = Math.imul(h ^ (kind === 2 ? code + 32 : code), 0x01000193);
+        } else if (wordUnit(code)) {
           plain = false;
         } else {
           break;
         }
         i++;
       }
-      if (i + 1 < n && (code === 0x27 || code === 0x2019) && isJoined(text.charCodeAt(i + 1))) {
+      if (i + 1 < n && (code === 0x27 || code === 0x2019) && joined(text.charCodeAt(i + 1))) {
         plain = false;
         i++;
         continue;
@@ -72,7 +74,7 @@ export function wordHashes(text: string): number[] {
       continue;
     }
     const length = i - start;
-    const word = foldWord(text.slice(start, length > MAX_WORD_LENGTH ? start + MAX_WORD_LENGTH : i));
+    const word = foldWord(text.slice(start, length > maxWord ? start + maxWord : i));
     if (word !== '') hashes.push(wordHash(word));
   }
   return hashes;

@@ -134,6 +134,36 @@ export class PostingsPool {
     return n;
   }
 
+  /** The occurrence ends (bytes so far, per entry) of the term last load()ed. */
+  get loadedEnds(): Uint32Array {
+    return this.ends;
+  }
+
+  /** Bytes of a term's occurrences. */
+  occurrenceBytes(term: number): number {
+    return this.records[term * STRIDE + USED]!;
+  }
+
+  /** Copies a term's occurrence bytes into out at `at`; returns where they end. */
+  copyOccurrences(term: number, out: Uint8Array, at: number): number {
+    const r = term * STRIDE;
+    const bytes = this.bytes;
+    let left = this.records[r + USED]!;
+    let pos = this.records[r + OCC_HEAD]!;
+    for (let level = 0; left > 0; ) {
+      const size = OCC_SIZES[level]!;
+      const take = Math.min(size, left);
+      out.set(bytes.subarray(pos, pos + take), at);
+      at += take;
+      left -= take;
+      if (left > 0) {
+        pos = readU32(bytes, pos + size);
+        if (level < LAST_OCC_LEVEL) level++;
+      }
+    }
+    return at;
+  }
+
   /** The stored blob of the term last load()ed, with its weights (see postings.ts). */
   encode(weights: ArrayLike<number>): Buffer {
     const r = this.loaded * STRIDE;
@@ -142,13 +172,15 @@ export class PostingsPool {
     if (this.scratch.length < n * 15) this.scratch = new Uint8Array(n * 15);
     const out = this.scratch;
     const { keys, ends } = this;
+    // The import as a local: under tsx (the command line, benches) each use of it is a getter call.
+    const varint = writeVarint;
     let p = 0;
     let previousKey = 0;
     let previousEnd = 0;
     for (let i = 0; i < n; i++) {
-      p = writeVarint(out, p, keys[i]! - previousKey);
-      p = writeVarint(out, p, Math.round(weights[i]! * 1000));
-      p = writeVarint(out, p, ends[i]! - previousEnd);
+      p = varint(out, p, keys[i]! - previousKey);
+      p = varint(out, p, Math.round(weights[i]! * 1000));
+      p = varint(out, p, ends[i]! - previousEnd);
       previousKey = keys[i]!;
       previousEnd = ends[i]!;
     }

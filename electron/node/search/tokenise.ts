@@ -35,12 +35,14 @@ export function tokenise(text: string): Token[] {
 export function forEachToken(text: string, visit: (word: string, index: number, start: number, length: number) => void): number {
   if (hasSurrogates(text)) return forEachTokenMatched(text, visit);
   // What WORD matches, scanned by hand (see word-chars.ts); plain ASCII words skip foldWord.
+  // Imports as locals: under tsx (the command line, benches) each use of an import is a getter call.
+  const asciiWord = ASCII_WORD, wordUnit = isWordUnit, joined = isJoined;
   const n = text.length;
   let count = 0;
   let i = 0;
   while (i < n) {
     let code = text.charCodeAt(i);
-    if (code < 0x80 ? !ASCII_WORD[code] : !isWordUnit(code)) {
+    if (code < 0x80 ? !asciiWord[code] : !wordUnit(code)) {
       i++;
       continue;
     }
@@ -51,10 +53,10 @@ export function forEachToken(text: string, visit: (word: string, index: number, 
       while (i < n) {
         code = text.charCodeAt(i);
         if (code < 0x80) {
-          const kind = ASCII_WORD[code]!;
+          const kind = asciiWord[code]!;
           if (kind === 0) break;
           if (kind === 2) upper = true;
-        } else if (isWordUnit(code)) {
+        } else if (wordUnit(code)) {
           plain = false;
         } else {
           break;
@@ -62,7 +64,7 @@ export function forEachToken(text: string, visit: (word: string, index: number, 
         i++;
       }
       // An apostrophe joins two runs of word characters.
-      if (i + 1 < n && (code === 0x27 || code === 0x2019) && isJoined(text.charCodeAt(i + 1))) {
+      if (i + 1 < n && (code === 0x27 || code === 0x2019) && joined(text.charCodeAt(i + 1))) {
         plain = false;
         i++;
         continue;

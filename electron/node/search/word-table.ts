@@ -26,12 +26,14 @@ export class WordTable {
    */
   forEachWord(text: string, visit: (word: number, index: number, start: number, length: number) => void): number {
     if (hasSurrogates(text)) return forEachToken(text, (word, index, start, length) => visit(this.numberOf(word), index, start, length));
+    // Imports as locals: under tsx (the command line, benches) each use of an import is a getter call.
+    const asciiWord = ASCII_WORD, wordUnit = isWordUnit, joined = isJoined, maxWord = MAX_WORD_LENGTH;
     const n = text.length;
     let count = 0;
     let i = 0;
     while (i < n) {
       let code = text.charCodeAt(i);
-      if (code < 0x80 ? !ASCII_WORD[code] : !isWordUnit(code)) {
+      if (code < 0x80 ? !asciiWord[code] : !wordUnit(code)) {
         i++;
         continue;
       }
@@ -43,10 +45,10 @@ export class WordTable {
         while (i < n) {
           code = text.charCodeAt(i);
           if (code < 0x80) {
-            const kind = ASCII_WORD[code]!;
+            const kind = asciiWord[code]!;
             if (kind === 0) break;
-            if (i - start < MAX_WORD_LENGTH) hash = Math.imul(hash ^ (kind === 2 ? code | 0x20 : code), 0x01000193);
-          } else if (isWordUnit(code)) {
+            if (i - start < maxWord) hash = Math.imul(hash ^ (kind === 2 ? code | 0x20 : code), 0x01000193);
+          } else if (wordUnit(code)) {
             plain = false;
           } else {
             break;
@@ -54,7 +56,7 @@ export class WordTable {
           i++;
         }
         // An apostrophe joins two runs of word characters.
-        if (i + 1 < n && (code === 0x27 || code === 0x2019) && isJoined(text.charCodeAt(i + 1))) {
+        if (i + 1 < n && (code === 0x27 || code === 0x2019) && joined(text.charCodeAt(i + 1))) {
           plain = false;
           i++;
           continue;
@@ -64,11 +66,11 @@ export class WordTable {
       const length = i - start;
       let word: number;
       if (plain) {
-        const end = length > MAX_WORD_LENGTH ? start + MAX_WORD_LENGTH : i;
+        const end = length > maxWord ? start + maxWord : i;
         word = this.findPlain(text, start, end, hash);
         if (word < 0) word = this.insert(text.slice(start, end).toLowerCase(), hash);
       } else {
-        const folded = foldWord(text.slice(start, length > MAX_WORD_LENGTH ? start + MAX_WORD_LENGTH : i));
+        const folded = foldWord(text.slice(start, length > maxWord ? start + maxWord : i));
         if (folded === '') continue;
         word = this.numberOf(folded);
       }

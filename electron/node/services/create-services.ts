@@ -81,7 +81,7 @@ export type ServicesConfig = {
    * Off the main thread: corpus reads, search and analysis in a query worker, builds in a build
    * worker (the app's bundles, or SOURCE_WORKERS under tsx). Without it everything runs in-process (CLI, unit tests).
    */
-  workers?: { query: WorkerEntry; build: WorkerEntry; entities?: WorkerEntry } & Pick<QueryWorkerOptions, 'timeBoundMs' | 'supersedeGraceMs' | 'hold'>;
+  workers?: { query: WorkerEntry; build: WorkerEntry; entities?: WorkerEntry; index?: WorkerEntry } & Pick<QueryWorkerOptions, 'timeBoundMs' | 'supersedeGraceMs' | 'hold'>;
 } & OpenCorpusOptions;
 
 export type AppServices = CarrelServices & {
@@ -122,7 +122,7 @@ export function createServices(config: ServicesConfig): AppServices {
     nativeBinding: config.nativeBinding,
     onBuilt: choice.rememberBuilt,
     pacing: config.buildPacing,
-    run: config.workers ? buildInWorker(config.workers.build, config.workers.entities) : undefined,
+    run: config.workers ? buildInWorker(config.workers.build, config.workers.entities, config.workers.index) : undefined,
   });
   const { workers } = config;
   const queryWorker = workers
