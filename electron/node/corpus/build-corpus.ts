@@ -18,6 +18,7 @@ import { removeStaleTempFiles, tempFileFor } from './temp-files';
 import { countWords } from './word-count';
 import { runSteps, runStepsInSlices, type SliceOptions, type Steps } from '../steps/run-steps';
 import { SOURCE_WORKERS, type WorkerEntry } from '../query-worker/worker-entry';
+import type { EntityPass } from '../entities/entity-pass';
 
 export type SkippedFile = { path: string; reason: SkipReason; message: string };
 
@@ -182,7 +183,7 @@ function* buildCorpusSteps(options: BuildOptions): Steps<BuildSummary> {
   let writer: CorpusWriter | undefined;
   let reader: FileReader | undefined;
   let extractor: Extractor | undefined;
-  let closeEntities: (() => void) | undefined;
+  let entities: EntityPass | undefined;
   let completed = false;
   const progress = (phase: BuildPhase, done: number, indexed = 0) =>
     options.onProgress?.({ phase, done, total, bytes: bytesRead, totalBytes, documents, indexed });
@@ -227,6 +228,10 @@ function* buildCorpusSteps(options: BuildOptions): Steps<BuildSummary> {
           hasher.add(prepared);
           textChars += doc.text.length;
           documents++;
+          // A large corpus has its entities found in a worker from here on, while the rest is read.
+          const worker = entities || options.withoutEntities ? undefined : entityWorkerFor(options, textChars);
+          if (worker) entities = writer!.startEntities(worker);
+          entities?.pump();
         }
       }
       progress('reading', index + 1);
@@ -240,8 +245,8 @@ function* buildCorpusSteps(options: BuildOptions): Steps<BuildSummary> {
     progress('indexing', total);
     // People, organisations, places and dates (the entity index), from the stored paragraphs:
     // found in a second thread, when there is one, while this one does the rest.
-    const entities = options.withoutEntities ? undefined : writer.startEntities(entityWorkerFor(options, textChars));
-    closeEntities = entities?.close;
+    if (!options.withoutEntities) entities ??= writer.startEntities(entityWorkerFor(options, textChars));
+    entities?.complete();
     const pump = entities?.pump;
     // Paragraphs repeated across documents, among the lines left once folded lines are known.
     if (options.repeatedPassages !== false) yield* pumping(writer.writeRepeatedPassages(), pump);
@@ -286,7 +291,7 @@ function* buildCorpusSteps(options: BuildOptions): Steps<BuildSummary> {
   } finally {
     reader?.close();
     extractor?.close();
-    closeEntities?.();
+    entities?.close();
     // An error, or a cancel (the generator returned early): no half-written file stays behind.
     if (!completed) {
       writer?.abort();

@@ -28,8 +28,9 @@ export type CorpusWriter = {
   refold(ord: number, folds: readonly LineFold[]): void;
   /**
    * Starts finding the entities of every stored document (folded lines left out): in a worker
-   * thread on the given entry, fed by pump() between the steps of other work, else in this
-   * thread once writeEntities() asks. Once every document is stored and refolded.
+   * thread on the given entry, fed by pump() between the steps of other work (from while
+   * documents are still added), else in this thread once writeEntities() asks. complete() once
+   * every document is stored and refolded.
    */
   startEntities(worker: WorkerEntry | undefined): EntityPass;
   /** Writes the entity index a pass found (finding the rest first); yields while it waits or finds. */
@@ -77,6 +78,8 @@ export function createCorpusWriter(file: string): CorpusWriter {
   const insertOriginal = db.prepare('INSERT INTO originals (doc_ord, media_type, size, sha256, bytes) VALUES (?, ?, ?, ?, ?)');
   const insertHeading = db.prepare('INSERT INTO headings (doc_ord, idx, level, start, end, title) VALUES (?, ?, ?, ?, ?, ?)');
   let count = 0;
+  /** Documents refolded (the entity pass gives those it already read again). */
+  const refolded = new Set<number>();
   let batchDocs = 0;
   let batchChars = 0;
   db.exec('BEGIN');
@@ -144,6 +147,7 @@ export function createCorpusWriter(file: string): CorpusWriter {
       }));
       deleteBlocks.run(ord);
       writeBlocks(ord, applyFolds(text, blocks, folds));
+      refolded.add(ord);
     },
     startEntities(worker) {
       const selectTexts = db.prepare('SELECT text FROM documents WHERE ord >= ? AND ord < ? ORDER BY ord').pluck();
@@ -154,7 +158,7 @@ export function createCorpusWriter(file: string): CorpusWriter {
         rows.forEach((r, k) => paragraphs.set(r, k * 4));
         return { from, texts: selectTexts.all(from, to) as string[], paragraphs };
       };
-      return startEntityPass(count, read, worker);
+      return startEntityPass({ stored: () => count, read, refolded: () => refolded }, worker);
     },
     *writeEntities(pass) {
       // After the search index (which commits its own transaction) no batch is open.

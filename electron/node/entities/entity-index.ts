@@ -1,7 +1,7 @@
 import { ENTITY_TYPES, type EntityType } from '../../common/entities/entity-types';
 import { normaliseName, withoutArticles } from './entity-key';
 import { knownGroup } from './entity-groups';
-import { extractEntities } from './extract-entities';
+import { extractEntities, type FoundEntity } from './extract-entities';
 
 /** Mentions kept per document and in all: a corpus past them keeps the first ones, in corpus order. */
 export const MAX_DOCUMENT_MENTIONS = 2_000;
@@ -57,23 +57,29 @@ export class EntityIndexBuilder {
   /** Adds a paragraph's entities (offset: where the paragraph starts in its document's text). */
   addParagraph(doc: number, idx: number, offset: number, text: string, documentMentions: { count: number }): void {
     for (const e of extractEntities(text)) {
-      if (documentMentions.count >= MAX_DOCUMENT_MENTIONS || this.total >= MAX_CORPUS_MENTIONS) return;
-      const norm = e.type === 'date' ? e.iso! : normaliseName(e.surface);
-      if (!norm) continue;
-      const id = e.type === 'date' ? `date:${norm}` : norm;
-      let s = this.spellings.get(id);
-      if (!s) this.spellings.set(own(id), (s = { norm: own(norm), org: 0, person: 0, place: 0, surface: own(e.surface), surfaceCount: 0, surfaces: undefined, first: -1, last: -1, mentions: undefined }));
-      if (e.type && e.type !== 'date') s[e.type]++;
-      if (!s.surfaces && e.surface === s.surface) s.surfaceCount++;
-      else {
-        s.surfaces ??= new Map([[s.surface, s.surfaceCount]]);
-        const known = s.surfaces.get(e.surface);
-        s.surfaces.set(known === undefined ? own(e.surface) : e.surface, (known ?? 0) + 1);
-      }
-      this.addMention(s, doc, idx, offset + e.start, offset + e.end);
-      documentMentions.count++;
-      this.total++;
+      const spelling = spellingOf(e);
+      if (spelling) this.addFound(doc, idx, offset + e.start, offset + e.end, spelling.id, spelling.norm, e.surface, e.type, documentMentions);
     }
+  }
+
+  /**
+   * Adds one name or date found (offsets into its document's text), as addParagraph does for each
+   * one it finds: finds kept apart (found-paragraphs.ts) and added in the same order give the same index.
+   */
+  addFound(doc: number, idx: number, start: number, end: number, id: string, norm: string, surface: string, type: EntityType | undefined, documentMentions: { count: number }): void {
+    if (documentMentions.count >= MAX_DOCUMENT_MENTIONS || this.total >= MAX_CORPUS_MENTIONS) return;
+    let s = this.spellings.get(id);
+    if (!s) this.spellings.set(own(id), (s = { norm: own(norm), org: 0, person: 0, place: 0, surface: own(surface), surfaceCount: 0, surfaces: undefined, first: -1, last: -1, mentions: undefined }));
+    if (type && type !== 'date') s[type]++;
+    if (!s.surfaces && surface === s.surface) s.surfaceCount++;
+    else {
+      s.surfaces ??= new Map([[s.surface, s.surfaceCount]]);
+      const known = s.surfaces.get(surface);
+      s.surfaces.set(known === undefined ? own(surface) : surface, (known ?? 0) + 1);
+    }
+    this.addMention(s, doc, idx, start, end);
+    documentMentions.count++;
+    this.total++;
   }
 
   private addMention(s: Spelling, doc: number, idx: number, start: number, end: number): void {
@@ -171,6 +177,13 @@ export class EntityIndexBuilder {
     const typeOrder = (t: EntityType) => ENTITY_TYPES.indexOf(t);
     return entities.sort((a, b) => typeOrder(a.type) - typeOrder(b.type) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
+}
+
+/** What a find is indexed under: its normalised spelling (a date: its ISO form), and that with its kind; none for a name without letters. */
+export function spellingOf(e: FoundEntity): { id: string; norm: string } | undefined {
+  const norm = e.type === 'date' ? e.iso! : normaliseName(e.surface);
+  if (!norm) return undefined;
+  return { id: e.type === 'date' ? `date:${norm}` : norm, norm };
 }
 
 /** The spelling written most often (ties: the first in code-point order). */

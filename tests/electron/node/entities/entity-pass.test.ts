@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCorpus } from '../../../../electron/node/corpus/build-corpus';
-import { BATCH_DOCUMENTS, startEntityPass, type EntityBatch } from '../../../../electron/node/entities/entity-pass';
+import { BATCH_DOCUMENTS, startEntityPass, type EntityBatch, type EntitySource } from '../../../../electron/node/entities/entity-pass';
+import type { WorkerEntry } from '../../../../electron/node/query-worker/worker-entry';
 import { SOURCE_WORKERS } from '../../../../electron/node/query-worker/worker-entry';
 import { openDatabase } from '../../../../electron/node/sqlite/open-database';
 import { runSteps } from '../../../../electron/node/steps/run-steps';
@@ -25,7 +26,7 @@ const entityTables = (file: string) => {
 };
 
 /** Paragraphs as documents of one paragraph each, read as the corpus writer reads them. */
-function documents(count: number): (from: number, to: number) => EntityBatch {
+function documents(count: number): EntitySource {
   const lines = [
     'Abu Bakr al-Baghdadi spoke in Mosul on June 12, 2016.',
     'Amaq and the al-Hayat Media Center spoke for ISIS, said Charlie Winter of the International Center for the Study of Radicalization.',
@@ -33,10 +34,47 @@ function documents(count: number): (from: number, to: number) => EntityBatch {
     'Nothing to see here, said nobody.',
   ];
   const texts = Array.from({ length: count }, (_, k) => `${lines[k % lines.length]} (${k})`);
-  return (from, to) => {
+  const read = (from: number, to: number): EntityBatch => {
     const paragraphs = new Int32Array((to - from) * 4);
     for (let d = from; d < to; d++) paragraphs.set([d, 0, 0, texts[d]!.length], (d - from) * 4);
     return { from, texts: texts.slice(from, to), paragraphs };
+  };
+  return { stored: () => count, read, refolded: () => [] };
+}
+
+/** A pass given every document at once, as a build gives them once read and refolded. */
+function completed(source: EntitySource, entry: WorkerEntry | undefined, stallMs?: number) {
+  const pass = startEntityPass(source, entry, stallMs);
+  pass.complete();
+  return pass;
+}
+
+/**
+ * Documents of three paragraphs (a byline, a sentence, a footer), stored a few at a time; once
+ * refolded, some lose their footer (folded) and have their sentence split in two (a line folded
+ * out of it), as the site-wide folds of a build change documents already stored.
+ */
+function refoldedDocuments(count: number, refold: ReadonlySet<number>) {
+  const texts = Array.from({ length: count }, (_, k) => `By Charlie Winter in Mosul\n\nAmaq said Daesh left Manbij on June 12, 2016; Raqqa fell (${k}).\n\nReporting by Aaron Zelin in Washington`);
+  let stored = 0;
+  let refolded = false;
+  const paragraphsOf = (d: number): number[][] => {
+    const t = texts[d]!;
+    const second = t.indexOf('Amaq');
+    const third = t.indexOf('Reporting');
+    if (!refolded || !refold.has(d)) return [[0, t.indexOf('\n')], [second, third - 2], [third, t.length]];
+    const semicolon = t.indexOf(';');
+    return [[0, t.indexOf('\n')], [second, semicolon], [semicolon + 2, third - 2]];
+  };
+  const read = (from: number, to: number): EntityBatch => {
+    const rows: number[] = [];
+    for (let d = from; d < to; d++) paragraphsOf(d).forEach(([start, end], idx) => rows.push(d, idx, start!, end!));
+    return { from, texts: texts.slice(from, to), paragraphs: Int32Array.from(rows) };
+  };
+  return {
+    source: { stored: () => stored, read, refolded: () => (refolded ? refold : []) } satisfies EntitySource,
+    store: (n: number) => (stored = n),
+    refold: () => (refolded = true),
   };
 }
 
@@ -65,8 +103,8 @@ describe('the entity pass', () => {
   it('gives the worker many batches, a few at a time, and gets the index found here', () => {
     const count = BATCH_DOCUMENTS * 5 + 7;
     const read = documents(count);
-    const here = runSteps(startEntityPass(count, read, undefined).finish());
-    const pass = startEntityPass(count, read, SOURCE_WORKERS.entities);
+    const here = runSteps(completed(read, undefined).finish());
+    const pass = completed(read, SOURCE_WORKERS.entities);
     pass.pump();
     const there = runSteps(pass.finish());
     expect(pass.foundIn).toBe('worker');
@@ -74,11 +112,36 @@ describe('the entity pass', () => {
     expect(there).toEqual(here);
   }, 60_000);
 
+  it('gives the worker documents while they are stored, and again those refolded since: the index of the refolded documents', () => {
+    const count = BATCH_DOCUMENTS * 3 + 5;
+    // Refolded: some of the first batch, a run across two batches, and some not given before the end.
+    const refold = new Set([0, 3, 255, 256, 257, 400, count - 2]);
+    const docs = refoldedDocuments(count, refold);
+    const pass = startEntityPass(docs.source, SOURCE_WORKERS.entities);
+    for (let n = 1; n <= count - 10; n++) {
+      docs.store(n);
+      pass.pump();
+    }
+    docs.store(count);
+    docs.refold();
+    pass.complete();
+    const there = runSteps(pass.finish());
+    expect(pass.foundIn).toBe('worker');
+    const here = runSteps(completed(docs.source, undefined).finish());
+    expect(there).toEqual(here);
+    // The refolds changed the index: without them it would not be the same.
+    const unfolded = refoldedDocuments(count, new Set());
+    unfolded.store(count);
+    expect(runSteps(completed(unfolded.source, undefined).finish())).not.toEqual(here);
+    const zelin = here.find((e) => e.name === 'Aaron Zelin')!;
+    expect(zelin.mentionCount).toBe(count - refold.size);
+  }, 60_000);
+
   it('finds the entities here when the worker does not answer', () => {
     const read = documents(40);
-    const here = runSteps(startEntityPass(40, read, undefined).finish());
+    const here = runSteps(completed(read, undefined).finish());
     const broken = { file: path.join(dir, 'no-such-worker.ts'), typescript: true };
-    const pass = startEntityPass(40, read, broken, 200);
+    const pass = completed(read, broken, 200);
     expect(runSteps(pass.finish())).toEqual(here);
     expect(pass.foundIn).toBe('thread');
   });
