@@ -16,6 +16,9 @@ const BATCH_DOCUMENTS = 2000;
 const BATCH_CHARS = 16 * 1024 * 1024;
 /** Most paragraph rows in one INSERT. */
 const BLOCKS_PER_INSERT = 16;
+/** Documents just stored kept for an entity pass, at most (and their characters). */
+const RECENT_DOCUMENTS = 1024;
+const RECENT_CHARS = 8 * 1024 * 1024;
 /** Surrogates: characters beyond the BMP (documents.text_astral). */
 const ASTRAL = /[\uD800-\uDFFF]/;
 
@@ -80,6 +83,19 @@ export function createCorpusWriter(file: string): CorpusWriter {
   let count = 0;
   /** Documents refolded (the entity pass gives those it already read again). */
   const refolded = new Set<number>();
+  /**
+   * Documents just stored, once an entity pass follows them: it takes them from here (text and
+   * paragraphs not folded, as (ord, idx, start, end)) rather than reading them back; the oldest
+   * go when too many wait (it reads those back).
+   */
+  let recent: Map<number, { text: string; paragraphs: number[] }> | undefined;
+  let recentChars = 0;
+  const forget = (ord: number) => {
+    const kept = recent?.get(ord);
+    if (!kept) return;
+    recentChars -= kept.text.length;
+    recent!.delete(ord);
+  };
   let batchDocs = 0;
   let batchChars = 0;
   db.exec('BEGIN');
@@ -113,6 +129,13 @@ export function createCorpusWriter(file: string): CorpusWriter {
         doc.format, doc.date, doc.description, doc.text, ASTRAL.test(doc.text) ? 1 : 0, doc.wordCount, doc.sha256,
       );
       writeBlocks(ord, doc.blocks);
+      if (recent) {
+        const paragraphs: number[] = [];
+        doc.blocks.forEach((b, idx) => b.fold || paragraphs.push(ord, idx, b.start, b.end));
+        recent.set(ord, { text: doc.text, paragraphs });
+        recentChars += doc.text.length;
+        while (recent.size > RECENT_DOCUMENTS || recentChars > RECENT_CHARS) forget(recent.keys().next().value!);
+      }
       doc.links.forEach((l, idx) => insertLink.run(ord, idx, l.start, l.end, l.href));
       const headings = doc.headings ? checkedHeadings(doc.text, doc.headings) : headingsFromBlocks(doc.text, doc.blocks);
       headings.forEach((h, idx) => insertHeading.run(ord, idx, h.level, h.start, h.end, h.title));
@@ -148,11 +171,26 @@ export function createCorpusWriter(file: string): CorpusWriter {
       deleteBlocks.run(ord);
       writeBlocks(ord, applyFolds(text, blocks, folds));
       refolded.add(ord);
+      forget(ord);
     },
     startEntities(worker) {
       const selectTexts = db.prepare('SELECT text FROM documents WHERE ord >= ? AND ord < ? ORDER BY ord').pluck();
       const selectParagraphs = db.prepare("SELECT doc_ord, idx, start, end FROM paragraphs WHERE doc_ord >= ? AND doc_ord < ? AND fold = '' ORDER BY doc_ord, idx").raw();
+      recent = new Map();
       const read = (from: number, to: number): EntityBatch => {
+        let kept = true;
+        for (let ord = from; ord < to && kept; ord++) kept = recent!.has(ord);
+        if (kept) {
+          const texts: string[] = [];
+          const paragraphs: number[] = [];
+          for (let ord = from; ord < to; ord++) {
+            texts.push(recent!.get(ord)!.text);
+            paragraphs.push(...recent!.get(ord)!.paragraphs);
+            forget(ord);
+          }
+          return { from, texts, paragraphs: Int32Array.from(paragraphs) };
+        }
+        for (let ord = from; ord < to; ord++) forget(ord);
         const rows = selectParagraphs.all(from, to) as number[][];
         const paragraphs = new Int32Array(rows.length * 4);
         rows.forEach((r, k) => paragraphs.set(r, k * 4));

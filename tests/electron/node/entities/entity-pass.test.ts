@@ -100,6 +100,32 @@ describe('the entity pass', () => {
     expect(bytesOf(again).equals(bytesOf(parallel))).toBe(true);
   }, 60_000);
 
+  it('builds the same corpus when the worker starts while documents are read and the site-wide folds change documents it read', () => {
+    // Every document of the site ends with the same byline, folded once every document is in:
+    // the worker had read it, with its names, in the documents it was given before.
+    const sources = path.join(dir, 'site');
+    for (let i = 0; i < BATCH_DOCUMENTS * 2 + 40; i++) {
+      const name = path.join(sources, 'example', `d${String(i).padStart(3, '0')}.md`);
+      fs.mkdirSync(path.dirname(name), { recursive: true });
+      const body = `Abu Bakr al-Baghdadi spoke in Mosul on June ${1 + (i % 28)}, 2016, said Charlie Winter of the International Center (${i}).`;
+      fs.writeFileSync(name, `---\ntitle: "Dispatch ${i}"\nsource: "Example News"\n---\n${body}\n\nAmaq left Raqqa for Manbij.\n\nReporting by Aaron Zelin in Washington\n`);
+    }
+    const serial = path.join(dir, 'site-serial.sqlite');
+    buildCorpus({ sourcesDir: sources, outFile: serial, entityWorker: false });
+    const db = openDatabase(serial, { readonly: true });
+    expect(db.prepare("SELECT count(*) FROM paragraphs WHERE fold = 'repeated'").pluck().get()).toBe(BATCH_DOCUMENTS * 2 + 40);
+    expect(db.prepare("SELECT count(*) FROM entities WHERE name IN ('Aaron Zelin', 'Washington')").pluck().get()).toBe(0);
+    expect(db.prepare("SELECT count(*) FROM entities WHERE name = 'Charlie Winter'").pluck().get()).toBe(1);
+    db.close();
+    // From the first document on (every one kept for the worker), and from the hundredth (the first ones read back).
+    for (const minChars of [0, 100 * 150]) {
+      const parallel = path.join(dir, `site-${minChars}.sqlite`);
+      buildCorpus({ sourcesDir: sources, outFile: parallel, entityWorker: SOURCE_WORKERS.entities, entityWorkerMinChars: minChars });
+      expect(entityTables(parallel)).toEqual(entityTables(serial));
+      expect(bytesOf(parallel).equals(bytesOf(serial))).toBe(true);
+    }
+  }, 60_000);
+
   it('gives the worker many batches, a few at a time, and gets the index found here', () => {
     const count = BATCH_DOCUMENTS * 5 + 7;
     const read = documents(count);
