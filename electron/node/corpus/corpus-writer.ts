@@ -202,17 +202,19 @@ export function createCorpusWriter(file: string): CorpusWriter {
       // After the search index (which commits its own transaction) no batch is open.
       const batchOpen = db.inTransaction;
       if (batchOpen) commit();
-      const entities = yield* pass.finish();
+      const { entities, mentions } = yield* pass.finish();
       const insertEntity = db.prepare('INSERT INTO entities (ord, key, type, name, mentions, documents) VALUES (?, ?, ?, ?, ?, ?)');
       const insertVariant = db.prepare('INSERT INTO entity_variants (ord, entity, key, name, mentions) VALUES (?, ?, ?, ?, ?)');
       const insertMention = db.prepare('INSERT OR IGNORE INTO entity_mentions (variant, doc_ord, start, end, idx) VALUES (?, ?, ?, ?, ?)');
       db.transaction(() => {
         let variantOrd = 0;
+        let m = 0;
         entities.forEach((e, ord) => {
           insertEntity.run(ord, e.key, e.type, e.name, e.mentionCount, e.documents);
           for (const v of e.variants) {
-            insertVariant.run(variantOrd, ord, v.key, v.name, v.mentions.length);
-            for (const m of v.mentions) insertMention.run(variantOrd, m.doc, m.start, m.end, m.idx);
+            insertVariant.run(variantOrd, ord, v.key, v.name, v.mentions);
+            // Mentions: (document, paragraph, start, end), variant after variant.
+            for (const end = m + v.mentions * 4; m < end; m += 4) insertMention.run(variantOrd, mentions[m], mentions[m + 2], mentions[m + 3], mentions[m + 1]);
             variantOrd++;
           }
         });

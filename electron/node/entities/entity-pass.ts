@@ -1,7 +1,7 @@
 import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
 import type { Steps } from '../steps/run-steps';
 import { startWorker, type WorkerEntry } from '../query-worker/worker-entry';
-import { EntityIndexBuilder, type IndexedEntity } from './entity-index';
+import { EntityIndexBuilder, type EntityIndex } from './entity-index';
 
 /**
  * Stored documents as the finder reads them, a window at a time: their texts (document `from`
@@ -10,7 +10,7 @@ import { EntityIndexBuilder, type IndexedEntity } from './entity-index';
  */
 export type EntityBatch = { from: number; texts: string[]; paragraphs: Int32Array; /** Documents given before, refolded since (found-paragraphs.ts). */ redo?: true };
 export type EntityWorkerData = { counters: Int32Array };
-export type FromEntityWorker = { ok: true; entities: IndexedEntity[] } | { ok: false; message: string };
+export type FromEntityWorker = { ok: true; index: EntityIndex } | { ok: false; message: string };
 
 /** Documents per batch. */
 export const BATCH_DOCUMENTS = 256;
@@ -58,7 +58,7 @@ export type EntityPass = {
    * between short waits), or, without a worker or when it failed, found in this thread (yielding
    * after each batch). Either way the same index, in the same order. After complete().
    */
-  finish(): Steps<IndexedEntity[]>;
+  finish(): Steps<EntityIndex>;
   /** Ends the worker (whatever happened; finish() does it too). */
   close(): void;
   /** Where the index was found, once finish() is done. */
@@ -108,13 +108,13 @@ export function startEntityPass(source: EntitySource, entry: WorkerEntry | undef
 
   let finishPosted = false;
   /** The worker's index once it answered (undefined: not yet, or it failed). */
-  let answered: IndexedEntity[] | undefined;
+  let answered: EntityIndex | undefined;
 
   // Its answer is taken, and the thread ended, as soon as it is there: its memory goes while the
   // build is still writing the search index.
   const collect = () => {
     const answer = receiveMessageOnPort(thread!.port)?.message as FromEntityWorker | undefined;
-    if (answer?.ok) answered = answer.entities;
+    if (answer?.ok) answered = answer.index;
     close();
   };
 
@@ -152,7 +152,7 @@ export function startEntityPass(source: EntitySource, entry: WorkerEntry | undef
     }
   };
 
-  function* inThisThread(count: number): Steps<IndexedEntity[]> {
+  function* inThisThread(count: number): Steps<EntityIndex> {
     const builder = new EntityIndexBuilder();
     for (let from = 0; from < count; from += BATCH_DOCUMENTS) {
       addBatch(builder, read(from, Math.min(count, from + BATCH_DOCUMENTS)));

@@ -11,7 +11,8 @@ const { port, counters } = workerData as EntityWorkerData & { port: MessagePort 
 const found = new FoundParagraphs();
 
 const answer = (message: FromEntityWorker) => {
-  port.postMessage(message);
+  // The mentions move to the build's thread (no copy).
+  port.postMessage(message, message.ok ? [message.index.mentions.buffer as ArrayBuffer] : []);
   Atomics.store(counters, 1, 1);
   Atomics.notify(counters, 1);
   port.close();
@@ -19,7 +20,7 @@ const answer = (message: FromEntityWorker) => {
 
 port.on('message', (message: EntityBatch | 'finish') => {
   try {
-    if (message === 'finish') return answer({ ok: true, entities: found.index() });
+    if (message === 'finish') return answer({ ok: true, index: found.index() });
     if (message.redo) found.redo(message);
     else found.add(message);
     Atomics.add(counters, 0, 1);

@@ -1,5 +1,5 @@
 import { ENTITY_TYPES, type EntityType } from '../../common/entities/entity-types';
-import { EntityIndexBuilder, spellingOf, type IndexedEntity } from './entity-index';
+import { EntityIndexBuilder, spellingOf, type EntityIndex } from './entity-index';
 import type { EntityBatch } from './entity-pass';
 import { extractEntities } from './extract-entities';
 
@@ -115,7 +115,7 @@ export class FoundParagraphs {
   }
 
   /** The entity index of every document given (redone ones as redone). */
-  index(): IndexedEntity[] {
+  index(): EntityIndex {
     const builder = new EntityIndexBuilder();
     const addDocument = (paragraphs: ArrayLike<number>, from: number, finds: ArrayLike<number>, doc: number) => {
       const counted = { count: 0 };

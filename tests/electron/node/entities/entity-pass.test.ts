@@ -134,7 +134,7 @@ describe('the entity pass', () => {
     pass.pump();
     const there = runSteps(pass.finish());
     expect(pass.foundIn).toBe('worker');
-    expect(here.length).toBeGreaterThan(5);
+    expect(here.entities.length).toBeGreaterThan(5);
     expect(there).toEqual(here);
   }, 60_000);
 
@@ -159,7 +159,7 @@ describe('the entity pass', () => {
     const unfolded = refoldedDocuments(count, new Set());
     unfolded.store(count);
     expect(runSteps(completed(unfolded.source, undefined).finish())).not.toEqual(here);
-    const zelin = here.find((e) => e.name === 'Aaron Zelin')!;
+    const zelin = here.entities.find((e) => e.name === 'Aaron Zelin')!;
     expect(zelin.mentionCount).toBe(count - refold.size);
   }, 60_000);
 
