@@ -185,7 +185,7 @@ export function createCorpusWriter(file: string): CorpusWriter {
           const paragraphs: number[] = [];
           for (let ord = from; ord < to; ord++) {
             texts.push(recent!.get(ord)!.text);
-            paragraphs.push(...recent!.get(ord)!.paragraphs);
+            for (const n of recent!.get(ord)!.paragraphs) paragraphs.push(n);
             forget(ord);
           }
           return { from, texts, paragraphs: Int32Array.from(paragraphs) };

@@ -144,6 +144,8 @@ export function startEntityPass(source: EntitySource, entry: WorkerEntry | undef
 
   const complete = () => {
     count = stored();
+    // No document: nothing for a worker to find.
+    if (count === 0) close();
     // Consecutive documents given before go again together, a batch at most at a time.
     for (const ord of [...source.refolded()].filter((o) => o < next).sort((a, b) => a - b)) {
       const last = redo.at(-1);

@@ -126,6 +126,21 @@ describe('the entity pass', () => {
     }
   }, 60_000);
 
+  it('gives the worker a document of very many paragraphs from memory', () => {
+    const sources = path.join(dir, 'long');
+    fs.mkdirSync(sources, { recursive: true });
+    // The worker starts once the first is stored; the first batch is read back, the second (the
+    // long one's) given from memory.
+    for (let i = 0; i <= BATCH_DOCUMENTS; i++) fs.writeFileSync(path.join(sources, `a${String(i).padStart(3, '0')}.txt`), `A short one (${i}).\n\nOn Raqqa.`);
+    fs.writeFileSync(path.join(sources, 'b.txt'), Array.from({ length: 150_000 }, (_, k) => (k % 1000 === 0 ? `Charlie Winter in Mosul ${k}` : 'x')).join('\n\n'));
+    const file = path.join(dir, 'long.sqlite');
+    buildCorpus({ sourcesDir: sources, outFile: file, entityWorker: SOURCE_WORKERS.entities, entityWorkerMinChars: 0 });
+    const db = openDatabase(file, { readonly: true });
+    // The first line is the title, folded.
+    expect(db.prepare("SELECT mentions FROM entities WHERE name = 'Charlie Winter'").pluck().get()).toBe(149);
+    db.close();
+  }, 60_000);
+
   it('gives the worker many batches, a few at a time, and gets the index found here', () => {
     const count = BATCH_DOCUMENTS * 5 + 7;
     const read = documents(count);
@@ -162,6 +177,13 @@ describe('the entity pass', () => {
     const zelin = here.entities.find((e) => e.name === 'Aaron Zelin')!;
     expect(zelin.mentionCount).toBe(count - refold.size);
   }, 60_000);
+
+  it('ends the worker of a corpus without documents at once: an empty index', () => {
+    const pass = completed(documents(0), SOURCE_WORKERS.entities);
+    pass.pump();
+    expect(runSteps(pass.finish())).toEqual({ entities: [], mentions: new Int32Array(0) });
+    expect(pass.foundIn).toBe('thread');
+  });
 
   it('finds the entities here when the worker does not answer', () => {
     const read = documents(40);
