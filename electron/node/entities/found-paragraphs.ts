@@ -2,6 +2,7 @@ import { ENTITY_TYPES, type EntityType } from '../../common/entities/entity-type
 import { EntityIndexBuilder, spellingOf, type EntityIndex } from './entity-index';
 import type { EntityBatch } from './entity-pass';
 import { extractEntities } from './extract-entities';
+import { forgetRuns } from './find-names';
 
 /** Ints per paragraph: document, idx, start, end, its first find, the find after its last. */
 const PARAGRAPH = 6;
@@ -116,6 +117,9 @@ export class FoundParagraphs {
 
   /** The entity index of every document given (redone ones as redone). */
   index(): EntityIndex {
+    // Nothing more is read: what the finder and the names' lookup hold goes before the index grows.
+    forgetRuns();
+    this.nameIds.clear();
     const builder = new EntityIndexBuilder();
     const addDocument = (paragraphs: ArrayLike<number>, from: number, finds: ArrayLike<number>, doc: number) => {
       const counted = { count: 0 };
