@@ -18,6 +18,7 @@ import { removeStaleTempFiles, tempFileFor } from './temp-files';
 import { countWords } from './word-count';
 import { runSteps, runStepsInSlices, type SliceOptions, type Steps } from '../steps/run-steps';
 import { SOURCE_WORKERS, type WorkerEntry } from '../query-worker/worker-entry';
+import type { EntityPass } from '../entities/entity-pass';
 
 export type SkippedFile = { path: string; reason: SkipReason; message: string };
 
@@ -206,7 +207,7 @@ function* buildCorpusSteps(options: BuildOptions): Steps<BuildSummary> {
   let writer: CorpusWriter | undefined;
   let reader: FileReader | undefined;
   let extractor: Extractor | undefined;
-  let closeEntities: (() => void) | undefined;
+  let entities: EntityPass | undefined;
   let closeIndex: (() => void) | undefined;
   let completed = false;
   const progress = (phase: BuildPhase, done: number, indexed = 0) =>
@@ -252,6 +253,10 @@ function* buildCorpusSteps(options: BuildOptions): Steps<BuildSummary> {
           hasher.add(prepared);
           textChars += doc.text.length;
           documents++;
+          // A large corpus has its entities found in a worker from here on, while the rest is read.
+          const worker = entities || options.withoutEntities ? undefined : entityWorkerFor(options, textChars);
+          if (worker) entities = writer!.startEntities(worker);
+          entities?.pump();
         }
       }
       progress('reading', index + 1);
@@ -265,8 +270,8 @@ function* buildCorpusSteps(options: BuildOptions): Steps<BuildSummary> {
     progress('indexing', total);
     // People, organisations, places and dates (the entity index), from the stored paragraphs:
     // found in a second thread, when there is one, while this one does the rest.
-    const entities = options.withoutEntities ? undefined : writer.startEntities(entityWorkerFor(options, textChars));
-    closeEntities = entities?.close;
+    if (!options.withoutEntities) entities ??= writer.startEntities(entityWorkerFor(options, textChars));
+    entities?.complete();
     // The search index, likewise, in worker threads when there are some.
     const indexEntry = indexWorkerFor(options, textChars);
     const index = indexEntry ? writer.startIndex(indexEntry, options.indexThreads ?? INDEX_THREADS) : undefined;
@@ -321,7 +326,7 @@ function* buildCorpusSteps(options: BuildOptions): Steps<BuildSummary> {
   } finally {
     reader?.close();
     extractor?.close();
-    closeEntities?.();
+    entities?.close();
     closeIndex?.();
     // An error, or a cancel (the generator returned early): no half-written file stays behind.
     if (!completed) {

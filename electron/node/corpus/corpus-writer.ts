@@ -17,6 +17,9 @@ const BATCH_DOCUMENTS = 2000;
 const BATCH_CHARS = 16 * 1024 * 1024;
 /** Most paragraph rows in one INSERT. */
 const BLOCKS_PER_INSERT = 16;
+/** Documents just stored kept for an entity pass, at most (and their characters). */
+const RECENT_DOCUMENTS = 1024;
+const RECENT_CHARS = 8 * 1024 * 1024;
 /** Surrogates: characters beyond the BMP (documents.text_astral). */
 const ASTRAL = /[\uD800-\uDFFF]/;
 
@@ -29,8 +32,9 @@ export type CorpusWriter = {
   refold(ord: number, folds: readonly LineFold[]): void;
   /**
    * Starts finding the entities of every stored document (folded lines left out): in a worker
-   * thread on the given entry, fed by pump() between the steps of other work, else in this
-   * thread once writeEntities() asks. Once every document is stored and refolded.
+   * thread on the given entry, fed by pump() between the steps of other work (from while
+   * documents are still added), else in this thread once writeEntities() asks. complete() once
+   * every document is stored and refolded.
    */
   startEntities(worker: WorkerEntry | undefined): EntityPass;
   /** Writes the entity index a pass found (finding the rest first); yields while it waits or finds. */
@@ -85,6 +89,21 @@ export function createCorpusWriter(file: string): CorpusWriter {
   const insertOriginal = db.prepare('INSERT INTO originals (doc_ord, media_type, size, sha256, bytes) VALUES (?, ?, ?, ?, ?)');
   const insertHeading = db.prepare('INSERT INTO headings (doc_ord, idx, level, start, end, title) VALUES (?, ?, ?, ?, ?, ?)');
   let count = 0;
+  /** Documents refolded (the entity pass gives those it already read again). */
+  const refolded = new Set<number>();
+  /**
+   * Documents just stored, once an entity pass follows them: it takes them from here (text and
+   * paragraphs not folded, as (ord, idx, start, end)) rather than reading them back; the oldest
+   * go when too many wait (it reads those back).
+   */
+  let recent: Map<number, { text: string; paragraphs: number[] }> | undefined;
+  let recentChars = 0;
+  const forget = (ord: number) => {
+    const kept = recent?.get(ord);
+    if (!kept) return;
+    recentChars -= kept.text.length;
+    recent!.delete(ord);
+  };
   let batchDocs = 0;
   let batchChars = 0;
   db.exec('BEGIN');
@@ -118,6 +137,13 @@ export function createCorpusWriter(file: string): CorpusWriter {
         doc.format, doc.date, doc.description, doc.text, ASTRAL.test(doc.text) ? 1 : 0, doc.wordCount, doc.sha256,
       );
       writeBlocks(ord, doc.blocks);
+      if (recent) {
+        const paragraphs: number[] = [];
+        doc.blocks.forEach((b, idx) => b.fold || paragraphs.push(ord, idx, b.start, b.end));
+        recent.set(ord, { text: doc.text, paragraphs });
+        recentChars += doc.text.length;
+        while (recent.size > RECENT_DOCUMENTS || recentChars > RECENT_CHARS) forget(recent.keys().next().value!);
+      }
       doc.links.forEach((l, idx) => insertLink.run(ord, idx, l.start, l.end, l.href));
       const headings = doc.headings ? checkedHeadings(doc.text, doc.headings) : headingsFromBlocks(doc.text, doc.blocks);
       headings.forEach((h, idx) => insertHeading.run(ord, idx, h.level, h.start, h.end, h.title));
@@ -152,33 +178,51 @@ export function createCorpusWriter(file: string): CorpusWriter {
       }));
       deleteBlocks.run(ord);
       writeBlocks(ord, applyFolds(text, blocks, folds));
+      refolded.add(ord);
+      forget(ord);
     },
     startEntities(worker) {
       const selectTexts = db.prepare('SELECT text FROM documents WHERE ord >= ? AND ord < ? ORDER BY ord').pluck();
       const selectParagraphs = db.prepare("SELECT doc_ord, idx, start, end FROM paragraphs WHERE doc_ord >= ? AND doc_ord < ? AND fold = '' ORDER BY doc_ord, idx").raw();
+      recent = new Map();
       const read = (from: number, to: number): EntityBatch => {
+        let kept = true;
+        for (let ord = from; ord < to && kept; ord++) kept = recent!.has(ord);
+        if (kept) {
+          const texts: string[] = [];
+          const paragraphs: number[] = [];
+          for (let ord = from; ord < to; ord++) {
+            texts.push(recent!.get(ord)!.text);
+            for (const n of recent!.get(ord)!.paragraphs) paragraphs.push(n);
+            forget(ord);
+          }
+          return { from, texts, paragraphs: Int32Array.from(paragraphs) };
+        }
+        for (let ord = from; ord < to; ord++) forget(ord);
         const rows = selectParagraphs.all(from, to) as number[][];
         const paragraphs = new Int32Array(rows.length * 4);
         rows.forEach((r, k) => paragraphs.set(r, k * 4));
         return { from, texts: selectTexts.all(from, to) as string[], paragraphs };
       };
-      return startEntityPass(count, read, worker);
+      return startEntityPass({ stored: () => count, read, refolded: () => refolded }, worker);
     },
     *writeEntities(pass) {
       // After the search index (which commits its own transaction) no batch is open.
       const batchOpen = db.inTransaction;
       if (batchOpen) commit();
-      const entities = yield* pass.finish();
+      const { entities, mentions } = yield* pass.finish();
       const insertEntity = db.prepare('INSERT INTO entities (ord, key, type, name, mentions, documents) VALUES (?, ?, ?, ?, ?, ?)');
       const insertVariant = db.prepare('INSERT INTO entity_variants (ord, entity, key, name, mentions) VALUES (?, ?, ?, ?, ?)');
       const insertMention = db.prepare('INSERT OR IGNORE INTO entity_mentions (variant, doc_ord, start, end, idx) VALUES (?, ?, ?, ?, ?)');
       db.transaction(() => {
         let variantOrd = 0;
+        let m = 0;
         entities.forEach((e, ord) => {
           insertEntity.run(ord, e.key, e.type, e.name, e.mentionCount, e.documents);
           for (const v of e.variants) {
-            insertVariant.run(variantOrd, ord, v.key, v.name, v.mentions.length);
-            for (const m of v.mentions) insertMention.run(variantOrd, m.doc, m.start, m.end, m.idx);
+            insertVariant.run(variantOrd, ord, v.key, v.name, v.mentions);
+            // Mentions: (document, paragraph, start, end), variant after variant.
+            for (const end = m + v.mentions * 4; m < end; m += 4) insertMention.run(variantOrd, mentions[m], mentions[m + 2], mentions[m + 3], mentions[m + 1]);
             variantOrd++;
           }
         });

@@ -1,13 +1,12 @@
 import { ENTITY_TYPES, type EntityType } from '../../common/entities/entity-types';
 import { normaliseName, withoutArticles } from './entity-key';
 import { knownGroup } from './entity-groups';
-import { extractEntities } from './extract-entities';
+import { extractEntities, type FoundEntity } from './extract-entities';
 
 /** Mentions kept per document and in all: a corpus past them keeps the first ones, in corpus order. */
 export const MAX_DOCUMENT_MENTIONS = 2_000;
 export const MAX_CORPUS_MENTIONS = 2_000_000;
 
-type Mention = { doc: number; idx: number; start: number; end: number };
 /**
  * A spelling while the index is gathered, kept small (a corpus has hundreds of thousands, most
  * of them capitalised words dropped in the end): votes as counts, the surface as written once
@@ -21,10 +20,10 @@ type Spelling = {
   surface: string;
   surfaceCount: number;
   surfaces: Map<string, number> | undefined;
-  /** First and last of its mentions in the pool (-1: none yet). */
+  /** First and last of its mentions in the pool (-1: none yet), and how many. */
   first: number;
   last: number;
-  mentions: Mention[] | undefined;
+  count: number;
 };
 /** Ints per mention in the pool: doc, paragraph, start, end, next mention of the spelling (-1: none). */
 const SLOT = 5;
@@ -35,8 +34,17 @@ const SLOT = 5;
  */
 const own = (s: string): string => (s.length < 13 ? s : (` ${s}`).slice(1));
 
-export type IndexedVariant = { key: string; name: string; mentions: Mention[] };
+/** A variant and how many mentions it has (EntityIndex.mentions). */
+export type IndexedVariant = { key: string; name: string; mentions: number };
 export type IndexedEntity = { key: string; type: EntityType; name: string; variants: IndexedVariant[]; documents: number; mentionCount: number };
+/**
+ * The index: its entries, and their variants' mentions, entry after entry and variant after
+ * variant, each in the order found, as (document, paragraph, start, end): one array, cheap to
+ * hand from a thread and small to hold while the build writes the search index.
+ */
+export type EntityIndex = { entities: IndexedEntity[]; mentions: Int32Array };
+/** Ints per mention in EntityIndex.mentions. */
+export const MENTION_INTS = 4;
 
 /**
  * The entity index of a corpus, gathered paragraph by paragraph while it builds, then merged:
@@ -57,23 +65,29 @@ export class EntityIndexBuilder {
   /** Adds a paragraph's entities (offset: where the paragraph starts in its document's text). */
   addParagraph(doc: number, idx: number, offset: number, text: string, documentMentions: { count: number }): void {
     for (const e of extractEntities(text)) {
-      if (documentMentions.count >= MAX_DOCUMENT_MENTIONS || this.total >= MAX_CORPUS_MENTIONS) return;
-      const norm = e.type === 'date' ? e.iso! : normaliseName(e.surface);
-      if (!norm) continue;
-      const id = e.type === 'date' ? `date:${norm}` : norm;
-      let s = this.spellings.get(id);
-      if (!s) this.spellings.set(own(id), (s = { norm: own(norm), org: 0, person: 0, place: 0, surface: own(e.surface), surfaceCount: 0, surfaces: undefined, first: -1, last: -1, mentions: undefined }));
-      if (e.type && e.type !== 'date') s[e.type]++;
-      if (!s.surfaces && e.surface === s.surface) s.surfaceCount++;
-      else {
-        s.surfaces ??= new Map([[s.surface, s.surfaceCount]]);
-        const known = s.surfaces.get(e.surface);
-        s.surfaces.set(known === undefined ? own(e.surface) : e.surface, (known ?? 0) + 1);
-      }
-      this.addMention(s, doc, idx, offset + e.start, offset + e.end);
-      documentMentions.count++;
-      this.total++;
+      const spelling = spellingOf(e);
+      if (spelling) this.addFound(doc, idx, offset + e.start, offset + e.end, spelling.id, spelling.norm, e.surface, e.type, documentMentions);
     }
+  }
+
+  /**
+   * Adds one name or date found (offsets into its document's text), as addParagraph does for each
+   * one it finds: finds kept apart (found-paragraphs.ts) and added in the same order give the same index.
+   */
+  addFound(doc: number, idx: number, start: number, end: number, id: string, norm: string, surface: string, type: EntityType | undefined, documentMentions: { count: number }): void {
+    if (documentMentions.count >= MAX_DOCUMENT_MENTIONS || this.total >= MAX_CORPUS_MENTIONS) return;
+    let s = this.spellings.get(id);
+    if (!s) this.spellings.set(own(id), (s = { norm: own(norm), org: 0, person: 0, place: 0, surface: own(surface), surfaceCount: 0, surfaces: undefined, first: -1, last: -1, count: 0 }));
+    if (type && type !== 'date') s[type]++;
+    if (!s.surfaces && surface === s.surface) s.surfaceCount++;
+    else {
+      s.surfaces ??= new Map([[s.surface, s.surfaceCount]]);
+      const known = s.surfaces.get(surface);
+      s.surfaces.set(known === undefined ? own(surface) : surface, (known ?? 0) + 1);
+    }
+    this.addMention(s, doc, idx, start, end);
+    documentMentions.count++;
+    this.total++;
   }
 
   private addMention(s: Spelling, doc: number, idx: number, start: number, end: number): void {
@@ -87,20 +101,15 @@ export class EntityIndexBuilder {
     if (s.last >= 0) this.pool[s.last * SLOT + 4] = this.total;
     else s.first = this.total;
     s.last = this.total;
+    s.count++;
   }
 
-  /** A spelling's mentions, in the order found. */
-  private mentionsOf(s: Spelling): Mention[] {
-    if (s.mentions) return s.mentions;
-    const out: Mention[] = [];
-    for (let m = s.first; m >= 0; m = this.pool[m * SLOT + 4]!) {
-      const at = m * SLOT;
-      out.push({ doc: this.pool[at]!, idx: this.pool[at + 1]!, start: this.pool[at + 2]!, end: this.pool[at + 3]! });
-    }
-    return (s.mentions = out);
+  /** A spelling's mentions, in the order found, as pool positions. */
+  private *mentionsOf(s: Spelling): Generator<number> {
+    for (let m = s.first; m >= 0; m = this.pool[m * SLOT + 4]!) yield m * SLOT;
   }
 
-  finish(): IndexedEntity[] {
+  finish(): EntityIndex {
     const typed = new Map<string, { type: EntityType; s: Spelling }>();
     const untyped: Spelling[] = [];
     for (const [id, s] of [...this.spellings].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
@@ -154,23 +163,41 @@ export class EntityIndexBuilder {
       const into = intoLonger(s.norm);
       if (into && groups.get(into)) groups.get(into)!.members.push(s);
     }
-    const entities: IndexedEntity[] = [];
+    const entities: (IndexedEntity & { spellings: Spelling[] })[] = [];
     for (const [gid, g] of groups) {
       const variants = g.members
-        .map((s) => ({ key: `${g.type}:${s.norm}`, name: g.type === 'date' ? s.norm : bestSurface(s), mentions: this.mentionsOf(s) }))
+        .map((s) => ({ key: `${g.type}:${s.norm}`, name: g.type === 'date' ? s.norm : bestSurface(s), mentions: s.count, s }))
         .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-      const main = g.name ?? [...variants].sort((a, b) => b.name.split(' ').length - a.name.split(' ').length || b.mentions.length - a.mentions.length || (a.key < b.key ? -1 : 1))[0]!.name;
+      const main = g.name ?? [...variants].sort((a, b) => b.name.split(' ').length - a.name.split(' ').length || b.mentions - a.mentions || (a.key < b.key ? -1 : 1))[0]!.name;
       const docs = new Set<number>();
       let mentionCount = 0;
       for (const v of variants) {
-        mentionCount += v.mentions.length;
-        for (const m of v.mentions) docs.add(m.doc);
+        mentionCount += v.mentions;
+        for (const m of this.mentionsOf(v.s)) docs.add(this.pool[m]!);
       }
-      entities.push({ key: gid, type: g.type, name: main, variants, documents: docs.size, mentionCount });
+      entities.push({ key: gid, type: g.type, name: main, variants: variants.map(({ key, name, mentions }) => ({ key, name, mentions })), documents: docs.size, mentionCount, spellings: variants.map((v) => v.s) });
     }
     const typeOrder = (t: EntityType) => ENTITY_TYPES.indexOf(t);
-    return entities.sort((a, b) => typeOrder(a.type) - typeOrder(b.type) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    entities.sort((a, b) => typeOrder(a.type) - typeOrder(b.type) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const mentions = new Int32Array(entities.reduce((n, e) => n + e.mentionCount, 0) * MENTION_INTS);
+    let at = 0;
+    for (const e of entities) {
+      for (const s of e.spellings) {
+        for (const m of this.mentionsOf(s)) {
+          mentions.set(this.pool.subarray(m, m + MENTION_INTS), at);
+          at += MENTION_INTS;
+        }
+      }
+    }
+    return { entities: entities.map(({ spellings: _, ...e }) => e), mentions };
   }
+}
+
+/** What a find is indexed under: its normalised spelling (a date: its ISO form), and that with its kind; none for a name without letters. */
+export function spellingOf(e: FoundEntity): { id: string; norm: string } | undefined {
+  const norm = e.type === 'date' ? e.iso! : normaliseName(e.surface);
+  if (!norm) return undefined;
+  return { id: e.type === 'date' ? `date:${norm}` : norm, norm };
 }
 
 /** The spelling written most often (ties: the first in code-point order). */

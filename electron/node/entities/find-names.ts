@@ -250,6 +250,11 @@ type RunName = { start: number; end: number; surface: string; type: EntityType |
 const runCache = new Map<string, readonly RunName[]>();
 const RUN_CACHE_SIZE = 50_000;
 
+/** Lets what runs gave go (the entity worker, once it has read every paragraph: its memory then goes to the index). */
+export function forgetRuns(): void {
+  runCache.clear();
+}
+
 function cachedNamesInRun(text: string, at: number, end: number, tokens: Tokens, j: number, context: RunContext): readonly RunName[] {
   const key = `${context[0]}${text.slice(at, end)}`;
   let names = runCache.get(key);

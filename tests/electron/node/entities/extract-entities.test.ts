@@ -10,7 +10,7 @@ const typed = (text: string) => extractEntities(text).filter((e) => e.type).map(
 function index(...docs: string[]) {
   const b = new EntityIndexBuilder();
   docs.forEach((text, doc) => b.addParagraph(doc, 0, 0, text, { count: 0 }));
-  return b.finish();
+  return b.finish().entities;
 }
 
 describe('names in Latin letters', () => {

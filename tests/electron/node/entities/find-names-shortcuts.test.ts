@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCorpus } from '../../../../electron/node/corpus/build-corpus';
 import { findLatinNames } from '../../../../electron/node/entities/find-names';
 import { findDates } from '../../../../electron/node/entities/find-dates';
-import { EntityIndexBuilder } from '../../../../electron/node/entities/entity-index';
+import { EntityIndexBuilder, MENTION_INTS } from '../../../../electron/node/entities/entity-index';
 import { openDatabase } from '../../../../electron/node/sqlite/open-database';
 
 const SOURCES = path.resolve(__dirname, '../../../../resources/corpus/sources');
@@ -79,9 +79,14 @@ describe('the index builder', () => {
   it('names a spelling by the way it is written most often, however many ways', () => {
     const b = new EntityIndexBuilder();
     ['al-Baghdadi spoke.', 'Then Al-Baghdadi left.', 'A word from al-Baghdadi.', 'A word to al-Baghdadi.'].forEach((text, doc) => b.addParagraph(doc, 0, 0, text, { count: 0 }));
-    const [person] = b.finish().filter((e) => e.type === 'person');
+    const { entities, mentions } = b.finish();
+    const [person] = entities.filter((e) => e.type === 'person');
     expect(person?.name).toBe('al-Baghdadi');
     expect(person?.mentionCount).toBe(4);
-    expect(person?.variants[0]!.mentions.map((m) => m.doc)).toEqual([0, 1, 2, 3]);
+    expect(person?.variants[0]!.mentions).toBe(4);
+    // Its mentions (document, paragraph, start, end) in the order found, the entries before its own first.
+    const before = entities.slice(0, entities.indexOf(person!)).reduce((n, e) => n + e.mentionCount, 0);
+    expect([0, 1, 2, 3].map((k) => mentions[(before + k) * MENTION_INTS])).toEqual([0, 1, 2, 3]);
+    expect([...mentions.subarray(before * MENTION_INTS + 4, before * MENTION_INTS + 8)]).toEqual([1, 0, 5, 16]);
   });
 });
