@@ -1,7 +1,7 @@
 import { runSteps, type Steps } from '../steps/run-steps';
 import type { Db } from '../sqlite/open-database';
 import { termOf } from './analyse';
-import { docKey, keyField, keyOrd, writeVarint } from './postings';
+import { docKey, keyField, keyOrd, postingsHead } from './postings';
 import { PostingsPool } from './postings-pool';
 import { SEARCH_FIELDS } from './search-fields';
 import { WordTable } from './word-table';
@@ -211,7 +211,6 @@ export function chunkOf(scanner: IndexScanner): IndexChunk {
  */
 export function* writeMergedIndexSteps(db: Db, chunks: readonly IndexChunk[]): Steps<void> {
   const fieldCount = SEARCH_FIELDS.length;
-  const varint = writeVarint;
   const documents = chunks.reduce((sum, c) => sum + c.count, 0);
   const lengths = new Uint32Array(documents * fieldCount);
   let next = 0;
@@ -288,23 +287,10 @@ export function* writeMergedIndexSteps(db: Db, chunks: readonly IndexChunk[]): S
       }
     }
     const weights = weightsOf(n, keys, tfs, lengths, averages);
-    // As PostingsPool#encode: counts, the entries (key, weight, end: varints, deltas), the occurrences.
+    // As PostingsPool#encode: the head, then the occurrences chunk after chunk.
     if (scratch.length < n * 15) scratch = new Uint8Array(n * 15);
-    let p = 0;
-    let previousKey = 0;
-    let previousEnd = 0;
-    for (let i = 0; i < n; i++) {
-      p = varint(scratch, p, keys[i]! - previousKey);
-      p = varint(scratch, p, Math.round(weights[i]! * 1000));
-      p = varint(scratch, p, ends[i]! - previousEnd);
-      previousKey = keys[i]!;
-      previousEnd = ends[i]!;
-    }
-    const buffer = Buffer.allocUnsafe(8 + p + used);
-    buffer.writeUInt32LE(n, 0);
-    buffer.writeUInt32LE(p, 4);
-    buffer.set(scratch.subarray(0, p), 8);
-    let at = 8 + p;
+    const { buffer, at: head } = postingsHead(scratch, n, keys, weights, ends, used);
+    let at = head;
     for (let k = 0; k < chunks.length; k++) {
       const t = localOf[k]![g]!;
       if (t < 0) continue;

@@ -1,4 +1,4 @@
-import { writeVarint } from './postings';
+import { postingsHead } from './postings';
 /**
  * The postings of every term of a corpus while it is indexed, in a few large typed arrays
  * rather than objects and arrays per term: a term is a number, its state one record, and its
@@ -170,27 +170,9 @@ export class PostingsPool {
     const n = this.records[r + COUNT]!;
     const used = this.records[r + USED]!;
     if (this.scratch.length < n * 15) this.scratch = new Uint8Array(n * 15);
-    const out = this.scratch;
-    const { keys, ends } = this;
-    // The import as a local: under tsx (the command line, benches) each use of it is a getter call.
-    const varint = writeVarint;
-    let p = 0;
-    let previousKey = 0;
-    let previousEnd = 0;
-    for (let i = 0; i < n; i++) {
-      p = varint(out, p, keys[i]! - previousKey);
-      p = varint(out, p, Math.round(weights[i]! * 1000));
-      p = varint(out, p, ends[i]! - previousEnd);
-      previousKey = keys[i]!;
-      previousEnd = ends[i]!;
-    }
-    // Every byte is written below.
-    const buffer = Buffer.allocUnsafe(8 + p + used);
-    buffer.writeUInt32LE(n, 0);
-    buffer.writeUInt32LE(p, 4);
-    buffer.set(out.subarray(0, p), 8);
+    const { buffer, at: head } = postingsHead(this.scratch, n, this.keys, weights, this.ends, used);
     const bytes = this.bytes;
-    let at = 8 + p;
+    let at = head;
     let left = used;
     let pos = this.records[r + OCC_HEAD]!;
     for (let level = 0; left > 0; ) {
