@@ -60,7 +60,7 @@ export function createQueryWorker(options: QueryWorkerOptions): QueryWorker {
   const log = options.log ?? ((message: string) => console.warn(message));
   const queue: Call[] = [];
   let running: Call | undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let timer: ReturnType<typeof setTimeout> | ReturnType<typeof setImmediate> | undefined;
   let worker: Worker | undefined;
   /** The worker has loaded (its first message): calls are sent, and timed, only then. */
   let ready = false;
@@ -74,7 +74,10 @@ export function createQueryWorker(options: QueryWorkerOptions): QueryWorker {
     call.resolve(result);
   };
   const stopTimer = () => {
-    if (timer !== undefined) clearTimeout(timer);
+    if (timer !== undefined) {
+      clearTimeout(timer as ReturnType<typeof setTimeout>);
+      clearImmediate(timer as ReturnType<typeof setImmediate>);
+    }
     timer = undefined;
   };
 
@@ -153,13 +156,18 @@ export function createQueryWorker(options: QueryWorkerOptions): QueryWorker {
       return;
     }
     timer = setTimeout(() => {
-      timer = undefined;
-      if (running !== call) return;
-      running = undefined;
-      log(`${call.method} ran past ${timeBoundMs} ms and was stopped.`);
-      answer(call, fail('query-timeout', timeBoundMessage(call.method, timeBoundMs)));
-      restart();
-      pump();
+      // Main's own thread may have been held past the bound (a long synchronous handler) while
+      // the worker answered: timers run before the messages waiting, so read those first
+      // (setImmediate runs after the event loop's poll, where the worker's messages arrive).
+      timer = setImmediate(() => {
+        timer = undefined;
+        if (running !== call) return;
+        running = undefined;
+        log(`${call.method} ran past ${timeBoundMs} ms and was stopped.`);
+        answer(call, fail('query-timeout', timeBoundMessage(call.method, timeBoundMs)));
+        restart();
+        pump();
+      });
     }, timeBoundMs);
   };
 
