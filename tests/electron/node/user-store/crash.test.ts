@@ -120,7 +120,7 @@ describe('crash safety of the user database', () => {
       expect(notes.size).toBeGreaterThan(KILLS);
       console.info(`crash test: ${KILLS} kills, ${totalWrites} reported writes, ${notes.size} notes, ${highlights.size} highlights`);
     },
-    KILLS * 5_000,
+    KILLS * 10_000, // each run starts a writer under tsx: seconds on a loaded machine
   );
 });
 
