@@ -68,11 +68,39 @@ export const QUERY_TERMS = 100;
  */
 export function relatedDocuments(index: RelatedIndex, tables: SearchTables, ord: number, text: string, limit: number): { ord: number; score: number }[] {
   const tf = new Map<string, number>();
+  countTerms(text, tf);
+  return relatedByTerms(index, tables, ord, tf, limit);
+}
+
+/** Characters of text counted between pauses (a book's 5 MB took seconds at once, on main's thread). */
+export const TERMS_CHUNK = 64 * 1024;
+
+/** The index terms of a text and their counts, letting other work run between chunks of it (`pause`). */
+export async function documentTermsPaced(text: string, pause: () => Promise<void>, chunk = TERMS_CHUNK): Promise<Map<string, number>> {
+  const tf = new Map<string, number>();
+  for (let start = 0; start < text.length; ) {
+    // Cut at a blank, which no word holds: each chunk's words are the text's words.
+    let end = Math.min(text.length, start + chunk);
+    while (end < text.length && !isBlank(text.charCodeAt(end))) end++;
+    countTerms(text.slice(start, end), tf);
+    start = end;
+    if (start < text.length) await pause();
+  }
+  return tf;
+}
+
+const isBlank = (code: number) => code === 32 || code === 10 || code === 9 || code === 13;
+
+function countTerms(text: string, tf: Map<string, number>): void {
   forEachToken(text, (word) => {
     if (STOP_WORDS.has(word)) return;
     const term = termOf(word);
     tf.set(term, (tf.get(term) ?? 0) + 1);
   });
+}
+
+/** The documents most like one whose terms (and counts) are `tf`: TF-IDF cosine, best first. */
+export function relatedByTerms(index: RelatedIndex, tables: SearchTables, ord: number, tf: Map<string, number>, limit: number): { ord: number; score: number }[] {
   const weights: [string, number][] = [];
   let sum = 0;
   for (const [term, count] of tf) {

@@ -11,7 +11,7 @@ import { prepareQuery, withPostingsMemo } from '../search/search-engine';
 import type { SearchTables } from '../search/search-tables';
 import { toCsv } from '../analysis/csv';
 import { documentDistribution, occurrencesByDocument, periodDistribution } from '../analysis/distribution';
-import { buildRelatedIndexPaced, relatedDocuments, type RelatedIndex } from '../analysis/related-documents';
+import { buildRelatedIndexPaced, documentTermsPaced, relatedByTerms, type RelatedIndex } from '../analysis/related-documents';
 import { CountStopped, countWordsPaced, sortEntries, type WordCounts } from '../analysis/word-list';
 import type { FileDialogs } from './file-dialogs';
 import { saveExport } from './save-export';
@@ -307,7 +307,7 @@ export function createAnalysisService(requireStore: () => CorpusStore, options: 
       let answer = cache.answers.get(documentId);
       if (!answer) {
         const text = store.getDocument(documentId)?.text ?? '';
-        const found = relatedDocuments(index, tables, ord, text, 50);
+        const found = relatedByTerms(index, tables, ord, await documentTermsPaced(text, pause), 50);
         const names = tables.documentNames(found.map((r) => r.ord));
         answer = found.map(({ ord: other, score }) => ({ ...names.get(other)!, score: Math.round(score * 1000) / 1000 })).filter((r) => r.score > 0);
         if (cache.answers.size >= 1000) cache.answers.clear();

@@ -98,6 +98,7 @@ export function currentDocuments(ctx: UserDataContext): (documentId: string) => 
 
 /** One document of the open corpus as it is now (for calls about a single document: no library scan). */
 export function currentDocument(ctx: UserDataContext, documentId: string): CurrentDocument {
-  const doc = ctx.corpus().getDocument(documentId);
-  return doc && { sha256: doc.sha256, text: () => doc.text };
+  // Its metadata only: the text (5 MB for a book, read on main's thread) is read when an anchor
+  // must be found again in a changed document, not to list the marks of an unchanged one.
+  return currentDocuments(ctx)(documentId);
 }

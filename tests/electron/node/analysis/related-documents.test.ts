@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnalysisService, type AnalysisService } from '../../../../electron/node/services/analysis-service';
-import { buildRelatedIndex, isStopTerm, relatedDocuments } from '../../../../electron/node/analysis/related-documents';
+import { buildRelatedIndex, documentTermsPaced, isStopTerm, relatedDocuments } from '../../../../electron/node/analysis/related-documents';
+import { STOP_WORDS } from '../../../../electron/node/analysis/stop-words';
 import { termOf } from '../../../../electron/node/search/analyse';
 import { tokenise } from '../../../../electron/node/search/tokenise';
 import { ServiceError } from '../../../../electron/node/services/service-error';
@@ -143,6 +144,23 @@ describe('the best related documents, kept as they are scored', () => {
     } finally {
       corpus.dispose();
       sources.dispose();
+    }
+  });
+});
+
+describe('the terms of a document, counted in chunks between pauses', () => {
+  it('are the terms of the whole text, whatever the chunk, and the counting lets other work run', async () => {
+    const words = ['al-Baghdadi', 'don’t', 'Dabiq', 'الدولة', 'الإسلامية', '𝐌𝐚𝐭𝐡', 'videos', 'the', 'Amaq', 'x2', 'naïve'];
+    const next = prng(7);
+    const text = Array.from({ length: 3000 }, (_, i) => words[Math.floor(next() * words.length)] + (i % 17 === 0 ? '\n\n' : i % 5 === 0 ? ', ' : ' ')).join('');
+    const whole = new Map<string, number>();
+    for (const { word } of tokenise(text)) if (!STOP_WORDS.has(word)) whole.set(termOf(word), (whole.get(termOf(word)) ?? 0) + 1);
+    for (const chunk of [1, 7, 100, 4096, text.length + 1]) {
+      let pauses = 0;
+      const counted = await documentTermsPaced(text, async () => void pauses++, chunk);
+      expect(Object.fromEntries([...counted].sort())).toEqual(Object.fromEntries([...whole].sort()));
+      if (chunk < 200) expect(pauses).toBeGreaterThan(10);
+      if (chunk > text.length) expect(pauses).toBe(0);
     }
   });
 });
