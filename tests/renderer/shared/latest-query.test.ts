@@ -121,6 +121,58 @@ describe('createLatestQuery', () => {
     expect(last().outcome).toEqual({ status: 'error', error: { code: 'bridge', message: 'no bridge' } });
   });
 
+  it('with leading: asks at once for a query typed into an idle box, then debounces the keystrokes that follow', async () => {
+    const { run, calls } = controlledRun();
+    const q = createLatestQuery({ delayMs: 120, leading: true, run, onChange: (s) => states.push(s) });
+    q.schedule('w');
+    expect(run).toHaveBeenCalledTimes(1);
+    expect(run).toHaveBeenLastCalledWith('w');
+    await vi.advanceTimersByTimeAsync(50);
+    q.schedule('wa');
+    await vi.advanceTimersByTimeAsync(50);
+    q.schedule('wat');
+    await vi.advanceTimersByTimeAsync(119);
+    expect(run).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(run).toHaveBeenCalledTimes(2);
+    expect(run).toHaveBeenLastCalledWith('wat');
+    // The answer to the first keystroke comes late: the newer query's answer is the one shown.
+    calls[1]!.answer(ok('answer to wat'));
+    calls[0]!.answer(ok('answer to w'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(states.some((s) => s.outcome.status === 'ready' && s.outcome.value === 'answer to w')).toBe(false);
+    expect(last()).toEqual({ query: 'wat', outcome: { status: 'ready', value: 'answer to wat' }, pending: false });
+    // Idle again for the delay: the next change is asked for at once.
+    await vi.advanceTimersByTimeAsync(120);
+    q.schedule('water');
+    expect(run).toHaveBeenCalledTimes(3);
+    expect(run).toHaveBeenLastCalledWith('water');
+  });
+
+  it('with leading: a box cleared is idle again, and the next query is asked for at once', async () => {
+    const { run } = controlledRun();
+    const q = createLatestQuery({ delayMs: 120, leading: true, run, onChange: (s) => states.push(s) });
+    q.schedule('a');
+    q.schedule('');
+    q.schedule('b');
+    expect(run.mock.calls.map(([query]) => query)).toEqual(['a', 'b']);
+  });
+
+  it('flush() asks at once for the query waiting for its debounce, and only once', async () => {
+    const { run } = controlledRun();
+    const q = createLatestQuery({ delayMs: 120, run, onChange: (s) => states.push(s) });
+    q.schedule('cal');
+    await vi.advanceTimersByTimeAsync(30);
+    q.flush();
+    expect(run).toHaveBeenCalledTimes(1);
+    expect(run).toHaveBeenLastCalledWith('cal');
+    await vi.runAllTimersAsync();
+    expect(run).toHaveBeenCalledTimes(1);
+    // Nothing waiting: nothing to ask for.
+    q.flush();
+    expect(run).toHaveBeenCalledTimes(1);
+  });
+
   it('reports nothing after dispose', async () => {
     const { run, calls } = controlledRun();
     const q = createLatestQuery({ delayMs: 10, run, onChange: (s) => states.push(s) });

@@ -1,11 +1,11 @@
-import { useWindowVirtualizer, defaultRangeExtractor, type Range } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import type { LibraryView as LibraryViewSettings } from '@common/corpus/library-types';
 import { ErrorPanel } from '../../shared/error-panel';
 import { LibraryControls } from './library-controls';
 import { stickyHeaderHeight } from '../../shared/sticky-header';
 import { DocumentRow } from './document-row';
 import { useLibraryPages, type LibraryPages } from './use-library-pages';
+import { rowsInView, scrollToShow, type RowGeometry, type RowRange } from './row-window';
 import './library.css';
 
 /** Every row is this tall (px, gap included; .document-row in library.css): no row is measured. */
@@ -64,10 +64,14 @@ function LibraryResults({ onOpen, focusId, view, filtered }: Omit<Props, 'onView
 type Ready = Extract<LibraryPages, { status: 'ready' }>;
 type FocusRequest = { index: number; align: 'auto' | 'center' };
 
+const sameRange = (a: RowRange | null, b: RowRange | null) => a === b || (!!a && !!b && a.first === b.first && a.last === b.last);
+
 /**
  * Only the rows in view (and a few either side) are in the DOM; the window scrolls over a
  * list as tall as every row. The active row is always rendered, so focus survives scrolling
  * it out of view, and arrows, Page Up/Down, Home and End scroll the target row in and focus it.
+ * Rows are all LIBRARY_ROW_HEIGHT tall: which are in view is arithmetic (row-window.ts), the
+ * same work for any size of library.
  */
 function VirtualDocumentList({ library, onOpen }: { library: Ready; onOpen: (id: string) => void }) {
   const { total, focusIndex, rowAt, ensure } = library;
@@ -78,53 +82,64 @@ function VirtualDocumentList({ library, onOpen }: { library: Ready; onOpen: (id:
     index: focusIndex >= 0 ? focusIndex : 0,
     align: focusIndex > 0 ? 'center' : 'auto',
   });
-  // Read once: the list re-renders on every scrolled frame, and the header's height is fixed in CSS.
+  // Read once: the list re-renders as it scrolls, and the header's height is fixed in CSS.
   const [headerHeight] = useState(stickyHeaderHeight);
-  // Where the list starts in the page; the virtualizer counts rows from there.
-  const [scrollMargin, setScrollMargin] = useState<number | null>(null);
+  // Where the list starts in the page, measured before the first paint (null until then).
+  const [listTop, setListTop] = useState<number | null>(null);
+  const listTopRef = useRef(0);
+  const geometry = useCallback(
+    (): RowGeometry => ({ count: total, rowHeight: LIBRARY_ROW_HEIGHT, listTop: listTopRef.current, scrollY: window.scrollY, viewportHeight: window.innerHeight }),
+    [total],
+  );
+  // The rows in view; the first render assumes the list at the page's top (a few rows too many at most).
+  const [range, setRange] = useState(() =>
+    rowsInView({ count: total, rowHeight: LIBRARY_ROW_HEIGHT, listTop: 0, scrollY: window.scrollY, viewportHeight: window.innerHeight }, OVERSCAN),
+  );
+  const follow = useCallback(() => {
+    const next = rowsInView(geometry(), OVERSCAN);
+    setRange((current) => (sameRange(current, next) ? current : next));
+  }, [geometry]);
 
   useLayoutEffect(() => {
-    const measure = () => setScrollMargin(listRef.current ? listRef.current.getBoundingClientRect().top + window.scrollY : 0);
+    const measure = () => {
+      listTopRef.current = listRef.current ? listRef.current.getBoundingClientRect().top + window.scrollY : 0;
+      setListTop(listTopRef.current);
+      follow();
+    };
     measure();
     window.addEventListener('resize', measure);
-    return () => window.removeEventListener('resize', measure);
-  }, []);
+    window.addEventListener('scroll', follow, { passive: true });
+    return () => {
+      window.removeEventListener('resize', measure);
+      window.removeEventListener('scroll', follow);
+    };
+  }, [follow]);
 
-  const rangeExtractor = useCallback(
-    (range: Range) => {
-      if (range.count <= RENDER_ALL_UP_TO) return Array.from({ length: range.count }, (_, i) => i);
-      const indexes = defaultRangeExtractor(range);
-      return indexes.includes(active) ? indexes : [...indexes, active].sort((a, b) => a - b);
-    },
-    [active],
-  );
-
-  const virtualizer = useWindowVirtualizer({
-    count: total,
-    estimateSize: () => LIBRARY_ROW_HEIGHT,
-    overscan: OVERSCAN,
-    scrollMargin: scrollMargin ?? 0,
-    scrollPaddingStart: headerHeight,
-    rangeExtractor,
-  });
-  const items = virtualizer.getVirtualItems();
+  const indexes = useMemo(() => {
+    if (total <= RENDER_ALL_UP_TO) return Array.from({ length: total }, (_, i) => i);
+    const inView = range ? Array.from({ length: range.last - range.first + 1 }, (_, i) => range.first + i) : [];
+    return inView.includes(active) ? inView : [...inView, active].sort((a, b) => a - b);
+  }, [total, range, active]);
 
   // One request per missing page in view, not per row.
   useEffect(() => {
-    for (const item of items) ensure(item.index, item.index);
-  }, [items, ensure]);
+    if (total <= RENDER_ALL_UP_TO) ensure(0, total - 1);
+    else if (range) ensure(range.first, range.last);
+    ensure(active, active);
+  }, [total, range, active, ensure]);
 
-  // Each request is a new object, handled once (a later scrollMargin change must not scroll back to it).
+  // Each request is a new object, handled once (a later change of the list's place must not scroll back to it).
   const handled = useRef<FocusRequest | null>(null);
   useEffect(() => {
-    if (handled.current === focusRequest || scrollMargin === null) return;
+    if (handled.current === focusRequest || listTop === null) return;
     handled.current = focusRequest;
-    virtualizer.scrollToIndex(focusRequest.index, { align: focusRequest.align });
-    // The row is rendered (it is the active one); the scroll above already placed it.
+    const target = scrollToShow(focusRequest.index, focusRequest.align, { ...geometry(), headerHeight });
+    // The rows around the target follow the scroll event; the target is rendered (it is the active one).
+    if (target !== null) window.scrollTo({ top: target, behavior: 'instant' });
     listRef.current
       ?.querySelector<HTMLButtonElement>(`li[data-index="${focusRequest.index}"] button.document-open`)
       ?.focus({ preventScroll: true });
-  }, [focusRequest, scrollMargin, virtualizer]);
+  }, [focusRequest, listTop, geometry, headerHeight]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
@@ -162,17 +177,17 @@ function VirtualDocumentList({ library, onOpen }: { library: Ready; onOpen: (id:
       ref={listRef}
       onKeyDown={onKeyDown}
       onFocus={onFocus}
-      style={{ height: virtualizer.getTotalSize() }}
+      style={{ height: total * LIBRARY_ROW_HEIGHT }}
     >
-      {items.map((item) => (
+      {indexes.map((index) => (
         <DocumentRow
-          key={item.index}
-          doc={rowAt(item.index)}
-          index={item.index}
+          key={index}
+          doc={rowAt(index)}
+          index={index}
           total={total}
-          active={item.index === active}
+          active={index === active}
           onOpen={onOpen}
-          style={{ transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)` }}
+          style={{ transform: `translateY(${index * LIBRARY_ROW_HEIGHT}px)` }}
         />
       ))}
     </ul>

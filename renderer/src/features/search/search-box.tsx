@@ -9,6 +9,9 @@ import { activeFilters, sessionKey, sessionOfKey, type OpenedResult, type Search
 import { searchPage, useSearchPages } from './use-search-pages';
 import './search.css';
 
+/** How long a keystroke that follows another waits for the next before its query is asked for. */
+const SEARCH_DEBOUNCE_MS = 120;
+
 type Props = {
   /** Opens a result; the search goes along so the reader can show its hits and the list of results beside it. */
   onOpen: (id: string, opened: OpenedResult) => void;
@@ -25,7 +28,9 @@ export function SearchBox({ onOpen }: Props) {
   const listId = useId();
   const key = sessionKey({ query, filters, sort });
   const search = useCallback((k: string) => searchPage(sessionOfKey(k), 0), []);
-  const state = useLatestQuery(key, search);
+  // A query typed into an idle field is asked for at once; the keystrokes that follow within the
+  // debounce wait for it (a newer query supersedes the running one, in main and here).
+  const state = useLatestQuery(key, search, SEARCH_DEBOUNCE_MS, true);
 
   const response: SearchResponse | null = state.outcome.status === 'ready' ? state.outcome.value : null;
   const answered: SearchSession | null = useMemo(() => (state.query ? sessionOfKey(state.query) : null), [state.query]);
@@ -75,8 +80,11 @@ export function SearchBox({ onOpen }: Props) {
       setActive(moveActive(active, total, event.key));
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      if (state.pending || state.query !== key) openOnAnswer.current = key === '' ? null : key;
-      else if (expanded) open(active);
+      if (state.pending || state.query !== key) {
+        openOnAnswer.current = key === '' ? null : key;
+        // Typing is over: the query still waiting for its debounce is asked for now.
+        state.flush();
+      } else if (expanded) open(active);
       else setExpanded(true);
     } else if (event.key === 'Escape') {
       // The field owns Escape: it must not also close the reader behind it.
