@@ -16,7 +16,6 @@ const CAPITAL_AT = /\p{Lu}/uy;
 const BLANK = /\s/;
 const WORD_CHAR = /[\p{L}\p{M}\p{N}'’.‑-]/u;
 const SENTENCE_END = /[.!?:;“"‘\n]/;
-const NOT_BLANK = /[^ \t\u00A0]/;
 
 const DOT = 46;
 const isUpper = (c: number) => c >= 65 && c <= 90;
@@ -76,7 +75,7 @@ export function capitalisedAt(text: string, start: number, end: number): boolean
   if (isUpper(c)) return true;
   if (c >= 128) {
     CAPITAL_AT.lastIndex = start;
-    return CAPITAL_AT.test(text);
+    return CAPITAL_AT.test(text) && CAPITAL_AT.lastIndex <= end;
   }
   // An article starts with a, e or u (A, E and U are capitals already).
   if (c !== 97 && c !== 101 && c !== 117) return false;
@@ -149,4 +148,4 @@ export function isShoutingByRegex(text: string): boolean {
 }
 
 /** The regular expressions behind the tests above, for the tests that compare them. */
-export const PLAIN = { WORD, ARTICLE, CAPITAL: /^\p{Lu}/u, BLANK, WORD_CHAR, SENTENCE_END, NOT_BLANK };
+export const PLAIN = { WORD, ARTICLE, CAPITAL: /^\p{Lu}/u, BLANK, WORD_CHAR, SENTENCE_END, BLANKS: /^[ \t\u00A0]+$/ };
