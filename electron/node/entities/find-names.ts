@@ -73,8 +73,24 @@ function knownAt(tokens: readonly Token[], text: string, from: number, to: numbe
   return 0;
 }
 
-/** The type a span of capitalised words names, or undefined when nothing says. */
+/**
+ * The type a span of capitalised words names (classifyWords), the last answer kept: a run that
+ * nothing splits is typed whole, then again as the words held apart from known names (the same).
+ */
 function classify(words: readonly Token[], titled: boolean): EntityType | undefined {
+  if (titled !== lastTitled || words.length !== lastWords.length || words.some((w, k) => w !== lastWords[k])) {
+    lastType = classifyWords(words, titled);
+    lastWords = words;
+    lastTitled = titled;
+  }
+  return lastType;
+}
+let lastWords: readonly Token[] = [];
+let lastTitled = false;
+let lastType: EntityType | undefined;
+
+/** The type a span of capitalised words names, or undefined when nothing says. */
+function classifyWords(words: readonly Token[], titled: boolean): EntityType | undefined {
   const lowers = words.map(normOf);
   const whole = lowers.join(' ');
   const first = lowers[0]!;
