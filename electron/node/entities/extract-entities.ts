@@ -12,8 +12,14 @@ export const MAX_PARAGRAPH_CHARS = 20_000;
 /** The people, organisations, places and dates of one paragraph, in order, none overlapping (a name wins over a date it holds). */
 export function extractEntities(paragraph: string): FoundEntity[] {
   const text = paragraph.length > MAX_PARAGRAPH_CHARS ? paragraph.slice(0, MAX_PARAGRAPH_CHARS) : paragraph;
-  const names: FoundEntity[] = [...findLatinNames(text), ...findArabicNames(text)];
-  const dates: FoundEntity[] = findDates(text).map((d) => ({ start: d.start, end: d.end, surface: d.surface, type: 'date' as const, iso: d.iso }));
+  const latin = findLatinNames(text);
+  const arabic = findArabicNames(text);
+  const found = findDates(text);
+  // Names in Latin letters alone, in order and apart (as the finder gives them): the sort and the
+  // merge below would leave them as they are.
+  if (arabic.length === 0 && found.length === 0 && ordered(latin)) return latin;
+  const names: FoundEntity[] = [...latin, ...arabic];
+  const dates: FoundEntity[] = found.map((d) => ({ start: d.start, end: d.end, surface: d.surface, type: 'date' as const, iso: d.iso }));
   const all = [...dates, ...names].sort((a, b) => a.start - b.start || b.end - a.end);
   const out: FoundEntity[] = [];
   for (const e of all) {
@@ -26,4 +32,10 @@ export function extractEntities(paragraph: string): FoundEntity[] {
     out.push(e);
   }
   return out;
+}
+
+/** Each find starts after the one before it starts and ends (no tie for the sort to break). */
+function ordered(found: readonly FoundEntity[]): boolean {
+  for (let k = 1; k < found.length; k++) if (found[k]!.start < found[k - 1]!.end || found[k]!.start <= found[k - 1]!.start) return false;
+  return true;
 }

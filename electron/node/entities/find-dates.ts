@@ -36,7 +36,9 @@ export function findDates(text: string): FoundDate[] {
     }
   }
   const taken = (start: number, end: number) => found.some((d) => start < d.end && end > d.start);
-  for (const m of YEAR_HINT.test(text) ? text.matchAll(YEAR) : []) {
+  // exec on one expression (matchAll copies it for every paragraph).
+  YEAR.lastIndex = 0;
+  for (let m = YEAR_HINT.test(text) ? YEAR.exec(text) : null; m; m = YEAR.exec(text)) {
     const yearAt = m.index + m[0].indexOf(m[1]!);
     if (!taken(yearAt, yearAt + 4)) found.push({ start: yearAt, end: yearAt + m[1]!.length, surface: m[1]!, iso: m[1]! });
     if (m[2]) {
@@ -44,7 +46,8 @@ export function findDates(text: string): FoundDate[] {
       if (!taken(endAt, endAt + 4)) found.push({ start: endAt, end: endAt + m[2].length, surface: m[2], iso: m[2] });
     }
   }
-  for (const m of text.matchAll(YEAR_RANGE)) {
+  YEAR_RANGE.lastIndex = 0;
+  for (let m = YEAR_RANGE.exec(text); m; m = YEAR_RANGE.exec(text)) {
     if (Number(m[1]) >= Number(m[2])) continue;
     for (const year of [m[1]!, m[2]!]) {
       const at = m.index + m[0].indexOf(year, year === m[2] ? m[0].indexOf(m[1]!) + m[1]!.length : 0);

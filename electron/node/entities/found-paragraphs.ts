@@ -1,5 +1,6 @@
 import { ENTITY_TYPES, type EntityType } from '../../common/entities/entity-types';
 import { EntityIndexBuilder, spellingOf, type EntityIndex } from './entity-index';
+import { normaliseName } from './entity-key';
 import type { EntityBatch } from './entity-pass';
 import { extractEntities } from './extract-entities';
 import { forgetRuns } from './find-names';
@@ -55,6 +56,8 @@ export class FoundParagraphs {
   /** Spellings and surfaces, each kept once (a copy: a slice would keep its document's text alive). */
   private readonly nameIds = new Map<string, number>();
   private readonly names: string[] = [];
+  /** By a name's id, the id of its spelling when it is a name's surface (-1: none, the name has no letters). */
+  private readonly spellingIds: number[] = [];
 
   private nameId(s: string): number {
     let id = this.nameIds.get(s);
@@ -69,8 +72,19 @@ export class FoundParagraphs {
   /** Finds the entities of a paragraph (offset: where it starts in its document) into `out`. */
   private findInto(out: Ints | number[], offset: number, text: string): void {
     for (const e of extractEntities(text)) {
-      const spelling = spellingOf(e);
-      if (spelling) out.push(offset + e.start, offset + e.end, TYPES.indexOf(e.type), this.nameId(spelling.id), this.nameId(e.surface));
+      if (e.type === 'date') {
+        const spelling = spellingOf(e);
+        if (spelling) out.push(offset + e.start, offset + e.end, TYPES.indexOf(e.type), this.nameId(spelling.id), this.nameId(e.surface));
+        continue;
+      }
+      // A name's spelling is its surface normalised (spellingOf): found once per surface.
+      const surface = this.nameId(e.surface);
+      let spelling = this.spellingIds[surface];
+      if (spelling === undefined) {
+        const norm = normaliseName(e.surface);
+        this.spellingIds[surface] = spelling = norm ? this.nameId(norm) : -1;
+      }
+      if (spelling >= 0) out.push(offset + e.start, offset + e.end, TYPES.indexOf(e.type), spelling, surface);
     }
   }
 
@@ -120,6 +134,7 @@ export class FoundParagraphs {
     // Nothing more is read: what the finder and the names' lookup hold goes before the index grows.
     forgetRuns();
     this.nameIds.clear();
+    this.spellingIds.length = 0;
     const builder = new EntityIndexBuilder();
     const addDocument = (paragraphs: ArrayLike<number>, from: number, finds: ArrayLike<number>, doc: number) => {
       const counted = { count: 0 };

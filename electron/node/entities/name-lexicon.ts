@@ -7,8 +7,22 @@ import nlp from 'compromise';
 const lexicon = (nlp as unknown as { world(): { model: { one: { lexicon: Record<string, string | string[]> } } } }).world().model.one.lexicon;
 
 export function tagsOf(lower: string): readonly string[] {
+  // The finder asks the same word several times in a row (isPlace, isPersonName, isCommonWord…).
+  if (lower === lastWord) return lastTags;
   const tags = Object.prototype.hasOwnProperty.call(lexicon, lower) ? lexicon[lower] : undefined;
-  return tags === undefined ? [] : typeof tags === 'string' ? [tags] : tags;
+  lastWord = lower;
+  lastTags = tags === undefined ? NO_TAGS : typeof tags === 'string' ? oneTag(tags) : tags;
+  return lastTags;
+}
+let lastWord: string | undefined;
+let lastTags: readonly string[] = [];
+const NO_TAGS: readonly string[] = Object.freeze([]);
+/** One array per tag (a few dozen), instead of one per word asked. */
+const single = new Map<string, readonly string[]>();
+function oneTag(tag: string): readonly string[] {
+  let tags = single.get(tag);
+  if (!tags) single.set(tag, (tags = Object.freeze([tag])));
+  return tags;
 }
 
 const PERSON_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName']);
