@@ -45,6 +45,7 @@ export default defineConfig({
           'build-worker': resolve(__dirname, 'electron/node/corpus/build-worker.ts'),
           'entity-worker': resolve(__dirname, 'electron/node/entities/entity-worker.ts'),
           'index-worker': resolve(__dirname, 'electron/node/search/index-worker.ts'),
+          'citation-worker': resolve(__dirname, 'electron/node/citations/citation-worker.ts'),
         },
       },
     },

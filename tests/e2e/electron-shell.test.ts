@@ -89,6 +89,8 @@ describe('the Electron shell (built, on a recording fake of electron)', () => {
       fs.cpSync(RENDERER_DIR, path.join(bootedApp, 'out', 'renderer'), { recursive: true });
       // The REFI-QDA schemas, where a checkout keeps them (a packaged app has them in its resources).
       fs.cpSync(path.join(ROOT, 'resources', 'refi-qda'), path.join(bootedApp, 'resources', 'refi-qda'), { recursive: true });
+      // And the CSL styles, which the bundled citation worker reads.
+      fs.cpSync(path.join(ROOT, 'resources', 'csl'), path.join(bootedApp, 'resources', 'csl'), { recursive: true });
       answers = {
         userData: path.join(dir, 'booted'),
         appPath: bootedApp,
@@ -179,6 +181,9 @@ describe('the Electron shell (built, on a recording fake of electron)', () => {
       const id = (page as { value: { rows: { id: string }[] } }).value.rows[0]!.id;
       expect(await handlerOf(CHANNELS.getDocument)(trusted, { id })).toMatchObject({ ok: true, value: { id } });
       expect(await handlerOf(CHANNELS.getReadingSettings)(trusted, undefined)).toMatchObject({ ok: true });
+      // A citation from the bundled citation worker (out/main/citation-worker.js), with the shipped styles.
+      const cited = await handlerOf(CHANNELS.formatCitation)(trusted, { documentId: id, style: 'apa' });
+      expect(cited).toMatchObject({ ok: true, value: { style: 'apa', citation: expect.stringMatching(/^\(.+\)$/) } });
       // pdf.js's fonts by plain name from its own folder, never a path.
       const font = await handlerOf(CHANNELS.getPdfResource)(trusted, { kind: 'standard-font', name: 'LiberationSans-Regular.ttf' });
       expect(font).toMatchObject({ ok: true });

@@ -13,7 +13,7 @@ import { createCorpusChoiceService } from './corpus-choice-service';
 import { createCorpusRebuildService } from './corpus-rebuild-service';
 import type { CorpusDialogs } from './corpus-dialogs';
 import type { FileDialogs } from './file-dialogs';
-import { createCitationService } from './user-data/citation-service';
+import { citationEngineOf, createCitationService } from './user-data/citation-service';
 import { createCodingService } from './user-data/coding-service';
 import { createImportService } from './user-data/import-service';
 import { createRefiImportService } from './user-data/refi-import-service';
@@ -79,9 +79,10 @@ export type ServicesConfig = {
   reopenLastCorpus?: boolean;
   /**
    * Off the main thread: corpus reads, search and analysis in a query worker, builds in a build
-   * worker (the app's bundles, or SOURCE_WORKERS under tsx). Without it everything runs in-process (CLI, unit tests).
+   * worker, citations in a citation worker (the app's bundles, or SOURCE_WORKERS under tsx).
+   * Without it everything runs in-process (CLI, unit tests).
    */
-  workers?: { query: WorkerEntry; build: WorkerEntry; entities?: WorkerEntry; index?: WorkerEntry } & Pick<QueryWorkerOptions, 'timeBoundMs' | 'supersedeGraceMs' | 'hold'>;
+  workers?: { query: WorkerEntry; build: WorkerEntry; entities?: WorkerEntry; index?: WorkerEntry; citations?: WorkerEntry } & Pick<QueryWorkerOptions, 'timeBoundMs' | 'supersedeGraceMs' | 'hold'>;
 } & OpenCorpusOptions;
 
 export type AppServices = CarrelServices & {
@@ -149,8 +150,10 @@ export function createServices(config: ServicesConfig): AppServices {
     status: () => userDataServices.getUserDataStatus(undefined),
     automaticProblem: () => automatic?.problem(),
   });
-  const citations = createCitationService(userData, { dialogs: config.fileDialogs, cslDir: config.cslDir });
-  const notebookExport = createNotebookExportService(userData, { dialogs: config.fileDialogs, engine: citations.engine, style: () => citations.getCitationStyle(undefined) });
+  // citation-js in the citation worker when there are workers (seconds of CPU to parse a style: never on main).
+  const citationEngine = citationEngineOf({ cslDir: config.cslDir, worker: workers?.citations });
+  const citations = createCitationService(userData, { dialogs: config.fileDialogs, cslDir: config.cslDir }, citationEngine);
+  const notebookExport = createNotebookExportService(userData, { dialogs: config.fileDialogs, engine: citationEngine, style: () => citations.getCitationStyle(undefined) });
   const imports = createImportService(userData, { dialogs: config.fileDialogs });
   const refiImport = createRefiImportService(userData, { dialogs: config.fileDialogs, schemaDir: config.refiSchemaDir });
   const security = createSecurityService({
@@ -190,6 +193,7 @@ export function createServices(config: ServicesConfig): AppServices {
     windowState,
     close() {
       void queryWorker?.close();
+      void citationEngine.close();
       // The build's own clean-up removes its temporary file once it sees the cancel.
       void build.close();
       corpus.close();

@@ -18,7 +18,7 @@ export interface CitationsContract {
   getCitationStyle(input: In<'getCitationStyle'>): CitationStyle;
   setCitationStyle(input: In<'setCitationStyle'>): CitationStyle;
   /** The citation of a document, of a span of it, or of a highlight (with its locator and quote). */
-  formatCitation(input: In<'formatCitation'>): FormattedCitation;
+  formatCitation(input: In<'formatCitation'>): Promise<FormattedCitation>;
   /** BibTeX, RIS or CSL-JSON of the corpus, one document or the documents of a notebook filter, to a file chosen in the shell's dialog. */
   exportBibliography(input: In<'exportBibliography'>): Promise<ExportResult>;
 }

@@ -3,13 +3,16 @@ import { CITATION_STYLES, DEFAULT_CITATION_STYLE } from '../../../common/citatio
 import { storedCslItem } from '../../../common/citations/citation-schemas';
 import type { DocumentMeta } from '../../../common/corpus/corpus-types';
 import type { CarrelServices } from '../../../common/ipc/ipc-contract';
-import { createCitationEngine, type CitationEngine } from '../../citations/citation-engine';
+import { inProcessEngine, type AsyncCitationEngine } from '../../citations/citation-calls';
+import { createCitationClient } from '../../citations/citation-client';
+import { createCitationEngine } from '../../citations/citation-engine';
 import { defaultCslDir } from '../../citations/csl-styles';
 import { detailsFields, documentCsl, itemFromFields } from '../../citations/document-csl';
 import { locateSpan } from '../../citations/locate-span';
 import { deleteDocumentDetails, findDocumentDetails, listDocumentDetailsOfCorpus, saveDocumentDetails } from '../../user-store/queries/document-details-queries';
 import { readPreference, writePreference } from '../../user-store/queries/preference-queries';
 import type { FileDialogs } from '../file-dialogs';
+import type { WorkerEntry } from '../../query-worker/worker-entry';
 import { ServiceError } from '../service-error';
 import { createNotebookService } from './notebook-service';
 import { saveExport } from './save-export';
@@ -35,7 +38,12 @@ const BIBLIOGRAPHY_FILES = {
   'csl-json': { extension: 'json', name: 'CSL-JSON' },
 } as const;
 
-export type CitationDeps = { dialogs?: FileDialogs; cslDir?: string };
+export type CitationDeps = {
+  dialogs?: FileDialogs;
+  cslDir?: string;
+  /** The citation worker's entry (the app, the harness): citation-js runs there, off main. Without it, in-process (CLI, unit tests). */
+  worker?: WorkerEntry;
+};
 
 /** The CSL item of each document: the user's edits where kept (and still valid), else what the corpus holds. */
 export function documentItems(ctx: UserDataContext): (meta: DocumentMeta) => CslItem {
@@ -53,9 +61,13 @@ function parseStored(json: string | undefined, meta: DocumentMeta): CslItem | un
   }
 }
 
-export function createCitationService(ctx: UserDataContext, deps: CitationDeps = {}): CitationService & { engine(): CitationEngine } {
-  let engine: CitationEngine | undefined;
-  const citations = () => (engine ??= createCitationEngine(deps.cslDir ?? defaultCslDir()));
+/** The engine the services share: the worker's when given one, else citation-js on this thread, each created at its first call. */
+export function citationEngineOf(deps: CitationDeps): AsyncCitationEngine {
+  const cslDir = deps.cslDir ?? defaultCslDir();
+  return deps.worker ? createCitationClient({ entry: deps.worker, cslDir }) : inProcessEngine(() => createCitationEngine(cslDir));
+}
+
+export function createCitationService(ctx: UserDataContext, deps: CitationDeps = {}, engine: AsyncCitationEngine = citationEngineOf(deps)): CitationService {
   const meta = (documentId: string): DocumentMeta => {
     const found = ctx.corpus().documentMetas([documentId]).get(documentId);
     if (!found) throw new ServiceError('not-found', 'This document is not in the open corpus.');
@@ -73,7 +85,6 @@ export function createCitationService(ctx: UserDataContext, deps: CitationDeps =
   };
 
   return {
-    engine: citations,
     getDocumentDetails: ({ documentId }) => details(documentId),
     saveDocumentDetails({ documentId, fields }) {
       const base = documentCsl(meta(documentId));
@@ -91,7 +102,7 @@ export function createCitationService(ctx: UserDataContext, deps: CitationDeps =
       ctx.store().write(() => writePreference(ctx.store().db, STYLE_KEY, chosen));
       return chosen;
     },
-    formatCitation({ documentId, style: asked, start, end, highlightId }) {
+    async formatCitation({ documentId, style: asked, start, end, highlightId }) {
       const chosen = asked ?? style();
       const { item } = details(documentId);
       let span: { start: number; end: number } | undefined = start !== undefined && end !== undefined ? { start, end } : undefined;
@@ -101,15 +112,15 @@ export function createCitationService(ctx: UserDataContext, deps: CitationDeps =
         const view = highlightView(ctx, record, currentDocument(ctx, documentId));
         if (view.anchor.status === 'orphaned') {
           // Its place in the current text is unknown: quoted as it was, without a locator.
-          return cite(citations(), item, chosen, undefined, record.quote.exact);
+          return cite(engine, item, chosen, undefined, record.quote.exact);
         }
         span = { start: view.anchor.start, end: view.anchor.end };
       }
-      if (!span) return cite(citations(), item, chosen);
+      if (!span) return cite(engine, item, chosen);
       const doc = ctx.document(documentId);
       if (span.end > doc.text.length) throw new ServiceError('invalid-argument', 'The selection reaches past the end of the document; select the text again.');
       const quote = doc.text.slice(span.start, span.end).replace(/\s+/g, ' ').trim();
-      return cite(citations(), item, chosen, locateSpan(doc, span.start), quote);
+      return cite(engine, item, chosen, locateSpan(doc, span.start), quote);
     },
     async exportBibliography(input) {
       const items = documentItems(ctx);
@@ -123,7 +134,7 @@ export function createCitationService(ctx: UserDataContext, deps: CitationDeps =
       }
       if (metas.length === 0) throw new ServiceError('invalid-argument', 'No document to export: the notebook shows none with these filters.');
       const file = BIBLIOGRAPHY_FILES[input.format];
-      const content = citations().bibliography(metas.map(items), input.format);
+      const content = await engine.bibliography(metas.map(items), input.format);
       const base = input.scope === 'document' ? input.documentId.replace(/[^\w.-]+/g, '-') : `carrel-${input.scope === 'corpus' ? 'corpus' : 'notebook'}`;
       return saveExport(deps.dialogs, {
         title: `Export the bibliography as ${file.name}`,
@@ -136,9 +147,12 @@ export function createCitationService(ctx: UserDataContext, deps: CitationDeps =
   };
 }
 
-function cite(engine: CitationEngine, item: CslItem, style: CitationStyle, locator?: FormattedCitation['locator'], quote?: string): FormattedCitation {
-  const citation = engine.citation(item, style, locator);
-  const reference = engine.reference(item, style);
+async function cite(engine: AsyncCitationEngine, item: CslItem, style: CitationStyle, locator?: FormattedCitation['locator'], quote?: string): Promise<FormattedCitation> {
+  // One round trip to the worker for both.
+  const [citation, reference] = (await engine.batch([
+    { method: 'citation', args: [item, style, locator] },
+    { method: 'reference', args: [item, style] },
+  ])) as [string, string];
   if (quote === undefined) return { style, citation, reference, ...(locator ? { locator } : {}) };
   return {
     style,
