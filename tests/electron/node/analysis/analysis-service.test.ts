@@ -99,7 +99,11 @@ describe('concordance and collocates', () => {
     const tables = corpus.store.searchTables();
     const counting: CorpusStore = {
       ...corpus.store,
-      searchTables: () => ({ ...tables, documents: (requests) => (read.push(...requests.map((r) => r.ord)), tables.documents(requests)) }),
+      searchTables: () => ({
+        ...tables,
+        documents: (requests) => (read.push(...requests.map((r) => r.ord)), tables.documents(requests)),
+        texts: (ords) => (read.push(...ords), tables.texts(ords)),
+      }),
     };
     const counted = createAnalysisService(() => counting);
     const first = counted.concordance({ query: 'the', width: 4, limit: 3 });
