@@ -8,7 +8,7 @@ export type KeywordContext = {
   left: string;
   keyword: string;
   right: string;
-  /** Folded words to the left, nearest first, and to the right, nearest first: the sort keys. */
+  /** Folded words to the left, nearest first, and to the right, nearest first (a sort reads its key alone: nthWordBeside). */
   leftWords: string[];
   rightWords: string[];
 };
