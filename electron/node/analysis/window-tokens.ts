@@ -87,13 +87,27 @@ export type WindowVisitor = {
 
 const run = new Run();
 
+/** Characters read beyond a span per word of its window at first: most words are shorter. */
+const GUESS_PER_WORD = 8;
+
 /**
  * Visits the windows of `width` words around each span of one text (spans sorted, not
- * overlapping: a document's matched spans), tokenising each stretch of overlapping reaches once.
+ * overlapping: a document's matched spans), tokenising each stretch of overlapping windows once:
+ * first a few words' worth of text beyond the spans, then, for the spans that need more, their
+ * whole reach. Spans are visited in no particular order.
  */
 export function forEachWindow(text: string, spans: readonly Span[], width: number, visit: WindowVisitor): void {
   const reach = width * CHARS_PER_WORD + CHARS_PER_WORD;
+  const wider = visitStretches(text, spans, width, Math.min(reach, GUESS_PER_WORD * (width + 1)), visit);
+  if (wider.length > 0) visitStretches(text, wider, width, reach, visit);
+}
+
+/** forEachWindow with stretches reaching `guess` characters beyond the spans; returns the spans that need a wider one. */
+function visitStretches(text: string, spans: readonly Span[], width: number, guess: number, visit: WindowVisitor): Span[] {
+  const reach = width * CHARS_PER_WORD + CHARS_PER_WORD;
+  const final = guess >= reach;
   const length = text.length;
+  const wider: Span[] = [];
   const byTokensAround = (span: Span) => {
     const { left, right } = tokensAround(text, span, width);
     visit.words(
@@ -102,11 +116,11 @@ export function forEachWindow(text: string, spans: readonly Span[], width: numbe
     );
   };
   for (let first = 0; first < spans.length; ) {
-    // Spans whose reaches overlap share one stretch.
+    // Spans whose stretches overlap share one.
     let last = first;
-    let to = Math.min(length, spans[first]!.end + reach);
-    while (last + 1 < spans.length && spans[last + 1]!.start - reach <= to) to = Math.min(length, spans[++last]!.end + reach);
-    const from = alignStart(text, Math.max(0, spans[first]!.start - reach));
+    let to = Math.min(length, spans[first]!.end + guess);
+    while (last + 1 < spans.length && spans[last + 1]!.start - guess <= to) to = Math.min(length, spans[++last]!.end + guess);
+    const from = alignStart(text, Math.max(0, spans[first]!.start - guess));
     const end = alignEnd(text, to);
     if (from < 0 || end < 0) {
       for (let s = first; s <= last; s++) byTokensAround(spans[s]!);
@@ -125,15 +139,18 @@ export function forEachWindow(text: string, spans: readonly Span[], width: numbe
       // tokensAround cuts at the span's own edges: a token across one (never, for an index's spans) is its business.
       const across = (i > 0 && run.ends[i - 1]! > span.start) || (j > 0 && run.ends[j - 1]! > span.end && run.starts[j - 1]! < span.end);
       let lo = i - width;
-      // The farthest word on the left must start after the reach's edge, where tokensAround could find a cut word; at the text's start nothing is cut.
-      const leftSure = leftEdge === 0 ? ((lo = Math.max(0, lo)), true) : lo >= 0 && run.starts[lo]! > leftEdge;
+      // The farthest word on the left must start after the reach's edge, where tokensAround could
+      // find a cut word; at the text's start nothing is cut (when the stretch starts there too).
+      const leftSure = lo >= 0 && run.starts[lo]! > leftEdge ? true : leftEdge === 0 && from === 0 ? ((lo = Math.max(0, lo)), true) : false;
       let hi = j + width;
-      const rightSure = rightEdge === length ? ((hi = Math.min(run.count, hi)), true) : hi <= run.count && run.ends[hi - 1]! < rightEdge;
-      if (across || !leftSure || !rightSure) byTokensAround(span);
+      const rightSure = hi <= run.count && run.ends[hi - 1]! < rightEdge ? true : rightEdge === length && end === length ? ((hi = Math.min(run.count, hi)), true) : false;
+      if (across || ((!leftSure || !rightSure) && final)) byTokensAround(span);
+      else if (!leftSure || !rightSure) wider.push(span);
       else visit.window(lo, i, j, hi);
     }
     first = last + 1;
   }
+  return wider;
 }
 
 /**
