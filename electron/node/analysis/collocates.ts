@@ -1,13 +1,14 @@
 import type { Collocate } from '../../common/analysis/analysis-types';
 import { termOf } from '../search/analyse';
-import { keyField } from '../search/postings';
 import type { PreparedQuery } from '../search/resolved-query';
-import { TEXT_FIELD } from '../search/search-fields';
 import type { SearchTables } from '../search/search-tables';
 import { logLikelihood, mutualInformation } from './association';
 import { matchedSpans } from './concordance';
-import { tokensAround } from './keyword-context';
 import { STOP_WORDS } from './stop-words';
+import { forEachWindow, type WindowVisitor } from './window-tokens';
+
+/** Texts read per statement. */
+const TEXT_BATCH = 1000;
 
 export type CollocateOptions = {
   /** Words on each side of the node, 1 to 10. */
@@ -18,22 +19,11 @@ export type CollocateOptions = {
   minCount: number;
   /** Words in the corpus (N of the contingency table). */
   corpusWords: number;
-  /** Occurrences of an index term in the texts of the corpus. */
-  frequencyOf: (term: string) => number;
+  /** Occurrences of each index term in the texts of the corpus (asked once, for every term listed). */
+  frequenciesOf: (terms: readonly string[]) => readonly number[];
 };
 
 export type CollocateResult = { occurrences: number; collocates: Collocate[] };
-
-/** Occurrences of a term in the text field of every document, counted from its postings. */
-export function termFrequency(tables: SearchTables, term: string): number {
-  const postings = tables.postings(term);
-  if (!postings) return 0;
-  let total = 0;
-  for (let entry = 0; entry < postings.count; entry++) {
-    if (keyField(postings.keys[entry]!) === TEXT_FIELD) total += postings.occurrenceCount(entry);
-  }
-  return total;
-}
 
 /**
  * The words that stand within `window` words of each occurrence of the query in the texts.
@@ -41,47 +31,100 @@ export function termFrequency(tables: SearchTables, term: string): number {
  * together) and shown in their most frequent form in the windows.
  */
 export function findCollocates(prepared: PreparedQuery, tables: SearchTables, options: CollocateOptions): CollocateResult {
-  const counts = new Map<string, { count: number; forms: Map<string, number> }>();
+  // Forms (folded words) numbered as first seen, counted in a typed array: a common word's
+  // windows hold 2 million words of a few tens of thousands of forms. Terms are formed at the end.
+  const ids = new Map<string, number>();
+  const forms: string[] = [];
+  let counts = new Int32Array(1 << 12);
+  /** 1 for a function word left out (hideStopWords), by form. */
+  let hidden = new Uint8Array(1 << 12);
+  const idOf = (word: string): number => {
+    let id = ids.get(word);
+    if (id === undefined) {
+      ids.set(word, (id = forms.length));
+      forms.push(word);
+      if (id === counts.length) {
+        const grown = new Int32Array(id * 2);
+        grown.set(counts);
+        counts = grown;
+        const grownHidden = new Uint8Array(id * 2);
+        grownHidden.set(hidden);
+        hidden = grownHidden;
+      }
+      hidden[id] = options.hideStopWords && STOP_WORDS.has(word) ? 1 : 0;
+    }
+    return id;
+  };
   let occurrences = 0;
   let windowWords = 0;
-  // Each form's term once: a common word's windows hold the same few thousand forms again and again.
-  const terms = new Map<string, string>();
-  const BATCH = 100;
+  // The current run's words by form, looked up once each (-1 until a window takes the word).
+  let words: readonly string[] = [];
+  let runIds = new Int32Array(1024);
+  const take = (from: number, to: number) => {
+    for (let t = from; t < to; t++) {
+      let id = runIds[t]!;
+      if (id < 0) runIds[t] = id = idOf(words[t]!);
+      if (hidden[id] === 0) counts[id]!++;
+    }
+  };
+  const visitor: WindowVisitor = {
+    run(runWords) {
+      words = runWords;
+      if (runIds.length < words.length) runIds = new Int32Array(Math.max(words.length, runIds.length * 2));
+      runIds.fill(-1, 0, words.length);
+    },
+    window(leftFrom, leftTo, rightFrom, rightTo) {
+      occurrences++;
+      windowWords += leftTo - leftFrom + rightTo - rightFrom;
+      take(leftFrom, leftTo);
+      take(rightFrom, rightTo);
+    },
+    words(left, right) {
+      occurrences++;
+      for (const word of [...left, ...right]) {
+        windowWords++;
+        const id = idOf(word);
+        if (hidden[id] === 0) counts[id]!++;
+      }
+    },
+  };
   let pending: { ord: number; spans: { start: number; end: number }[] }[] = [];
   const flush = () => {
-    const docs = tables.documents(pending.map(({ ord }) => ({ ord })));
-    for (const { ord, spans } of pending) {
-      const text = docs.get(ord)!.text.text;
-      for (const span of spans) {
-        occurrences++;
-        const { left, right } = tokensAround(text, span, options.window);
-        for (const token of [...left, ...right]) {
-          windowWords++;
-          if (options.hideStopWords && STOP_WORDS.has(token.word)) continue;
-          let term = terms.get(token.word);
-          if (term === undefined) terms.set(token.word, (term = termOf(token.word)));
-          let entry = counts.get(term);
-          if (!entry) counts.set(term, (entry = { count: 0, forms: new Map() }));
-          entry.count++;
-          entry.forms.set(token.word, (entry.forms.get(token.word) ?? 0) + 1);
-        }
-      }
-    }
+    const texts = tables.texts(pending.map(({ ord }) => ord));
+    for (const { ord, spans } of pending) forEachWindow(texts.get(ord)!, spans, options.window, visitor);
     pending = [];
   };
   for (const match of matchedSpans(prepared, tables)) {
     pending.push(match);
-    if (pending.length === BATCH) flush();
+    if (pending.length === TEXT_BATCH) flush();
   }
   if (pending.length > 0) flush();
 
+  // Per term, its count and its commonest form (ties: the first in code-unit order).
+  const byTerm = new Map<string, { count: number; word: string; wordCount: number }>();
+  for (let id = 0; id < forms.length; id++) {
+    const n = counts[id]!;
+    if (n === 0) continue;
+    const form = forms[id]!;
+    const term = termOf(form);
+    const entry = byTerm.get(term);
+    if (!entry) byTerm.set(term, { count: n, word: form, wordCount: n });
+    else {
+      entry.count += n;
+      if (n > entry.wordCount || (n === entry.wordCount && form < entry.word)) {
+        entry.word = form;
+        entry.wordCount = n;
+      }
+    }
+  }
+
   const span = 2 * options.window;
+  const listed = [...byTerm].filter(([, { count }]) => count >= options.minCount);
+  const frequencies = options.frequenciesOf(listed.map(([term]) => term));
   const collocates: Collocate[] = [];
-  for (const [term, { count, forms }] of counts) {
-    if (count < options.minCount) continue;
+  for (const [k, [, { count, word }]] of listed.entries()) {
     // A word of the windows is in the index; at least count occurrences exist.
-    const frequency = Math.max(count, options.frequencyOf(term));
-    const word = [...forms].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
+    const frequency = Math.max(count, frequencies[k]!);
     collocates.push({
       word,
       count,

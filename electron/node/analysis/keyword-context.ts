@@ -2,18 +2,19 @@ import type { Span } from '../../common/search/search-types';
 import { tokenise, type Token } from '../search/tokenise';
 
 /** Characters read on each side per word of context: generous, words are rarely this long. */
-const CHARS_PER_WORD = 40;
+export const CHARS_PER_WORD = 40;
 
 export type KeywordContext = {
   left: string;
   keyword: string;
   right: string;
-  /** Folded words to the left, nearest first, and to the right, nearest first: the sort keys. */
+  /** Folded words to the left, nearest first, and to the right, nearest first (a sort reads its key alone: nthWordBeside). */
   leftWords: string[];
   rightWords: string[];
 };
 
-const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
+/** Whitespace runs made one space, the ends trimmed: how a line's parts are shown. */
+export const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /**
  * Up to `width` words on each side of a span, nearest last on the left and first on the right,

@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../sqlite/open-database';
 import { loadDocumentFacts, type DocumentFacts } from './document-facts';
-import { decodePostings, type Postings } from './postings';
+import { decodePostings, fieldOccurrences, keyField, type Postings } from './postings';
 import type { Span } from '../../common/search/search-types';
 import type { TextWindow } from './snippets';
 
@@ -20,11 +20,22 @@ export type DocumentRequest = { ord: number; window?: [number, number] };
 export type SearchTables = {
   readonly documentCount: number;
   postings(term: string): Postings | undefined;
+  /**
+   * Occurrences of each term in one field of every document (0 for a term not indexed), read a
+   * batch of terms per statement and not cached: collocates ask this of tens of thousands of
+   * rare terms, one statement each took seconds.
+   */
+  fieldFrequencies(terms: readonly string[], field: number): number[];
   /** Indexed words starting with prefix, shortest first; at most limit. */
   wordsWithPrefix(prefix: string, limit: number): WordEntry[];
   /** Every indexed word with its term (loaded on first use, for fuzzy matching). */
   allWords(): readonly WordEntry[];
   documents(requests: readonly DocumentRequest[]): Map<number, IndexedDocument>;
+  /**
+   * The whole texts of these documents, by ord, and nothing else: what collocates and the
+   * concordance's sorts read of tens of thousands of documents (documents() took 5 times as long).
+   */
+  texts(ords: readonly number[]): Map<number, string>;
   documentOrd(id: string): number | undefined;
   /** Ids and titles only (no text), by ord. */
   documentNames(ords: readonly number[]): Map<number, { id: string; title: string }>;
@@ -40,11 +51,16 @@ export type SearchTables = {
 /** Largest number of documents read by one cached statement. */
 const MAX_CACHED_STATEMENT = 256;
 
+/** Terms read per statement by fieldFrequencies. */
+const FREQUENCY_BATCH = 2000;
+
 /** Bytes of decoded postings kept between queries; frequent terms stay warm. */
 const CACHE_BYTES = 48 * 1024 * 1024;
 
 export function createSearchTables(db: Db, documentCount: number): SearchTables {
   const selectPostings = db.prepare('SELECT postings FROM search_terms WHERE term = ?').pluck();
+  const selectTexts = db.prepare('SELECT ord, text FROM documents WHERE ord IN (SELECT value FROM json_each(?))').raw();
+  const selectBlobs = db.prepare('SELECT term, postings FROM search_terms WHERE term IN (SELECT value FROM json_each(?))');
   const selectPrefix = db.prepare(
     'SELECT word, term FROM search_words WHERE word >= ? AND word < ? ORDER BY length(word), word LIMIT ?',
   );
@@ -80,6 +96,31 @@ export function createSearchTables(db: Db, documentCount: number): SearchTables 
         cachedBytes -= value?.byteLength ?? 16;
       }
       return postings ?? undefined;
+    },
+    texts(ords) {
+      const out = new Map<number, string>();
+      if (ords.length === 0) return out;
+      for (const [ord, text] of selectTexts.all(JSON.stringify(ords)) as [number, string][]) out.set(ord, text);
+      return out;
+    },
+    fieldFrequencies(terms, field) {
+      const found = new Map<string, number>();
+      const wanted: string[] = [];
+      for (const term of terms) {
+        const hit = cache.get(term);
+        if (hit === undefined) wanted.push(term);
+        else if (hit !== null) {
+          let total = 0;
+          for (let entry = 0; entry < hit.count; entry++) if (keyField(hit.keys[entry]!) === field) total += hit.occurrenceCount(entry);
+          found.set(term, total);
+        }
+      }
+      for (let from = 0; from < wanted.length; from += FREQUENCY_BATCH) {
+        for (const { term, postings } of selectBlobs.all(JSON.stringify(wanted.slice(from, from + FREQUENCY_BATCH))) as { term: string; postings: Buffer }[]) {
+          found.set(term, fieldOccurrences(postings, field));
+        }
+      }
+      return terms.map((term) => found.get(term) ?? 0);
     },
     wordsWithPrefix(prefix, limit) {
       return selectPrefix.all(prefix, `${prefix}\u{10FFFF}`, limit) as WordEntry[];

@@ -1,13 +1,14 @@
 import type { CarrelServices } from '../../common/ipc/ipc-contract';
 import { MAX_CONCORDANCE_DOCUMENTS, type ConcordanceDocumentCount, type ConcordanceLine, type ConcordanceSort, type WordListProgress, type WordListResponse } from '../../common/analysis/analysis-types';
 import type { Paragraph } from '../../common/corpus/corpus-types';
-import { findCollocates, termFrequency } from '../analysis/collocates';
-import { findConcordance, linesAt, sortLines, type LinePlace, type RawLine } from '../analysis/concordance';
+import { findCollocates } from '../analysis/collocates';
+import { findConcordance, linesAt, sortPlaces, type LinePlace, type RawLine } from '../analysis/concordance';
 import type { CorpusStore } from '../corpus/corpus-store';
 import { parseQuery } from '../search/parse-query';
 import { QuerySyntaxError } from '../search/query-syntax';
 import type { PreparedQuery } from '../search/resolved-query';
 import { prepareQuery, withPostingsMemo } from '../search/search-engine';
+import { TEXT_FIELD } from '../search/search-fields';
 import type { SearchTables } from '../search/search-tables';
 import { toCsv } from '../analysis/csv';
 import { documentDistribution, occurrencesByDocument, periodDistribution } from '../analysis/distribution';
@@ -85,7 +86,8 @@ export function createAnalysisService(requireStore: () => CorpusStore, options: 
         notice?: string;
         documents?: { listed: ConcordanceDocumentCount[]; total: number };
         all?: RawLine[];
-        sorted: Map<ConcordanceSort, RawLine[]>;
+        /** Per sort by context, the places' indexes in that order. */
+        sorted: Map<ConcordanceSort, Uint32Array>;
       }
     | undefined;
   let stats: { store: CorpusStore; corpusWords: number; frequencies: Map<string, number> } | undefined;
@@ -135,15 +137,17 @@ export function createAnalysisService(requireStore: () => CorpusStore, options: 
   };
   type Cached = NonNullable<typeof last>;
   const allLines = (cache: Cached, width: number) => (cache.all ??= linesAt(cache.tables, cache.places, width));
-  /** The lines chosen (sorted, in one document or all), as places or, sorted by context, as lines. */
+  /** The lines chosen (sorted, in one document or all), as places or, once every line was made (an export), as lines. */
   const chosenLines = (cache: Cached, width: number, sort: ConcordanceSort, documentId: string | undefined): readonly (LinePlace | RawLine)[] => {
     const ord = documentId === undefined ? undefined : (cache.tables.documentOrd(documentId) ?? -1);
+    const base: readonly (LinePlace | RawLine)[] = cache.all ?? cache.places;
     let lines: readonly (LinePlace | RawLine)[];
-    if (sort === 'corpus') lines = cache.all ?? cache.places;
+    if (sort === 'corpus') lines = base;
     else {
+      // A sort reads only each line's key word; the lines shown are made as for corpus order.
       let sorted = cache.sorted.get(sort);
-      if (!sorted) cache.sorted.set(sort, (sorted = sortLines(allLines(cache, width), sort)));
-      lines = sorted;
+      if (!sorted) cache.sorted.set(sort, (sorted = sortPlaces(cache.tables, cache.places, sort, width)));
+      lines = Array.from(sorted, (i) => base[i]!);
     }
     return ord === undefined ? lines : lines.filter((line) => line.ord === ord);
   };
@@ -233,12 +237,12 @@ export function createAnalysisService(requireStore: () => CorpusStore, options: 
       const tables = withPostingsMemo(store.searchTables());
       const prepared = prepare(query, tables);
       const { corpusWords, frequencies } = statsOf(store);
-      const frequencyOf = (term: string) => {
-        let f = frequencies.get(term);
-        if (f === undefined) frequencies.set(term, (f = termFrequency(tables, term)));
-        return f;
+      const frequenciesOf = (terms: readonly string[]) => {
+        const missing = terms.filter((term) => !frequencies.has(term));
+        tables.fieldFrequencies(missing, TEXT_FIELD).forEach((f, i) => frequencies.set(missing[i]!, f));
+        return terms.map((term) => frequencies.get(term)!);
       };
-      const { occurrences, collocates } = findCollocates(prepared, tables, { window, hideStopWords, minCount, corpusWords, frequencyOf });
+      const { occurrences, collocates } = findCollocates(prepared, tables, { window, hideStopWords, minCount, corpusWords, frequenciesOf });
       return { query, window, occurrences, corpusWords, collocates: collocates.slice(0, limit), tookMs: performance.now() - started };
     },
     async exportConcordanceCsv({ query, width = 8, sort = 'corpus', documentId }) {

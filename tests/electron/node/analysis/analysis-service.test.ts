@@ -99,7 +99,11 @@ describe('concordance and collocates', () => {
     const tables = corpus.store.searchTables();
     const counting: CorpusStore = {
       ...corpus.store,
-      searchTables: () => ({ ...tables, documents: (requests) => (read.push(...requests.map((r) => r.ord)), tables.documents(requests)) }),
+      searchTables: () => ({
+        ...tables,
+        documents: (requests) => (read.push(...requests.map((r) => r.ord)), tables.documents(requests)),
+        texts: (ords) => (read.push(...ords), tables.texts(ords)),
+      }),
     };
     const counted = createAnalysisService(() => counting);
     const first = counted.concordance({ query: 'the', width: 4, limit: 3 });
@@ -126,30 +130,41 @@ describe('concordance and collocates', () => {
   });
 
   it('counts collocates exactly as a brute-force count over every text', () => {
-    const window = 3;
-    const response = analysis.collocates({ query: 'caliphate', window, hideStopWords: false, minCount: 1, limit: 1000 });
-    // Brute force: every token of every text; windows of `window` tokens around each "caliphate".
-    const counts = new Map<string, number>();
-    const frequency = new Map<string, number>();
-    let occurrences = 0;
-    for (const text of texts.values()) {
-      const tokens = tokenise(text);
-      for (const token of tokens) frequency.set(termOf(token.word), (frequency.get(termOf(token.word)) ?? 0) + 1);
-      tokens.forEach((token, i) => {
-        if (termOf(token.word) !== termOf('caliphate')) return;
-        occurrences++;
-        for (const near of [...tokens.slice(Math.max(0, i - window), i), ...tokens.slice(i + 1, i + 1 + window)]) {
-          counts.set(termOf(near.word), (counts.get(termOf(near.word)) ?? 0) + 1);
-        }
-      });
+    // Each generated text holds "caliphate" about ten times: windows overlap, at the texts' ends too.
+    for (const [node, window, hideStopWords] of [['caliphate', 3, false], ['caliphate', 1, false], ['caliphate', 10, true], ['the', 5, true], ['amaq', 2, false]] as const) {
+      const response = analysis.collocates({ query: node, window, hideStopWords, minCount: 1, limit: 100_000 });
+      // Brute force: every token of every text; windows of `window` tokens around each occurrence.
+      const counts = new Map<string, number>();
+      const frequency = new Map<string, number>();
+      const forms = new Map<string, Map<string, number>>();
+      let occurrences = 0;
+      for (const text of texts.values()) {
+        const tokens = tokenise(text);
+        for (const token of tokens) frequency.set(termOf(token.word), (frequency.get(termOf(token.word)) ?? 0) + 1);
+        tokens.forEach((token, i) => {
+          if (termOf(token.word) !== termOf(node)) return;
+          occurrences++;
+          for (const near of [...tokens.slice(Math.max(0, i - window), i), ...tokens.slice(i + 1, i + 1 + window)]) {
+            if (hideStopWords && STOP_WORDS.has(near.word)) continue;
+            counts.set(termOf(near.word), (counts.get(termOf(near.word)) ?? 0) + 1);
+            const seen = forms.get(termOf(near.word)) ?? new Map<string, number>();
+            forms.set(termOf(near.word), seen.set(near.word, (seen.get(near.word) ?? 0) + 1));
+          }
+        });
+      }
+      expect(occurrences).toBeGreaterThan(0);
+      expect(response.occurrences).toBe(occurrences);
+      expect(new Map(response.collocates.map((c) => [termOf(c.word), c.count]))).toEqual(counts);
+      for (const c of response.collocates) expect(c.frequency).toBe(Math.max(c.count, frequency.get(termOf(c.word))!));
+      // Each shown in its commonest form in the windows, ties in code-unit order.
+      const commonest = (term: string) => [...forms.get(term)!].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
+      for (const c of response.collocates) expect(c.word).toBe(commonest(termOf(c.word)));
+      const ranked = response.collocates.map((c) => c.logLikelihood);
+      expect(ranked).toEqual([...ranked].sort((a, b) => b - a));
     }
-    expect(response.occurrences).toBe(occurrences);
-    expect(new Map(response.collocates.map((c) => [termOf(c.word), c.count]))).toEqual(counts);
-    for (const c of response.collocates) expect(c.frequency).toBe(Math.max(c.count, frequency.get(termOf(c.word))!));
+    const response = analysis.collocates({ query: 'caliphate', window: 3, hideStopWords: false, minCount: 1, limit: 1000 });
     // "video" and "videos" are one term, shown in its commoner form.
     expect(response.collocates.filter((c) => termOf(c.word) === termOf('video'))).toHaveLength(1);
-    const ranked = response.collocates.map((c) => c.logLikelihood);
-    expect(ranked).toEqual([...ranked].sort((a, b) => b - a));
   });
 
   it('leaves out function words when asked, and words seen fewer times than minCount', () => {
@@ -197,6 +212,40 @@ describe('the concordance of a word in more documents than the filter lists', ()
       sources.dispose();
     }
   }, 30_000);
+});
+
+describe('concordance sorts', () => {
+  it('order lines as collating their whole key words would, keys the collator holds equal in corpus order, none last', () => {
+    // Keys the collator holds equal though folded apart (straße and strasse, æon and aeon, 07 and 7),
+    // or folded alike (accents, case), numbers (collated as numbers), none (a text's start or end).
+    const bodies = ['Été river. ete river straße river strasse river straße river', 'æon river 10 river aeon river 9 river 07 river. 7 river Æon river', 'River été river', 'é river item 2 river Strasse river'];
+    const files = Object.fromEntries(bodies.flatMap((body, i) => [[`a${i}.txt`, `Note ${i}\n\n${body}`], [`b${i}.txt`, `More ${i}\n\n${[...body.split(' ')].reverse().join(' ')}`]]));
+    const sources = writeSources(files);
+    const corpus = openSearchOn(sources.dir);
+    try {
+      const analysis = createAnalysisService(() => corpus.store);
+      const collator = new Intl.Collator('und', { sensitivity: 'base', numeric: true });
+      const whole = analysis.concordance({ query: 'river', width: 3, limit: 1000 }).lines;
+      expect(whole.length).toBeGreaterThan(20);
+      for (const sort of ['left1', 'left2', 'right1', 'right3', 'keyword'] as const) {
+        const n = Number(sort.slice(-1));
+        const key = (line: (typeof whole)[number]) =>
+          sort === 'keyword' ? line.keyword.toLowerCase() : ((sort.startsWith('left') ? tokenise(line.left).map((t) => t.word).reverse() : tokenise(line.right).map((t) => t.word))[n - 1] ?? '');
+        // The reference: every line's key compared by the collator, in a sort of the whole lines.
+        const expected = [...whole].sort((a, b) => {
+          const ka = key(a);
+          const kb = key(b);
+          if (ka === '' || kb === '') return (ka === '' ? 1 : 0) - (kb === '' ? 1 : 0);
+          return collator.compare(ka, kb);
+        });
+        const sorted = analysis.concordance({ query: 'river', width: 3, sort, limit: 1000 }).lines;
+        expect(sorted.map((line) => [line.documentId, line.start])).toEqual(expected.map((line) => [line.documentId, line.start]));
+      }
+    } finally {
+      corpus.dispose();
+      sources.dispose();
+    }
+  });
 });
 
 describe('paragraphAt', () => {
